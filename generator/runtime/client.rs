@@ -1,0 +1,397 @@
+//! The client and its builder: credentials, where requests go, timeouts and retries.
+
+use std::fmt;
+use std::sync::Arc;
+use std::time::Duration;
+
+use reqwest::header::HeaderValue;
+use url::Url;
+
+use crate::runtime::error::Error;
+use crate::runtime::retry::RetryPolicy;
+
+/// The default time limit for one request (connect, send, and read the whole response).
+pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// A Twilio API client.
+///
+/// Build one with [`Client::builder`] or [`Client::from_env`], then reach each API through its
+/// accessor (`client.assistants_v1()`, …). Cloning is cheap: clones share one connection pool
+/// and one configuration, so clone freely into tasks.
+#[derive(Clone)]
+pub struct Client {
+    pub(crate) inner: Arc<ClientInner>,
+}
+
+pub(crate) struct ClientInner {
+    pub(crate) http: reqwest::Client,
+    pub(crate) account_sid: String,
+    /// The username of basic auth: the account SID, or the API key SID.
+    pub(crate) username: String,
+    /// The ready `Authorization` header, marked sensitive so it is never logged.
+    pub(crate) authorization: HeaderValue,
+    pub(crate) base_url: Option<Url>,
+    pub(crate) region: Option<String>,
+    pub(crate) edge: Option<String>,
+    pub(crate) timeout: Duration,
+    pub(crate) retry: RetryPolicy,
+    pub(crate) user_agent: HeaderValue,
+}
+
+impl Client {
+    /// Starts configuring a client.
+    pub fn builder() -> ClientBuilder {
+        ClientBuilder::default()
+    }
+
+    /// A client configured from the environment: `TWILIO_ACCOUNT_SID` and `TWILIO_AUTH_TOKEN`
+    /// (or `TWILIO_API_KEY` and `TWILIO_API_SECRET` instead of the token), and optionally
+    /// `TWILIO_REGION` and `TWILIO_EDGE`.
+    pub fn from_env() -> Result<Client, Error> {
+        ClientBuilder::default()
+            .with_env(|name| std::env::var(name).ok())
+            .build()
+    }
+
+    /// The account this client acts for.
+    pub fn account_sid(&self) -> &str {
+        &self.inner.account_sid
+    }
+}
+
+impl fmt::Debug for Client {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let inner = &self.inner;
+        f.debug_struct("Client")
+            .field("account_sid", &inner.account_sid)
+            .field("username", &inner.username)
+            .field("credentials", &"<redacted>")
+            .field("base_url", &inner.base_url.as_ref().map(Url::as_str))
+            .field("region", &inner.region)
+            .field("edge", &inner.edge)
+            .field("timeout", &inner.timeout)
+            .field("max_retries", &inner.retry.max_retries)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Configures a [`Client`]. Only the account SID and one credential are required.
+#[derive(Default, Clone)]
+pub struct ClientBuilder {
+    account_sid: Option<String>,
+    auth_token: Option<String>,
+    api_key: Option<(String, String)>,
+    base_url: Option<String>,
+    region: Option<String>,
+    edge: Option<String>,
+    timeout: Option<Duration>,
+    retry: RetryPolicy,
+    user_agent_suffix: Option<String>,
+    http_client: Option<reqwest::Client>,
+}
+
+impl ClientBuilder {
+    /// The Account SID (`AC` followed by 32 hexadecimal digits); checked by [`build`](Self::build).
+    pub fn account_sid(mut self, account_sid: impl Into<String>) -> Self {
+        self.account_sid = Some(account_sid.into());
+        self
+    }
+
+    /// The account's auth token.
+    pub fn auth_token(mut self, auth_token: impl Into<String>) -> Self {
+        self.auth_token = Some(auth_token.into());
+        self
+    }
+
+    /// Authenticates with an API key and its secret instead of the auth token (the account
+    /// SID is still required).
+    pub fn api_key(mut self, key_sid: impl Into<String>, secret: impl Into<String>) -> Self {
+        self.api_key = Some((key_sid.into(), secret.into()));
+        self
+    }
+
+    /// Sends every API to this origin instead of Twilio's hosts (a mock server, a proxy). A path
+    /// in the URL is kept as a prefix of every request path.
+    pub fn base_url(mut self, base_url: impl Into<String>) -> Self {
+        self.base_url = Some(base_url.into());
+        self
+    }
+
+    /// The Twilio region (`ie1`, `au1`, …): `assistants.twilio.com` becomes
+    /// `assistants.{edge}.ie1.twilio.com`. Ignored when a base URL is set.
+    pub fn region(mut self, region: impl Into<String>) -> Self {
+        self.region = Some(region.into());
+        self
+    }
+
+    /// The Twilio edge location (`dublin`, `sydney`, …); without a region, the region is `us1`.
+    /// Ignored when a base URL is set.
+    pub fn edge(mut self, edge: impl Into<String>) -> Self {
+        self.edge = Some(edge.into());
+        self
+    }
+
+    /// The time limit for each attempt of a request, from connecting to reading the whole
+    /// response. Default: 30 seconds.
+    pub fn timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = Some(timeout);
+        self
+    }
+
+    /// How many times an idempotent request is retried after HTTP 429, HTTP 503 or a failed
+    /// connection. Default: 2. `0` disables retries.
+    pub fn max_retries(mut self, max_retries: u32) -> Self {
+        self.retry.max_retries = max_retries;
+        self
+    }
+
+    /// The backoff before the first retry and the most any one backoff may be; each retry
+    /// waits a random time up to `initial * 2^attempt` (full jitter), unless the server sent
+    /// `Retry-After`. Defaults: 500 ms and 8 s.
+    pub fn retry_backoff(mut self, initial: Duration, max: Duration) -> Self {
+        self.retry.initial_backoff = initial;
+        self.retry.max_backoff = max.max(initial);
+        self
+    }
+
+    /// The most time spent on one call across all its attempts and waits; a retry that would
+    /// end later is not made. Default: 60 seconds.
+    pub fn retry_time_limit(mut self, limit: Duration) -> Self {
+        self.retry.time_limit = limit;
+        self
+    }
+
+    /// Text appended to the `User-Agent` header (`my-app/1.2`).
+    pub fn user_agent(mut self, suffix: impl Into<String>) -> Self {
+        self.user_agent_suffix = Some(suffix.into());
+        self
+    }
+
+    /// Uses this `reqwest::Client` (and its connection pool) instead of building one. Its own
+    /// default headers and timeouts still apply; the client's timeout is set on each request.
+    pub fn http_client(mut self, client: reqwest::Client) -> Self {
+        self.http_client = Some(client);
+        self
+    }
+
+    /// Fills what is not set yet from environment variables, read through `var`.
+    fn with_env(mut self, var: impl Fn(&str) -> Option<String>) -> Self {
+        let var = |name: &str| {
+            var(name)
+                .map(|v| v.trim().to_owned())
+                .filter(|v| !v.is_empty())
+        };
+        self.account_sid = self.account_sid.or_else(|| var("TWILIO_ACCOUNT_SID"));
+        self.auth_token = self.auth_token.or_else(|| var("TWILIO_AUTH_TOKEN"));
+        if self.api_key.is_none()
+            && let (Some(key), Some(secret)) = (var("TWILIO_API_KEY"), var("TWILIO_API_SECRET"))
+        {
+            self.api_key = Some((key, secret));
+        }
+        self.region = self.region.or_else(|| var("TWILIO_REGION"));
+        self.edge = self.edge.or_else(|| var("TWILIO_EDGE"));
+        self
+    }
+
+    /// Checks the configuration and builds the client.
+    ///
+    /// Fails with [`Error::Config`] when the account SID or every credential is missing or the
+    /// base URL is not an http(s) URL, and with [`Error::InvalidArgument`] when the account SID
+    /// does not have the shape `AC` + 32 hexadecimal digits.
+    pub fn build(self) -> Result<Client, Error> {
+        let account_sid = self.account_sid.ok_or_else(|| {
+            Error::config("missing account SID: call `.account_sid(..)` or set TWILIO_ACCOUNT_SID")
+        })?;
+        if !is_account_sid(&account_sid) {
+            return Err(Error::invalid_argument(
+                "account_sid",
+                format!(
+                    "{account_sid:?} is not an Account SID: expected `AC` followed by 32 hexadecimal digits"
+                ),
+            ));
+        }
+        let (username, password) = match (self.api_key, self.auth_token) {
+            (Some((key, secret)), _) => (key, secret),
+            (None, Some(token)) => (account_sid.clone(), token),
+            (None, None) => {
+                return Err(Error::config(
+                    "missing credentials: call `.auth_token(..)` or `.api_key(..)`, or set TWILIO_AUTH_TOKEN \
+                     (or TWILIO_API_KEY and TWILIO_API_SECRET)",
+                ));
+            }
+        };
+        if username.is_empty() || password.is_empty() {
+            return Err(Error::config(
+                "empty credentials: the auth token (or API key and secret) must not be empty",
+            ));
+        }
+        let base_url = self.base_url.as_deref().map(parse_base_url).transpose()?;
+        let timeout = self.timeout.unwrap_or(DEFAULT_TIMEOUT);
+        let http = match self.http_client {
+            Some(http) => http,
+            None => crate::runtime::tls::http_client()?,
+        };
+        let mut user_agent = format!(
+            "{}/{} (rust; {} {})",
+            env!("CARGO_PKG_NAME"),
+            env!("CARGO_PKG_VERSION"),
+            std::env::consts::OS,
+            std::env::consts::ARCH
+        );
+        if let Some(suffix) = self.user_agent_suffix.filter(|s| !s.trim().is_empty()) {
+            user_agent.push(' ');
+            user_agent.push_str(suffix.trim());
+        }
+        let user_agent = HeaderValue::from_str(&user_agent)
+            .map_err(|_| Error::config("the user agent suffix must be visible ASCII text"))?;
+        let authorization = basic_auth(&username, &password)?;
+        Ok(Client {
+            inner: Arc::new(ClientInner {
+                http,
+                account_sid,
+                username,
+                authorization,
+                base_url,
+                region: self.region,
+                edge: self.edge,
+                timeout,
+                retry: self.retry,
+                user_agent,
+            }),
+        })
+    }
+}
+
+impl fmt::Debug for ClientBuilder {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ClientBuilder")
+            .field("account_sid", &self.account_sid)
+            .field(
+                "auth_token",
+                &self.auth_token.as_ref().map(|_| "<redacted>"),
+            )
+            .field(
+                "api_key",
+                &self.api_key.as_ref().map(|(key, _)| (key, "<redacted>")),
+            )
+            .field("base_url", &self.base_url)
+            .field("region", &self.region)
+            .field("edge", &self.edge)
+            .field("timeout", &self.timeout)
+            .field("max_retries", &self.retry.max_retries)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Account SIDs are `AC` and 32 hexadecimal digits. This is Twilio's credential format, fixed
+/// whatever the specs say, so the runtime checks it itself.
+fn is_account_sid(value: &str) -> bool {
+    let bytes = value.as_bytes();
+    bytes.len() == 34 && bytes.starts_with(b"AC") && bytes[2..].iter().all(u8::is_ascii_hexdigit)
+}
+
+fn parse_base_url(text: &str) -> Result<Url, Error> {
+    let url = Url::parse(text.trim())
+        .map_err(|e| Error::config(format!("invalid base URL {text:?}: {e}")))?;
+    if !matches!(url.scheme(), "http" | "https") || url.host_str().is_none() {
+        return Err(Error::config(format!(
+            "invalid base URL {text:?}: expected an http:// or https:// URL with a host"
+        )));
+    }
+    if url.query().is_some()
+        || url.fragment().is_some()
+        || !url.username().is_empty()
+        || url.password().is_some()
+    {
+        return Err(Error::config(format!(
+            "invalid base URL {text:?}: it must not carry a query, a fragment or credentials"
+        )));
+    }
+    Ok(url)
+}
+
+fn basic_auth(username: &str, password: &str) -> Result<HeaderValue, Error> {
+    use base64::Engine as _;
+    let encoded =
+        base64::engine::general_purpose::STANDARD.encode(format!("{username}:{password}"));
+    let mut value = HeaderValue::from_str(&format!("Basic {encoded}"))
+        .map_err(|_| Error::config("credentials could not be encoded"))?;
+    value.set_sensitive(true);
+    Ok(value)
+}
+
+/// The host an API is reached at in a region and at an edge, as Twilio's own SDKs compute it:
+/// `{product}.{edge}.{region}.twilio.com`, keeping a region or edge already in the host.
+pub(crate) fn regional_host(host: &str, region: Option<&str>, edge: Option<&str>) -> String {
+    if region.is_none() && edge.is_none() {
+        return host.to_owned();
+    }
+    let pieces: Vec<&str> = host.split('.').collect();
+    if pieces.len() < 3 {
+        return host.to_owned();
+    }
+    let (product, domain) = (pieces[0], &pieces[pieces.len() - 2..]);
+    let (host_edge, host_region) = match pieces.len() {
+        5 => (Some(pieces[1]), Some(pieces[2])),
+        4 => (None, Some(pieces[1])),
+        _ => (None, None),
+    };
+    let edge = edge.or(host_edge);
+    let region = region.or(host_region).or(edge.map(|_| "us1"));
+    let mut parts = vec![product];
+    parts.extend(edge);
+    parts.extend(region);
+    parts.extend(domain.iter().copied());
+    parts.join(".")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn region_and_edge_rewrite_the_host_like_twilio_sdks() {
+        let host = "assistants.twilio.com";
+        assert_eq!(regional_host(host, None, None), host);
+        assert_eq!(
+            regional_host(host, Some("ie1"), Some("dublin")),
+            "assistants.dublin.ie1.twilio.com"
+        );
+        assert_eq!(
+            regional_host(host, Some("ie1"), None),
+            "assistants.ie1.twilio.com"
+        );
+        assert_eq!(
+            regional_host(host, None, Some("sydney")),
+            "assistants.sydney.us1.twilio.com"
+        );
+        assert_eq!(
+            regional_host("api.dublin.ie1.twilio.com", Some("au1"), None),
+            "api.dublin.au1.twilio.com"
+        );
+    }
+
+    #[test]
+    fn environment_fills_what_the_builder_left_unset() {
+        let env = |name: &str| match name {
+            "TWILIO_ACCOUNT_SID" => Some("AC0123456789abcdef0123456789abcdef".to_owned()),
+            "TWILIO_API_KEY" => Some("SKkey".to_owned()),
+            "TWILIO_API_SECRET" => Some("secret".to_owned()),
+            "TWILIO_REGION" => Some("ie1".to_owned()),
+            _ => None,
+        };
+        let client = ClientBuilder::default()
+            .edge("dublin")
+            .with_env(env)
+            .build()
+            .unwrap();
+        assert_eq!(client.inner.username, "SKkey");
+        assert_eq!(client.inner.region.as_deref(), Some("ie1"));
+        assert_eq!(client.inner.edge.as_deref(), Some("dublin"));
+        let missing = ClientBuilder::default()
+            .with_env(|_| None)
+            .build()
+            .unwrap_err();
+        assert!(missing.to_string().contains("TWILIO_ACCOUNT_SID"));
+    }
+}

@@ -1,0 +1,363 @@
+//! The one error type of the crate, and how error responses are read.
+//!
+//! Twilio answers errors with `{"code", "message", "more_info", "status"}`; some newer APIs send
+//! RFC 9457 problem details (`type`, `title`, `detail`, `status`). Both become an [`ApiError`];
+//! a body that is neither (an HTML page from a proxy, nothing at all) still gives the status and
+//! a bounded snippet of the body.
+
+use std::fmt;
+use std::time::Duration;
+
+/// Everything that can go wrong when using the client.
+///
+/// Match on the variant for details, or use the helpers: [`status`](Error::status) for the HTTP
+/// status, [`is_retryable`](Error::is_retryable) to decide whether to try again, and
+/// [`api_error`](Error::api_error) for Twilio's error code and message.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum Error {
+    /// The client is not configured right (a missing credential, a bad base URL); no request
+    /// was sent.
+    Config(ConfigError),
+    /// An argument failed its check (an out-of-range page size, a malformed ID); no request was
+    /// sent.
+    InvalidArgument(InvalidArgument),
+    /// The request did not get a response: connection refused, timeout, a broken connection.
+    Transport(TransportError),
+    /// Twilio answered with an error status.
+    Api(ApiError),
+    /// Twilio answered with success, but the body did not decode into the expected type.
+    Decode(DecodeError),
+}
+
+impl Error {
+    /// The HTTP status of the response this error came from, if there was one.
+    pub fn status(&self) -> Option<u16> {
+        match self {
+            Error::Api(error) => Some(error.status),
+            Error::Decode(error) => Some(error.status),
+            _ => None,
+        }
+    }
+
+    /// Whether trying again later may succeed: throttling (429), server errors (5xx), timeouts
+    /// and connection failures. The client already retries some of these itself (see
+    /// [`ClientBuilder::max_retries`](crate::ClientBuilder::max_retries)).
+    pub fn is_retryable(&self) -> bool {
+        match self {
+            Error::Api(error) => error.status == 429 || error.status >= 500,
+            Error::Transport(error) => matches!(
+                error.kind,
+                TransportErrorKind::Connect | TransportErrorKind::Timeout
+            ),
+            _ => false,
+        }
+    }
+
+    /// The error Twilio sent, if this is an API error.
+    pub fn api_error(&self) -> Option<&ApiError> {
+        match self {
+            Error::Api(error) => Some(error),
+            _ => None,
+        }
+    }
+
+    /// Twilio's error code (`20404`), if Twilio sent one.
+    pub fn code(&self) -> Option<i64> {
+        self.api_error().and_then(|error| error.code)
+    }
+
+    pub(crate) fn invalid_argument(name: &'static str, message: String) -> Self {
+        Error::InvalidArgument(InvalidArgument { name, message })
+    }
+
+    pub(crate) fn config(message: impl Into<String>) -> Self {
+        Error::Config(ConfigError {
+            message: message.into(),
+        })
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::Config(error) => error.fmt(f),
+            Error::InvalidArgument(error) => error.fmt(f),
+            Error::Transport(error) => error.fmt(f),
+            Error::Api(error) => error.fmt(f),
+            Error::Decode(error) => error.fmt(f),
+        }
+    }
+}
+
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Error::Transport(error) => Some(&error.source),
+            _ => None,
+        }
+    }
+}
+
+/// The client is not configured right.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct ConfigError {
+    /// What is wrong and how to fix it.
+    pub message: String,
+}
+
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "client configuration: {}", self.message)
+    }
+}
+
+/// An argument failed its check before anything was sent.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct InvalidArgument {
+    /// The argument's name (`page_size`).
+    pub name: &'static str,
+    /// What is wrong with it.
+    pub message: String,
+}
+
+impl fmt::Display for InvalidArgument {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "invalid argument `{}`: {}", self.name, self.message)
+    }
+}
+
+/// What kind of transport failure happened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum TransportErrorKind {
+    /// The connection could not be made.
+    Connect,
+    /// The request or the response took longer than the client's timeout.
+    Timeout,
+    /// The response body could not be read to the end.
+    Body,
+    /// Anything else (a redirect loop, a protocol error).
+    Other,
+}
+
+/// The request got no (complete) response.
+#[derive(Debug)]
+#[non_exhaustive]
+pub struct TransportError {
+    /// What failed.
+    pub kind: TransportErrorKind,
+    /// The operation (`ListSessions`).
+    pub operation: &'static str,
+    /// The underlying error.
+    pub source: reqwest::Error,
+}
+
+impl TransportError {
+    pub(crate) fn new(operation: &'static str, source: reqwest::Error) -> Self {
+        let kind = if source.is_timeout() {
+            TransportErrorKind::Timeout
+        } else if source.is_connect() {
+            TransportErrorKind::Connect
+        } else if source.is_body() || source.is_decode() {
+            TransportErrorKind::Body
+        } else {
+            TransportErrorKind::Other
+        };
+        TransportError {
+            kind,
+            operation,
+            source,
+        }
+    }
+}
+
+impl fmt::Display for TransportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let what = match self.kind {
+            TransportErrorKind::Connect => "could not connect",
+            TransportErrorKind::Timeout => "timed out",
+            TransportErrorKind::Body => "could not read the response",
+            TransportErrorKind::Other => "request failed",
+        };
+        write!(f, "{} {what}: {}", self.operation, self.source)?;
+        let mut cause = std::error::Error::source(&self.source);
+        while let Some(error) = cause {
+            write!(f, ": {error}")?;
+            cause = error.source();
+        }
+        Ok(())
+    }
+}
+
+/// An error response from Twilio.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct ApiError {
+    /// The HTTP status (`404`).
+    pub status: u16,
+    /// Twilio's error code (`20404`), when the body has one.
+    pub code: Option<i64>,
+    /// What went wrong: Twilio's `message` (or the problem's `detail`/`title`), else a bounded
+    /// snippet of the body, else the status text.
+    pub message: String,
+    /// A link to the documentation of the error (`more_info`, or the problem `type`).
+    pub more_info: Option<String>,
+    /// Twilio's request ID (`Twilio-Request-Id`), for support requests.
+    pub request_id: Option<String>,
+    /// How long the server asked to wait (`Retry-After`), if it said.
+    pub retry_after: Option<Duration>,
+}
+
+/// The longest body snippet an [`ApiError`] or [`DecodeError`] keeps, in bytes.
+pub(crate) const SNIPPET_LIMIT: usize = 512;
+
+impl ApiError {
+    /// The HTTP status.
+    pub fn status(&self) -> u16 {
+        self.status
+    }
+
+    /// Twilio's error code.
+    pub fn code(&self) -> Option<i64> {
+        self.code
+    }
+
+    /// The error message.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+
+    /// The documentation link.
+    pub fn more_info(&self) -> Option<&str> {
+        self.more_info.as_deref()
+    }
+
+    /// Reads an error body; never fails (unparseable bodies fall back to a snippet).
+    pub(crate) fn from_body(
+        status: u16,
+        body: &[u8],
+        request_id: Option<String>,
+        retry_after: Option<Duration>,
+    ) -> Self {
+        let mut error = ApiError {
+            status,
+            code: None,
+            message: String::new(),
+            more_info: None,
+            request_id,
+            retry_after,
+        };
+        if let Ok(serde_json::Value::Object(fields)) =
+            serde_json::from_slice::<serde_json::Value>(body)
+        {
+            let text = |key: &str| {
+                fields
+                    .get(key)
+                    .and_then(|v| v.as_str())
+                    .map(str::trim)
+                    .filter(|s| !s.is_empty())
+            };
+            error.code = fields.get("code").and_then(|code| match code {
+                serde_json::Value::Number(n) => n.as_i64(),
+                serde_json::Value::String(s) => s.trim().parse().ok(),
+                _ => None,
+            });
+            if let Some(message) = text("message")
+                .or_else(|| text("detail"))
+                .or_else(|| text("title"))
+            {
+                error.message = message.to_owned();
+            }
+            error.more_info = text("more_info")
+                .or_else(|| text("moreInfo"))
+                .or_else(|| text("type").filter(|t| *t != "about:blank"))
+                .map(str::to_owned);
+        }
+        if error.message.is_empty() {
+            error.message = snippet(body).unwrap_or_else(|| reason(status).to_owned());
+        }
+        error
+    }
+}
+
+impl fmt::Display for ApiError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Twilio API error: HTTP {}", self.status)?;
+        if let Some(code) = self.code {
+            write!(f, ", code {code}")?;
+        }
+        write!(f, ": {}", self.message)?;
+        if let Some(more_info) = &self.more_info {
+            write!(f, " (see {more_info})")?;
+        }
+        Ok(())
+    }
+}
+
+/// A success response whose body is not what the spec describes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct DecodeError {
+    /// The operation (`FetchSession`).
+    pub operation: &'static str,
+    /// The HTTP status of the response.
+    pub status: u16,
+    /// Where in the JSON the problem is (`sessions[0].date_created`; `.` for the top level).
+    pub path: String,
+    /// What is wrong there.
+    pub message: String,
+    /// The start of the body, at most 512 bytes.
+    pub snippet: Option<String>,
+}
+
+impl DecodeError {
+    pub(crate) fn new(
+        operation: &'static str,
+        status: u16,
+        path: String,
+        message: String,
+        body: &[u8],
+    ) -> Self {
+        DecodeError {
+            operation,
+            status,
+            path,
+            message,
+            snippet: snippet(body),
+        }
+    }
+}
+
+impl fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "could not decode the {} response (HTTP {}) at `{}`: {}",
+            self.operation, self.status, self.path, self.message
+        )
+    }
+}
+
+/// The start of a body as text, at most [`SNIPPET_LIMIT`] bytes, cut at a character boundary.
+pub(crate) fn snippet(body: &[u8]) -> Option<String> {
+    let text = String::from_utf8_lossy(&body[..body.len().min(SNIPPET_LIMIT)]);
+    let text = text.trim_end_matches('\u{FFFD}').trim();
+    if text.is_empty() {
+        return None;
+    }
+    let mut out = text.to_owned();
+    if body.len() > SNIPPET_LIMIT {
+        out.push('…');
+    }
+    Some(out)
+}
+
+fn reason(status: u16) -> &'static str {
+    reqwest::StatusCode::from_u16(status)
+        .ok()
+        .and_then(|s| s.canonical_reason())
+        .unwrap_or("unknown status")
+}

@@ -1,0 +1,295 @@
+//! One request: where it goes, how it is sent (auth, headers, timeout, retries) and how its
+//! response becomes a value or an error.
+
+use std::time::{Instant, SystemTime};
+
+use percent_encoding::{AsciiSet, NON_ALPHANUMERIC};
+use reqwest::Method;
+use reqwest::header::{ACCEPT, AUTHORIZATION, HeaderValue, RETRY_AFTER, USER_AGENT};
+use serde::de::DeserializeOwned;
+use url::Url;
+
+use crate::runtime::client::{Client, regional_host};
+use crate::runtime::error::{ApiError, DecodeError, Error, TransportError};
+use crate::runtime::retry::{is_retryable_status, parse_retry_after};
+
+/// Path characters left as they are: RFC 3986's unreserved set. Everything else in a path
+/// argument is percent-encoded, so `/`, `?`, `#` and `%` can never change the route.
+const PATH_SEGMENT: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
+
+/// Error bodies are read up to this size; the rest is not needed to report the error.
+const ERROR_BODY_LIMIT: usize = 64 * 1024;
+
+/// An API's default location, from its spec's `servers`.
+#[derive(Debug)]
+pub(crate) struct Api {
+    pub scheme: &'static str,
+    pub host: &'static str,
+    pub base_path: &'static str,
+}
+
+/// A request ready to send: method, path and query, already encoded.
+#[derive(Debug, Clone)]
+pub(crate) struct Request {
+    api: &'static Api,
+    method: Method,
+    operation: &'static str,
+    path: String,
+    query: Option<String>,
+    /// Whether the path already holds the API's base path (true for next-page URLs).
+    absolute_path: bool,
+}
+
+impl Request {
+    pub(crate) fn new(api: &'static Api, method: Method, operation: &'static str) -> Self {
+        Request {
+            api,
+            method,
+            operation,
+            path: String::new(),
+            query: None,
+            absolute_path: false,
+        }
+    }
+
+    /// Appends literal path text from the spec.
+    pub(crate) fn path(&mut self, literal: &str) {
+        self.path.push_str(literal);
+    }
+
+    /// Appends a path argument, percent-encoded. Empty, `.` and `..` are refused: each would
+    /// make the request reach another resource.
+    pub(crate) fn path_param(&mut self, name: &'static str, value: &str) -> Result<(), Error> {
+        if value.is_empty() {
+            return Err(Error::invalid_argument(
+                name,
+                "must not be empty".to_owned(),
+            ));
+        }
+        if value == "." || value == ".." {
+            return Err(Error::invalid_argument(
+                name,
+                format!("{value:?} is not allowed in a path"),
+            ));
+        }
+        self.path
+            .extend(percent_encoding::utf8_percent_encode(value, PATH_SEGMENT));
+        Ok(())
+    }
+
+    /// Appends a query parameter.
+    pub(crate) fn query(&mut self, name: &str, value: &str) {
+        let query = self.query.get_or_insert_with(String::new);
+        let mut serializer = url::form_urlencoded::Serializer::for_suffix(std::mem::take(query), 0);
+        serializer.append_pair(name, value);
+        *query = serializer.finish();
+    }
+
+    /// The path and query, as compared to detect a repeated next-page URL.
+    pub(crate) fn path_and_query(&self) -> String {
+        match &self.query {
+            Some(query) => format!("{}?{query}", self.path),
+            None => self.path.clone(),
+        }
+    }
+
+    /// The same request for another page: the next URL's path and query, on this request's
+    /// origin (never the host written in the URL, so credentials only go where configured).
+    pub(crate) fn for_next_page(&self, next: &str) -> Option<Request> {
+        let next = next.trim();
+        if next.is_empty() {
+            return None;
+        }
+        // A relative next URL is resolved against a placeholder origin; only its path is kept.
+        let placeholder = Url::parse("http://next.invalid/").ok()?;
+        let url = Url::parse(next).or_else(|_| placeholder.join(next)).ok()?;
+        Some(Request {
+            api: self.api,
+            method: self.method.clone(),
+            operation: self.operation,
+            path: url.path().to_owned(),
+            query: url.query().filter(|q| !q.is_empty()).map(str::to_owned),
+            absolute_path: true,
+        })
+    }
+
+    fn is_idempotent(&self) -> bool {
+        !matches!(self.method, Method::POST | Method::PATCH)
+    }
+}
+
+/// A success response, read whole.
+struct Success {
+    status: u16,
+    body: bytes::Bytes,
+}
+
+impl Client {
+    /// Sends `request` and decodes its JSON body.
+    pub(crate) async fn execute<T: DeserializeOwned>(&self, request: &Request) -> Result<T, Error> {
+        let success = self.send(request).await?;
+        decode(request.operation, success.status, &success.body)
+    }
+
+    /// Sends `request`, for operations without a response body.
+    #[allow(dead_code)] // Only crates whose specs have such operations use it.
+    pub(crate) async fn execute_empty(&self, request: &Request) -> Result<(), Error> {
+        self.send(request).await.map(|_| ())
+    }
+
+    /// The full URL of a request on this client's origin for its API.
+    pub(crate) fn url_for(&self, request: &Request) -> Result<Url, Error> {
+        let inner = &self.inner;
+        let api = request.api;
+        let (mut url, prefix) = match &inner.base_url {
+            Some(base) => (base.clone(), base.path().trim_end_matches('/').to_owned()),
+            None => {
+                let host = regional_host(api.host, inner.region.as_deref(), inner.edge.as_deref());
+                let origin = format!("{}://{host}", api.scheme);
+                let url = Url::parse(&origin)
+                    .map_err(|e| Error::config(format!("invalid host {host:?}: {e}")))?;
+                (url, String::new())
+            }
+        };
+        let path = if request.absolute_path {
+            // Next-page URLs carry the server's full path; a base URL's prefix is added unless
+            // the server already included it.
+            if !prefix.is_empty() && !request.path.starts_with(&format!("{prefix}/")) {
+                format!("{prefix}{}", request.path)
+            } else {
+                request.path.clone()
+            }
+        } else {
+            format!("{prefix}{}{}", api.base_path, request.path)
+        };
+        url.set_path(&path);
+        url.set_query(request.query.as_deref());
+        Ok(url)
+    }
+
+    /// Sends with retries (see [`crate::runtime::retry`]); returns the success response or the
+    /// last error.
+    async fn send(&self, request: &Request) -> Result<Success, Error> {
+        let url = self.url_for(request)?;
+        let policy = self.inner.retry;
+        let started = Instant::now();
+        let mut attempt = 0;
+        loop {
+            let (error, retry_after) = match self.send_once(request, &url).await {
+                Ok(Ok(success)) => return Ok(success),
+                Ok(Err(api)) => {
+                    let retry_after = api.retry_after;
+                    let retryable = is_retryable_status(api.status);
+                    (Error::Api(api), retryable.then_some(retry_after))
+                }
+                Err(transport) => {
+                    let retryable =
+                        transport.kind == crate::runtime::error::TransportErrorKind::Connect;
+                    (Error::Transport(transport), retryable.then_some(None))
+                }
+            };
+            let Some(retry_after) = retry_after else {
+                return Err(error);
+            };
+            if !request.is_idempotent() || attempt >= policy.max_retries {
+                return Err(error);
+            }
+            let delay = policy.delay(attempt, retry_after);
+            if started.elapsed() + delay > policy.time_limit {
+                return Err(error);
+            }
+            tokio::time::sleep(delay).await;
+            attempt += 1;
+        }
+    }
+
+    /// One attempt: the response as success or API error, or a transport error.
+    async fn send_once(
+        &self,
+        request: &Request,
+        url: &Url,
+    ) -> Result<Result<Success, ApiError>, TransportError> {
+        let inner = &self.inner;
+        let transport = |e| TransportError::new(request.operation, e);
+        let response = inner
+            .http
+            .request(request.method.clone(), url.clone())
+            .header(AUTHORIZATION, inner.authorization.clone())
+            .header(ACCEPT, HeaderValue::from_static("application/json"))
+            .header(USER_AGENT, inner.user_agent.clone())
+            .timeout(inner.timeout)
+            .send()
+            .await
+            .map_err(transport)?;
+        let status = response.status().as_u16();
+        if response.status().is_success() {
+            let body = response.bytes().await.map_err(transport)?;
+            return Ok(Ok(Success { status, body }));
+        }
+        let headers = response.headers();
+        let request_id = headers
+            .get("twilio-request-id")
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned);
+        let retry_after = headers
+            .get(RETRY_AFTER)
+            .and_then(|v| parse_retry_after(v, SystemTime::now()));
+        let body = read_limited(response, ERROR_BODY_LIMIT)
+            .await
+            .map_err(transport)?;
+        Ok(Err(ApiError::from_body(
+            status,
+            &body,
+            request_id,
+            retry_after,
+        )))
+    }
+}
+
+/// Reads at most `limit` bytes of a body.
+async fn read_limited(
+    mut response: reqwest::Response,
+    limit: usize,
+) -> Result<Vec<u8>, reqwest::Error> {
+    let mut body = Vec::new();
+    while body.len() < limit {
+        match response.chunk().await? {
+            Some(chunk) => body.extend_from_slice(&chunk[..chunk.len().min(limit - body.len())]),
+            None => break,
+        }
+    }
+    Ok(body)
+}
+
+/// Decodes a JSON body, naming the path of the first bad field on failure.
+pub(crate) fn decode<T: DeserializeOwned>(
+    operation: &'static str,
+    status: u16,
+    body: &[u8],
+) -> Result<T, Error> {
+    let mut deserializer = serde_json::Deserializer::from_slice(body);
+    let value = serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
+        let path = error.path().to_string();
+        Error::Decode(DecodeError::new(
+            operation,
+            status,
+            path,
+            error.into_inner().to_string(),
+            body,
+        ))
+    })?;
+    deserializer.end().map_err(|error| {
+        Error::Decode(DecodeError::new(
+            operation,
+            status,
+            ".".to_owned(),
+            error.to_string(),
+            body,
+        ))
+    })?;
+    Ok(value)
+}

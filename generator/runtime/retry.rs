@@ -1,0 +1,96 @@
+//! When and how long to wait before retrying.
+//!
+//! What is retried: idempotent requests (`GET`, `PUT`, `DELETE`, …) that got HTTP 429 or 503,
+//! or that could not connect. How: exponential backoff with full jitter (a random wait between
+//! zero and `initial_backoff * 2^attempt`, capped at `max_backoff`), except that a
+//! `Retry-After` header is honoured as sent. Bounded by `max_retries` and by a total time limit:
+//! a retry that would end past the limit is not made and the last error is returned.
+
+use std::time::{Duration, SystemTime};
+
+use reqwest::header::HeaderValue;
+
+/// Retry settings (see the module docs for what they mean).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct RetryPolicy {
+    pub max_retries: u32,
+    pub initial_backoff: Duration,
+    pub max_backoff: Duration,
+    pub time_limit: Duration,
+}
+
+impl Default for RetryPolicy {
+    fn default() -> Self {
+        RetryPolicy {
+            max_retries: 2,
+            initial_backoff: Duration::from_millis(500),
+            max_backoff: Duration::from_secs(8),
+            time_limit: Duration::from_secs(60),
+        }
+    }
+}
+
+impl RetryPolicy {
+    /// How long to wait before retry number `attempt` (0-based).
+    pub fn delay(&self, attempt: u32, retry_after: Option<Duration>) -> Duration {
+        if let Some(wait) = retry_after {
+            return wait;
+        }
+        let ceiling = self
+            .initial_backoff
+            .saturating_mul(2u32.saturating_pow(attempt))
+            .min(self.max_backoff);
+        ceiling.mul_f64(fastrand::f64())
+    }
+}
+
+/// Whether a response status is worth retrying automatically.
+pub(crate) fn is_retryable_status(status: u16) -> bool {
+    status == 429 || status == 503
+}
+
+/// Parses `Retry-After`: a number of seconds, or an HTTP date.
+pub(crate) fn parse_retry_after(value: &HeaderValue, now: SystemTime) -> Option<Duration> {
+    let text = value.to_str().ok()?.trim();
+    if let Ok(seconds) = text.parse::<u64>() {
+        return Some(Duration::from_secs(seconds));
+    }
+    let date = httpdate::parse_http_date(text).ok()?;
+    Some(date.duration_since(now).unwrap_or(Duration::ZERO))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn backoff_is_jittered_below_an_exponential_ceiling() {
+        let policy = RetryPolicy::default();
+        for attempt in 0..6 {
+            let ceiling = (policy.initial_backoff * 2u32.pow(attempt)).min(policy.max_backoff);
+            for _ in 0..50 {
+                assert!(policy.delay(attempt, None) <= ceiling);
+            }
+        }
+        assert_eq!(
+            policy.delay(0, Some(Duration::from_secs(3))),
+            Duration::from_secs(3)
+        );
+    }
+
+    #[test]
+    fn retry_after_accepts_seconds_and_dates() {
+        let now = SystemTime::UNIX_EPOCH + Duration::from_secs(1_000_000_000);
+        assert_eq!(
+            parse_retry_after(&HeaderValue::from_static("7"), now),
+            Some(Duration::from_secs(7))
+        );
+        let date =
+            HeaderValue::from_str(&httpdate::fmt_http_date(now + Duration::from_secs(5))).unwrap();
+        assert_eq!(parse_retry_after(&date, now), Some(Duration::from_secs(5)));
+        assert_eq!(
+            parse_retry_after(&HeaderValue::from_static("soon"), now),
+            None
+        );
+    }
+}

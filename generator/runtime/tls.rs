@@ -1,0 +1,28 @@
+//! Builds the HTTP client. With the default `rustls-ring` feature, TLS is rustls with the
+//! `ring` crypto provider handed to this client only (nothing is installed process-wide, so an
+//! application's own rustls setup is left alone) and the platform's certificate verifier.
+
+use crate::runtime::error::Error;
+
+/// How long connecting (TCP and TLS) may take.
+const CONNECT_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(10);
+
+pub(crate) fn http_client() -> Result<reqwest::Client, Error> {
+    let builder = reqwest::Client::builder()
+        .connect_timeout(CONNECT_TIMEOUT)
+        .pool_idle_timeout(std::time::Duration::from_secs(90));
+    #[cfg(feature = "rustls-ring")]
+    let builder = {
+        use rustls_platform_verifier::BuilderVerifierExt as _;
+        let provider = std::sync::Arc::new(rustls::crypto::ring::default_provider());
+        let tls = rustls::ClientConfig::builder_with_provider(provider)
+            .with_safe_default_protocol_versions()
+            .and_then(|config| config.with_platform_verifier())
+            .map_err(|e| Error::config(format!("could not set up TLS: {e}")))?
+            .with_no_client_auth();
+        builder.tls_backend_preconfigured(tls)
+    };
+    builder
+        .build()
+        .map_err(|e| Error::config(format!("could not build the HTTP client: {e}")))
+}

@@ -1,0 +1,220 @@
+//! Emits `src/lib.rs` (crate docs with a quick start drawn from the specs, module list,
+//! re-exports) and each module's `mod.rs`.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::rust::{doc_text, ident};
+use crate::model::{Model, Module, Operation, ParamLocation, TypeDefKind};
+
+/// `src/lib.rs`.
+pub fn lib_rs(model: &Model) -> TokenStream {
+    let docs = crate_docs(model);
+    let modules = model.modules.iter().map(|m| {
+        let name = ident(&m.name);
+        let doc = format!(" {} (`{}`).", m.title, m.file);
+        // Generated modules are laid out by prettyplease; rustfmt leaves them alone.
+        quote! { #[doc = #doc] #[rustfmt::skip] pub mod #name; }
+    });
+    // ID types are also reachable from the crate root (`twilio_api::AccountSid`) when their
+    // name is unique across modules.
+    let mut ids: Vec<(&str, &str)> = Vec::new();
+    for module in &model.modules {
+        for def in &module.types {
+            if matches!(def.kind, TypeDefKind::Id(_)) {
+                ids.push((&module.name, &def.name));
+            }
+        }
+    }
+    let root_ids = ids
+        .iter()
+        .filter(|(_, name)| ids.iter().filter(|(_, n)| n == name).count() == 1)
+        .map(|(module, name)| {
+            let (module, name) = (ident(module), ident(name));
+            quote! { pub use #module::#name; }
+        });
+    quote! {
+        #(#![doc = #docs])*
+        #![deny(missing_docs)]
+        #![forbid(unsafe_code)]
+
+        mod runtime;
+
+        pub use runtime::client::{Client, ClientBuilder, DEFAULT_TIMEOUT};
+        pub use runtime::error::{ApiError, ConfigError, DecodeError, Error};
+        pub use runtime::error::{InvalidArgument, TransportError, TransportErrorKind};
+        pub use runtime::id::{Id, ParseIdError};
+        pub use runtime::pagination::{ItemStream, Page, PageStream};
+
+        #(#modules)*
+
+        #(#root_ids)*
+    }
+}
+
+/// The crate-level docs, one string per line.
+fn crate_docs(model: &Model) -> Vec<String> {
+    let name = &model.crate_config.name;
+    let krate = name.replace('-', "_");
+    let mut text = format!(
+        "# {name}\n\n{}\n\n",
+        doc_text(&model.crate_config.description)
+    );
+    text.push_str(&quick_start(model, &krate));
+    text.push_str("\n## APIs\n\n| module | API | operations |\n|---|---|---|\n");
+    for module in &model.modules {
+        let ops = module.api.as_ref().map_or_else(String::new, |api| {
+            api.operations
+                .iter()
+                .map(|op| format!("`{}`", op.method_name))
+                .collect::<Vec<_>>()
+                .join(", ")
+        });
+        text.push_str(&format!(
+            "| [`{0}`] | {1} | {2} |\n",
+            module.name, module.title, ops
+        ));
+    }
+    text.push_str(
+        "\n## Errors\n\n\
+         Every call returns [`Error`]: a bad argument fails before anything is sent \
+         ([`Error::InvalidArgument`]); Twilio's error responses become [`Error::Api`] with Twilio's \
+         `code`, `message`, `more_info` and the HTTP `status`; transport failures and undecodable \
+         bodies have variants of their own. [`Error::status`] and [`Error::is_retryable`] work on all.\n\n\
+         ## Retries\n\n\
+         Idempotent requests are retried after HTTP 429, HTTP 503 or a failed connection, up to \
+         [`ClientBuilder::max_retries`] times (default 2), with exponential backoff and full jitter, \
+         honouring `Retry-After`, within [`ClientBuilder::retry_time_limit`].\n\n\
+         ## Pagination\n\n\
+         List operations return one page from `.send()`; `.stream()` yields every item and fetches \
+         the next page (the path and query of `meta.next_page_url`, always on the client's own \
+         origin) only when needed; `.limit(n)` stops after `n` items.\n\n\
+         ## TLS\n\n\
+         The default feature `rustls-ring` uses rustls with the `ring` provider, given to this \
+         client only. `rustls-aws-lc-rs` and `native-tls` select reqwest's other TLS backends.\n",
+    );
+    text.lines()
+        .map(|line| {
+            if line.is_empty() {
+                String::new()
+            } else {
+                format!(" {line}")
+            }
+        })
+        .collect()
+}
+
+/// A compiling (not run) example made from the specs' own operations.
+fn quick_start(model: &Model, krate: &str) -> String {
+    let apis: Vec<_> = model.apis().collect();
+    let call = |module: &Module, op: &Operation| {
+        let args: Vec<String> = op
+            .params
+            .iter()
+            .filter(|p| p.location == ParamLocation::Path)
+            .map(|p| format!("{:?}", example_argument(model, &p.ty, &p.rust_name)))
+            .collect();
+        format!(
+            "client.{}().{}({})",
+            module.name,
+            op.method_name,
+            args.join(", ")
+        )
+    };
+    let fetch = apis.iter().find_map(|(m, api)| {
+        api.operations
+            .iter()
+            .find(|o| o.pagination.is_none())
+            .map(|o| (*m, o))
+    });
+    let list = apis.iter().find_map(|(m, api)| {
+        api.operations
+            .iter()
+            .find(|o| o.pagination.is_some())
+            .map(|o| (*m, o))
+    });
+    let mut lines = vec![
+        "use futures::TryStreamExt as _;".to_owned(),
+        String::new(),
+        format!("# async fn run() -> Result<(), {krate}::Error> {{"),
+        format!("let client = {krate}::Client::builder()"),
+        "    .account_sid(\"AC0123456789abcdef0123456789abcdef\")".to_owned(),
+        "    .auth_token(\"your_auth_token\")".to_owned(),
+        "    .build()?;".to_owned(),
+        format!("// Or: let client = {krate}::Client::from_env()?;"),
+    ];
+    if let Some((module, op)) = fetch {
+        lines.push(format!("let one = {}.send().await?;", call(module, op)));
+        lines.push("println!(\"{one:?}\");".to_owned());
+    }
+    if let Some((module, op)) = list {
+        let page_size = if op.params.iter().any(|p| p.rust_name == "page_size") {
+            ".page_size(50)"
+        } else {
+            ""
+        };
+        lines.push(format!(
+            "let page = {}{page_size}.send().await?;",
+            call(module, op)
+        ));
+        lines.push("println!(\"{page:?}\");".to_owned());
+        lines.push(format!(
+            "let all: Vec<_> = {}.limit(100).stream().try_collect().await?;",
+            call(module, op)
+        ));
+        lines.push("println!(\"{} items\", all.len());".to_owned());
+    }
+    lines.push("# Ok(())".to_owned());
+    lines.push("# }".to_owned());
+    format!("## Quick start\n\n```no_run\n{}\n```\n", lines.join("\n"))
+}
+
+/// A value to show for a path argument: the ID type's example, else the argument's name.
+fn example_argument(model: &Model, ty: &crate::model::TypeRef, name: &str) -> String {
+    if let crate::model::TypeRef::Named(type_name) = ty
+        && let Some(TypeDefKind::Id(id)) = model.type_def(type_name).map(|d| &d.kind)
+        && let Some(example) = &id.example
+    {
+        return example.clone();
+    }
+    name.to_owned()
+}
+
+/// A module's `mod.rs`: its docs and the re-exports of its files.
+pub fn module_rs(module: &Module, has_models: bool, has_ids: bool) -> TokenStream {
+    let mut text = format!("{} {} (`{}`).", module.title, module.version, module.file);
+    if let Some(description) = &module.description {
+        text.push_str("\n\n");
+        text.push_str(&doc_text(description.trim()));
+    }
+    if let Some(api) = &module.api {
+        text.push_str(&format!(
+            "\n\nServed at `{}`; reach it with [`Client::{}`](crate::Client::{}).",
+            api.server.url(),
+            module.name,
+            module.name
+        ));
+    }
+    let docs: Vec<String> = text
+        .lines()
+        .map(|l| {
+            if l.is_empty() {
+                String::new()
+            } else {
+                format!(" {l}")
+            }
+        })
+        .collect();
+    let ids = has_ids.then(|| quote! { mod ids; pub use ids::*; });
+    let models = has_models.then(|| quote! { mod models; pub use models::*; });
+    let operations = module
+        .api
+        .as_ref()
+        .map(|_| quote! { mod operations; pub use operations::*; });
+    quote! {
+        #(#![doc = #docs])*
+        #ids
+        #models
+        #operations
+    }
+}

@@ -1,0 +1,189 @@
+//! The files that are not Rust modules: `Cargo.toml` and `README.md` from askama templates,
+//! and the runtime sources, copied verbatim.
+
+use askama::Template;
+
+use crate::error::{Error, Problem};
+use crate::model::{Model, TypeDefKind, TypeRef};
+
+/// The runtime sources, as (file name, contents), copied into `src/runtime/`.
+pub const RUNTIME: &[(&str, &str)] = &[
+    ("mod.rs", include_str!("../../runtime/mod.rs")),
+    ("check.rs", include_str!("../../runtime/check.rs")),
+    ("client.rs", include_str!("../../runtime/client.rs")),
+    ("enums.rs", include_str!("../../runtime/enums.rs")),
+    ("error.rs", include_str!("../../runtime/error.rs")),
+    ("id.rs", include_str!("../../runtime/id.rs")),
+    ("pagination.rs", include_str!("../../runtime/pagination.rs")),
+    ("request.rs", include_str!("../../runtime/request.rs")),
+    ("retry.rs", include_str!("../../runtime/retry.rs")),
+    ("tls.rs", include_str!("../../runtime/tls.rs")),
+];
+
+#[derive(Template)]
+#[template(path = "Cargo.toml.j2", escape = "none")]
+struct CargoToml {
+    source: String,
+    name: String,
+    version: String,
+    description: String,
+    repository: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "README.md.j2", escape = "none")]
+struct Readme {
+    source: String,
+    name: String,
+    krate: String,
+    description: String,
+    example: Option<String>,
+    modules: Vec<ReadmeModule>,
+}
+
+struct ReadmeModule {
+    name: String,
+    title: String,
+    file: String,
+    server: String,
+    operations: Vec<ReadmeOperation>,
+    types: Vec<ReadmeType>,
+}
+
+struct ReadmeOperation {
+    method: String,
+    http: String,
+    path: String,
+    returns: String,
+    summary: String,
+}
+
+struct ReadmeType {
+    name: String,
+    kind: String,
+    summary: String,
+}
+
+/// `Cargo.toml` of the generated crate.
+pub fn cargo_toml(model: &Model, source: &str) -> Result<String, Error> {
+    let config = &model.crate_config;
+    let template = CargoToml {
+        source: source.to_owned(),
+        name: toml_string(&config.name),
+        version: toml_string(&config.version),
+        description: toml_string(&config.description),
+        repository: config.repository.as_deref().map(toml_string),
+    };
+    render(&template, "Cargo.toml")
+}
+
+/// `README.md` of the generated crate: every operation and every model.
+pub fn readme(model: &Model, source: &str) -> Result<String, Error> {
+    let modules = model
+        .modules
+        .iter()
+        .map(|module| ReadmeModule {
+            name: module.name.clone(),
+            title: cell(&module.title),
+            file: module.file.clone(),
+            server: module
+                .api
+                .as_ref()
+                .map(|api| api.server.url())
+                .unwrap_or_default(),
+            operations: module
+                .api
+                .iter()
+                .flat_map(|api| &api.operations)
+                .map(|op| ReadmeOperation {
+                    method: format!("{}()", op.method_name),
+                    http: op.http_method.as_str().to_owned(),
+                    path: op.path.clone(),
+                    returns: match (&op.pagination, &op.response) {
+                        (Some(p), _) => format!("pages of `{}`", type_label(&p.item_type)),
+                        (None, Some(ty)) => format!("`{}`", type_label(ty)),
+                        (None, None) => "nothing".to_owned(),
+                    },
+                    summary: cell(
+                        op.summary
+                            .as_deref()
+                            .or(op.description.as_deref())
+                            .unwrap_or(""),
+                    ),
+                })
+                .collect(),
+            types: module
+                .types
+                .iter()
+                .map(|def| ReadmeType {
+                    name: def.name.clone(),
+                    kind: match &def.kind {
+                        TypeDefKind::Struct(_) => "struct".to_owned(),
+                        TypeDefKind::Enum(_) => "enum".to_owned(),
+                        TypeDefKind::Id(id) => format!("ID `{}`", id.pattern),
+                        TypeDefKind::Alias(_) => "alias".to_owned(),
+                    },
+                    summary: cell(def.doc.as_deref().unwrap_or("")),
+                })
+                .collect(),
+        })
+        .collect();
+    let example = model.apis().find_map(|(module, api)| {
+        let op = api.operations.iter().find(|op| op.pagination.is_some())?;
+        let args: Vec<String> = op
+            .params
+            .iter()
+            .filter(|p| p.location == crate::model::ParamLocation::Path)
+            .map(|p| format!("{:?}", p.rust_name))
+            .collect();
+        Some(format!(
+            "{}().{}({})",
+            module.name,
+            op.method_name,
+            args.join(", ")
+        ))
+    });
+    let template = Readme {
+        source: source.to_owned(),
+        name: model.crate_config.name.clone(),
+        krate: model.crate_config.name.replace('-', "_"),
+        description: model.crate_config.description.clone(),
+        example,
+        modules,
+    };
+    render(&template, "README.md")
+}
+
+fn render(template: &impl Template, path: &str) -> Result<String, Error> {
+    let mut text = template.render().map_err(|e| {
+        Error::one(Problem {
+            file: path.into(),
+            line: None,
+            pointer: None,
+            message: format!("template error: {e}"),
+        })
+    })?;
+    if !text.ends_with('\n') {
+        text.push('\n');
+    }
+    Ok(text)
+}
+
+/// A TOML basic string (JSON string escapes are valid TOML).
+fn toml_string(value: &str) -> String {
+    serde_json::Value::String(value.to_owned()).to_string()
+}
+
+/// Text for a Markdown table cell: the first sentence-ish line, pipes escaped.
+fn cell(text: &str) -> String {
+    let first = text.trim().lines().next().unwrap_or("").trim();
+    first.replace('|', "\\|")
+}
+
+fn type_label(ty: &TypeRef) -> String {
+    match ty {
+        TypeRef::Named(name) => name.name.clone(),
+        TypeRef::Array(item) => format!("Vec<{}>", type_label(item)),
+        other => format!("{other:?}"),
+    }
+}

@@ -1,0 +1,213 @@
+//! Helpers every Rust emitter uses: doc attributes, type tokens, identifiers and rendering
+//! tokens into formatted source.
+
+use proc_macro2::{Ident, Span, TokenStream};
+use quote::quote;
+
+use crate::error::{Error, Problem};
+use crate::model::{IntegerKind, TypeRef};
+
+/// An identifier token.
+pub fn ident(name: &str) -> Ident {
+    Ident::new(name, Span::call_site())
+}
+
+/// `#[doc = " …"]` lines for `text` (nothing for `None` or empty text). Text from the specs
+/// goes through [`spec`] first.
+pub fn doc(text: Option<&str>) -> TokenStream {
+    let Some(text) = text.map(str::trim).filter(|t| !t.is_empty()) else {
+        return TokenStream::new();
+    };
+    let lines = text.lines().map(|line| {
+        if line.is_empty() {
+            String::new()
+        } else {
+            format!(" {line}")
+        }
+    });
+    quote! { #(#[doc = #lines])* }
+}
+
+/// Doc lines of several paragraphs, skipping empty ones.
+pub fn doc_paragraphs(paragraphs: &[Option<String>]) -> TokenStream {
+    let text: Vec<&str> = paragraphs
+        .iter()
+        .flatten()
+        .map(|p| p.trim())
+        .filter(|p| !p.is_empty())
+        .collect();
+    doc(Some(&text.join("\n\n")))
+}
+
+/// Spec prose made safe for rustdoc (see [`doc_text`]).
+pub fn spec(text: &Option<String>) -> Option<String> {
+    text.as_deref().map(doc_text)
+}
+
+/// Makes spec prose safe for rustdoc: bare URLs become `<…>` links (rustdoc warns about bare
+/// URLs) and `[x]` that is not a Markdown link is escaped (rustdoc would try to resolve it).
+pub fn doc_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut in_code = false;
+    let chars: Vec<char> = text.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c == '`' {
+            in_code = !in_code;
+            out.push(c);
+            i += 1;
+            continue;
+        }
+        if in_code {
+            out.push(c);
+            i += 1;
+            continue;
+        }
+        let rest: String = chars[i..chars.len().min(i + 8)].iter().collect();
+        let previous = i.checked_sub(1).map(|p| chars[p]);
+        if (rest.starts_with("https://") || rest.starts_with("http://"))
+            && !matches!(previous, Some('<' | '(' | '"' | '\'' | '['))
+        {
+            let mut end = i;
+            while end < chars.len()
+                && !chars[end].is_whitespace()
+                && !matches!(chars[end], ')' | '>' | '"')
+            {
+                end += 1;
+            }
+            while end > i && matches!(chars[end - 1], '.' | ',' | ';' | ':' | '!' | '?') {
+                end -= 1;
+            }
+            out.push('<');
+            out.extend(&chars[i..end]);
+            out.push('>');
+            i = end;
+            continue;
+        }
+        if c == '[' {
+            let close = chars[i..].iter().position(|&c| c == ']').map(|p| i + p);
+            let is_link = close.is_some_and(|close| chars.get(close + 1) == Some(&'('));
+            if !is_link {
+                out.push_str("\\[");
+                i += 1;
+                continue;
+            }
+        }
+        if c == ']' && chars.get(i + 1) != Some(&'(') {
+            out.push_str("\\]");
+            i += 1;
+            continue;
+        }
+        out.push(c);
+        i += 1;
+    }
+    out
+}
+
+/// The Rust type of a field or parameter. Types of the module being written are reached with
+/// `super::` (every module's items live in sibling files), others with `crate::module::`.
+pub fn type_tokens(ty: &TypeRef, module: &str) -> TokenStream {
+    match ty {
+        TypeRef::String => quote! { ::std::string::String },
+        TypeRef::Integer(kind) => integer_tokens(*kind),
+        TypeRef::Number => quote! { f64 },
+        TypeRef::Boolean => quote! { bool },
+        TypeRef::DateTime => quote! { ::chrono::DateTime<::chrono::Utc> },
+        TypeRef::Date => quote! { ::chrono::NaiveDate },
+        TypeRef::Url => quote! { ::url::Url },
+        TypeRef::Json => quote! { ::serde_json::Value },
+        TypeRef::Array(item) => {
+            let item = type_tokens(item, module);
+            quote! { ::std::vec::Vec<#item> }
+        }
+        TypeRef::Map(value) => {
+            let value = type_tokens(value, module);
+            quote! { ::std::collections::BTreeMap<::std::string::String, #value> }
+        }
+        TypeRef::Named(name) => {
+            let type_ident = ident(&name.name);
+            if name.module == module {
+                quote! { super::#type_ident }
+            } else {
+                let module_ident = ident(&name.module);
+                quote! { crate::#module_ident::#type_ident }
+            }
+        }
+    }
+}
+
+/// The Rust integer type of a kind.
+pub fn integer_tokens(kind: IntegerKind) -> TokenStream {
+    match kind {
+        IntegerKind::I32 => quote! { i32 },
+        IntegerKind::I64 => quote! { i64 },
+        IntegerKind::U32 => quote! { u32 },
+        IntegerKind::U64 => quote! { u64 },
+    }
+}
+
+/// The first line of every generated Rust file.
+pub fn marker(source: &str) -> String {
+    format!("// Code generated by `cargo xtask regen` from {source}. DO NOT EDIT.\n")
+}
+
+/// Formats tokens as a Rust file with the generated-file marker on top.
+pub fn render(tokens: TokenStream, path: &str, source: &str) -> Result<String, Error> {
+    let file: syn::File = syn::parse2(tokens).map_err(|e| {
+        Error::one(Problem {
+            file: path.into(),
+            line: None,
+            pointer: None,
+            message: format!("internal error: the generator produced invalid Rust: {e}"),
+        })
+    })?;
+    Ok(format!(
+        "{}\n{}",
+        marker(source),
+        space_items(&prettyplease::unparse(&file))
+    ))
+}
+
+/// Puts a blank line between items (prettyplease writes them back to back), so the files
+/// read like hand-written ones and diffs stay local.
+fn space_items(text: &str) -> String {
+    const ITEM_STARTS: &[&str] = &[
+        "///", "#[", "pub ", "pub(", "fn ", "async ", "impl", "const ", "type ", "static ",
+        "enum ", "struct ", "mod ", "use ", "crate::",
+    ];
+    let indent = |line: &str| line.len() - line.trim_start().len();
+    let mut out = String::with_capacity(text.len() + text.len() / 16);
+    let mut previous: Option<&str> = None;
+    for line in text.lines() {
+        let starts_item = ITEM_STARTS
+            .iter()
+            .any(|start| line.trim_start().starts_with(start));
+        let after_item = previous.is_some_and(|p| {
+            indent(p) == indent(line)
+                && (p.trim() == "}"
+                    || (indent(p) == 0 && (p.ends_with(';') || p.starts_with("//!"))))
+        });
+        if starts_item && after_item {
+            out.push('\n');
+        }
+        out.push_str(line);
+        out.push('\n');
+        previous = Some(line);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::doc_text;
+
+    #[test]
+    fn doc_text_links_bare_urls_and_escapes_brackets() {
+        assert_eq!(doc_text("see https://x.io/a."), "see <https://x.io/a>.");
+        assert_eq!(doc_text("see <https://x.io/a>"), "see <https://x.io/a>");
+        assert_eq!(doc_text("a [link](https://x.io)"), "a [link](https://x.io)");
+        assert_eq!(doc_text("array[object]"), "array\\[object\\]");
+        assert_eq!(doc_text("`^AC[0-9]$` ok"), "`^AC[0-9]$` ok");
+    }
+}

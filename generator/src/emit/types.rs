@@ -1,0 +1,392 @@
+//! Emits a module's types: structs and open enums to `models.rs`, ID newtypes to `ids.rs`.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::rust::{doc, doc_paragraphs, ident, spec, type_tokens};
+use crate::model::{
+    EnumValue, Field, IdType, Model, Module, Pagination, TypeDef, TypeDefKind, TypeRef,
+};
+use crate::pattern::{ByteClass, Piece};
+
+/// `models.rs`: every struct, enum and alias of the module, plus the `Page` impls of its page
+/// types. `None` when the module has none.
+pub fn models(model: &Model, module: &Module) -> Option<TokenStream> {
+    let items: Vec<TokenStream> = module
+        .types
+        .iter()
+        .filter_map(|def| match &def.kind {
+            TypeDefKind::Struct(fields) => Some(struct_def(def, fields, &module.name)),
+            TypeDefKind::Enum(values) => Some(enum_def(def, values)),
+            TypeDefKind::Alias(ty) => {
+                let name = ident(&def.name);
+                let docs = doc(spec(&def.doc).as_deref());
+                let ty = type_tokens(ty, &module.name);
+                Some(quote! { #docs pub type #name = #ty; })
+            }
+            TypeDefKind::Id(_) => None,
+        })
+        .collect();
+    let pages = page_impls(model, module);
+    if items.is_empty() && pages.is_empty() {
+        return None;
+    }
+    Some(quote! {
+        //! Types used as operation parameters and responses.
+        #(#items)*
+        #(#pages)*
+    })
+}
+
+/// `ids.rs`: the module's pattern-checked ID types. `None` when it has none.
+pub fn ids(module: &Module) -> Option<TokenStream> {
+    let items: Vec<TokenStream> = module
+        .types
+        .iter()
+        .filter_map(|def| match &def.kind {
+            TypeDefKind::Id(id) => Some(id_def(def, id)),
+            _ => None,
+        })
+        .collect();
+    if items.is_empty() {
+        return None;
+    }
+    Some(quote! {
+        //! ID types: checked against their pattern when built from your input, accepted as sent
+        //! when decoded from a response.
+        #(#items)*
+    })
+}
+
+fn struct_def(def: &TypeDef, fields: &[Field], module: &str) -> TokenStream {
+    let name = ident(&def.name);
+    let docs = doc(spec(&def.doc).as_deref());
+    let all_optional = fields.iter().all(Field::is_optional);
+    let default = all_optional.then(|| quote! { Default, });
+    let fields = fields.iter().map(|field| {
+        let rust = ident(&field.name.rust);
+        let ty = type_tokens(&field.ty, module);
+        let docs = field_doc(field);
+        let rename = (field.name.rust != field.name.json).then(|| {
+            let json = &field.name.json;
+            quote! { rename = #json, }
+        });
+        let deprecated = field.deprecated.then(|| quote! { #[deprecated] });
+        if field.is_optional() {
+            // Missing and null both decode to `None`; `None` is left out when encoding, unless
+            // the field is required (then it is written as null).
+            let skip = (!field.required)
+                .then(|| quote! { skip_serializing_if = "::std::option::Option::is_none", });
+            quote! {
+                #docs
+                #deprecated
+                #[serde(#rename default, #skip)]
+                pub #rust: ::std::option::Option<#ty>,
+            }
+        } else {
+            let attr = rename.map(|rename| quote! { #[serde(#rename)] });
+            quote! { #docs #deprecated #attr pub #rust: #ty, }
+        }
+    });
+    quote! {
+        #docs
+        #[derive(Debug, Clone, PartialEq, #default ::serde::Serialize, ::serde::Deserialize)]
+        pub struct #name {
+            #(#fields)*
+        }
+    }
+}
+
+fn field_doc(field: &Field) -> TokenStream {
+    let example = field.example.as_ref().and_then(|e| match e {
+        serde_json::Value::String(s) if !s.contains('`') => Some(format!("Example: `{s}`.")),
+        serde_json::Value::Number(n) => Some(format!("Example: `{n}`.")),
+        _ => None,
+    });
+    let pii = field.pii.map(|pii| {
+        if pii {
+            "Contains personal data (PII).".to_owned()
+        } else {
+            "Not PII.".to_owned()
+        }
+    });
+    doc_paragraphs(&[spec(&field.doc), example, pii])
+}
+
+fn enum_def(def: &TypeDef, values: &[EnumValue]) -> TokenStream {
+    let name = ident(&def.name);
+    let docs = doc(spec(&def.doc).as_deref());
+    let variants: Vec<_> = values.iter().map(|v| ident(&v.variant)).collect();
+    let wires: Vec<_> = values.iter().map(|v| v.wire.as_str()).collect();
+    let variant_docs = wires.iter().map(|wire| format!(" `{wire}`"));
+    quote! {
+        #docs
+        ///
+        /// Open: a value this version of the crate does not know decodes to `Unknown`.
+        #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[non_exhaustive]
+        pub enum #name {
+            #( #[doc = #variant_docs] #variants, )*
+            /// A value this version of the crate does not know, as sent.
+            Unknown(::std::string::String),
+        }
+
+        impl #name {
+            /// Every value this version of the crate knows.
+            pub const KNOWN: &'static [Self] = &[#(Self::#variants),*];
+
+            /// The value as sent on the wire.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    #(Self::#variants => #wires,)*
+                    Self::Unknown(value) => value,
+                }
+            }
+        }
+
+        impl ::std::convert::From<::std::string::String> for #name {
+            fn from(value: ::std::string::String) -> Self {
+                match value.as_str() {
+                    #(#wires => Self::#variants,)*
+                    _ => Self::Unknown(value),
+                }
+            }
+        }
+
+        crate::runtime::enums::open_enum!(#name);
+    }
+}
+
+fn id_def(def: &TypeDef, id: &IdType) -> TokenStream {
+    let name = ident(&def.name);
+    let type_name = &def.name;
+    let pattern = &id.pattern;
+    let expected = id.check.describe();
+    let shape = format!(
+        "Shape: {expected} (`{pattern}`), checked by [`{type_name}::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`{type_name}::is_valid`])."
+    );
+    let example = id.example.as_ref().map(|e| format!("Example: `{e}`."));
+    let docs = doc_paragraphs(&[spec(&def.doc), Some(shape), example]);
+    let check = matches_body(id);
+    quote! {
+        #docs
+        #[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash, ::serde::Serialize, ::serde::Deserialize)]
+        #[serde(transparent)]
+        pub struct #name(::std::string::String);
+
+        impl crate::Id for #name {
+            const TYPE_NAME: &'static str = #type_name;
+            const PATTERN: &'static str = #pattern;
+            const EXPECTED: &'static str = #expected;
+
+            fn matches(value: &str) -> bool {
+                #check
+            }
+
+            fn from_string_unchecked(value: ::std::string::String) -> Self {
+                Self(value)
+            }
+        }
+
+        crate::runtime::id::id_type!(#name);
+    }
+}
+
+/// The body of `matches`: length first, then each fixed piece by byte index, then the tail.
+fn matches_body(id: &IdType) -> TokenStream {
+    let check = &id.check;
+    let fixed = check.fixed_len();
+    let n = proc_macro2::Literal::usize_unsuffixed;
+    let mut conditions: Vec<TokenStream> = Vec::new();
+    match &check.tail {
+        None => {
+            let fixed = n(fixed);
+            conditions.push(quote! { bytes.len() == #fixed })
+        }
+        Some(tail) => {
+            let min_bytes = fixed + tail.min;
+            if min_bytes > 0 {
+                let min_bytes = n(min_bytes);
+                conditions.push(quote! { bytes.len() >= #min_bytes });
+            }
+            if let (Some(max), false) = (tail.max, tail.class.non_ascii) {
+                let max_bytes = n(fixed + max);
+                conditions.push(quote! { bytes.len() <= #max_bytes });
+            }
+        }
+    }
+    let mut at = 0usize;
+    for piece in &check.pieces {
+        match piece {
+            Piece::Literal(literal) => {
+                let end = at + literal.len();
+                let (from, to) = (n(at), n(end));
+                let literal = proc_macro2::Literal::byte_string(literal);
+                conditions.push(quote! { bytes[#from..#to] == *#literal });
+                at = end;
+            }
+            Piece::Class { class, count } => {
+                let end = at + count;
+                let (from, to) = (n(at), n(end));
+                let predicate = byte_predicate(class);
+                conditions.push(quote! { bytes[#from..#to].iter().all(#predicate) });
+                at = end;
+            }
+        }
+    }
+    if let Some(tail) = &check.tail {
+        let from = n(at);
+        if tail.class.non_ascii {
+            // Counted in characters: `.` and negated classes match any non-ASCII character.
+            let ascii = byte_predicate(&ByteClass {
+                ranges: tail.class.ranges.clone(),
+                non_ascii: false,
+            });
+            let mut rest_checks = vec![quote! { rest.bytes().all(|b| b >= 0x80 || (#ascii)(&b)) }];
+            if tail.class.is_any_but_newline() {
+                rest_checks = vec![quote! { !rest.contains('\n') }];
+            }
+            let needs_count = tail.max.is_some() || tail.min > 1;
+            if needs_count {
+                let min = n(tail.min);
+                let count = match tail.max.map(n) {
+                    Some(max) => quote! { (#min..=#max).contains(&rest.chars().count()) },
+                    None => quote! { rest.chars().count() >= #min },
+                };
+                rest_checks.push(count);
+            }
+            conditions.push(quote! { value.get(#from..).is_some_and(|rest| #(#rest_checks)&&*) });
+        } else {
+            let predicate = byte_predicate(&tail.class);
+            conditions.push(quote! { bytes[#from..].iter().all(#predicate) });
+        }
+    }
+    let (implied_min, implied_max) = check.char_len();
+    let min_length = id.min_length.filter(|&min| min > implied_min);
+    let max_length = id
+        .max_length
+        .filter(|&max| implied_max.is_none_or(|implied| max < implied));
+    if min_length.is_some() || max_length.is_some() {
+        let min = n(min_length.unwrap_or(0));
+        let range = match max_length.map(n) {
+            Some(max) => quote! { (#min..=#max) },
+            None => quote! { (#min..) },
+        };
+        conditions.push(quote! { #range.contains(&value.chars().count()) });
+    }
+    if conditions.is_empty() {
+        conditions.push(quote! { true });
+    }
+    let uses_bytes = conditions.iter().any(|c| c.to_string().contains("bytes"));
+    let bytes = uses_bytes.then(|| quote! { let bytes = value.as_bytes(); });
+    quote! {
+        #bytes
+        #(#conditions)&&*
+    }
+}
+
+/// A `Fn(&u8) -> bool` for an ASCII class, using std's named checks where one fits.
+fn byte_predicate(class: &ByteClass) -> TokenStream {
+    let named = match class.ranges.as_slice() {
+        [(b'0', b'9'), (b'A', b'F'), (b'a', b'f')] => Some(quote! { u8::is_ascii_hexdigit }),
+        [(b'0', b'9')] => Some(quote! { u8::is_ascii_digit }),
+        [(b'0', b'9'), (b'A', b'Z'), (b'a', b'z')] => Some(quote! { u8::is_ascii_alphanumeric }),
+        [(b'A', b'Z'), (b'a', b'z')] => Some(quote! { u8::is_ascii_alphabetic }),
+        [(b'a', b'z')] => Some(quote! { u8::is_ascii_lowercase }),
+        [(b'A', b'Z')] => Some(quote! { u8::is_ascii_uppercase }),
+        _ => None,
+    };
+    if let Some(named) = named {
+        return named;
+    }
+    let ranges = class.ranges.iter().map(|&(lo, hi)| {
+        let (lo, hi) = (
+            proc_macro2::Literal::u8_suffixed(lo),
+            proc_macro2::Literal::u8_suffixed(hi),
+        );
+        if lo.to_string() == hi.to_string() {
+            quote! { #lo }
+        } else {
+            quote! { #lo..=#hi }
+        }
+    });
+    quote! { |b: &u8| matches!(*b, #(#ranges)|*) }
+}
+
+/// `impl Page` for each page type in the module (once per type, whichever operations use it).
+fn page_impls(model: &Model, module: &Module) -> Vec<TokenStream> {
+    let mut seen: Vec<&crate::model::TypeName> = Vec::new();
+    let mut out = Vec::new();
+    for (_, api) in model.apis() {
+        for op in &api.operations {
+            let Some(pagination) = &op.pagination else {
+                continue;
+            };
+            if pagination.page_type.module != module.name || seen.contains(&&pagination.page_type) {
+                continue;
+            }
+            seen.push(&pagination.page_type);
+            if let Some(tokens) = page_impl(model, module, pagination) {
+                out.push(tokens);
+            }
+        }
+    }
+    out
+}
+
+fn page_impl(model: &Model, module: &Module, pagination: &Pagination) -> Option<TokenStream> {
+    let page = model.type_def(&pagination.page_type)?;
+    let TypeDefKind::Struct(fields) = &page.kind else {
+        return None;
+    };
+    let items = fields.iter().find(|f| f.name == pagination.items_field)?;
+    let meta = fields.iter().find(|f| f.name == pagination.meta_field)?;
+    let TypeRef::Named(meta_type) = &meta.ty else {
+        return None;
+    };
+    let TypeDefKind::Struct(meta_fields) = &model.type_def(meta_type)?.kind else {
+        return None;
+    };
+    let next = meta_fields
+        .iter()
+        .find(|f| f.name == pagination.next_url_field)?;
+
+    let page_name = ident(&page.name);
+    let item_type = type_tokens(&pagination.item_type, &module.name);
+    let items_ident = ident(&items.name.rust);
+    let meta_ident = ident(&meta.name.rust);
+    let next_ident = ident(&next.name.rust);
+    let meta_ref = if meta.is_optional() {
+        quote! { self.#meta_ident.as_ref()? }
+    } else {
+        quote! { &self.#meta_ident }
+    };
+    let as_str = if next.ty == TypeRef::Url {
+        quote! { ::url::Url::as_str }
+    } else {
+        quote! { ::std::string::String::as_str }
+    };
+    let next_url = if next.is_optional() {
+        quote! { #meta_ref.#next_ident.as_ref().map(#as_str) }
+    } else {
+        quote! { ::std::option::Option::Some(#as_str(&#meta_ref.#next_ident)) }
+    };
+    let into_items = if items.is_optional() {
+        quote! { self.#items_ident.unwrap_or_default() }
+    } else {
+        quote! { self.#items_ident }
+    };
+    Some(quote! {
+        impl crate::Page for #page_name {
+            type Item = #item_type;
+
+            fn next_page_url(&self) -> ::std::option::Option<&str> {
+                #next_url
+            }
+
+            fn into_items(self) -> ::std::vec::Vec<Self::Item> {
+                #into_items
+            }
+        }
+    })
+}

@@ -1,0 +1,314 @@
+//! Reads a specs folder: every `*.yaml` file in it is an OpenAPI 3.0 document, parsed with
+//! yaml_serde into openapiv3 types; `crate.yaml`, if present, names the crate to generate.
+//! References between files (`./common.yaml#/components/schemas/AccountSid`) are resolved here.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use openapiv3::OpenAPI;
+use serde::Deserialize;
+
+use crate::error::{Error, Problem};
+use crate::locate;
+
+/// The name of the optional file in the specs folder that describes the generated crate.
+pub const CRATE_CONFIG_FILE: &str = "crate.yaml";
+
+/// Every spec file of a folder, parsed, plus the crate configuration.
+#[derive(Debug, Clone)]
+pub struct Specs {
+    /// The folder as given, with `/` separators (`specs`).
+    pub dir: String,
+    /// The files by name (`assistants_v1.yaml`), in name order.
+    pub files: BTreeMap<String, SpecFile>,
+    /// What the generated crate is called and its metadata.
+    pub config: CrateConfig,
+}
+
+/// One parsed OpenAPI document.
+#[derive(Debug, Clone)]
+pub struct SpecFile {
+    /// File name within the specs folder (`assistants_v1.yaml`).
+    pub name: String,
+    /// Path as shown in messages (`specs/assistants_v1.yaml`).
+    pub path: PathBuf,
+    /// The YAML text, kept to find line numbers for errors.
+    pub text: String,
+    /// The parsed document.
+    pub doc: OpenAPI,
+}
+
+/// Metadata of the generated crate, from `crate.yaml` (all fields optional).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct CrateConfig {
+    /// Package name (`twilio-api`).
+    pub name: String,
+    /// Package version.
+    pub version: String,
+    /// One-line package description.
+    pub description: String,
+    /// Repository URL, if any.
+    pub repository: Option<String>,
+}
+
+impl Default for CrateConfig {
+    fn default() -> Self {
+        CrateConfig {
+            name: "twilio-api".to_owned(),
+            version: "0.1.0".to_owned(),
+            description: "Typed client for Twilio's REST APIs, generated from OpenAPI specs."
+                .to_owned(),
+            repository: None,
+        }
+    }
+}
+
+/// A `$ref` resolved to a named component of one of the files.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct ComponentRef {
+    /// File that defines the component.
+    pub file: String,
+    /// `schemas`, `parameters` or `responses`.
+    pub kind: String,
+    /// Name of the component.
+    pub name: String,
+}
+
+impl ComponentRef {
+    /// The JSON pointer of the component in its file.
+    pub fn pointer(&self) -> String {
+        format!("/components/{}/{}", self.kind, escape(&self.name))
+    }
+}
+
+/// Reads and parses every spec in `dir`.
+pub fn load_dir(dir: &Path) -> Result<Specs, Error> {
+    let entries = fs::read_dir(dir).map_err(|e| {
+        Error::one(Problem {
+            file: dir.to_path_buf(),
+            line: None,
+            pointer: None,
+            message: format!("cannot read the specs folder: {e}"),
+        })
+    })?;
+    let mut sources = BTreeMap::new();
+    for entry in entries {
+        let path = match entry {
+            Ok(entry) => entry.path(),
+            Err(e) => return Err(io_problem(dir, &e)),
+        };
+        let is_yaml = matches!(
+            path.extension().and_then(|e| e.to_str()),
+            Some("yaml" | "yml")
+        );
+        if !is_yaml || !path.is_file() {
+            continue;
+        }
+        let text = fs::read_to_string(&path).map_err(|e| io_problem(&path, &e))?;
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        sources.insert(name, text);
+    }
+    load_sources(dir, sources)
+}
+
+fn io_problem(path: &Path, error: &std::io::Error) -> Error {
+    Error::one(Problem {
+        file: path.to_path_buf(),
+        line: None,
+        pointer: None,
+        message: format!("cannot read: {error}"),
+    })
+}
+
+/// Parses spec texts given by file name; `dir` is only used to show paths in messages.
+/// (`cargo xtask diff` uses this to load the specs of a git revision.)
+pub fn load_sources(dir: &Path, sources: BTreeMap<String, String>) -> Result<Specs, Error> {
+    let mut problems = Vec::new();
+    let mut files = BTreeMap::new();
+    let mut config = CrateConfig::default();
+    for (name, text) in sources {
+        let path = dir.join(&name);
+        if name == CRATE_CONFIG_FILE {
+            match parse_yaml::<CrateConfig>(&text) {
+                Ok(parsed) => config = parsed,
+                Err((line, pointer, message)) => problems.push(Problem {
+                    file: path,
+                    line,
+                    pointer,
+                    message,
+                }),
+            }
+            continue;
+        }
+        match parse_yaml::<OpenAPI>(&text) {
+            Ok(doc) if !doc.openapi.starts_with("3.0.") => problems.push(Problem {
+                line: locate::line_of(&text, "/openapi"),
+                file: path,
+                pointer: Some("/openapi".to_owned()),
+                message: format!(
+                    "unsupported OpenAPI version `{}`: the generator reads OpenAPI 3.0.x",
+                    doc.openapi
+                ),
+            }),
+            Ok(doc) => {
+                files.insert(
+                    name.clone(),
+                    SpecFile {
+                        name,
+                        path,
+                        text,
+                        doc,
+                    },
+                );
+            }
+            Err((line, pointer, message)) => problems.push(Problem {
+                file: path,
+                line,
+                pointer,
+                message,
+            }),
+        }
+    }
+    if files.is_empty() && problems.is_empty() {
+        problems.push(Problem {
+            file: dir.to_path_buf(),
+            line: None,
+            pointer: None,
+            message: "no OpenAPI spec (`*.yaml`) in this folder".to_owned(),
+        });
+    }
+    if problems.is_empty() {
+        Ok(Specs {
+            dir: dir.to_string_lossy().replace('\\', "/"),
+            files,
+            config,
+        })
+    } else {
+        Err(Error { problems })
+    }
+}
+
+/// Parses YAML into `T`; on failure returns the line, the JSON pointer of the node and a message.
+fn parse_yaml<T: serde::de::DeserializeOwned>(
+    text: &str,
+) -> Result<T, (Option<usize>, Option<String>, String)> {
+    let deserializer = yaml_serde::Deserializer::from_str(text);
+    serde_path_to_error::deserialize(deserializer).map_err(|error| {
+        let pointer = path_to_pointer(error.path());
+        let inner = error.into_inner();
+        let line = inner
+            .location()
+            .map(|l| l.line())
+            .or_else(|| pointer.as_deref().and_then(|p| locate::line_of(text, p)));
+        let message = strip_position(&inner.to_string());
+        let message = if line.is_some() && pointer.is_none() {
+            format!("invalid YAML: {message}")
+        } else {
+            format!("not a valid document here: {message}")
+        };
+        (line, pointer, message)
+    })
+}
+
+/// yaml_serde appends "at line L column C" to its messages; the line is reported separately.
+fn strip_position(message: &str) -> String {
+    match message.find(" at line ") {
+        Some(index) => message[..index].to_owned(),
+        None => message.to_owned(),
+    }
+}
+
+fn path_to_pointer(path: &serde_path_to_error::Path) -> Option<String> {
+    use serde_path_to_error::Segment;
+    let mut pointer = String::new();
+    for segment in path.iter() {
+        match segment {
+            Segment::Seq { index } => pointer.push_str(&format!("/{index}")),
+            Segment::Map { key } => pointer.push_str(&format!("/{}", escape(key))),
+            Segment::Enum { variant } => pointer.push_str(&format!("/{}", escape(variant))),
+            Segment::Unknown => break,
+        }
+    }
+    (!pointer.is_empty()).then_some(pointer)
+}
+
+/// Escapes one JSON pointer segment (`/v1/Sessions` -> `~1v1~1Sessions`).
+pub fn escape(segment: &str) -> String {
+    segment.replace('~', "~0").replace('/', "~1")
+}
+
+impl Specs {
+    /// The file called `name`.
+    pub fn file(&self, name: &str) -> &SpecFile {
+        &self.files[name]
+    }
+
+    /// Resolves `reference` (`#/components/schemas/X` or `./other.yaml#/components/schemas/X`)
+    /// written in file `from`. Only references to named components are supported.
+    pub fn resolve(&self, from: &str, reference: &str) -> Result<ComponentRef, String> {
+        let (file_part, fragment) = reference.split_once('#').unwrap_or((reference, ""));
+        let file = if file_part.is_empty() {
+            from.to_owned()
+        } else {
+            let normalized = file_part.trim_start_matches("./");
+            if normalized.contains('/') || normalized.contains('\\') {
+                return Err(format!(
+                    "unsupported $ref `{reference}`: referenced files must be in the specs folder itself"
+                ));
+            }
+            normalized.to_owned()
+        };
+        let Some(spec) = self.files.get(&file) else {
+            return Err(format!(
+                "unresolved $ref `{reference}`: there is no spec file `{file}` in the specs folder"
+            ));
+        };
+        let segments: Vec<&str> = fragment.split('/').collect();
+        let (kind, name) = match segments.as_slice() {
+            ["", "components", kind, name] => (*kind, name.replace("~1", "/").replace("~0", "~")),
+            _ => {
+                return Err(format!(
+                    "unsupported $ref `{reference}`: references must point at a named component (`#/components/schemas/Name`)"
+                ));
+            }
+        };
+        let components = spec.doc.components.as_ref();
+        let exists = match kind {
+            "schemas" => components.is_some_and(|c| c.schemas.contains_key(&name)),
+            "parameters" => components.is_some_and(|c| c.parameters.contains_key(&name)),
+            "responses" => components.is_some_and(|c| c.responses.contains_key(&name)),
+            _ => {
+                return Err(format!(
+                    "unsupported $ref `{reference}`: only schemas, parameters and responses can be referenced"
+                ));
+            }
+        };
+        if !exists {
+            return Err(format!(
+                "unresolved $ref `{reference}`: `{file}` has no {kind} component named `{name}`"
+            ));
+        }
+        Ok(ComponentRef {
+            file,
+            kind: kind.to_owned(),
+            name,
+        })
+    }
+}
+
+impl SpecFile {
+    /// A problem at `pointer` in this file, with its line when it can be found.
+    pub fn problem(&self, pointer: &str, message: impl Into<String>) -> Problem {
+        Problem {
+            file: self.path.clone(),
+            line: locate::line_of(&self.text, pointer),
+            pointer: Some(pointer.to_owned()),
+            message: message.into(),
+        }
+    }
+}

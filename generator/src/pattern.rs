@@ -1,0 +1,360 @@
+//! Compiles an ID pattern (`^AC[0-9a-fA-F]{32}$`, `^aia_msg_.+$`) into plain checks, so the
+//! generated crate validates IDs with a few byte comparisons and needs no regex engine.
+//!
+//! Supported shape: `^`, then fixed-length pieces (literal text, or an ASCII character class
+//! repeated a fixed number of times), then optionally one variable-length tail (a class with
+//! `+`, `*`, `?` or `{m,n}`), then `$`. That covers Twilio's SIDs and prefixed IDs; anything
+//! else is reported as unsupported rather than checked wrongly.
+
+use regex_syntax::hir::{Class, Hir, HirKind, Look};
+use serde::Serialize;
+
+/// A pattern compiled to checks.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PatternCheck {
+    /// Fixed-length pieces, in order.
+    pub pieces: Vec<Piece>,
+    /// The variable-length end, if any.
+    pub tail: Option<Tail>,
+}
+
+/// A fixed-length piece of a pattern.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub enum Piece {
+    /// Exactly these bytes.
+    Literal(Vec<u8>),
+    /// `count` ASCII bytes, each in `class`.
+    Class {
+        /// The allowed bytes.
+        class: ByteClass,
+        /// How many.
+        count: usize,
+    },
+}
+
+/// The variable-length end of a pattern, counted in characters.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Tail {
+    /// The allowed characters.
+    pub class: ByteClass,
+    /// At least this many characters.
+    pub min: usize,
+    /// At most this many characters.
+    pub max: Option<usize>,
+}
+
+/// A set of characters: ASCII byte ranges, plus every non-ASCII character if `non_ascii`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ByteClass {
+    /// Inclusive ASCII ranges, sorted.
+    pub ranges: Vec<(u8, u8)>,
+    /// Whether any non-ASCII character matches (as for `.` or `[^…]`).
+    pub non_ascii: bool,
+}
+
+impl PatternCheck {
+    /// Byte length of the fixed pieces.
+    pub fn fixed_len(&self) -> usize {
+        self.pieces
+            .iter()
+            .map(|piece| match piece {
+                Piece::Literal(bytes) => bytes.len(),
+                Piece::Class { count, .. } => *count,
+            })
+            .sum()
+    }
+
+    /// The number of characters a matching value has: (at least, at most).
+    pub fn char_len(&self) -> (usize, Option<usize>) {
+        let fixed: usize = self
+            .pieces
+            .iter()
+            .map(|piece| match piece {
+                Piece::Literal(bytes) => String::from_utf8_lossy(bytes).chars().count(),
+                Piece::Class { count, .. } => *count,
+            })
+            .sum();
+        match &self.tail {
+            None => (fixed, Some(fixed)),
+            Some(tail) => (fixed + tail.min, tail.max.map(|max| fixed + max)),
+        }
+    }
+
+    /// Says in words what a matching value looks like, for error messages.
+    pub fn describe(&self) -> String {
+        let mut parts: Vec<String> = self
+            .pieces
+            .iter()
+            .map(|piece| match piece {
+                Piece::Literal(bytes) => format!("`{}`", String::from_utf8_lossy(bytes)),
+                Piece::Class { class, count } => format!("{count} {}", class.describe(*count != 1)),
+            })
+            .collect();
+        if let Some(tail) = &self.tail {
+            let class = &tail.class;
+            parts.push(match (tail.min, tail.max) {
+                (0, None) => format!("any number of {}", class.describe(true)),
+                (min, None) => format!("at least {min} {}", class.describe(min != 1)),
+                (min, Some(max)) if min == max => format!("{min} {}", class.describe(min != 1)),
+                (min, Some(max)) => format!("{min} to {max} {}", class.describe(true)),
+            });
+        }
+        if parts.is_empty() {
+            return "an empty string".to_owned();
+        }
+        parts.join(" followed by ")
+    }
+}
+
+impl ByteClass {
+    fn describe(&self, plural: bool) -> String {
+        let noun = |one: &str, many: &str| {
+            if plural {
+                many.to_owned()
+            } else {
+                one.to_owned()
+            }
+        };
+        if self.is_any_but_newline() {
+            return noun("character", "characters");
+        }
+        if self.non_ascii {
+            return noun("character", "characters") + " (not " + &self.set_notation() + ")";
+        }
+        match self.ranges.as_slice() {
+            [(b'0', b'9'), (b'A', b'F'), (b'a', b'f')] => {
+                noun("hexadecimal digit", "hexadecimal digits")
+            }
+            [(b'0', b'9')] => noun("digit", "digits"),
+            [(b'0', b'9'), (b'A', b'Z'), (b'a', b'z')] => {
+                noun("letter or digit", "letters or digits")
+            }
+            [(b'a', b'z')] => noun("lowercase letter", "lowercase letters"),
+            _ => format!(
+                "{} from {}",
+                noun("character", "characters"),
+                self.set_notation()
+            ),
+        }
+    }
+
+    /// `[0-9a-f]` notation; for classes that include non-ASCII, the ASCII bytes they exclude.
+    fn set_notation(&self) -> String {
+        let shown: Vec<(u8, u8)> = if self.non_ascii {
+            self.excluded_ascii()
+        } else {
+            self.ranges.clone()
+        };
+        let body: String = shown
+            .iter()
+            .map(|&(lo, hi)| {
+                if lo == hi {
+                    printable(lo)
+                } else {
+                    format!("{}-{}", printable(lo), printable(hi))
+                }
+            })
+            .collect();
+        format!("[{body}]")
+    }
+
+    fn excluded_ascii(&self) -> Vec<(u8, u8)> {
+        let mut out = Vec::new();
+        let mut next = 0u8;
+        for &(lo, hi) in &self.ranges {
+            if lo > next {
+                out.push((next, lo - 1));
+            }
+            next = hi.saturating_add(1);
+        }
+        if next <= 0x7f {
+            out.push((next, 0x7f));
+        }
+        out
+    }
+
+    /// Whether this is `.`: every character but a line feed.
+    pub fn is_any_but_newline(&self) -> bool {
+        self.non_ascii && self.ranges == [(0, b'\n' - 1), (b'\n' + 1, 0x7f)]
+    }
+
+    /// Whether this is exactly `[0-9A-Fa-f]`.
+    pub fn is_hex_digit(&self) -> bool {
+        !self.non_ascii && self.ranges == [(b'0', b'9'), (b'A', b'F'), (b'a', b'f')]
+    }
+}
+
+fn printable(byte: u8) -> String {
+    match byte {
+        b'\n' => "\\n".to_owned(),
+        b if b.is_ascii_graphic() => (b as char).to_string(),
+        b => format!("\\x{b:02X}"),
+    }
+}
+
+/// Compiles `pattern`, or says why it cannot be compiled.
+pub fn compile(pattern: &str) -> Result<PatternCheck, String> {
+    // Byte mode without Unicode classes: `\d` means [0-9] as in the ECMA regexes OpenAPI uses.
+    let hir = regex_syntax::ParserBuilder::new()
+        .unicode(false)
+        .utf8(false)
+        .build()
+        .parse(pattern)
+        .map_err(|e| {
+            format!(
+                "invalid pattern `{pattern}`: {}",
+                first_line(&e.to_string())
+            )
+        })?;
+    let items = match hir.kind() {
+        HirKind::Concat(items) => items.clone(),
+        _ => vec![hir.clone()],
+    };
+    let unsupported = |why: &str| {
+        format!(
+            "unsupported pattern `{pattern}`: {why} (supported: `^`, literal text and fixed-length ASCII classes, \
+             then at most one repeated class, then `$`)"
+        )
+    };
+    let (first, last) = (items.first(), items.last());
+    let anchored = matches!(first.map(Hir::kind), Some(HirKind::Look(Look::Start)))
+        && matches!(last.map(Hir::kind), Some(HirKind::Look(Look::End)))
+        && items.len() >= 2;
+    if !anchored {
+        return Err(unsupported("it must start with `^` and end with `$`"));
+    }
+    let body = &items[1..items.len() - 1];
+    let mut pieces = Vec::new();
+    let mut tail = None;
+    for (index, item) in body.iter().enumerate() {
+        let is_last = index + 1 == body.len();
+        let (class_or_literal, min, max) = match unwrap_capture(item).kind() {
+            HirKind::Literal(literal) => {
+                pieces.push(Piece::Literal(literal.0.to_vec()));
+                continue;
+            }
+            HirKind::Class(class) => (byte_class(class), 1, Some(1)),
+            HirKind::Repetition(rep) => {
+                let class = match unwrap_capture(&rep.sub).kind() {
+                    HirKind::Class(class) => byte_class(class),
+                    HirKind::Literal(literal) if literal.0.len() == 1 => Ok(ByteClass {
+                        ranges: vec![(literal.0[0], literal.0[0])],
+                        non_ascii: false,
+                    }),
+                    _ => {
+                        return Err(unsupported(
+                            "only a single character or class can be repeated",
+                        ));
+                    }
+                };
+                (class, rep.min as usize, rep.max.map(|m| m as usize))
+            }
+            HirKind::Empty => continue,
+            HirKind::Look(_) => return Err(unsupported("anchors are only allowed at the ends")),
+            HirKind::Alternation(_) => {
+                return Err(unsupported("alternation (`|`) is not supported"));
+            }
+            _ => return Err(unsupported("this construct is not supported")),
+        };
+        let class = class_or_literal.map_err(|why: String| unsupported(&why))?;
+        if max == Some(min) && !class.non_ascii {
+            pieces.push(Piece::Class { class, count: min });
+        } else if is_last {
+            tail = Some(Tail { class, min, max });
+        } else {
+            return Err(unsupported(
+                "only the last part may vary in length or match non-ASCII characters",
+            ));
+        }
+    }
+    Ok(PatternCheck { pieces, tail })
+}
+
+fn unwrap_capture(hir: &Hir) -> &Hir {
+    match hir.kind() {
+        HirKind::Capture(capture) => unwrap_capture(&capture.sub),
+        _ => hir,
+    }
+}
+
+/// Converts a byte class; high bytes must be all-or-nothing (all means "any non-ASCII character").
+fn byte_class(class: &Class) -> Result<ByteClass, String> {
+    let Class::Bytes(bytes) = class else {
+        return Err("Unicode classes are not supported".to_owned());
+    };
+    let mut ranges = Vec::new();
+    let mut high = Vec::new();
+    for range in bytes.ranges() {
+        let (lo, hi) = (range.start(), range.end());
+        if hi < 0x80 {
+            ranges.push((lo, hi));
+        } else if lo >= 0x80 {
+            high.push((lo, hi));
+        } else {
+            ranges.push((lo, 0x7f));
+            high.push((0x80, hi));
+        }
+    }
+    let non_ascii = match high.as_slice() {
+        [] => false,
+        [(0x80, 0xff)] => true,
+        _ => return Err("classes may include all non-ASCII characters or none".to_owned()),
+    };
+    Ok(ByteClass { ranges, non_ascii })
+}
+
+fn first_line(message: &str) -> String {
+    message
+        .lines()
+        .rfind(|l| !l.trim().is_empty())
+        .unwrap_or(message)
+        .trim()
+        .to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn twilio_sid_is_a_literal_and_32_hex_digits() {
+        let check = compile("^AC[0-9a-fA-F]{32}$").unwrap();
+        assert_eq!(check.fixed_len(), 34);
+        assert!(check.tail.is_none());
+        assert_eq!(check.describe(), "`AC` followed by 32 hexadecimal digits");
+        assert_eq!(check.char_len(), (34, Some(34)));
+    }
+
+    #[test]
+    fn prefixed_id_has_an_any_character_tail() {
+        let check = compile("^aia_msg_.+$").unwrap();
+        assert_eq!(check.pieces, vec![Piece::Literal(b"aia_msg_".to_vec())]);
+        let tail = check.tail.clone().unwrap();
+        assert!(tail.class.is_any_but_newline());
+        assert_eq!((tail.min, tail.max), (1, None));
+        assert_eq!(
+            check.describe(),
+            "`aia_msg_` followed by at least 1 character"
+        );
+    }
+
+    #[test]
+    fn unsupported_and_invalid_patterns_say_why() {
+        assert!(compile("^(ab|cd)$").unwrap_err().contains("alternation"));
+        assert!(
+            compile("AC[0-9]+")
+                .unwrap_err()
+                .contains("must start with `^`")
+        );
+        assert!(
+            compile("^[a-z]+[0-9]{2}$")
+                .unwrap_err()
+                .contains("only the last part")
+        );
+        assert!(
+            compile("^AC[0-9$")
+                .unwrap_err()
+                .starts_with("invalid pattern")
+        );
+    }
+}

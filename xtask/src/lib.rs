@@ -1,0 +1,13 @@
+//! Maintainer commands behind `cargo xtask`, as a library so tests can run them on fixture trees.
+
+#![deny(missing_docs)]
+
+pub mod regen;
+
+use std::path::{Path, PathBuf};
+
+/// The workspace root (the folder holding `specs/`, `generated/` and `xtask/`).
+pub fn workspace_root() -> PathBuf {
+    let manifest_dir = Path::new(env!("CARGO_MANIFEST_DIR"));
+    manifest_dir.parent().unwrap_or(manifest_dir).to_path_buf()
+}

@@ -1,0 +1,130 @@
+//! `cargo xtask`: maintainer commands. Run `cargo xtask help` for the list.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use xtask::{regen, workspace_root};
+
+const HELP: &str = "\
+cargo xtask <command>
+
+Commands:
+  regen [--check] [--specs DIR] [--out DIR]
+        Generate the client crate from the specs (default: specs/ -> generated/).
+        Writes only files that change and removes generated files no longer produced.
+        --check writes nothing and fails if generated/ is stale, listing files and a diff.
+  help  Show this text.
+";
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(code) => code,
+        Err(message) => {
+            eprintln!("error: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run() -> Result<ExitCode, String> {
+    let mut parser = lexopt::Parser::from_env();
+    let command = match parser.next().map_err(|e| e.to_string())? {
+        Some(lexopt::Arg::Value(value)) => value.to_string_lossy().into_owned(),
+        Some(lexopt::Arg::Long("help") | lexopt::Arg::Short('h')) | None => {
+            print!("{HELP}");
+            return Ok(ExitCode::SUCCESS);
+        }
+        Some(other) => return Err(format!("unexpected {}\n\n{HELP}", describe(&other))),
+    };
+    match command.as_str() {
+        "regen" => regen_command(parser),
+        "help" => {
+            print!("{HELP}");
+            Ok(ExitCode::SUCCESS)
+        }
+        other => Err(format!("unknown command `{other}`\n\n{HELP}")),
+    }
+}
+
+fn regen_command(mut parser: lexopt::Parser) -> Result<ExitCode, String> {
+    let root = workspace_root();
+    let mut check = false;
+    let mut specs = None;
+    let mut out = None;
+    while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
+        match arg {
+            lexopt::Arg::Long("check") => check = true,
+            lexopt::Arg::Long("specs") => {
+                specs = Some(PathBuf::from(parser.value().map_err(|e| e.to_string())?))
+            }
+            lexopt::Arg::Long("out") => {
+                out = Some(PathBuf::from(parser.value().map_err(|e| e.to_string())?))
+            }
+            other => return Err(format!("regen: unexpected {}\n\n{HELP}", describe(&other))),
+        }
+    }
+    // The defaults are named relative to the workspace, so generated markers say `specs/`.
+    let specs = specs.unwrap_or_else(|| relative_to_cwd(&root, "specs"));
+    let out = out.unwrap_or_else(|| relative_to_cwd(&root, "generated"));
+    let plan = match regen::plan(&specs, &out) {
+        Ok(plan) => plan,
+        Err(error) => {
+            eprintln!(
+                "error: the specs in {} do not generate; nothing was written:\n{error}",
+                specs.display()
+            );
+            return Ok(ExitCode::FAILURE);
+        }
+    };
+    if check {
+        if plan.is_clean() {
+            println!(
+                "regen --check: {} is up to date ({} files)",
+                out.display(),
+                plan.unchanged.len()
+            );
+            return Ok(ExitCode::SUCCESS);
+        }
+        eprintln!(
+            "regen --check: {} is stale; run `cargo xtask regen` and commit the result:",
+            out.display()
+        );
+        eprint!("{}", plan.describe(40));
+        return Ok(ExitCode::FAILURE);
+    }
+    regen::apply(&plan, &out).map_err(|e| e.to_string())?;
+    for path in &plan.created {
+        println!("  created  {path}");
+    }
+    for path in &plan.changed {
+        println!("  updated  {path}");
+    }
+    for path in &plan.removed {
+        println!("  removed  {path}");
+    }
+    println!(
+        "regen: {} created, {} updated, {} removed, {} unchanged in {}",
+        plan.created.len(),
+        plan.changed.len(),
+        plan.removed.len(),
+        plan.unchanged.len(),
+        out.display()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `root/name`, spelled relative to the current folder when that is the workspace root.
+fn relative_to_cwd(root: &std::path::Path, name: &str) -> PathBuf {
+    match std::env::current_dir() {
+        Ok(cwd) if cwd == root => PathBuf::from(name),
+        _ => root.join(name),
+    }
+}
+
+fn describe(arg: &lexopt::Arg<'_>) -> String {
+    match arg {
+        lexopt::Arg::Short(c) => format!("option `-{c}`"),
+        lexopt::Arg::Long(name) => format!("option `--{name}`"),
+        lexopt::Arg::Value(value) => format!("argument `{}`", value.to_string_lossy()),
+    }
+}
