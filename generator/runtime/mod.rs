@@ -4,9 +4,13 @@
 
 pub(crate) mod check;
 pub(crate) mod client;
+// Unused by crates whose specs have no enum.
+#[allow(unused_macros, unused_imports)]
 pub(crate) mod enums;
 pub(crate) mod error;
 pub(crate) mod id;
+// Unused by crates whose specs have no list operation.
+#[allow(dead_code)]
 pub(crate) mod pagination;
 pub(crate) mod request;
 pub(crate) mod retry;

@@ -82,6 +82,7 @@ impl Request {
     }
 
     /// Appends a query parameter.
+    #[allow(dead_code)] // Unused by crates whose specs have no query parameter.
     pub(crate) fn query(&mut self, name: &str, value: &str) {
         let query = self.query.get_or_insert_with(String::new);
         let mut serializer = url::form_urlencoded::Serializer::for_suffix(std::mem::take(query), 0);
@@ -90,6 +91,7 @@ impl Request {
     }
 
     /// The path and query, as compared to detect a repeated next-page URL.
+    #[allow(dead_code)] // Unused by crates whose specs have no list operation.
     pub(crate) fn path_and_query(&self) -> String {
         match &self.query {
             Some(query) => format!("{}?{query}", self.path),
@@ -99,6 +101,7 @@ impl Request {
 
     /// The same request for another page: the next URL's path and query, on this request's
     /// origin (never the host written in the URL, so credentials only go where configured).
+    #[allow(dead_code)] // Unused by crates whose specs have no list operation.
     pub(crate) fn for_next_page(&self, next: &str) -> Option<Request> {
         let next = next.trim();
         if next.is_empty() {

@@ -197,22 +197,92 @@ pub fn load_sources(dir: &Path, sources: BTreeMap<String, String>) -> Result<Spe
 fn parse_yaml<T: serde::de::DeserializeOwned>(
     text: &str,
 ) -> Result<T, (Option<usize>, Option<String>, String)> {
+    // Syntax first: a YAML error is reported as such, at the line the parser stopped.
+    if let Err(error) = yaml_serde::from_str::<yaml_serde::Value>(text) {
+        let line = error.location().map(|l| l.line());
+        return Err((
+            line,
+            None,
+            format!("invalid YAML: {}", strip_position(&error.to_string())),
+        ));
+    }
     let deserializer = yaml_serde::Deserializer::from_str(text);
     serde_path_to_error::deserialize(deserializer).map_err(|error| {
         let pointer = path_to_pointer(error.path());
         let inner = error.into_inner();
+        if let Some((pointer, message)) = pointer.as_deref().and_then(|p| refine(text, p)) {
+            let line = locate::line_of(text, &pointer);
+            return (
+                line,
+                Some(pointer),
+                format!("not a valid document here: {message}"),
+            );
+        }
         let line = inner
             .location()
             .map(|l| l.line())
             .or_else(|| pointer.as_deref().and_then(|p| locate::line_of(text, p)));
-        let message = strip_position(&inner.to_string());
-        let message = if line.is_some() && pointer.is_none() {
-            format!("invalid YAML: {message}")
-        } else {
-            format!("not a valid document here: {message}")
-        };
+        let message = format!(
+            "not a valid document here: {}",
+            strip_position(&inner.to_string())
+        );
         (line, pointer, message)
     })
+}
+
+/// openapiv3 reads `paths` and `responses` through maps of its own, which hides where inside
+/// them an error is; this re-reads each entry on its own to find the exact node.
+fn refine(text: &str, pointer: &str) -> Option<(String, String)> {
+    let document: serde_json::Value = yaml_serde::from_str(text).ok()?;
+    refine_at(&document, pointer, 0)
+}
+
+fn refine_at(
+    document: &serde_json::Value,
+    pointer: &str,
+    depth: usize,
+) -> Option<(String, String)> {
+    if depth > 3 {
+        return None;
+    }
+    // The error may name the map itself or one of its entries; start from the map.
+    let pointer = match pointer.rsplit_once('/') {
+        Some((parent, _)) if parent == "/paths" || parent.ends_with("/responses") => parent,
+        _ => pointer,
+    };
+    let node = document.pointer(pointer)?.as_object()?;
+    let is_paths = pointer == "/paths";
+    let is_responses = pointer.ends_with("/responses");
+    if !is_paths && !is_responses {
+        return None;
+    }
+    for (key, value) in node {
+        if key.starts_with("x-") {
+            continue;
+        }
+        // `ReferenceOr` is read like an untagged enum, which hides paths too: read the item type.
+        if value.get("$ref").is_some() {
+            continue;
+        }
+        let result = if is_paths {
+            serde_path_to_error::deserialize::<_, openapiv3::PathItem>(value).map(|_| ())
+        } else {
+            serde_path_to_error::deserialize::<_, openapiv3::Response>(value).map(|_| ())
+        };
+        if let Err(error) = result {
+            let inner = path_to_pointer(error.path()).unwrap_or_default();
+            let here = format!("{pointer}/{}{inner}", escape(key));
+            let message = error.into_inner().to_string();
+            // A response inside this entry may hide the real spot once more.
+            let deeper = if inner.contains("/responses/") {
+                refine_at(document, &here, depth + 1)
+            } else {
+                None
+            };
+            return Some(deeper.unwrap_or((here, message)));
+        }
+    }
+    None
 }
 
 /// yaml_serde appends "at line L column C" to its messages; the line is reported separately.

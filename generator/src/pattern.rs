@@ -119,7 +119,7 @@ impl ByteClass {
             return noun("character", "characters");
         }
         if self.non_ascii {
-            return noun("character", "characters") + " (not " + &self.set_notation() + ")";
+            return noun("character", "characters") + " (not `" + &self.set_notation() + "`)";
         }
         match self.ranges.as_slice() {
             [(b'0', b'9'), (b'A', b'F'), (b'a', b'f')] => {

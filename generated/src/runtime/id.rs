@@ -86,6 +86,7 @@ impl From<ParseIdError> for crate::runtime::error::Error {
     }
 }
 
+#[allow(unused_macros)] // Unused by crates whose specs have no ID type.
 /// Gives a generated ID newtype (which implements [`Id`]) its methods and conversions.
 macro_rules! id_type {
     ($name:ident) => {
@@ -196,4 +197,5 @@ macro_rules! id_type {
     };
 }
 
+#[allow(unused_imports)]
 pub(crate) use id_type;

@@ -246,9 +246,7 @@ fn operation(
         let item_type = type_tokens(&pagination.item_type, &module.name);
         let fit_page_size = pagination.page_size_param.as_ref().map(|(name, max)| {
             let name = ident(name);
-            let param = query_params
-                .iter()
-                .find(|p| name == p.rust_name);
+            let param = query_params.iter().find(|p| name == p.rust_name);
             let ty = match param.map(|p| &p.ty) {
                 Some(TypeRef::Integer(kind)) => integer_tokens(*kind),
                 _ => quote! { u64 },

@@ -20,7 +20,7 @@ pub fn models(model: &Model, module: &Module) -> Option<TokenStream> {
             TypeDefKind::Enum(values) => Some(enum_def(def, values)),
             TypeDefKind::Alias(ty) => {
                 let name = ident(&def.name);
-                let docs = doc(spec(&def.doc).as_deref());
+                let docs = doc(Some(&type_doc(def)));
                 let ty = type_tokens(ty, &module.name);
                 Some(quote! { #docs pub type #name = #ty; })
             }
@@ -60,7 +60,7 @@ pub fn ids(module: &Module) -> Option<TokenStream> {
 
 fn struct_def(def: &TypeDef, fields: &[Field], module: &str) -> TokenStream {
     let name = ident(&def.name);
-    let docs = doc(spec(&def.doc).as_deref());
+    let docs = doc(Some(&type_doc(def)));
     let all_optional = fields.iter().all(Field::is_optional);
     let default = all_optional.then(|| quote! { Default, });
     let fields = fields.iter().map(|field| {
@@ -97,6 +97,11 @@ fn struct_def(def: &TypeDef, fields: &[Field], module: &str) -> TokenStream {
     }
 }
 
+/// A type's docs: the spec's description, or a placeholder (every public item is documented).
+fn type_doc(def: &TypeDef) -> String {
+    spec(&def.doc).unwrap_or_else(|| format!("The `{}` schema.", def.name))
+}
+
 fn field_doc(field: &Field) -> TokenStream {
     let example = field.example.as_ref().and_then(|e| match e {
         serde_json::Value::String(s) if !s.contains('`') => Some(format!("Example: `{s}`.")),
@@ -110,12 +115,14 @@ fn field_doc(field: &Field) -> TokenStream {
             "Not PII.".to_owned()
         }
     });
-    doc_paragraphs(&[spec(&field.doc), example, pii])
+    // Every public item is documented, even when the spec says nothing.
+    let text = spec(&field.doc).or_else(|| Some(format!("The `{}` property.", field.name.json)));
+    doc_paragraphs(&[text, example, pii])
 }
 
 fn enum_def(def: &TypeDef, values: &[EnumValue]) -> TokenStream {
     let name = ident(&def.name);
-    let docs = doc(spec(&def.doc).as_deref());
+    let docs = doc(Some(&type_doc(def)));
     let variants: Vec<_> = values.iter().map(|v| ident(&v.variant)).collect();
     let wires: Vec<_> = values.iter().map(|v| v.wire.as_str()).collect();
     let variant_docs = wires.iter().map(|wire| format!(" `{wire}`"));
@@ -300,17 +307,17 @@ fn byte_predicate(class: &ByteClass) -> TokenStream {
         return named;
     }
     let ranges = class.ranges.iter().map(|&(lo, hi)| {
-        let (lo, hi) = (
-            proc_macro2::Literal::u8_suffixed(lo),
-            proc_macro2::Literal::u8_suffixed(hi),
+        let (lo_lit, hi_lit) = (
+            proc_macro2::Literal::byte_character(lo),
+            proc_macro2::Literal::byte_character(hi),
         );
-        if lo.to_string() == hi.to_string() {
-            quote! { #lo }
+        if lo == hi {
+            quote! { b == #lo_lit }
         } else {
-            quote! { #lo..=#hi }
+            quote! { (#lo_lit..=#hi_lit).contains(&b) }
         }
     });
-    quote! { |b: &u8| matches!(*b, #(#ranges)|*) }
+    quote! { |&b: &u8| #(#ranges)||* }
 }
 
 /// `impl Page` for each page type in the module (once per type, whichever operations use it).
