@@ -311,10 +311,12 @@ fn byte_predicate(class: &ByteClass) -> TokenStream {
             proc_macro2::Literal::byte_character(lo),
             proc_macro2::Literal::byte_character(hi),
         );
-        if lo == hi {
-            quote! { b == #lo_lit }
-        } else {
-            quote! { (#lo_lit..=#hi_lit).contains(&b) }
+        match (lo, hi) {
+            (b'0', b'9') => quote! { b.is_ascii_digit() },
+            (b'a', b'z') => quote! { b.is_ascii_lowercase() },
+            (b'A', b'Z') => quote! { b.is_ascii_uppercase() },
+            _ if lo == hi => quote! { b == #lo_lit },
+            _ => quote! { (#lo_lit..=#hi_lit).contains(&b) },
         }
     });
     quote! { |&b: &u8| #(#ranges)||* }

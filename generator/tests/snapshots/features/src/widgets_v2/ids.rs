@@ -96,7 +96,7 @@ impl crate::Id for WidgetSid {
         bytes.len() == 6 && bytes[0..2] == *b"WG"
             && bytes[2..6]
                 .iter()
-                .all(|&b: &u8| (b'0'..=b'9').contains(&b) || (b'a'..=b'f').contains(&b))
+                .all(|&b: &u8| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
     }
 
     fn from_string_unchecked(value: ::std::string::String) -> Self {
