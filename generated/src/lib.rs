@@ -63,6 +63,8 @@ pub use runtime::id::{Id, ParseIdError};
 
 pub use runtime::pagination::{ItemStream, Page, PageStream};
 
+pub use runtime::tls::http_client_builder;
+
 /// Twilio - Assistants (`assistants_v1.yaml`).
 #[rustfmt::skip]
 pub mod assistants_v1;

@@ -7,7 +7,11 @@ use crate::runtime::error::Error;
 /// How long connecting (TCP and TLS) may take.
 const CONNECT_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(10);
 
-pub(crate) fn http_client() -> Result<reqwest::Client, Error> {
+/// A `reqwest::ClientBuilder` with this crate's TLS set up (with the default `rustls-ring`
+/// feature: rustls and the `ring` provider). Start from it to build a `reqwest::Client` to share
+/// with [`ClientBuilder::http_client`](crate::ClientBuilder::http_client): reqwest's own
+/// `Client::builder()` would need a process-wide crypto provider.
+pub fn http_client_builder() -> Result<reqwest::ClientBuilder, Error> {
     let builder = reqwest::Client::builder()
         .connect_timeout(CONNECT_TIMEOUT)
         .pool_idle_timeout(std::time::Duration::from_secs(90));
@@ -22,7 +26,11 @@ pub(crate) fn http_client() -> Result<reqwest::Client, Error> {
             .with_no_client_auth();
         builder.tls_backend_preconfigured(tls)
     };
-    builder
+    Ok(builder)
+}
+
+pub(crate) fn http_client() -> Result<reqwest::Client, Error> {
+    http_client_builder()?
         .build()
         .map_err(|e| Error::config(format!("could not build the HTTP client: {e}")))
 }

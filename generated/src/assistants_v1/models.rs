@@ -61,10 +61,18 @@ pub struct Message {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub meta: ::std::option::Option<::serde_json::Value>,
     /// The date and time in GMT when the Message was created specified in ISO 8601 format.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "::std::option::Option::is_none",
+        deserialize_with = "crate::runtime::wire::empty_as_none",
+    )]
     pub date_created: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// The date and time in GMT when the Message was last updated specified in ISO 8601 format.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "::std::option::Option::is_none",
+        deserialize_with = "crate::runtime::wire::empty_as_none",
+    )]
     pub date_updated: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
 }
 
@@ -93,10 +101,18 @@ pub struct Session {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub identity: ::std::option::Option<::std::string::String>,
     /// The date and time in GMT when the Session was created specified in ISO 8601 format.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "::std::option::Option::is_none",
+        deserialize_with = "crate::runtime::wire::empty_as_none",
+    )]
     pub date_created: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// The date and time in GMT when the Session was last updated specified in ISO 8601 format.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "::std::option::Option::is_none",
+        deserialize_with = "crate::runtime::wire::empty_as_none",
+    )]
     pub date_updated: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
 }
 

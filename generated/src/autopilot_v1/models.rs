@@ -34,6 +34,10 @@ pub struct Dialogue {
     /// The absolute URL of the Dialogue resource.
     ///
     /// Not PII.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "::std::option::Option::is_none",
+        deserialize_with = "crate::runtime::wire::empty_as_none",
+    )]
     pub url: ::std::option::Option<::url::Url>,
 }

@@ -6,13 +6,21 @@
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ListMeta {
     /// The URL of the first page of the list.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "::std::option::Option::is_none",
+        deserialize_with = "crate::runtime::wire::empty_as_none",
+    )]
     pub first_page_url: ::std::option::Option<::url::Url>,
     /// The name of the property that holds the items of the list.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub key: ::std::option::Option<::std::string::String>,
     /// The URL of the next page, or null on the last page.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "::std::option::Option::is_none",
+        deserialize_with = "crate::runtime::wire::empty_as_none",
+    )]
     pub next_page_url: ::std::option::Option<::url::Url>,
     /// The index of this page, starting at 0.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -21,10 +29,18 @@ pub struct ListMeta {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub page_size: ::std::option::Option<i64>,
     /// The URL of the previous page, or null on the first page.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "::std::option::Option::is_none",
+        deserialize_with = "crate::runtime::wire::empty_as_none",
+    )]
     pub previous_page_url: ::std::option::Option<::url::Url>,
     /// The URL of this page.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "::std::option::Option::is_none",
+        deserialize_with = "crate::runtime::wire::empty_as_none",
+    )]
     pub url: ::std::option::Option<::url::Url>,
 }
 
@@ -44,7 +60,11 @@ pub struct TwilioError {
     /// A link to the documentation of the error code.
     ///
     /// Example: `https://www.twilio.com/docs/errors/20404`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "::std::option::Option::is_none",
+        deserialize_with = "crate::runtime::wire::empty_as_none",
+    )]
     pub more_info: ::std::option::Option<::url::Url>,
     /// The HTTP status code of the response.
     ///

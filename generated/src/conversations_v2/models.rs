@@ -117,6 +117,7 @@ pub struct Conversation {
         rename = "createdAt",
         default,
         skip_serializing_if = "::std::option::Option::is_none",
+        deserialize_with = "crate::runtime::wire::empty_as_none",
     )]
     pub created_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// Timestamp when this Conversation was last updated.
@@ -126,6 +127,7 @@ pub struct Conversation {
         rename = "updatedAt",
         default,
         skip_serializing_if = "::std::option::Option::is_none",
+        deserialize_with = "crate::runtime::wire::empty_as_none",
     )]
     pub updated_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// Full configuration settings for this Conversation.
@@ -365,6 +367,7 @@ pub struct Participant {
         rename = "createdAt",
         default,
         skip_serializing_if = "::std::option::Option::is_none",
+        deserialize_with = "crate::runtime::wire::empty_as_none",
     )]
     pub created_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// Timestamp when this Participant was last updated.
@@ -372,6 +375,7 @@ pub struct Participant {
         rename = "updatedAt",
         default,
         skip_serializing_if = "::std::option::Option::is_none",
+        deserialize_with = "crate::runtime::wire::empty_as_none",
     )]
     pub updated_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
 }
@@ -451,7 +455,11 @@ pub struct StatusCallback {
     /// The URL that is called.
     ///
     /// Example: `https://www.example.com`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "::std::option::Option::is_none",
+        deserialize_with = "crate::runtime::wire::empty_as_none",
+    )]
     pub url: ::std::option::Option<::url::Url>,
     /// The HTTP method used to call the URL.
     ///

@@ -18,6 +18,7 @@ pub const RUNTIME: &[(&str, &str)] = &[
     ("request.rs", include_str!("../../runtime/request.rs")),
     ("retry.rs", include_str!("../../runtime/retry.rs")),
     ("tls.rs", include_str!("../../runtime/tls.rs")),
+    ("wire.rs", include_str!("../../runtime/wire.rs")),
 ];
 
 #[derive(Template)]

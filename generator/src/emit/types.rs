@@ -77,10 +77,13 @@ fn struct_def(def: &TypeDef, fields: &[Field], module: &str) -> TokenStream {
             // the field is required (then it is written as null).
             let skip = (!field.required)
                 .then(|| quote! { skip_serializing_if = "::std::option::Option::is_none", });
+            // Empty strings decode to `None` for URLs and timestamps (Twilio sends `""`).
+            let lenient = matches!(field.ty, TypeRef::Url | TypeRef::DateTime | TypeRef::Date)
+                .then(|| quote! { deserialize_with = "crate::runtime::wire::empty_as_none", });
             quote! {
                 #docs
                 #deprecated
-                #[serde(#rename default, #skip)]
+                #[serde(#rename default, #skip #lenient)]
                 pub #rust: ::std::option::Option<#ty>,
             }
         } else {

@@ -61,6 +61,8 @@ pub use runtime::id::{Id, ParseIdError};
 
 pub use runtime::pagination::{ItemStream, Page, PageStream};
 
+pub use runtime::tls::http_client_builder;
+
 /// Shared (`shared.yaml`).
 #[rustfmt::skip]
 pub mod shared;

@@ -56,6 +56,8 @@ pub use runtime::id::{Id, ParseIdError};
 
 pub use runtime::pagination::{ItemStream, Page, PageStream};
 
+pub use runtime::tls::http_client_builder;
+
 /// Pets (`pets_v1.yaml`).
 #[rustfmt::skip]
 pub mod pets_v1;

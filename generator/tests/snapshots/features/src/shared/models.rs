@@ -6,7 +6,11 @@
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct Meta {
     /// The `next_page_url` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "::std::option::Option::is_none",
+        deserialize_with = "crate::runtime::wire::empty_as_none",
+    )]
     pub next_page_url: ::std::option::Option<::url::Url>,
     /// The `page_size` property.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]

@@ -65,6 +65,7 @@ pub struct Widget {
         rename = "createdAt",
         default,
         skip_serializing_if = "::std::option::Option::is_none",
+        deserialize_with = "crate::runtime::wire::empty_as_none",
     )]
     pub created_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// The `releaseDate` property.
@@ -72,10 +73,15 @@ pub struct Widget {
         rename = "releaseDate",
         default,
         skip_serializing_if = "::std::option::Option::is_none",
+        deserialize_with = "crate::runtime::wire::empty_as_none",
     )]
     pub release_date: ::std::option::Option<::chrono::NaiveDate>,
     /// The `homepage` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "::std::option::Option::is_none",
+        deserialize_with = "crate::runtime::wire::empty_as_none",
+    )]
     pub homepage: ::std::option::Option<::url::Url>,
     /// The `weight` property.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]

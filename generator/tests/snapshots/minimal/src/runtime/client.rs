@@ -171,6 +171,7 @@ impl ClientBuilder {
 
     /// Uses this `reqwest::Client` (and its connection pool) instead of building one. Its own
     /// default headers and timeouts still apply; the client's timeout is set on each request.
+    /// Build it from [`http_client_builder`](crate::http_client_builder) to get this crate's TLS.
     pub fn http_client(mut self, client: reqwest::Client) -> Self {
         self.http_client = Some(client);
         self

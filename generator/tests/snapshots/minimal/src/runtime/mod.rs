@@ -16,4 +16,7 @@ pub(crate) mod id;
 pub(crate) mod pagination;
 pub(crate) mod request;
 pub(crate) mod retry;
-mod tls;
+pub(crate) mod tls;
+// Unused by crates whose models have no optional URL, timestamp or date.
+#[allow(dead_code)]
+pub(crate) mod wire;
