@@ -19,8 +19,13 @@ const DIALOGUE: &str = "UKaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
 async fn fetch_dialogue_sends_get_with_auth_accept_and_user_agent() {
     let server = MockServer::start().await;
     Mock::given(method("GET"))
-        .and(path(format!("/v1/Assistants/{ASSISTANT}/Dialogues/{DIALOGUE}")))
-        .and(header("authorization", basic(ACCOUNT_SID, AUTH_TOKEN).as_str()))
+        .and(path(format!(
+            "/v1/Assistants/{ASSISTANT}/Dialogues/{DIALOGUE}"
+        )))
+        .and(header(
+            "authorization",
+            basic(ACCOUNT_SID, AUTH_TOKEN).as_str(),
+        ))
         .and(header("accept", "application/json"))
         .respond_with(ResponseTemplate::new(200).set_body_json(data("dialogue.json")))
         .expect(1)
@@ -33,12 +38,20 @@ async fn fetch_dialogue_sends_get_with_auth_accept_and_user_agent() {
         .user_agent("my-app/1.2")
         .build()
         .unwrap();
-    let dialogue = client.autopilot_v1().fetch_dialogue(ASSISTANT, DIALOGUE).send().await.unwrap();
+    let dialogue = client
+        .autopilot_v1()
+        .fetch_dialogue(ASSISTANT, DIALOGUE)
+        .send()
+        .await
+        .unwrap();
     assert_eq!(dialogue.sid.unwrap().as_str(), DIALOGUE);
 
     let sent = &requests(&server).await[0];
     let agent = sent.headers.get("user-agent").unwrap().to_str().unwrap();
-    assert!(agent.starts_with(&format!("twilio-api/{} (rust; ", env!("CARGO_PKG_VERSION"))), "{agent}");
+    assert!(
+        agent.starts_with(&format!("twilio-api/{} (rust; ", env!("CARGO_PKG_VERSION"))),
+        "{agent}"
+    );
     assert!(agent.ends_with(") my-app/1.2"), "{agent}");
     assert_eq!(sent.url.query(), None);
 }
@@ -53,7 +66,12 @@ async fn fetch_conversation_decodes_the_seed_example() {
         .mount(&server)
         .await;
     let client = client_for(&server);
-    let conversation = client.conversations_v2().fetch_conversation("conv_conversation_01k1").send().await.unwrap();
+    let conversation = client
+        .conversations_v2()
+        .fetch_conversation("conv_conversation_01k1")
+        .send()
+        .await
+        .unwrap();
     assert_eq!(conversation.status, Some(ConversationStatus::Active));
     assert_eq!(conversation.participants.unwrap().len(), 1);
 }
@@ -70,7 +88,11 @@ async fn fetch_session_accepts_str_string_and_id_types() {
     let client = client_for(&server);
     let assistants = client.assistants_v1();
     let from_str = assistants.fetch_session("sess_1").send().await.unwrap();
-    let from_string = assistants.fetch_session(String::from("sess_1")).send().await.unwrap();
+    let from_string = assistants
+        .fetch_session(String::from("sess_1"))
+        .send()
+        .await
+        .unwrap();
     let id = twilio_api::assistants_v1::AssistantId::new_unchecked("sess_1");
     let from_id = assistants.fetch_session(&id).send().await.unwrap();
     assert_eq!(from_str, from_string);
@@ -91,7 +113,15 @@ async fn list_sessions_sends_its_query_parameters_and_returns_one_page() {
         .mount(&server)
         .await;
     let client = client_for(&server);
-    let page = client.assistants_v1().list_sessions().page_size(50).page(2).page_token("tok en/&=").send().await.unwrap();
+    let page = client
+        .assistants_v1()
+        .list_sessions()
+        .page_size(50)
+        .page(2)
+        .page_token("tok en/&=")
+        .send()
+        .await
+        .unwrap();
     assert_eq!(page.sessions.unwrap()[0].id.as_deref(), Some("id"));
     assert_eq!(page.meta.unwrap().page_size, Some(42));
     let query = requests(&server).await[0].url.query().unwrap().to_owned();
@@ -108,15 +138,26 @@ async fn list_messages_puts_the_session_in_the_path() {
         .mount(&server)
         .await;
     let client = client_for(&server);
-    let page = client.assistants_v1().list_messages("sess_1").send().await.unwrap();
-    assert_eq!(page.messages.unwrap()[0].id.as_ref().unwrap().as_str(), "aia_msg");
+    let page = client
+        .assistants_v1()
+        .list_messages("sess_1")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        page.messages.unwrap()[0].id.as_ref().unwrap().as_str(),
+        "aia_msg"
+    );
 }
 
 #[tokio::test]
 async fn api_key_credentials_replace_the_auth_token() {
     let server = MockServer::start().await;
     Mock::given(method("GET"))
-        .and(header("authorization", basic("SKkey", "key-secret").as_str()))
+        .and(header(
+            "authorization",
+            basic("SKkey", "key-secret").as_str(),
+        ))
         .respond_with(ResponseTemplate::new(200).set_body_json(data("session.json")))
         .expect(1)
         .mount(&server)
@@ -127,7 +168,12 @@ async fn api_key_credentials_replace_the_auth_token() {
         .base_url(server.uri())
         .build()
         .unwrap();
-    client.assistants_v1().fetch_session("s").send().await.unwrap();
+    client
+        .assistants_v1()
+        .fetch_session("s")
+        .send()
+        .await
+        .unwrap();
 }
 
 #[tokio::test]
@@ -139,17 +185,31 @@ async fn path_arguments_are_percent_encoded_and_cannot_reach_another_path() {
         .await;
     let client = client_for(&server);
     let assistants = client.assistants_v1();
-    assistants.fetch_session("a/../b?c=1#d%2F é").send().await.unwrap();
+    assistants
+        .fetch_session("a/../b?c=1#d%2F é")
+        .send()
+        .await
+        .unwrap();
     let sent = &requests(&server).await[0];
-    assert_eq!(sent.url.path(), "/v1/Sessions/a%2F..%2Fb%3Fc%3D1%23d%252F%20%C3%A9");
+    assert_eq!(
+        sent.url.path(),
+        "/v1/Sessions/a%2F..%2Fb%3Fc%3D1%23d%252F%20%C3%A9"
+    );
     assert_eq!(sent.url.query(), None);
     assert_eq!(sent.url.fragment(), None);
 
     for bad in ["", ".", ".."] {
         let error = assistants.fetch_session(bad).send().await.unwrap_err();
-        assert!(matches!(&error, Error::InvalidArgument(e) if e.name == "id"), "{bad:?}: {error}");
+        assert!(
+            matches!(&error, Error::InvalidArgument(e) if e.name == "id"),
+            "{bad:?}: {error}"
+        );
     }
-    assert_eq!(requests(&server).await.len(), 1, "refused arguments send nothing");
+    assert_eq!(
+        requests(&server).await.len(),
+        1,
+        "refused arguments send nothing"
+    );
 }
 
 #[tokio::test]
@@ -157,12 +217,34 @@ async fn out_of_range_page_sizes_are_refused_before_sending() {
     let server = MockServer::start().await;
     let client = client_for(&server);
     for size in [0, 1001] {
-        let error = client.assistants_v1().list_sessions().page_size(size).send().await.unwrap_err();
-        assert!(matches!(&error, Error::InvalidArgument(e) if e.name == "page_size"), "{error}");
-        assert_eq!(error.to_string(), format!("invalid argument `page_size`: must be between 1 and 1000, got {size}"));
+        let error = client
+            .assistants_v1()
+            .list_sessions()
+            .page_size(size)
+            .send()
+            .await
+            .unwrap_err();
+        assert!(
+            matches!(&error, Error::InvalidArgument(e) if e.name == "page_size"),
+            "{error}"
+        );
+        assert_eq!(
+            error.to_string(),
+            format!("invalid argument `page_size`: must be between 1 and 1000, got {size}")
+        );
         assert_eq!(error.status(), None);
-        let streamed: Vec<_> = futures::StreamExt::collect(client.assistants_v1().list_messages("s").page_size(size).stream()).await;
-        assert!(matches!(streamed.as_slice(), [Err(Error::InvalidArgument(_))]), "{streamed:?}");
+        let streamed: Vec<_> = futures::StreamExt::collect(
+            client
+                .assistants_v1()
+                .list_messages("s")
+                .page_size(size)
+                .stream(),
+        )
+        .await;
+        assert!(
+            matches!(streamed.as_slice(), [Err(Error::InvalidArgument(_))]),
+            "{streamed:?}"
+        );
     }
     assert!(requests(&server).await.is_empty());
 }
@@ -171,7 +253,10 @@ async fn out_of_range_page_sizes_are_refused_before_sending() {
 async fn the_client_is_cheap_to_clone_and_never_shows_its_secret() {
     let server = MockServer::start().await;
     Mock::given(method("GET"))
-        .respond_with(ResponseTemplate::new(404).set_body_json(json!({"code": 20404, "message": "nope", "status": 404})))
+        .respond_with(
+            ResponseTemplate::new(404)
+                .set_body_json(json!({"code": 20404, "message": "nope", "status": 404})),
+        )
         .mount(&server)
         .await;
     let client = client_for(&server);
@@ -179,7 +264,12 @@ async fn the_client_is_cheap_to_clone_and_never_shows_its_secret() {
     let debug = format!("{client:?} {:?}", Client::builder().auth_token(AUTH_TOKEN));
     assert!(!debug.contains(AUTH_TOKEN), "{debug}");
     assert!(debug.contains(ACCOUNT_SID));
-    let error = clone.assistants_v1().fetch_session("x").send().await.unwrap_err();
+    let error = clone
+        .assistants_v1()
+        .fetch_session("x")
+        .send()
+        .await
+        .unwrap_err();
     assert!(!format!("{error} {error:?}").contains(AUTH_TOKEN));
     let builder = client.assistants_v1().fetch_session("x");
     assert!(!format!("{builder:?}").contains(AUTH_TOKEN));
@@ -191,17 +281,44 @@ async fn builder_reports_missing_and_malformed_configuration() {
     assert!(matches!(no_sid, Error::Config(_)), "{no_sid}");
     assert!(no_sid.to_string().contains("missing account SID"));
 
-    let bad_sid = Client::builder().account_sid("AC123").auth_token("t").build().unwrap_err();
-    assert!(matches!(&bad_sid, Error::InvalidArgument(e) if e.name == "account_sid"), "{bad_sid}");
+    let bad_sid = Client::builder()
+        .account_sid("AC123")
+        .auth_token("t")
+        .build()
+        .unwrap_err();
+    assert!(
+        matches!(&bad_sid, Error::InvalidArgument(e) if e.name == "account_sid"),
+        "{bad_sid}"
+    );
 
-    let no_token = Client::builder().account_sid(ACCOUNT_SID).build().unwrap_err();
-    assert!(no_token.to_string().contains("missing credentials"), "{no_token}");
+    let no_token = Client::builder()
+        .account_sid(ACCOUNT_SID)
+        .build()
+        .unwrap_err();
+    assert!(
+        no_token.to_string().contains("missing credentials"),
+        "{no_token}"
+    );
 
-    for url in ["not a url", "ftp://example.com", "http://user:pw@example.com", "http://example.com/?q=1"] {
-        let error = Client::builder().account_sid(ACCOUNT_SID).auth_token("t").base_url(url).build().unwrap_err();
+    for url in [
+        "not a url",
+        "ftp://example.com",
+        "http://user:pw@example.com",
+        "http://example.com/?q=1",
+    ] {
+        let error = Client::builder()
+            .account_sid(ACCOUNT_SID)
+            .auth_token("t")
+            .base_url(url)
+            .build()
+            .unwrap_err();
         assert!(matches!(error, Error::Config(_)), "{url}: {error}");
     }
-    let client = Client::builder().account_sid(String::from(ACCOUNT_SID)).auth_token(String::from("t")).build().unwrap();
+    let client = Client::builder()
+        .account_sid(String::from(ACCOUNT_SID))
+        .auth_token(String::from("t"))
+        .build()
+        .unwrap();
     assert_eq!(client.account_sid(), ACCOUNT_SID);
 }
 
@@ -220,7 +337,12 @@ async fn a_base_url_path_prefixes_every_request() {
         .base_url(format!("{}/proxy/twilio/", server.uri()))
         .build()
         .unwrap();
-    client.assistants_v1().fetch_session("s1").send().await.unwrap();
+    client
+        .assistants_v1()
+        .fetch_session("s1")
+        .send()
+        .await
+        .unwrap();
 }
 
 #[tokio::test]
@@ -234,7 +356,11 @@ async fn an_injected_reqwest_client_is_used() {
         .await;
     let mut headers = reqwest::header::HeaderMap::new();
     headers.insert("x-shared-pool", "yes".parse().unwrap());
-    let http = twilio_api::http_client_builder().unwrap().default_headers(headers).build().unwrap();
+    let http = twilio_api::http_client_builder()
+        .unwrap()
+        .default_headers(headers)
+        .build()
+        .unwrap();
     let client = Client::builder()
         .account_sid(ACCOUNT_SID)
         .auth_token(AUTH_TOKEN)
@@ -242,5 +368,10 @@ async fn an_injected_reqwest_client_is_used() {
         .http_client(http)
         .build()
         .unwrap();
-    client.assistants_v1().fetch_session("s").send().await.unwrap();
+    client
+        .assistants_v1()
+        .fetch_session("s")
+        .send()
+        .await
+        .unwrap();
 }

@@ -11,7 +11,11 @@ const HEX32: &str = "0123456789abcdefABCDEF0123456789";
 
 #[test]
 fn account_sid_accepts_ac_and_32_hex_digits_in_either_case() {
-    for value in [format!("AC{HEX32}"), "AC0123456789abcdef0123456789abcdef".to_owned(), format!("AC{}", "F".repeat(32))] {
+    for value in [
+        format!("AC{HEX32}"),
+        "AC0123456789abcdef0123456789abcdef".to_owned(),
+        format!("AC{}", "F".repeat(32)),
+    ] {
         let sid = AccountSid::parse(value.clone()).unwrap();
         assert_eq!(sid.as_str(), value);
         assert_eq!(sid.to_string(), value);
@@ -51,7 +55,10 @@ fn account_sid_rejects_wrong_prefix_length_digits_empty_and_unicode() {
         let message = error.to_string();
         assert!(message.contains("invalid AccountSid"), "{case}: {message}");
         assert!(message.contains(&format!("{value:?}")), "{case}: {message}");
-        assert!(message.contains("`AC` followed by 32 hexadecimal digits"), "{case}: {message}");
+        assert!(
+            message.contains("`AC` followed by 32 hexadecimal digits"),
+            "{case}: {message}"
+        );
         assert!(value.parse::<AccountSid>().is_err(), "{case}");
     }
 }
@@ -75,15 +82,38 @@ fn autopilot_sids_have_their_own_prefixes() {
 
 #[test]
 fn prefixed_ids_need_the_whole_prefix_and_at_least_one_more_character() {
-    for good in ["aia_msg_01hxyz", "aia_msg_x", "aia_msg_é", "aia_msg__", "aia_msg_a b"] {
+    for good in [
+        "aia_msg_01hxyz",
+        "aia_msg_x",
+        "aia_msg_é",
+        "aia_msg__",
+        "aia_msg_a b",
+    ] {
         assert!(MessageId::parse(good).is_ok(), "{good}");
     }
-    for bad in ["aia_msg_", "aia_msg", "aia_msgx", "aia_asst_1", "", "AIA_MSG_1", "aia_msg_\n", " aia_msg_1"] {
+    for bad in [
+        "aia_msg_",
+        "aia_msg",
+        "aia_msgx",
+        "aia_asst_1",
+        "",
+        "AIA_MSG_1",
+        "aia_msg_\n",
+        " aia_msg_1",
+    ] {
         let error = MessageId::parse(bad).unwrap_err();
-        assert!(error.to_string().contains("`aia_msg_` followed by at least 1 character"), "{bad:?}: {error}");
+        assert!(
+            error
+                .to_string()
+                .contains("`aia_msg_` followed by at least 1 character"),
+            "{bad:?}: {error}"
+        );
     }
     assert!(AssistantId::parse("aia_asst_01hxyz").is_ok());
-    assert!(AssistantId::parse("aia_asst").is_err(), "the pages' `^aia_asst_*$` is meant as a prefix");
+    assert!(
+        AssistantId::parse("aia_asst").is_err(),
+        "the pages' `^aia_asst_*$` is meant as a prefix"
+    );
     assert!(AssistantId::parse("aia_asst_").is_err());
     assert!(AssistantId::matches("aia_asst_é"));
 }
@@ -95,12 +125,18 @@ fn decoding_accepts_any_shape_and_encoding_is_transparent() {
     assert!(!sid.is_valid());
     assert_eq!(serde_json::to_string(&sid).unwrap(), "\"not-a-sid\"");
     assert_eq!(format!("{sid:?}"), "AccountSid(\"not-a-sid\")");
-    assert!(serde_json::from_str::<AccountSid>("42").is_err(), "a number is not text");
+    assert!(
+        serde_json::from_str::<AccountSid>("42").is_err(),
+        "a number is not text"
+    );
 }
 
 #[test]
 fn parse_errors_convert_into_the_crate_error() {
     let error: twilio_api::Error = AccountSid::parse("nope").unwrap_err().into();
     assert!(matches!(error, twilio_api::Error::InvalidArgument(_)));
-    assert!(error.to_string().contains("invalid AccountSid \"nope\""), "{error}");
+    assert!(
+        error.to_string().contains("invalid AccountSid \"nope\""),
+        "{error}"
+    );
 }

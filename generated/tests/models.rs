@@ -49,7 +49,11 @@ fn assert_same_json(expected: &Value, actual: &Value, at: &str) {
             }
         }
         (Value::String(e), Value::String(a)) if e.starts_with("http") => {
-            assert_eq!(url::Url::parse(e).unwrap(), url::Url::parse(a).unwrap(), "at {at}");
+            assert_eq!(
+                url::Url::parse(e).unwrap(),
+                url::Url::parse(a).unwrap(),
+                "at {at}"
+            );
         }
         (e, a) => assert_eq!(e, a, "at {at}"),
     }
@@ -59,19 +63,35 @@ fn assert_same_json(expected: &Value, actual: &Value, at: &str) {
 fn conversation_example_decodes_with_typed_enums_timestamps_and_camel_case() {
     let conversation: Conversation = round_trip(&data("conversation.json"));
     assert_eq!(conversation.status, Some(ConversationStatus::Active));
-    assert_eq!(conversation.account_id.as_deref(), Some("ZGkrHSypTsudrGkmdpJJ"));
-    assert_eq!(conversation.created_at, Some(Utc.with_ymd_and_hms(2009, 7, 6, 20, 30, 0).unwrap()));
+    assert_eq!(
+        conversation.account_id.as_deref(),
+        Some("ZGkrHSypTsudrGkmdpJJ")
+    );
+    assert_eq!(
+        conversation.created_at,
+        Some(Utc.with_ymd_and_hms(2009, 7, 6, 20, 30, 0).unwrap())
+    );
     assert_eq!(conversation.name.as_deref(), Some("Miss Christine Morgan"));
 
     let configuration = conversation.configuration.unwrap();
-    assert_eq!(configuration.conversation_grouping_type, Some(ConversationGroupingType::GroupByProfile));
+    assert_eq!(
+        configuration.conversation_grouping_type,
+        Some(ConversationGroupingType::GroupByProfile)
+    );
     assert_eq!(configuration.channel_settings, Some(json!({})));
     assert_eq!(configuration.memory_extraction_enabled, Some(false));
     let callback = &configuration.status_callbacks.unwrap()[0];
     assert_eq!(callback.method, Some(StatusCallbackMethod::Post));
-    assert_eq!(callback.url.as_ref().unwrap().host_str(), Some("www.example.com"));
     assert_eq!(
-        configuration.conversations_v1_bridge.unwrap().service_id.as_deref(),
+        callback.url.as_ref().unwrap().host_str(),
+        Some("www.example.com")
+    );
+    assert_eq!(
+        configuration
+            .conversations_v1_bridge
+            .unwrap()
+            .service_id
+            .as_deref(),
         Some("IS00000000000000000000000000000000")
     );
 
@@ -102,7 +122,10 @@ fn list_examples_decode_with_their_paging_meta() {
     let meta = sessions.meta.as_ref().unwrap();
     assert_eq!(meta.page, Some(42));
     assert_eq!(meta.key.as_deref(), Some("key"));
-    assert_eq!(meta.next_page_url.as_ref().map(url::Url::as_str), Some("https://www.example.com/"));
+    assert_eq!(
+        meta.next_page_url.as_ref().map(url::Url::as_str),
+        Some("https://www.example.com/")
+    );
     assert_eq!(sessions.sessions.as_ref().unwrap().len(), 1);
 
     let messages: ListMessagesResponse = round_trip(&data("messages_page.json"));
@@ -120,7 +143,8 @@ fn dialogue_decodes_and_null_fields_become_none() {
     assert!(dialogue.assistant_sid.unwrap().is_valid());
     assert_eq!(dialogue.data, Some(json!({})));
 
-    let nulls: Dialogue = serde_json::from_value(json!({"account_sid": null, "data": null, "url": null})).unwrap();
+    let nulls: Dialogue =
+        serde_json::from_value(json!({"account_sid": null, "data": null, "url": null})).unwrap();
     assert_eq!(nulls, Dialogue::default());
 }
 
@@ -131,22 +155,41 @@ fn unknown_enum_values_and_unknown_fields_are_accepted() {
     json["participants"][0]["addresses"][0]["channel"] = json!("CARRIER_PIGEON");
     json["somethingNew"] = json!({"added": "later"});
     let conversation: Conversation = serde_json::from_value(json).unwrap();
-    assert_eq!(conversation.status, Some(ConversationStatus::Unknown("ARCHIVED".into())));
+    assert_eq!(
+        conversation.status,
+        Some(ConversationStatus::Unknown("ARCHIVED".into()))
+    );
     let encoded = serde_json::to_value(&conversation).unwrap();
-    assert_eq!(encoded["status"], "ARCHIVED", "unknown values are written back as they came");
-    assert_eq!(encoded["participants"][0]["addresses"][0]["channel"], "CARRIER_PIGEON");
+    assert_eq!(
+        encoded["status"], "ARCHIVED",
+        "unknown values are written back as they came"
+    );
+    assert_eq!(
+        encoded["participants"][0]["addresses"][0]["channel"],
+        "CARRIER_PIGEON"
+    );
 }
 
 #[test]
 fn enums_convert_from_and_to_their_wire_values() {
-    assert_eq!(ConversationStatus::from("CLOSED"), ConversationStatus::Closed);
+    assert_eq!(
+        ConversationStatus::from("CLOSED"),
+        ConversationStatus::Closed
+    );
     assert_eq!(ConversationStatus::Inactive.as_str(), "INACTIVE");
     assert_eq!(ConversationStatus::Inactive.to_string(), "INACTIVE");
-    assert_eq!("ACTIVE".parse::<ConversationStatus>().unwrap(), ConversationStatus::Active);
+    assert_eq!(
+        "ACTIVE".parse::<ConversationStatus>().unwrap(),
+        ConversationStatus::Active
+    );
     assert_eq!(ConversationStatus::KNOWN.len(), 3);
     assert_eq!(
         ParticipantType::KNOWN,
-        &[ParticipantType::Customer, ParticipantType::HumanAgent, ParticipantType::AiAgent]
+        &[
+            ParticipantType::Customer,
+            ParticipantType::HumanAgent,
+            ParticipantType::AiAgent
+        ]
     );
 }
 
@@ -156,6 +199,7 @@ fn a_bad_timestamp_fails_with_the_path_of_the_field() {
     json["sessions"][0]["date_updated"] = json!("yesterday");
     let text = json.to_string();
     let mut deserializer = serde_json::Deserializer::from_str(&text);
-    let error = serde_path_to_error::deserialize::<_, ListSessionsResponse>(&mut deserializer).unwrap_err();
+    let error =
+        serde_path_to_error::deserialize::<_, ListSessionsResponse>(&mut deserializer).unwrap_err();
     assert_eq!(error.path().to_string(), "sessions[0].date_updated");
 }

@@ -15,14 +15,20 @@ pub fn client_for(server: &MockServer) -> Client {
         .account_sid(ACCOUNT_SID)
         .auth_token(AUTH_TOKEN)
         .base_url(server.uri())
-        .retry_backoff(std::time::Duration::from_millis(1), std::time::Duration::from_millis(10))
+        .retry_backoff(
+            std::time::Duration::from_millis(1),
+            std::time::Duration::from_millis(10),
+        )
         .build()
         .unwrap()
 }
 
 /// The `Authorization` header value for basic auth.
 pub fn basic(user: &str, password: &str) -> String {
-    format!("Basic {}", base64::engine::general_purpose::STANDARD.encode(format!("{user}:{password}")))
+    format!(
+        "Basic {}",
+        base64::engine::general_purpose::STANDARD.encode(format!("{user}:{password}"))
+    )
 }
 
 /// A JSON file from `tests/data/`.
