@@ -203,3 +203,17 @@ fn a_bad_timestamp_fails_with_the_path_of_the_field() {
         serde_path_to_error::deserialize::<_, ListSessionsResponse>(&mut deserializer).unwrap_err();
     assert_eq!(error.path().to_string(), "sessions[0].date_updated");
 }
+
+#[test]
+fn urls_the_url_parser_refuses_and_empty_strings_decode_to_none() {
+    // Valid RFC 3986, refused by the WHATWG parser (the last label looks like an IPv4 address).
+    let dialogue: Dialogue = serde_json::from_value(json!({"url": "http://123.456.78.9"})).unwrap();
+    assert_eq!(dialogue.url, None);
+    let page: ListSessionsResponse =
+        serde_json::from_value(json!({"meta": {"next_page_url": "", "first_page_url": "  "}}))
+            .unwrap();
+    let meta = page.meta.unwrap();
+    assert_eq!((meta.next_page_url, meta.first_page_url), (None, None));
+    let session: Session = serde_json::from_value(json!({"date_created": ""})).unwrap();
+    assert_eq!(session.date_created, None);
+}

@@ -5,7 +5,7 @@
 //! allow.
 //!
 //! Needs Prism: `npm ci --prefix .ci` installs it (or set `PRISM_BIN`); `.ci/run` does both and
-//! runs `cargo test -p twilio-api --test prism -- --ignored`.
+//! runs `cargo test --workspace --test prism -- --ignored`.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // A panic in a test is a failed test.
 
@@ -23,7 +23,7 @@ use twilio_api::conversations_v2::ConversationStatus;
 
 const ASSISTANT: &str = "UAaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
 const DIALOGUE: &str = "UKaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
-/// Dynamic responses are random: ask several times.
+/// Dynamic responses are random: ask several times (`PRISM_ROUNDS` to change).
 const DYNAMIC_ROUNDS: usize = 15;
 
 /// A running `prism mock`, stopped on drop.
@@ -134,7 +134,14 @@ async fn conformance(dynamic: bool) {
     ];
     wait_ready(&mut instances);
     let [autopilot, conversations, assistants] = &instances;
-    let rounds = if dynamic { DYNAMIC_ROUNDS } else { 1 };
+    let rounds = match std::env::var("PRISM_ROUNDS")
+        .ok()
+        .and_then(|r| r.parse().ok())
+    {
+        Some(rounds) if dynamic => rounds,
+        _ if dynamic => DYNAMIC_ROUNDS,
+        _ => 1,
+    };
     for _ in 0..rounds {
         let dialogue = autopilot
             .client()

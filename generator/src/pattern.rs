@@ -184,6 +184,120 @@ impl ByteClass {
     }
 }
 
+/// The strings an ID type accepts: its pattern and its `minLength`/`maxLength`, as one
+/// language, so two versions can be compared (`cargo xtask diff` calls a narrower one a
+/// breaking change).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Language {
+    /// The allowed characters at each fixed position.
+    fixed: Vec<CharSet>,
+    /// The allowed characters after the fixed positions, if the pattern has a tail.
+    tail: Option<CharSet>,
+    /// Fewest characters.
+    min: usize,
+    /// Most characters.
+    max: Option<usize>,
+}
+
+/// The characters allowed at one position: ASCII as a bit set, plus all of non-ASCII or none.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct CharSet {
+    ascii: u128,
+    non_ascii: bool,
+}
+
+impl CharSet {
+    fn from_class(class: &ByteClass) -> Self {
+        let mut ascii = 0u128;
+        for &(lo, hi) in &class.ranges {
+            for byte in lo..=hi.min(0x7f) {
+                ascii |= 1u128 << byte;
+            }
+        }
+        CharSet {
+            ascii,
+            non_ascii: class.non_ascii,
+        }
+    }
+
+    fn is_subset_of(self, other: CharSet) -> bool {
+        self.ascii & !other.ascii == 0 && (!self.non_ascii || other.non_ascii)
+    }
+}
+
+const EMPTY: CharSet = CharSet {
+    ascii: 0,
+    non_ascii: false,
+};
+
+impl Language {
+    /// The language of a compiled pattern with optional length bounds (in characters). `None`
+    /// when the pattern has non-ASCII literal text, which this comparison does not model.
+    pub fn new(
+        check: &PatternCheck,
+        min_length: Option<usize>,
+        max_length: Option<usize>,
+    ) -> Option<Self> {
+        let mut fixed = Vec::new();
+        for piece in &check.pieces {
+            match piece {
+                Piece::Literal(bytes) => {
+                    for &byte in bytes {
+                        if byte >= 0x80 {
+                            return None;
+                        }
+                        fixed.push(CharSet {
+                            ascii: 1u128 << byte,
+                            non_ascii: false,
+                        });
+                    }
+                }
+                Piece::Class { class, count } => {
+                    fixed.extend(std::iter::repeat_n(CharSet::from_class(class), *count))
+                }
+            }
+        }
+        let (pattern_min, pattern_max) = check.char_len();
+        let min = pattern_min.max(min_length.unwrap_or(0));
+        let max = match (pattern_max, max_length) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+        let tail = check.tail.as_ref().map(|t| CharSet::from_class(&t.class));
+        Some(Language {
+            fixed,
+            tail,
+            min,
+            max,
+        })
+    }
+
+    fn at(&self, index: usize) -> CharSet {
+        match self.fixed.get(index) {
+            Some(set) => *set,
+            None => self.tail.unwrap_or(EMPTY),
+        }
+    }
+
+    /// Whether every string this language accepts, `other` accepts too.
+    pub fn is_subset_of(&self, other: &Language) -> bool {
+        let lengths_fit = self.min >= other.min
+            && match (self.max, other.max) {
+                (_, None) => true,
+                (Some(mine), Some(theirs)) => mine <= theirs,
+                (None, Some(_)) => false,
+            };
+        if !lengths_fit {
+            return false;
+        }
+        // Past both fixed parts every position is tail against tail, so one more index covers
+        // all of them.
+        let horizon = self.fixed.len().max(other.fixed.len()) + 1;
+        let positions = self.max.map_or(horizon, |max| max.min(horizon));
+        (0..positions).all(|index| self.at(index).is_subset_of(other.at(index)))
+    }
+}
+
 fn printable(byte: u8) -> String {
     match byte {
         b'\n' => "\\n".to_owned(),
@@ -335,6 +449,39 @@ mod tests {
         assert_eq!(
             check.describe(),
             "`aia_msg_` followed by at least 1 character"
+        );
+    }
+
+    fn language(pattern: &str, min: Option<usize>, max: Option<usize>) -> Language {
+        Language::new(&compile(pattern).unwrap(), min, max).unwrap()
+    }
+
+    #[test]
+    fn languages_compare_by_the_strings_they_accept() {
+        let sid = language("^AC[0-9a-fA-F]{32}$", Some(34), Some(34));
+        let lower = language("^AC[0-9a-f]{32}$", None, None);
+        let prefix = language("^AC.+$", None, None);
+        let other_prefix = language("^AB[0-9a-fA-F]{32}$", None, None);
+        assert!(
+            lower.is_subset_of(&sid) && !sid.is_subset_of(&lower),
+            "lowercase only is narrower"
+        );
+        assert!(
+            sid.is_subset_of(&prefix) && !prefix.is_subset_of(&sid),
+            "any tail is wider"
+        );
+        assert!(!sid.is_subset_of(&other_prefix) && !other_prefix.is_subset_of(&sid));
+        assert!(
+            sid.is_subset_of(&language("^AC[0-9A-Fa-f]{32}$", None, None)),
+            "same set, other spelling"
+        );
+        let msg = language("^aia_msg_.+$", None, None);
+        assert!(language("^aia_msg_.{1,10}$", None, None).is_subset_of(&msg));
+        assert!(!msg.is_subset_of(&language("^aia_msg_.{1,10}$", None, None)));
+        assert!(language("^aia_msg_.+$", None, Some(20)).is_subset_of(&msg));
+        assert!(
+            !language("^aia_msg_.*$", None, None).is_subset_of(&msg),
+            "an empty tail is new"
         );
     }
 

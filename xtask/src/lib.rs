@@ -2,6 +2,7 @@
 
 #![deny(missing_docs)]
 
+pub mod diff;
 pub mod regen;
 
 use std::path::{Path, PathBuf};

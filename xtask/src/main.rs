@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use xtask::{regen, workspace_root};
+use xtask::{diff, regen, workspace_root};
 
 const HELP: &str = "\
 cargo xtask <command>
@@ -13,6 +13,11 @@ Commands:
         Generate the client crate from the specs (default: specs/ -> generated/).
         Writes only files that change and removes generated files no longer produced.
         --check writes nothing and fails if generated/ is stale, listing files and a diff.
+  diff [--base REV] [--format markdown|json] [--specs DIR]
+        Explain what the spec changes since REV (default: the merge base with main, else
+        HEAD) mean for callers of the generated crate: each change is breaking or compatible,
+        with its spec location and the Rust item it affects.
+        Exit code: 0 nothing breaking, 3 something breaking, 1 error.
   help  Show this text.
 ";
 
@@ -38,6 +43,7 @@ fn run() -> Result<ExitCode, String> {
     };
     match command.as_str() {
         "regen" => regen_command(parser),
+        "diff" => diff_command(parser),
         "help" => {
             print!("{HELP}");
             Ok(ExitCode::SUCCESS)
@@ -111,6 +117,56 @@ fn regen_command(mut parser: lexopt::Parser) -> Result<ExitCode, String> {
         out.display()
     );
     Ok(ExitCode::SUCCESS)
+}
+
+fn diff_command(mut parser: lexopt::Parser) -> Result<ExitCode, String> {
+    let mut base = None;
+    let mut format = diff::Format::Markdown;
+    let mut specs = "specs".to_owned();
+    while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
+        let name = match arg {
+            lexopt::Arg::Long(name) => name.to_owned(),
+            other => return Err(format!("diff: unexpected {}\n\n{HELP}", describe(&other))),
+        };
+        let value = parser
+            .value()
+            .map_err(|e| format!("diff: --{name}: {e}"))?
+            .to_string_lossy()
+            .into_owned();
+        match name.as_str() {
+            "base" => base = Some(value),
+            "specs" => specs = value,
+            "format" => {
+                format = match value.as_str() {
+                    "markdown" | "md" => diff::Format::Markdown,
+                    "json" => diff::Format::Json,
+                    other => {
+                        return Err(format!("diff: unknown format `{other}` (markdown or json)"));
+                    }
+                }
+            }
+            other => return Err(format!("diff: unknown option `--{other}`\n\n{HELP}")),
+        }
+    }
+    let repo = std::env::current_dir().map_err(|e| e.to_string())?;
+    let options = diff::Options {
+        repo,
+        specs: specs.trim_end_matches('/').to_owned(),
+        base,
+    };
+    let result = match diff::diff(&options) {
+        Ok(result) => result,
+        Err(message) => {
+            eprintln!("error: {message}");
+            return Ok(ExitCode::FAILURE);
+        }
+    };
+    print!("{}", result.render(format));
+    Ok(if result.has_breaking() {
+        ExitCode::from(3)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 /// `root/name`, spelled relative to the current folder when that is the workspace root.

@@ -37,7 +37,7 @@ pub struct Dialogue {
     #[serde(
         default,
         skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::wire::empty_as_none",
+        deserialize_with = "crate::runtime::wire::lenient_url",
     )]
     pub url: ::std::option::Option<::url::Url>,
 }

@@ -9,7 +9,7 @@ pub struct ListMeta {
     #[serde(
         default,
         skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::wire::empty_as_none",
+        deserialize_with = "crate::runtime::wire::lenient_url",
     )]
     pub first_page_url: ::std::option::Option<::url::Url>,
     /// The name of the property that holds the items of the list.
@@ -19,7 +19,7 @@ pub struct ListMeta {
     #[serde(
         default,
         skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::wire::empty_as_none",
+        deserialize_with = "crate::runtime::wire::lenient_url",
     )]
     pub next_page_url: ::std::option::Option<::url::Url>,
     /// The index of this page, starting at 0.
@@ -32,14 +32,14 @@ pub struct ListMeta {
     #[serde(
         default,
         skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::wire::empty_as_none",
+        deserialize_with = "crate::runtime::wire::lenient_url",
     )]
     pub previous_page_url: ::std::option::Option<::url::Url>,
     /// The URL of this page.
     #[serde(
         default,
         skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::wire::empty_as_none",
+        deserialize_with = "crate::runtime::wire::lenient_url",
     )]
     pub url: ::std::option::Option<::url::Url>,
 }
@@ -63,7 +63,7 @@ pub struct TwilioError {
     #[serde(
         default,
         skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::wire::empty_as_none",
+        deserialize_with = "crate::runtime::wire::lenient_url",
     )]
     pub more_info: ::std::option::Option<::url::Url>,
     /// The HTTP status code of the response.

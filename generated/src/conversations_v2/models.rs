@@ -458,7 +458,7 @@ pub struct StatusCallback {
     #[serde(
         default,
         skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::wire::empty_as_none",
+        deserialize_with = "crate::runtime::wire::lenient_url",
     )]
     pub url: ::std::option::Option<::url::Url>,
     /// The HTTP method used to call the URL.

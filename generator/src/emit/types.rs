@@ -77,9 +77,17 @@ fn struct_def(def: &TypeDef, fields: &[Field], module: &str) -> TokenStream {
             // the field is required (then it is written as null).
             let skip = (!field.required)
                 .then(|| quote! { skip_serializing_if = "::std::option::Option::is_none", });
-            // Empty strings decode to `None` for URLs and timestamps (Twilio sends `""`).
-            let lenient = matches!(field.ty, TypeRef::Url | TypeRef::DateTime | TypeRef::Date)
-                .then(|| quote! { deserialize_with = "crate::runtime::wire::empty_as_none", });
+            // Empty strings decode to `None` for URLs and timestamps (Twilio sends `""`), and so
+            // do URLs the URL parser refuses.
+            let lenient = match field.ty {
+                TypeRef::Url => {
+                    Some(quote! { deserialize_with = "crate::runtime::wire::lenient_url", })
+                }
+                TypeRef::DateTime | TypeRef::Date => {
+                    Some(quote! { deserialize_with = "crate::runtime::wire::empty_as_none", })
+                }
+                _ => None,
+            };
             quote! {
                 #docs
                 #deprecated

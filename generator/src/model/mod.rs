@@ -372,6 +372,8 @@ pub struct Field {
     pub deprecated: bool,
     /// Example value from the spec.
     pub example: Option<serde_json::Value>,
+    /// Where it is written.
+    pub source: Source,
 }
 
 impl Field {

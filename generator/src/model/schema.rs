@@ -513,6 +513,7 @@ impl<'a> Builder<'a> {
                 pii: info.pii,
                 deprecated: info.deprecated,
                 example: info.example,
+                source: self.source(file, &property_pointer),
             });
         }
         ok.then_some(Shape::Def(TypeDefKind::Struct(fields)))

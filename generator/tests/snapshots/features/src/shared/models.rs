@@ -9,7 +9,7 @@ pub struct Meta {
     #[serde(
         default,
         skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::wire::empty_as_none",
+        deserialize_with = "crate::runtime::wire::lenient_url",
     )]
     pub next_page_url: ::std::option::Option<::url::Url>,
     /// The `page_size` property.

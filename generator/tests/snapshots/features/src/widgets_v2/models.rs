@@ -80,7 +80,7 @@ pub struct Widget {
     #[serde(
         default,
         skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::wire::empty_as_none",
+        deserialize_with = "crate::runtime::wire::lenient_url",
     )]
     pub homepage: ::std::option::Option<::url::Url>,
     /// The `weight` property.
