@@ -83,6 +83,9 @@ fn generator_figures(specs: &Path) {
     );
 }
 
+/// An ID type's name, pattern, sample values and compiled check.
+type IdCase<'a> = (&'a str, &'a str, &'a [String], fn(&str) -> bool);
+
 fn id_figures() {
     const N: usize = 200_000;
     let sids: Vec<String> = (0..N)
@@ -102,7 +105,7 @@ fn id_figures() {
             }
         })
         .collect();
-    let cases: [(&str, &str, &[String], fn(&str) -> bool); 2] = [
+    let cases: [IdCase<'_>; 2] = [
         (
             "AccountSid",
             twilio_api::AccountSid::PATTERN,
