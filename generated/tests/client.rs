@@ -375,3 +375,71 @@ async fn an_injected_reqwest_client_is_used() {
         .await
         .unwrap();
 }
+
+#[tokio::test]
+async fn every_operation_sends_basic_auth_accept_and_user_agent() {
+    let server = MockServer::start().await;
+    let body = json!({});
+    Mock::given(method("GET"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(body))
+        .mount(&server)
+        .await;
+    let client = client_for(&server);
+    client
+        .autopilot_v1()
+        .fetch_dialogue(ASSISTANT, DIALOGUE)
+        .send()
+        .await
+        .unwrap();
+    client
+        .conversations_v2()
+        .fetch_conversation("conv_1")
+        .send()
+        .await
+        .unwrap();
+    client
+        .assistants_v1()
+        .fetch_session("sess_1")
+        .send()
+        .await
+        .unwrap();
+    client.assistants_v1().list_sessions().send().await.unwrap();
+    client
+        .assistants_v1()
+        .list_messages("sess_1")
+        .send()
+        .await
+        .unwrap();
+    let sent = requests(&server).await;
+    let paths: Vec<&str> = sent.iter().map(|r| r.url.path()).collect();
+    assert_eq!(
+        paths,
+        [
+            format!("/v1/Assistants/{ASSISTANT}/Dialogues/{DIALOGUE}").as_str(),
+            "/v2/Conversations/conv_1",
+            "/v1/Sessions/sess_1",
+            "/v1/Sessions",
+            "/v1/Sessions/sess_1/Messages",
+        ]
+    );
+    let authorization = basic(ACCOUNT_SID, AUTH_TOKEN);
+    for request in &sent {
+        assert_eq!(request.method.as_str(), "GET");
+        assert_eq!(
+            request
+                .headers
+                .get("authorization")
+                .unwrap()
+                .to_str()
+                .unwrap(),
+            authorization
+        );
+        assert_eq!(
+            request.headers.get("accept").unwrap().to_str().unwrap(),
+            "application/json"
+        );
+        let agent = request.headers.get("user-agent").unwrap().to_str().unwrap();
+        assert!(agent.starts_with("twilio-api/"), "{agent}");
+        assert_eq!(request.url.query(), None, "no query parameter unless set");
+    }
+}

@@ -309,3 +309,72 @@ pub(crate) fn decode<T: DeserializeOwned>(
     };
     Err(Error::Decode(error))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    static ASSISTANTS: Api = Api {
+        scheme: "https",
+        host: "assistants.twilio.com",
+        base_path: "",
+    };
+
+    fn client(configure: impl FnOnce(crate::ClientBuilder) -> crate::ClientBuilder) -> Client {
+        let builder = Client::builder()
+            .account_sid("AC0123456789abcdef0123456789abcdef")
+            .auth_token("t");
+        configure(builder).build().unwrap()
+    }
+
+    fn url(client: &Client) -> String {
+        let mut request = Request::new(&ASSISTANTS, Method::GET, "ListSessions");
+        request.path("/v1/Sessions");
+        request.query("PageSize", "50");
+        client.url_for(&request).unwrap().to_string()
+    }
+
+    #[test]
+    fn urls_use_the_spec_host_region_edge_or_base_url() {
+        assert_eq!(
+            url(&client(|b| b)),
+            "https://assistants.twilio.com/v1/Sessions?PageSize=50"
+        );
+        assert_eq!(
+            url(&client(|b| b.region("ie1").edge("dublin"))),
+            "https://assistants.dublin.ie1.twilio.com/v1/Sessions?PageSize=50"
+        );
+        assert_eq!(
+            url(&client(|b| b
+                .region("ie1")
+                .base_url("http://127.0.0.1:4010"))),
+            "http://127.0.0.1:4010/v1/Sessions?PageSize=50"
+        );
+    }
+
+    #[test]
+    fn next_pages_keep_only_path_and_query() {
+        let client = client(|b| b.base_url("http://127.0.0.1:4010/proxy"));
+        let first = Request::new(&ASSISTANTS, Method::GET, "ListSessions");
+        let next = first
+            .for_next_page("https://evil.example.com/v1/Sessions?PageToken=x#frag")
+            .unwrap();
+        assert_eq!(
+            client.url_for(&next).unwrap().as_str(),
+            "http://127.0.0.1:4010/proxy/v1/Sessions?PageToken=x"
+        );
+        let already_prefixed = first
+            .for_next_page("http://127.0.0.1:4010/proxy/v1/Sessions?Page=2")
+            .unwrap();
+        assert_eq!(
+            client.url_for(&already_prefixed).unwrap().as_str(),
+            "http://127.0.0.1:4010/proxy/v1/Sessions?Page=2"
+        );
+        let relative = first.for_next_page("/v1/Sessions?Page=3").unwrap();
+        assert_eq!(
+            client.url_for(&relative).unwrap().as_str(),
+            "http://127.0.0.1:4010/proxy/v1/Sessions?Page=3"
+        );
+        assert!(first.for_next_page("  ").is_none());
+    }
+}
