@@ -13,34 +13,24 @@ const KEYWORDS: &[&str] = &[
 
 /// A type or variant name: `list_sessions_response` -> `ListSessionsResponse`.
 pub fn type_name(raw: &str) -> String {
-    let name = raw.to_upper_camel_case();
-    let name = if name.is_empty() {
-        "Value".to_owned()
-    } else {
-        name
-    };
-    let name = if name.starts_with(|c: char| c.is_ascii_digit()) {
-        format!("V{name}")
-    } else {
-        name
-    };
-    if KEYWORDS.contains(&name.as_str()) {
-        format!("{name}_")
-    } else {
-        name
-    }
+    legal(raw.to_upper_camel_case(), "Value", "V")
 }
 
 /// A field, method, parameter or module name: `PageSize` -> `page_size`, `type` -> `type_`.
 pub fn snake_name(raw: &str) -> String {
-    let name = raw.to_snake_case();
+    legal(raw.to_snake_case(), "value", "n")
+}
+
+/// Makes a cased name a legal identifier: a stand-in for an empty name, a prefix before a
+/// leading digit, and `_` after a keyword.
+fn legal(name: String, empty: &str, digit_prefix: &str) -> String {
     let name = if name.is_empty() {
-        "value".to_owned()
+        empty.to_owned()
     } else {
         name
     };
     let name = if name.starts_with(|c: char| c.is_ascii_digit()) {
-        format!("n{name}")
+        format!("{digit_prefix}{name}")
     } else {
         name
     };

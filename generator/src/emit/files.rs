@@ -175,9 +175,13 @@ fn toml_string(value: &str) -> String {
     serde_json::Value::String(value.to_owned()).to_string()
 }
 
-/// Text for a Markdown table cell: the first sentence-ish line, pipes escaped.
+/// Text for a Markdown table cell: the first sentence, on one line, pipes escaped.
 fn cell(text: &str) -> String {
-    let first = text.trim().lines().next().unwrap_or("").trim();
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let first = match flat.find(". ") {
+        Some(end) => &flat[..=end],
+        None => &flat,
+    };
     first.replace('|', "\\|")
 }
 

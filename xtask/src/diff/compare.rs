@@ -210,32 +210,31 @@ fn method_item(module: &str, api: &Api, op: &Operation) -> String {
 }
 
 fn operation_removed(out: &mut Changes, module: &str, api: &Api, op: &Operation) {
-    out.push(
-        Severity::Breaking,
-        module,
-        method_item(module, api, op),
-        format!(
-            "operation `{}` removed ({} {})",
-            op.id,
-            op.http_method.as_str(),
-            op.path
-        ),
-        location(&op.source, Side::Base),
-    );
+    operation_presence(out, module, api, op, Side::Base);
 }
 
 fn operation_added(out: &mut Changes, module: &str, api: &Api, op: &Operation) {
+    operation_presence(out, module, api, op, Side::Head);
+}
+
+/// An operation only on one side: removed (breaking) or added (compatible).
+fn operation_presence(out: &mut Changes, module: &str, api: &Api, op: &Operation, side: Side) {
+    let (severity, what) = match side {
+        Side::Base => (Severity::Breaking, "removed"),
+        Side::Head => (Severity::Compatible, "added"),
+    };
+    let message = format!(
+        "operation `{}` {what} ({} {})",
+        op.id,
+        op.http_method.as_str(),
+        op.path
+    );
     out.push(
-        Severity::Compatible,
+        severity,
         module,
         method_item(module, api, op),
-        format!(
-            "operation `{}` added ({} {})",
-            op.id,
-            op.http_method.as_str(),
-            op.path
-        ),
-        location(&op.source, Side::Head),
+        message,
+        location(&op.source, side),
     );
 }
 
