@@ -5,7 +5,8 @@
 //! allow.
 //!
 //! Needs Prism: `npm ci --prefix .ci` installs it (or set `PRISM_BIN`); `.ci/run` does both and
-//! runs `cargo test --workspace --test prism -- --ignored`.
+//! runs every ignored test (`cargo test --workspace -- --ignored`); alone:
+//! `cargo test -p twilio-api --test prism -- --ignored`.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // A panic in a test is a failed test.
 

@@ -228,6 +228,18 @@ impl ClientBuilder {
                 "empty credentials: the auth token (or API key and secret) must not be empty",
             ));
         }
+        for (what, value) in [("region", &self.region), ("edge", &self.edge)] {
+            if let Some(value) = value
+                && (value.is_empty()
+                    || !value
+                        .bytes()
+                        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'))
+            {
+                return Err(Error::config(format!(
+                    "invalid {what} {value:?}: expected lowercase letters, digits and `-` (like `ie1` or `dublin`)"
+                )));
+            }
+        }
         let base_url = self.base_url.as_deref().map(parse_base_url).transpose()?;
         let timeout = self.timeout.unwrap_or(DEFAULT_TIMEOUT);
         let http = match self.http_client {
