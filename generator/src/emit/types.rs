@@ -5,7 +5,7 @@ use quote::quote;
 
 use super::rust::{doc, doc_paragraphs, ident, spec, type_tokens};
 use crate::model::{
-    EnumValue, Field, IdType, Model, Module, Pagination, TypeDef, TypeDefKind, TypeRef,
+    EnumValue, Field, IdType, Model, Module, Pagination, TypeDef, TypeDefKind, TypeName, TypeRef,
 };
 use crate::pattern::{ByteClass, Piece};
 
@@ -16,7 +16,7 @@ pub fn models(model: &Model, module: &Module) -> Option<TokenStream> {
         .types
         .iter()
         .filter_map(|def| match &def.kind {
-            TypeDefKind::Struct(fields) => Some(struct_def(def, fields, &module.name)),
+            TypeDefKind::Struct(fields) => Some(struct_def(model, module, def, fields)),
             TypeDefKind::Enum(values) => Some(enum_def(def, values)),
             TypeDefKind::Alias(ty) => {
                 let name = ident(&def.name);
@@ -58,7 +58,12 @@ pub fn ids(module: &Module) -> Option<TokenStream> {
     })
 }
 
-fn struct_def(def: &TypeDef, fields: &[Field], module: &str) -> TokenStream {
+fn struct_def(model: &Model, module: &Module, def: &TypeDef, fields: &[Field]) -> TokenStream {
+    let this = TypeName {
+        module: module.name.clone(),
+        name: def.name.clone(),
+    };
+    let module = module.name.as_str();
     let name = ident(&def.name);
     let docs = doc(Some(&type_doc(def)));
     let all_optional = fields.iter().all(Field::is_optional);
@@ -66,6 +71,13 @@ fn struct_def(def: &TypeDef, fields: &[Field], module: &str) -> TokenStream {
     let fields = fields.iter().map(|field| {
         let rust = ident(&field.name.rust);
         let ty = type_tokens(&field.ty, module);
+        // A field that leads back to its own struct without a `Vec` or map in between needs a
+        // box, or the struct would contain itself.
+        let ty = if contains_inline(model, &field.ty, &this, &mut Vec::new()) {
+            quote! { ::std::boxed::Box<#ty> }
+        } else {
+            ty
+        };
         let docs = field_doc(field);
         let rename = (field.name.rust != field.name.json).then(|| {
             let json = &field.name.json;
@@ -105,6 +117,32 @@ fn struct_def(def: &TypeDef, fields: &[Field], module: &str) -> TokenStream {
         pub struct #name {
             #(#fields)*
         }
+    }
+}
+
+/// Whether a value of type `ty` holds a `target` directly (not behind a `Vec` or a map).
+fn contains_inline(
+    model: &Model,
+    ty: &TypeRef,
+    target: &TypeName,
+    seen: &mut Vec<TypeName>,
+) -> bool {
+    let TypeRef::Named(name) = ty else {
+        return false;
+    };
+    if name == target {
+        return true;
+    }
+    if seen.contains(name) {
+        return false;
+    }
+    seen.push(name.clone());
+    match model.type_def(name).map(|d| &d.kind) {
+        Some(TypeDefKind::Struct(fields)) => fields
+            .iter()
+            .any(|f| contains_inline(model, &f.ty, target, seen)),
+        Some(TypeDefKind::Alias(inner)) => contains_inline(model, inner, target, seen),
+        _ => false,
     }
 }
 

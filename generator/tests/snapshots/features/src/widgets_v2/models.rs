@@ -5,6 +5,20 @@
 /// Another name for text.
 pub type Alias = ::std::string::String;
 
+/// A category of widgets; categories nest.
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct Category {
+    /// The `name` property.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub name: ::std::option::Option<::std::string::String>,
+    /// A category of widgets; categories nest.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub parent: ::std::option::Option<::std::boxed::Box<super::Category>>,
+    /// The `children` property.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub children: ::std::option::Option<::std::vec::Vec<super::Category>>,
+}
+
 /// The `ListWidgetsColor` schema.
 ///
 /// Open: a value this version of the crate does not know decodes to `Unknown`.
