@@ -512,7 +512,8 @@ fn write_param(param: &Param, shape: &ParamShape) -> TokenStream {
         checks.push(quote! { crate::runtime::check::range(#rust_name, *value, #min, #max)?; });
     }
     if let ParamKind::Text { id_type } = &shape.kind {
-        if c.min_length.is_some() || c.max_length.is_some() {
+        // An ID type's own check covers its length bounds.
+        if id_type.is_none() && (c.min_length.is_some() || c.max_length.is_some()) {
             let (min, max) = (opt_len(c.min_length), opt_len(c.max_length));
             checks.push(quote! { crate::runtime::check::length(#rust_name, value, #min, #max)?; });
         }

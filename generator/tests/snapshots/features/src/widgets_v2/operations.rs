@@ -284,12 +284,6 @@ impl ListWidgets {
             request.query("Active", if *value { "true" } else { "false" });
         }
         if let ::std::option::Option::Some(value) = &self.owner {
-            crate::runtime::check::length(
-                "owner",
-                value,
-                ::std::option::Option::Some(34),
-                ::std::option::Option::Some(34),
-            )?;
             crate::runtime::check::id::<crate::shared::OwnerSid>("owner", value)?;
             request.query("Owner", value);
         }
