@@ -112,18 +112,13 @@ fn operation(
         .iter()
         .filter(|p| p.location == ParamLocation::Query)
         .collect();
-    let shapes: Vec<ParamShape> = op
+    // Rust names are unique within an operation (the model checks).
+    let shapes: std::collections::BTreeMap<&str, ParamShape> = op
         .params
         .iter()
-        .map(|p| param_shape(model, module, p))
-        .collect::<Result<_, _>>()?;
-    let shape_of = |param: &Param| {
-        &shapes[op
-            .params
-            .iter()
-            .position(|p| p == param)
-            .unwrap_or_default()]
-    };
+        .map(|p| Ok((p.rust_name.as_str(), param_shape(model, module, p)?)))
+        .collect::<Result<_, Error>>()?;
+    let shape_of = |param: &Param| &shapes[param.rust_name.as_str()];
 
     // The method on the API handle.
     let sends = match &op.pagination {
