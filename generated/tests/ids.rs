@@ -24,6 +24,9 @@ fn account_sid_accepts_ac_and_32_hex_digits_in_either_case() {
         assert_eq!(AccountSid::try_from(value.clone()).unwrap(), sid);
         let text: &str = sid.as_ref();
         assert_eq!(text, value);
+        assert_eq!(sid, value, "compares with String");
+        assert!(sid.starts_with("AC"), "derefs to str");
+        assert_eq!(Some(sid.clone()).as_deref(), Some(value.as_str()));
         assert_eq!(String::from(sid), value);
     }
 }

@@ -165,6 +165,13 @@ macro_rules! id_type {
             }
         }
 
+        impl ::std::ops::Deref for $name {
+            type Target = str;
+            fn deref(&self) -> &str {
+                &self.0
+            }
+        }
+
         impl ::std::borrow::Borrow<str> for $name {
             fn borrow(&self) -> &str {
                 &self.0
@@ -186,6 +193,12 @@ macro_rules! id_type {
         impl ::std::cmp::PartialEq<str> for $name {
             fn eq(&self, other: &str) -> bool {
                 self.0 == other
+            }
+        }
+
+        impl ::std::cmp::PartialEq<::std::string::String> for $name {
+            fn eq(&self, other: &::std::string::String) -> bool {
+                self.0 == *other
             }
         }
 
