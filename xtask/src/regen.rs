@@ -173,7 +173,7 @@ fn generated_files(out: &Path) -> Result<Vec<String>, RegenError> {
 }
 
 fn has_marker(path: &Path) -> bool {
-    use std::io::BufRead as _;
+    use std::io::{BufRead as _, Read as _};
     let Ok(file) = fs::File::open(path) else {
         return false;
     };
@@ -184,8 +184,6 @@ fn has_marker(path: &Path) -> bool {
         .is_ok()
         && first.contains(MARKER_TEXT)
 }
-
-use std::io::Read as _;
 
 /// How generated files name the specs folder: relative to the workspace when inside it.
 fn label(specs: &Path) -> String {
