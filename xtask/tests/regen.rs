@@ -337,6 +337,44 @@ fn wrong_shape_is_located_by_pointer() {
 }
 
 #[test]
+fn ref_cycles_are_named_instead_of_overflowing_the_stack() {
+    assert_rejected(
+        |specs| {
+            edit(
+                &specs.join("common.yaml"),
+                "  schemas:\n",
+                "  schemas:\n    LoopA:\n      $ref: '#/components/schemas/LoopB'\n    LoopB:\n      $ref: '#/components/schemas/LoopA'\n    UsesLoop:\n      type: object\n      properties:\n        a:\n          $ref: '#/components/schemas/LoopA'\n",
+            )
+        },
+        &[
+            "common.yaml:16:",
+            "`$ref` cycle: common.yaml#/components/schemas/LoopB -> common.yaml#/components/schemas/LoopA",
+            "(at /components/schemas/LoopA/$ref)",
+        ],
+    );
+}
+
+#[test]
+fn an_inline_schema_cannot_take_a_component_types_name() {
+    // `Conversation.configuration` inline would be `ConversationConfiguration`, a component built
+    // after `Conversation`: it must be an error, not a type silently replaced.
+    assert_rejected(
+        |specs| {
+            edit(
+                &specs.join("conversations_v2.yaml"),
+                "        configuration:\n          $ref: '#/components/schemas/ConversationConfiguration'",
+                "        configuration:\n          type: object\n          properties:\n            x:\n              type: string",
+            )
+        },
+        &[
+            "conversations_v2.yaml:",
+            "would be the Rust type `ConversationConfiguration`, which conversations_v2.yaml#/components/schemas/ConversationConfiguration already defines",
+            "(at /components/schemas/Conversation/properties/configuration)",
+        ],
+    );
+}
+
+#[test]
 fn truncated_specs_never_panic() {
     let s = scratch();
     for entry in fs::read_dir(&s.specs).unwrap() {

@@ -399,12 +399,7 @@ fn setter_arg(shape: &ParamShape) -> TokenStream {
         kind => value_type(kind),
     };
     if shape.repeated {
-        let item = match &shape.kind {
-            ParamKind::Text { .. } => quote! { impl ::std::convert::Into<::std::string::String> },
-            ParamKind::Enum(ty) => quote! { impl ::std::convert::Into<#ty> },
-            kind => value_type(kind),
-        };
-        quote! { impl ::std::iter::IntoIterator<Item = #item> }
+        quote! { impl ::std::iter::IntoIterator<Item = #one> }
     } else {
         one
     }

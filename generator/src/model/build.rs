@@ -515,20 +515,7 @@ impl Builder<'_> {
         use openapiv3::{SchemaKind, Type};
         let resolved = match schema {
             SchemaRef::Inline(schema) => Some(schema),
-            SchemaRef::Ref(reference) => self
-                .specs
-                .resolve(file, reference)
-                .ok()
-                .and_then(|t| {
-                    self.specs
-                        .file(&t.file)
-                        .doc
-                        .components
-                        .as_ref()?
-                        .schemas
-                        .get(&t.name)
-                })
-                .and_then(|s| s.as_item()),
+            SchemaRef::Ref(reference) => self.lookup(file, reference).map(|(_, schema)| schema),
         };
         let mut constraints = Constraints::default();
         match resolved.map(|s| &s.schema_kind) {

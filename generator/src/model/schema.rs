@@ -134,9 +134,16 @@ impl<'a> Builder<'a> {
                 let pointer = format!("/components/schemas/{}", escape(name));
                 let info = self.schema_info(file, schema.into());
                 let kind = match schema {
-                    ReferenceOr::Reference { reference } => self
-                        .resolve_ref(file, &pointer, reference)
-                        .map(TypeDefKind::Alias),
+                    ReferenceOr::Reference { reference } => match self.follow(file, reference) {
+                        Err(cycle) if !cycle.is_empty() => {
+                            let message = format!("`$ref` cycle: {}", cycle.join(" -> "));
+                            self.problem(file, &format!("{pointer}/$ref"), message);
+                            None
+                        }
+                        _ => self
+                            .resolve_ref(file, &pointer, reference)
+                            .map(TypeDefKind::Alias),
+                    },
                     ReferenceOr::Item(schema) => {
                         match self.shape(file, &pointer, schema, &type_name.name) {
                             Some(Shape::Def(kind)) => Some(kind),
@@ -183,10 +190,21 @@ impl<'a> Builder<'a> {
                             module: self.modules[file].clone(),
                             name,
                         };
-                        if let Some(existing) = self.types.get(&type_name) {
+                        // Component types are registered before any is built, so an inline
+                        // schema must not take a component's name even if it is not built yet.
+                        let taken_by = self
+                            .types
+                            .get(&type_name)
+                            .map(|t| t.source.pointer.clone())
+                            .or_else(|| {
+                                self.components.iter().find(|(_, t)| **t == type_name).map(
+                                    |((f, n), _)| format!("{f}#/components/schemas/{}", escape(n)),
+                                )
+                            });
+                        if let Some(existing) = taken_by {
                             let message = format!(
-                                "the inline schema here would be the Rust type `{}`, which {} already defines; give it a `title`",
-                                type_name.name, existing.source.pointer
+                                "the inline schema here would be the Rust type `{}`, which {existing} already defines; give it a `title`",
+                                type_name.name
                             );
                             self.problem(file, pointer, message);
                             return None;
@@ -232,20 +250,40 @@ impl<'a> Builder<'a> {
         }
     }
 
-    /// The schema a `$ref` points at, with the file it is in.
-    fn lookup(&self, file: &str, reference: &str) -> Option<(String, &'a Schema)> {
-        let target = self.specs.resolve(file, reference).ok()?;
+    /// The schema a `$ref` points at, with the file it is in, following components that are
+    /// themselves `$ref`s. `None` for an unresolved reference or a cycle (both reported where the
+    /// components are built).
+    pub fn lookup(&self, file: &str, reference: &str) -> Option<(String, &'a Schema)> {
+        self.follow(file, reference).ok()
+    }
+
+    /// Follows a chain of `$ref`s to a schema; on a cycle, returns the components on it.
+    fn follow(&self, file: &str, reference: &str) -> Result<(String, &'a Schema), Vec<String>> {
         let specs = self.specs;
-        let schema = specs
-            .file(&target.file)
-            .doc
-            .components
-            .as_ref()?
-            .schemas
-            .get(&target.name)?;
-        match schema {
-            ReferenceOr::Item(schema) => Some((target.file, schema)),
-            ReferenceOr::Reference { reference } => self.lookup(&target.file, reference),
+        let (mut file, mut reference) = (file.to_owned(), reference.to_owned());
+        let mut visited: Vec<String> = Vec::new();
+        loop {
+            let target = specs.resolve(&file, &reference).map_err(|_| Vec::new())?;
+            let schema = specs
+                .file(&target.file)
+                .doc
+                .components
+                .as_ref()
+                .and_then(|c| c.schemas.get(&target.name))
+                .ok_or_else(Vec::new)?;
+            let here = format!("{}#{}", target.file, target.pointer());
+            if visited.contains(&here) {
+                visited.push(here);
+                return Err(visited);
+            }
+            visited.push(here);
+            match schema {
+                ReferenceOr::Item(schema) => return Ok((target.file, schema)),
+                ReferenceOr::Reference { reference: next } => {
+                    reference = next.clone();
+                    file = target.file;
+                }
+            }
         }
     }
 

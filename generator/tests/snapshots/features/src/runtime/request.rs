@@ -13,7 +13,7 @@ use url::Url;
 
 use crate::runtime::client::{Client, regional_host};
 use crate::runtime::error::{ApiError, DecodeError, Error, TransportError};
-use crate::runtime::retry::{is_retryable_status, parse_retry_after};
+use crate::runtime::retry::{is_retried, parse_retry_after};
 
 /// Path characters left as they are: RFC 3986's unreserved set. Everything else in a path
 /// argument is percent-encoded, so `/`, `?`, `#` and `%` can never change the route.
@@ -184,25 +184,15 @@ impl Client {
         let started = Instant::now();
         let mut attempt = 0;
         loop {
-            let (error, retry_after) = match self.send_once(request, &url).await {
+            let error = match self.send_once(request, &url).await {
                 Ok(Ok(success)) => return Ok(success),
-                Ok(Err(api)) => {
-                    let retry_after = api.retry_after;
-                    let retryable = is_retryable_status(api.status);
-                    (Error::Api(api), retryable.then_some(retry_after))
-                }
-                Err(transport) => {
-                    let retryable =
-                        transport.kind == crate::runtime::error::TransportErrorKind::Connect;
-                    (Error::Transport(transport), retryable.then_some(None))
-                }
+                Ok(Err(api)) => Error::Api(api),
+                Err(transport) => Error::Transport(transport),
             };
-            let Some(retry_after) = retry_after else {
-                return Err(error);
-            };
-            if !request.is_idempotent() || attempt >= policy.max_retries {
+            if !is_retried(&error) || !request.is_idempotent() || attempt >= policy.max_retries {
                 return Err(error);
             }
+            let retry_after = error.api_error().and_then(|api| api.retry_after);
             let delay = policy.delay(attempt, retry_after);
             if started.elapsed() + delay > policy.time_limit {
                 return Err(error);

@@ -12,6 +12,8 @@ use std::time::{Duration, SystemTime};
 
 use reqwest::header::HeaderValue;
 
+use crate::runtime::error::{Error, TransportErrorKind};
+
 /// Retry settings (see the module docs for what they mean).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct RetryPolicy {
@@ -46,9 +48,14 @@ impl RetryPolicy {
     }
 }
 
-/// Whether a response status is worth retrying automatically.
-pub(crate) fn is_retryable_status(status: u16) -> bool {
-    status == 429 || status == 503
+/// Whether the client retries after this error by itself (when the request is idempotent and
+/// the policy allows): HTTP 429 or 503, or a connection that could not be made.
+pub(crate) fn is_retried(error: &Error) -> bool {
+    match error {
+        Error::Api(api) => api.status == 429 || api.status == 503,
+        Error::Transport(transport) => transport.kind == TransportErrorKind::Connect,
+        _ => false,
+    }
 }
 
 /// Parses `Retry-After`: a number of seconds, or an HTTP date.
