@@ -4,6 +4,7 @@
 
 mod crate_root;
 mod files;
+mod ids;
 mod operations;
 mod rust;
 mod types;
