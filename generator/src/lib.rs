@@ -15,6 +15,7 @@ mod locate;
 pub mod model;
 pub mod names;
 pub mod pattern;
+pub mod refs;
 
 use std::path::Path;
 

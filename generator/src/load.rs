@@ -37,6 +37,9 @@ pub struct SpecFile {
     pub text: String,
     /// The parsed document.
     pub doc: OpenAPI,
+    /// The same document as plain JSON: the model reads schemas from it, so every keyword
+    /// (and every combination of keywords) is seen as written.
+    pub raw: serde_json::Value,
 }
 
 /// Metadata of the generated crate, from `crate.yaml` (all fields optional).
@@ -62,24 +65,6 @@ impl Default for CrateConfig {
                 .to_owned(),
             repository: None,
         }
-    }
-}
-
-/// A `$ref` resolved to a named component of one of the files.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-pub struct ComponentRef {
-    /// File that defines the component.
-    pub file: String,
-    /// `schemas`, `parameters` or `responses`.
-    pub kind: String,
-    /// Name of the component.
-    pub name: String,
-}
-
-impl ComponentRef {
-    /// The JSON pointer of the component in its file.
-    pub fn pointer(&self) -> String {
-        format!("/components/{}/{}", self.kind, escape(&self.name))
     }
 }
 
@@ -156,6 +141,21 @@ pub fn load_sources(dir: &Path, sources: BTreeMap<String, String>) -> Result<Spe
                 ),
             }),
             Ok(doc) => {
+                let raw = match yaml_serde::from_str::<serde_json::Value>(&text) {
+                    Ok(raw) => raw,
+                    Err(error) => {
+                        problems.push(Problem {
+                            line: error.location().map(|l| l.line()),
+                            file: path,
+                            pointer: None,
+                            message: format!(
+                                "not a valid document here: {}",
+                                strip_position(&error.to_string())
+                            ),
+                        });
+                        continue;
+                    }
+                };
                 files.insert(
                     name.clone(),
                     SpecFile {
@@ -163,6 +163,7 @@ pub fn load_sources(dir: &Path, sources: BTreeMap<String, String>) -> Result<Spe
                         path,
                         text,
                         doc,
+                        raw,
                     },
                 );
             }
@@ -316,58 +317,6 @@ impl Specs {
     /// The file called `name`.
     pub fn file(&self, name: &str) -> &SpecFile {
         &self.files[name]
-    }
-
-    /// Resolves `reference` (`#/components/schemas/X` or `./other.yaml#/components/schemas/X`)
-    /// written in file `from`. Only references to named components are supported.
-    pub fn resolve(&self, from: &str, reference: &str) -> Result<ComponentRef, String> {
-        let (file_part, fragment) = reference.split_once('#').unwrap_or((reference, ""));
-        let file = if file_part.is_empty() {
-            from.to_owned()
-        } else {
-            let normalized = file_part.trim_start_matches("./");
-            if normalized.contains('/') || normalized.contains('\\') {
-                return Err(format!(
-                    "unsupported $ref `{reference}`: referenced files must be in the specs folder itself"
-                ));
-            }
-            normalized.to_owned()
-        };
-        let Some(spec) = self.files.get(&file) else {
-            return Err(format!(
-                "unresolved $ref `{reference}`: there is no spec file `{file}` in the specs folder"
-            ));
-        };
-        let segments: Vec<&str> = fragment.split('/').collect();
-        let (kind, name) = match segments.as_slice() {
-            ["", "components", kind, name] => (*kind, name.replace("~1", "/").replace("~0", "~")),
-            _ => {
-                return Err(format!(
-                    "unsupported $ref `{reference}`: references must point at a named component (`#/components/schemas/Name`)"
-                ));
-            }
-        };
-        let components = spec.doc.components.as_ref();
-        let exists = match kind {
-            "schemas" => components.is_some_and(|c| c.schemas.contains_key(&name)),
-            "parameters" => components.is_some_and(|c| c.parameters.contains_key(&name)),
-            "responses" => components.is_some_and(|c| c.responses.contains_key(&name)),
-            _ => {
-                return Err(format!(
-                    "unsupported $ref `{reference}`: only schemas, parameters and responses can be referenced"
-                ));
-            }
-        };
-        if !exists {
-            return Err(format!(
-                "unresolved $ref `{reference}`: `{file}` has no {kind} component named `{name}`"
-            ));
-        }
-        Ok(ComponentRef {
-            file,
-            kind: kind.to_owned(),
-            name,
-        })
     }
 }
 

@@ -17,8 +17,64 @@ pub fn type_name(raw: &str) -> String {
 }
 
 /// A field, method, parameter or module name: `PageSize` -> `page_size`, `type` -> `type_`.
+/// Twilio's range filters keep their meaning: `StartTime<` -> `start_time_before`,
+/// `StartTime>` -> `start_time_after`, `<=` and `>=` -> `_on_or_before` / `_on_or_after`.
 pub fn snake_name(raw: &str) -> String {
-    legal(raw.to_snake_case(), "value", "n")
+    let worded = comparison_words(raw);
+    legal(worded.to_snake_case(), "value", "n")
+}
+
+/// Spells out a trailing comparison (`StartTime<` -> `StartTime Before`).
+fn comparison_words(raw: &str) -> String {
+    for (suffix, word) in [
+        ("<=", " OnOrBefore"),
+        (">=", " OnOrAfter"),
+        ("<", " Before"),
+        (">", " After"),
+    ] {
+        if let Some(stem) = raw.strip_suffix(suffix) {
+            return format!("{stem}{word}");
+        }
+    }
+    raw.to_owned()
+}
+
+/// `base`, or `base_2`, `base_3`, … : the first that `taken` does not claim. Names that
+/// collide after casing (`FriendlyName` and `friendly_name`) keep their spec order.
+pub fn unique(base: &str, taken: impl Fn(&str) -> bool) -> String {
+    if !taken(base) {
+        return base.to_owned();
+    }
+    let separator = if base.ends_with(|c: char| c.is_ascii_digit())
+        || base.contains('_')
+        || base.starts_with(|c: char| c.is_ascii_lowercase())
+    {
+        "_"
+    } else {
+        ""
+    };
+    (2..)
+        .map(|n| format!("{base}{separator}{n}"))
+        .find(|candidate| !taken(candidate))
+        .unwrap_or_else(|| base.to_owned())
+}
+
+/// The module name of a spec file: its stem in snake case, without Twilio's `twilio_` prefix
+/// (`twilio_events_v1.yaml` -> `events_v1`).
+pub fn module_name(file: &str) -> String {
+    let stem = file.trim_end_matches(".yaml").trim_end_matches(".yml");
+    let stem = stem
+        .strip_prefix("twilio_")
+        .filter(|s| !s.is_empty())
+        .unwrap_or(stem);
+    snake_name(stem)
+}
+
+/// A component name without its API's own prefix: `events.v1.sink` in module `events_v1`
+/// is `sink`. `None` when the name does not start with the module's parts.
+pub fn strip_api_prefix<'a>(name: &'a str, module: &str) -> Option<&'a str> {
+    let dotted = format!("{}.", module.replace('_', "."));
+    name.strip_prefix(&dotted).filter(|rest| !rest.is_empty())
 }
 
 /// Makes a cased name a legal identifier: a stand-in for an empty name, a prefix before a
@@ -48,6 +104,21 @@ pub fn variant_name(wire: &str) -> String {
         "UnknownValue".to_owned()
     } else {
         name
+    }
+}
+
+/// The variant name of a success status in an operation's outcome enum (`201` -> `Created`).
+pub fn status_name(status: u16) -> String {
+    match status {
+        200 => "Ok".to_owned(),
+        201 => "Created".to_owned(),
+        202 => "Accepted".to_owned(),
+        203 => "NonAuthoritative".to_owned(),
+        204 => "NoContent".to_owned(),
+        205 => "ResetContent".to_owned(),
+        206 => "PartialContent".to_owned(),
+        207 => "MultiStatus".to_owned(),
+        other => format!("Status{other}"),
     }
 }
 
@@ -81,5 +152,23 @@ mod tests {
         assert_eq!(snake_name("type"), "type_");
         assert_eq!(snake_name("Self"), "self_");
         assert_eq!(param_name("Limit"), "limit_param");
+        assert_eq!(snake_name("StartTime<"), "start_time_before");
+        assert_eq!(snake_name("StartTime>"), "start_time_after");
+        assert_eq!(snake_name("DateCreated<="), "date_created_on_or_before");
+        assert_eq!(snake_name("Sip.Username"), "sip_username");
+        assert_eq!(
+            snake_name("X-Twilio-Webhook-Enabled"),
+            "x_twilio_webhook_enabled"
+        );
+        assert_eq!(snake_name("3dSecure"), "n3d_secure");
+        assert_eq!(module_name("twilio_events_v1.yaml"), "events_v1");
+        assert_eq!(module_name("assistants_v1.yaml"), "assistants_v1");
+        assert_eq!(
+            strip_api_prefix("events.v1.sink", "events_v1"),
+            Some("sink")
+        );
+        assert_eq!(strip_api_prefix("sink_enum_status", "events_v1"), None);
+        assert_eq!(unique("sid", |c| c == "sid"), "sid_2");
+        assert_eq!(unique("Sink", |c| c == "Sink"), "Sink2");
     }
 }

@@ -2,11 +2,12 @@
 
 //! The API handle, its operations, and their request builders.
 
-/// Where this API is served, from the spec's `servers`.
+/// `https://assistants.twilio.com`, from the spec's `servers`.
 pub(crate) static API: crate::runtime::request::Api = crate::runtime::request::Api {
     scheme: "https",
     host: "assistants.twilio.com",
     base_path: "",
+    security: &[crate::runtime::request::Scheme::Basic],
 };
 
 impl crate::Client {
@@ -36,7 +37,7 @@ impl AssistantsV1 {
     ///
     /// # Arguments
     ///
-    /// - `id`: The Session ID.
+    /// - `id` (path parameter `id`): The Session ID.
     pub fn fetch_session(
         &self,
         id: impl ::std::convert::Into<::std::string::String>,
@@ -56,7 +57,7 @@ impl AssistantsV1 {
     ///
     /// # Arguments
     ///
-    /// - `session_id`: Session id or name
+    /// - `session_id` (path parameter `sessionId`): Session id or name
     pub fn list_messages(
         &self,
         session_id: impl ::std::convert::Into<::std::string::String>,
@@ -87,7 +88,7 @@ impl AssistantsV1 {
     }
 }
 
-/// Request builder for [`AssistantsV1::fetch_session`]: `GET /v1/Sessions/{id}`. Set query parameters with its methods, then call [`send`](Self::send).
+/// Request builder for [`AssistantsV1::fetch_session`]: `GET /v1/Sessions/{id}`. Set optional inputs with its methods, then call [`send`](Self::send).
 #[derive(Debug, Clone)]
 #[must_use = "a request is only sent by `.send()`"]
 pub struct FetchSession {
@@ -96,7 +97,7 @@ pub struct FetchSession {
 }
 
 impl FetchSession {
-    /// Checks the arguments and assembles the request.
+    /// Checks the inputs and assembles the request.
     fn request(
         &self,
     ) -> ::std::result::Result<crate::runtime::request::Request, crate::Error> {
@@ -120,7 +121,7 @@ impl FetchSession {
     }
 }
 
-/// Request builder for [`AssistantsV1::list_messages`]: `GET /v1/Sessions/{sessionId}/Messages`. Set query parameters with its methods, then call [`send`](Self::send).
+/// Request builder for [`AssistantsV1::list_messages`]: `GET /v1/Sessions/{sessionId}/Messages`. Set optional inputs with its methods, then call [`send`](Self::send).
 #[derive(Debug, Clone)]
 #[must_use = "a request is only sent by `.send()`"]
 pub struct ListMessages {
@@ -134,8 +135,6 @@ pub struct ListMessages {
 
 impl ListMessages {
     /// The page index. This value is simply for client state.
-    ///
-    /// Must be at least 0; smaller values are refused before sending.
     ///
     /// Sent as the `Page` query parameter.
     pub fn page(mut self, value: u64) -> Self {
@@ -166,7 +165,7 @@ impl ListMessages {
         self
     }
 
-    /// Checks the arguments and assembles the request.
+    /// Checks the inputs and assembles the request.
     fn request(
         &self,
     ) -> ::std::result::Result<crate::runtime::request::Request, crate::Error> {
@@ -182,13 +181,7 @@ impl ListMessages {
         }
         request.path("/Messages");
         if let ::std::option::Option::Some(value) = &self.page {
-            crate::runtime::check::range(
-                "page",
-                *value,
-                ::std::option::Option::Some(0),
-                ::std::option::Option::None,
-            )?;
-            request.query("Page", &value.to_string());
+            request.query("Page", &crate::runtime::wire::WireText::wire_text(value));
         }
         if let ::std::option::Option::Some(value) = &self.page_size {
             crate::runtime::check::range(
@@ -197,7 +190,7 @@ impl ListMessages {
                 ::std::option::Option::Some(1),
                 ::std::option::Option::Some(1000),
             )?;
-            request.query("PageSize", &value.to_string());
+            request.query("PageSize", &crate::runtime::wire::WireText::wire_text(value));
         }
         if let ::std::option::Option::Some(value) = &self.page_token {
             request.query("PageToken", value);
@@ -221,7 +214,7 @@ impl ListMessages {
         self
     }
 
-    /// Every item across pages, fetched lazily, following each page's next-page URL on
+    /// Every item across pages, fetched lazily; next pages are always requested from
     /// the client's own origin. Ends after [`limit`](Self::limit) items if set.
     pub fn stream(mut self) -> crate::ItemStream<super::Message> {
         if self.page_size.is_none()
@@ -244,7 +237,7 @@ impl ListMessages {
     }
 }
 
-/// Request builder for [`AssistantsV1::list_sessions`]: `GET /v1/Sessions`. Set query parameters with its methods, then call [`send`](Self::send).
+/// Request builder for [`AssistantsV1::list_sessions`]: `GET /v1/Sessions`. Set optional inputs with its methods, then call [`send`](Self::send).
 #[derive(Debug, Clone)]
 #[must_use = "a request is only sent by `.send()`"]
 pub struct ListSessions {
@@ -257,8 +250,6 @@ pub struct ListSessions {
 
 impl ListSessions {
     /// The page index. This value is simply for client state.
-    ///
-    /// Must be at least 0; smaller values are refused before sending.
     ///
     /// Sent as the `Page` query parameter.
     pub fn page(mut self, value: u64) -> Self {
@@ -289,7 +280,7 @@ impl ListSessions {
         self
     }
 
-    /// Checks the arguments and assembles the request.
+    /// Checks the inputs and assembles the request.
     fn request(
         &self,
     ) -> ::std::result::Result<crate::runtime::request::Request, crate::Error> {
@@ -300,13 +291,7 @@ impl ListSessions {
         );
         request.path("/v1/Sessions");
         if let ::std::option::Option::Some(value) = &self.page {
-            crate::runtime::check::range(
-                "page",
-                *value,
-                ::std::option::Option::Some(0),
-                ::std::option::Option::None,
-            )?;
-            request.query("Page", &value.to_string());
+            request.query("Page", &crate::runtime::wire::WireText::wire_text(value));
         }
         if let ::std::option::Option::Some(value) = &self.page_size {
             crate::runtime::check::range(
@@ -315,7 +300,7 @@ impl ListSessions {
                 ::std::option::Option::Some(1),
                 ::std::option::Option::Some(1000),
             )?;
-            request.query("PageSize", &value.to_string());
+            request.query("PageSize", &crate::runtime::wire::WireText::wire_text(value));
         }
         if let ::std::option::Option::Some(value) = &self.page_token {
             request.query("PageToken", value);
@@ -339,7 +324,7 @@ impl ListSessions {
         self
     }
 
-    /// Every item across pages, fetched lazily, following each page's next-page URL on
+    /// Every item across pages, fetched lazily; next pages are always requested from
     /// the client's own origin. Ends after [`limit`](Self::limit) items if set.
     pub fn stream(mut self) -> crate::ItemStream<super::Session> {
         if self.page_size.is_none()

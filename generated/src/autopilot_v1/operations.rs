@@ -2,11 +2,12 @@
 
 //! The API handle, its operations, and their request builders.
 
-/// Where this API is served, from the spec's `servers`.
+/// `https://autopilot.twilio.com`, from the spec's `servers`.
 pub(crate) static API: crate::runtime::request::Api = crate::runtime::request::Api {
     scheme: "https",
     host: "autopilot.twilio.com",
     base_path: "",
+    security: &[crate::runtime::request::Scheme::Basic],
 };
 
 impl crate::Client {
@@ -37,8 +38,8 @@ impl AutopilotV1 {
     ///
     /// # Arguments
     ///
-    /// - `assistant_sid`: The SID of the Assistant that is the parent of the resource to fetch.
-    /// - `sid`: The Twilio-provided string that uniquely identifies the Dialogue resource to fetch.
+    /// - `assistant_sid` (path parameter `AssistantSid`): The SID of the Assistant that is the parent of the resource to fetch.
+    /// - `sid` (path parameter `Sid`): The Twilio-provided string that uniquely identifies the Dialogue resource to fetch.
     ///
     /// # Errors
     ///
@@ -58,7 +59,7 @@ impl AutopilotV1 {
     }
 }
 
-/// Request builder for [`AutopilotV1::fetch_dialogue`]: `GET /v1/Assistants/{AssistantSid}/Dialogues/{Sid}`. Set query parameters with its methods, then call [`send`](Self::send).
+/// Request builder for [`AutopilotV1::fetch_dialogue`]: `GET /v1/Assistants/{AssistantSid}/Dialogues/{Sid}`. Set optional inputs with its methods, then call [`send`](Self::send).
 #[derive(Debug, Clone)]
 #[must_use = "a request is only sent by `.send()`"]
 pub struct FetchDialogue {
@@ -68,7 +69,7 @@ pub struct FetchDialogue {
 }
 
 impl FetchDialogue {
-    /// Checks the arguments and assembles the request.
+    /// Checks the inputs and assembles the request.
     fn request(
         &self,
     ) -> ::std::result::Result<crate::runtime::request::Request, crate::Error> {

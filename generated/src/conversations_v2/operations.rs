@@ -2,11 +2,12 @@
 
 //! The API handle, its operations, and their request builders.
 
-/// Where this API is served, from the spec's `servers`.
+/// `https://conversations.twilio.com`, from the spec's `servers`.
 pub(crate) static API: crate::runtime::request::Api = crate::runtime::request::Api {
     scheme: "https",
     host: "conversations.twilio.com",
     base_path: "",
+    security: &[crate::runtime::request::Scheme::Basic],
 };
 
 impl crate::Client {
@@ -36,7 +37,7 @@ impl ConversationsV2 {
     ///
     /// # Arguments
     ///
-    /// - `sid`: The ID of the Conversation to fetch.
+    /// - `sid` (path parameter `Sid`): The ID of the Conversation to fetch.
     ///
     /// # Errors
     ///
@@ -58,7 +59,7 @@ impl ConversationsV2 {
     }
 }
 
-/// Request builder for [`ConversationsV2::fetch_conversation`]: `GET /v2/Conversations/{Sid}`. Set query parameters with its methods, then call [`send`](Self::send).
+/// Request builder for [`ConversationsV2::fetch_conversation`]: `GET /v2/Conversations/{Sid}`. Set optional inputs with its methods, then call [`send`](Self::send).
 #[derive(Debug, Clone)]
 #[must_use = "a request is only sent by `.send()`"]
 pub struct FetchConversation {
@@ -67,7 +68,7 @@ pub struct FetchConversation {
 }
 
 impl FetchConversation {
-    /// Checks the arguments and assembles the request.
+    /// Checks the inputs and assembles the request.
     fn request(
         &self,
     ) -> ::std::result::Result<crate::runtime::request::Request, crate::Error> {

@@ -5,7 +5,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::rust::{doc_text, ident};
-use crate::model::{Model, Module, Operation, ParamLocation, TypeDefKind};
+use crate::model::{Model, Module, Operation, TypeKind, TypeRef};
 
 /// `src/lib.rs`.
 pub fn lib_rs(model: &Model) -> TokenStream {
@@ -20,8 +20,8 @@ pub fn lib_rs(model: &Model) -> TokenStream {
     // name is unique across modules.
     let mut ids: Vec<(&str, &str)> = Vec::new();
     for module in &model.modules {
-        for def in &module.types {
-            if matches!(def.kind, TypeDefKind::Id(_)) {
+        for def in module.types.iter().map(|&id| model.ty(id)) {
+            if matches!(def.kind, TypeKind::Id(_)) {
                 ids.push((&module.name, &def.name));
             }
         }
@@ -110,9 +110,7 @@ fn quick_start(model: &Model, krate: &str) -> String {
     let apis: Vec<_> = model.apis().collect();
     let call = |module: &Module, op: &Operation| {
         let args: Vec<String> = op
-            .params
-            .iter()
-            .filter(|p| p.location == ParamLocation::Path)
+            .arguments()
             .map(|p| format!("{:?}", example_argument(model, &p.ty, &p.rust_name)))
             .collect();
         format!(
@@ -149,7 +147,7 @@ fn quick_start(model: &Model, krate: &str) -> String {
         lines.push("println!(\"{one:?}\");".to_owned());
     }
     if let Some((module, op)) = list {
-        let page_size = if op.params.iter().any(|p| p.rust_name == "page_size") {
+        let page_size = if op.inputs.iter().any(|p| p.rust_name == "page_size") {
             ".page_size(50)"
         } else {
             ""
@@ -171,9 +169,9 @@ fn quick_start(model: &Model, krate: &str) -> String {
 }
 
 /// A value to show for a path argument: the ID type's example, else the argument's name.
-fn example_argument(model: &Model, ty: &crate::model::TypeRef, name: &str) -> String {
-    if let crate::model::TypeRef::Named(type_name) = ty
-        && let Some(TypeDefKind::Id(id)) = model.type_def(type_name).map(|d| &d.kind)
+fn example_argument(model: &Model, ty: &TypeRef, name: &str) -> String {
+    if let TypeRef::Named(type_id) = ty
+        && let TypeKind::Id(id) = &model.ty(*type_id).kind
         && let Some(example) = &id.example
     {
         return example.clone();
@@ -191,7 +189,7 @@ pub fn module_rs(module: &Module, has_models: bool, has_ids: bool) -> TokenStrea
     if let Some(api) = &module.api {
         text.push_str(&format!(
             "\n\nServed at `{}`; reach it with [`Client::{}`](crate::Client::{}).",
-            api.server.url(),
+            api.servers.first().map(|s| s.url()).unwrap_or_default(),
             module.name,
             module.name
         ));

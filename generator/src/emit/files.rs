@@ -4,7 +4,7 @@
 use askama::Template;
 
 use crate::error::{Error, Problem};
-use crate::model::{Model, TypeDefKind, TypeRef};
+use crate::model::{Model, Outcome, TypeKind, TypeRef};
 
 /// The runtime sources, as (file name, contents), copied into `src/runtime/`.
 pub const RUNTIME: &[(&str, &str)] = &[
@@ -90,7 +90,7 @@ pub fn readme(model: &Model, source: &str) -> Result<String, Error> {
             server: module
                 .api
                 .as_ref()
-                .map(|api| api.server.url())
+                .and_then(|api| api.servers.first().map(|s| s.url()))
                 .unwrap_or_default(),
             operations: module
                 .api
@@ -100,10 +100,12 @@ pub fn readme(model: &Model, source: &str) -> Result<String, Error> {
                     method: format!("{}()", op.method_name),
                     http: op.http_method.as_str().to_owned(),
                     path: op.path.clone(),
-                    returns: match (&op.pagination, &op.response) {
-                        (Some(p), _) => format!("pages of `{}`", type_label(&p.item_type)),
-                        (None, Some(ty)) => format!("`{}`", type_label(ty)),
-                        (None, None) => "nothing".to_owned(),
+                    returns: match (&op.pagination, &op.outcome) {
+                        (Some(p), _) => format!("pages of `{}`", type_label(model, &p.item_type)),
+                        (None, Outcome::Body(Some(ty))) => format!("`{}`", type_label(model, ty)),
+                        (None, Outcome::Body(None)) => "nothing".to_owned(),
+                        (None, Outcome::Statuses { name, .. }) => format!("`{name}`"),
+                        (None, Outcome::Redirect { .. }) => "the redirect's `Location`".to_owned(),
                     },
                     summary: cell(
                         op.summary
@@ -116,13 +118,15 @@ pub fn readme(model: &Model, source: &str) -> Result<String, Error> {
             types: module
                 .types
                 .iter()
+                .map(|&id| model.ty(id))
                 .map(|def| ReadmeType {
                     name: def.name.clone(),
                     kind: match &def.kind {
-                        TypeDefKind::Struct(_) => "struct".to_owned(),
-                        TypeDefKind::Enum(_) => "enum".to_owned(),
-                        TypeDefKind::Id(id) => format!("ID `{}`", id.pattern),
-                        TypeDefKind::Alias(_) => "alias".to_owned(),
+                        TypeKind::Struct(_) => "struct".to_owned(),
+                        TypeKind::Enum(_) => "enum".to_owned(),
+                        TypeKind::Id(id) => format!("ID `{}`", id.pattern),
+                        TypeKind::Union(_) => "union".to_owned(),
+                        TypeKind::Alias(_) => "alias".to_owned(),
                     },
                     summary: cell(def.doc.as_deref().unwrap_or("")),
                 })
@@ -132,9 +136,7 @@ pub fn readme(model: &Model, source: &str) -> Result<String, Error> {
     let example = model.apis().find_map(|(module, api)| {
         let op = api.operations.iter().find(|op| op.pagination.is_some())?;
         let args: Vec<String> = op
-            .params
-            .iter()
-            .filter(|p| p.location == crate::model::ParamLocation::Path)
+            .arguments()
             .map(|p| format!("{:?}", p.rust_name))
             .collect();
         Some(format!(
@@ -185,10 +187,10 @@ fn cell(text: &str) -> String {
     first.replace('|', "\\|")
 }
 
-fn type_label(ty: &TypeRef) -> String {
+fn type_label(model: &Model, ty: &TypeRef) -> String {
     match ty {
-        TypeRef::Named(name) => name.name.clone(),
-        TypeRef::Array(item) => format!("Vec<{}>", type_label(item)),
+        TypeRef::Named(id) => model.ty(*id).name.clone(),
+        TypeRef::Array(item) => format!("Vec<{}>", type_label(model, item)),
         other => format!("{other:?}"),
     }
 }

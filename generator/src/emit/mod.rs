@@ -6,6 +6,7 @@ mod crate_root;
 mod files;
 mod ids;
 mod operations;
+mod pages;
 mod rust;
 mod types;
 
@@ -56,9 +57,13 @@ pub fn emit(model: &Model) -> Result<Output, Error> {
         );
     }
     for module in &model.modules {
-        let source = format!("{specs}/{}", module.file);
+        let source = if module.file.is_empty() {
+            format!("{specs}/")
+        } else {
+            format!("{specs}/{}", module.file)
+        };
         let dir = format!("src/{}", module.name);
-        let ids = types::ids(module);
+        let ids = types::ids(model, module);
         let models = types::models(model, module);
         let mod_rs = crate_root::module_rs(module, models.is_some(), ids.is_some());
         files.insert(
@@ -78,7 +83,7 @@ pub fn emit(model: &Model) -> Result<Output, Error> {
             );
         }
         if let Some(api) = &module.api {
-            let tokens = operations::operations(model, module, api)?;
+            let tokens = operations::operations(model, module, api);
             files.insert(
                 format!("{dir}/operations.rs"),
                 rust::render(tokens, &format!("{dir}/operations.rs"), &source)?,

@@ -1,73 +1,62 @@
-//! Emits an API's `operations.rs`: the handle (`client.assistants_v1()`), one method per
-//! operation, and one request builder per operation with its query setters, `send`, and for
-//! list operations `limit`, `stream` and `pages`.
+//! Emits an API's `operations.rs`: the handle (`client.events_v1()`), one method per
+//! operation taking its required inputs, and one request builder per operation with setters
+//! for the optional ones, `send`, and for list operations `limit`, `stream` and `pages`.
+//! Everything here prints decisions the model made (inputs, checks, outcome, pagination).
 
-use proc_macro2::TokenStream;
+use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
 use super::rust::{doc, doc_paragraphs, doc_text, ident, integer_tokens, spec, type_tokens};
-use crate::error::{Error, Problem};
 use crate::model::{
-    Api, Constraints, HttpMethod, Model, Module, Operation, Param, ParamLocation, PathSegment,
-    TypeDefKind, TypeRef,
+    Api, AuthScheme, BodyEncoding, Check, HttpMethod, Input, InputLocation, Model, Module,
+    Operation, Outcome, PathSegment, ValueKind,
 };
 
-/// How a parameter is stored in a builder, taken by its setter and written into the request.
-enum ParamKind {
-    /// Text (and ID types, checked before sending).
-    Text {
-        id_type: Option<TokenStream>,
-    },
-    /// An open enum.
-    Enum(TokenStream),
-    /// A value written with `to_string()` (numbers).
-    Display(TokenStream),
-    Boolean,
-    DateTime,
-    Date,
-    Url,
-}
-
-struct ParamShape {
-    kind: ParamKind,
-    /// `Vec` of the kind (query arrays, sent as repeated keys).
-    repeated: bool,
-}
-
 /// The `operations.rs` of a module with an API.
-pub fn operations(model: &Model, module: &Module, api: &Api) -> Result<TokenStream, Error> {
+pub fn operations(model: &Model, module: &Module, api: &Api) -> TokenStream {
     let handle = ident(&api.handle);
     let accessor = ident(&module.name);
-    let server = api.server.url();
-    let (scheme, host, base_path) = (&api.server.scheme, &api.server.host, &api.server.base_path);
+    let default_server = api.servers.first().map(|s| s.url()).unwrap_or_default();
     let title = &module.title;
     let handle_doc = doc(Some(&format!(
-        "{title} (`{server}`), from `{file}`. Get it with [`Client::{accessor}`](crate::Client::{accessor}).",
+        "{title} (`{default_server}`), from `{file}`. Get it with [`Client::{accessor}`](crate::Client::{accessor}).",
         file = module.file
     )));
     let accessor_doc = doc_paragraphs(&[
         Some(format!(
-            "{title}: the operations of `{}` (`{server}`).",
+            "{title}: the operations of `{}` (`{default_server}`).",
             module.file
         )),
         spec(&module.description),
     ]);
+    let security = schemes(&api.security);
+    let servers = api.servers.iter().map(|server| {
+        let name = ident(&server.rust_name);
+        let (scheme, host, base_path) = (&server.scheme, &server.host, &server.base_path);
+        let docs = doc(Some(&format!(
+            "`{}`, from the spec's `servers`.",
+            server.url()
+        )));
+        quote! {
+            #docs
+            pub(crate) static #name: crate::runtime::request::Api = crate::runtime::request::Api {
+                scheme: #scheme,
+                host: #host,
+                base_path: #base_path,
+                security: #security,
+            };
+        }
+    });
     let mut methods = Vec::new();
     let mut builders = Vec::new();
     for op in &api.operations {
-        let (method, builder) = operation(model, module, api, op)?;
-        methods.push(method);
-        builders.push(builder);
+        methods.push(method(model, module, api, op));
+        builders.push(builder(model, module, api, op));
     }
-    Ok(quote! {
+    quote! {
         //! The API handle, its operations, and their request builders.
 
-        /// Where this API is served, from the spec's `servers`.
-        pub(crate) static API: crate::runtime::request::Api = crate::runtime::request::Api {
-            scheme: #scheme,
-            host: #host,
-            base_path: #base_path,
-        };
+        #(#servers)*
 
         impl crate::Client {
             #accessor_doc
@@ -87,85 +76,89 @@ pub fn operations(model: &Model, module: &Module, api: &Api) -> Result<TokenStre
         }
 
         #(#builders)*
-    })
+    }
 }
 
-fn operation(
-    model: &Model,
-    module: &Module,
-    api: &Api,
-    op: &Operation,
-) -> Result<(TokenStream, TokenStream), Error> {
-    let handle = &api.handle;
+/// `&[Scheme::Basic, …]` for a list of schemes.
+fn schemes(list: &[AuthScheme]) -> TokenStream {
+    let items = list.iter().map(|scheme| match scheme {
+        AuthScheme::Basic => quote! { crate::runtime::request::Scheme::Basic },
+        AuthScheme::Bearer => quote! { crate::runtime::request::Scheme::Bearer },
+    });
+    quote! { &[#(#items),*] }
+}
+
+fn call_text(op: &Operation) -> String {
+    format!("`{} {}`", op.http_method.as_str(), op.path)
+}
+
+/// The method on the API handle: required inputs are its arguments.
+fn method(model: &Model, module: &Module, api: &Api, op: &Operation) -> TokenStream {
     let method_name = ident(&op.method_name);
     let builder = ident(&op.builder);
-    let operation_id = &op.id;
-    let http = op.http_method.as_str();
-    let call = format!("`{http} {}`", op.path);
-    let path_params: Vec<&Param> = op
-        .params
-        .iter()
-        .filter(|p| p.location == ParamLocation::Path)
-        .collect();
-    let query_params: Vec<&Param> = op
-        .params
-        .iter()
-        .filter(|p| p.location == ParamLocation::Query)
-        .collect();
-    // Rust names are unique within an operation (the model checks).
-    let shapes: std::collections::BTreeMap<&str, ParamShape> = op
-        .params
-        .iter()
-        .map(|p| Ok((p.rust_name.as_str(), param_shape(model, module, p)?)))
-        .collect::<Result<_, Error>>()?;
-    let shape_of = |param: &Param| &shapes[param.rust_name.as_str()];
-
-    // The method on the API handle.
-    let sends = match &op.pagination {
-        Some(_) => format!(
+    let call = call_text(op);
+    let server = &api.servers[op.server];
+    let sends = match (&op.pagination, op.server) {
+        (Some(_), _) => format!(
             "Sends {call}. `.send()` returns one page; `.stream()` yields every item, fetching pages as needed."
         ),
-        None => format!("Sends {call}."),
+        (None, 0) => format!("Sends {call}."),
+        (None, _) => format!("Sends {call} to `{}`.", server.url()),
     };
-    let arguments = (!path_params.is_empty()).then(|| {
-        let lines: Vec<String> = path_params
+    let arguments: Vec<&Input> = op.arguments().collect();
+    let argument_docs = (!arguments.is_empty()).then(|| {
+        let lines: Vec<String> = arguments
             .iter()
-            .map(|p| {
-                format!(
-                    "- `{}`: {}",
-                    p.rust_name,
-                    doc_text(p.doc.as_deref().unwrap_or("").trim())
-                )
+            .map(|input| {
+                let text = input
+                    .doc
+                    .as_deref()
+                    .map(|d| doc_text(d.trim()))
+                    .unwrap_or_default();
+                let text = text.lines().collect::<Vec<_>>().join(" ");
+                let place = format!("{} `{}`", input.location.describe(), input.name);
+                if text.is_empty() {
+                    format!("- `{}`: the {place}.", input.rust_name)
+                } else {
+                    format!("- `{}` ({place}): {text}", input.rust_name)
+                }
             })
             .collect();
         format!("# Arguments\n\n{}", lines.join("\n"))
     });
     let errors = (!op.errors.is_empty()).then(|| {
-        let lines: Vec<String> =
-            op.errors.iter().map(|e| format!("- `{}`: {}", e.status, doc_text(e.description.trim()))).collect();
-        format!("# Errors\n\nTwilio documents these error responses (each becomes [`Error::Api`](crate::Error::Api)):\n\n{}", lines.join("\n"))
+        let lines: Vec<String> = op
+            .errors
+            .iter()
+            .map(|e| {
+                let text = doc_text(e.description.trim());
+                format!("- `{}`: {}", e.status, text.lines().collect::<Vec<_>>().join(" "))
+            })
+            .collect();
+        format!(
+            "# Errors\n\nTwilio documents these error responses (each becomes [`Error::Api`](crate::Error::Api)):\n\n{}",
+            lines.join("\n")
+        )
     });
     let method_doc = doc_paragraphs(&[
         spec(&op.summary),
         spec(&op.description),
         Some(sends),
-        arguments,
+        argument_docs,
         errors,
     ]);
     let deprecated = op.deprecated.then(|| quote! { #[deprecated] });
-    let arg_defs = path_params.iter().map(|p| {
-        let name = ident(&p.rust_name);
-        let ty = setter_arg(shape_of(p));
+    let arg_defs = arguments.iter().map(|input| {
+        let name = ident(&input.rust_name);
+        let ty = argument_type(model, module, input);
         quote! { #name: #ty }
     });
-    let arg_inits = path_params.iter().map(|p| {
-        let name = ident(&p.rust_name);
-        let conversion = setter_conversion(shape_of(p), quote! { #name });
-        quote! { #name: #conversion }
-    });
-    let query_inits = query_params.iter().map(|p| {
-        let name = ident(&p.rust_name);
-        if shape_of(p).repeated {
+    let inits = op.inputs.iter().map(|input| {
+        let name = ident(&input.rust_name);
+        if input.required {
+            let conversion = conversion(input, quote! { #name });
+            quote! { #name: #conversion }
+        } else if input.repeated {
             quote! { #name: ::std::vec::Vec::new() }
         } else {
             quote! { #name: ::std::option::Option::None }
@@ -175,81 +168,206 @@ fn operation(
         .pagination
         .as_ref()
         .map(|_| quote! { limit: ::std::option::Option::None, });
-    let method = quote! {
+    let too_many = (arguments.len() > 6).then(|| quote! { #[allow(clippy::too_many_arguments)] });
+    quote! {
         #method_doc
         #deprecated
+        #too_many
         pub fn #method_name(&self, #(#arg_defs),*) -> #builder {
             #builder {
                 client: self.client.clone(),
-                #(#arg_inits,)*
-                #(#query_inits,)*
+                #(#inits,)*
                 #limit_init
             }
         }
-    };
+    }
+}
 
-    // The builder.
+/// The Rust type of one value of an input as the builder stores it.
+fn value_type(model: &Model, module: &Module, input: &Input) -> TokenStream {
+    match input.kind {
+        ValueKind::Text => quote! { ::std::string::String },
+        ValueKind::Enum | ValueKind::Plain | ValueKind::JsonText => {
+            type_tokens(model, &input.ty, &module.name)
+        }
+    }
+}
+
+fn stored_type(model: &Model, module: &Module, input: &Input) -> TokenStream {
+    let value = value_type(model, module, input);
+    match (input.repeated, input.required) {
+        (true, _) => quote! { ::std::vec::Vec<#value> },
+        (false, true) => value,
+        (false, false) => quote! { ::std::option::Option<#value> },
+    }
+}
+
+/// What an argument or setter accepts.
+fn argument_type(model: &Model, module: &Module, input: &Input) -> TokenStream {
+    let value = value_type(model, module, input);
+    let one = match input.kind {
+        ValueKind::Text | ValueKind::Enum => quote! { impl ::std::convert::Into<#value> },
+        ValueKind::Plain | ValueKind::JsonText => value,
+    };
+    if input.repeated {
+        quote! { impl ::std::iter::IntoIterator<Item = #one> }
+    } else {
+        one
+    }
+}
+
+/// Turns what the caller gave into what the builder stores.
+fn conversion(input: &Input, value: TokenStream) -> TokenStream {
+    let converts = matches!(input.kind, ValueKind::Text | ValueKind::Enum);
+    match (input.repeated, converts) {
+        (true, true) => quote! { #value.into_iter().map(::std::convert::Into::into).collect() },
+        (true, false) => quote! { #value.into_iter().collect() },
+        (false, true) => quote! { #value.into() },
+        (false, false) => value,
+    }
+}
+
+fn setter(model: &Model, module: &Module, input: &Input) -> TokenStream {
+    let name = ident(&input.rust_name);
+    let arg = argument_type(model, module, input);
+    let converted = conversion(input, quote! { value });
+    let stored = if input.repeated {
+        converted
+    } else {
+        quote! { ::std::option::Option::Some(#converted) }
+    };
+    let wire = &input.name;
+    let rules = check_text(&input.checks);
+    let default = input
+        .default
+        .as_ref()
+        .map(|d| format!("Twilio's default: `{d}`."));
+    let sent = Some(match (input.location, input.repeated) {
+        (InputLocation::JsonBody, _) => "Sent as the JSON body.".to_owned(),
+        (location, true) => format!(
+            "Sent as the `{wire}` {}, once per value.",
+            location.describe()
+        ),
+        (location, false) => format!("Sent as the `{wire}` {}.", location.describe()),
+    });
+    let docs = doc_paragraphs(&[spec(&input.doc), rules, default, sent]);
+    let deprecated = input.deprecated.then(|| quote! { #[deprecated] });
+    quote! {
+        #docs
+        #deprecated
+        pub fn #name(mut self, value: #arg) -> Self {
+            self.#name = #stored;
+            self
+        }
+    }
+}
+
+fn check_text(checks: &[Check]) -> Option<String> {
+    let lines: Vec<String> = checks
+        .iter()
+        .filter_map(|check| match check {
+            Check::Range {
+                min: Some(min),
+                max: Some(max),
+            } => Some(format!(
+                "Must be between {min} and {max}; other values are refused before sending."
+            )),
+            Check::Range {
+                min: Some(min),
+                max: None,
+            } => Some(format!(
+                "Must be at least {min}; smaller values are refused before sending."
+            )),
+            Check::Range {
+                min: None,
+                max: Some(max),
+            } => Some(format!(
+                "Must be at most {max}; larger values are refused before sending."
+            )),
+            Check::Length {
+                min: Some(min),
+                max: Some(max),
+            } => Some(format!("Must be {min} to {max} characters long.")),
+            Check::Length {
+                min: Some(min),
+                max: None,
+            } => Some(format!("Must be at least {min} characters long.")),
+            Check::Length {
+                min: None,
+                max: Some(max),
+            } => Some(format!("Must be at most {max} characters long.")),
+            Check::Range { .. } | Check::Length { .. } | Check::Id(_) => None,
+        })
+        .collect();
+    (!lines.is_empty()).then(|| lines.join(" "))
+}
+
+/// The request builder: fields, setters, `request()`, `send()` and paging.
+fn builder(model: &Model, module: &Module, api: &Api, op: &Operation) -> TokenStream {
+    let handle = &api.handle;
+    let builder = ident(&op.builder);
+    let operation_id = &op.id;
+    let call = call_text(op);
     let builder_doc = doc(Some(&format!(
-        "Request builder for [`{handle}::{}`]: {call}. Set query parameters with its methods, then call [`send`](Self::send).",
+        "Request builder for [`{handle}::{}`]: {call}. Set optional inputs with its methods, then call [`send`](Self::send).",
         op.method_name
     )));
-    let path_fields = path_params.iter().map(|p| {
-        let name = ident(&p.rust_name);
-        let ty = stored_type(shape_of(p), false);
-        quote! { #name: #ty }
-    });
-    let query_fields = query_params.iter().map(|p| {
-        let name = ident(&p.rust_name);
-        let ty = stored_type(shape_of(p), true);
+    let fields = op.inputs.iter().map(|input| {
+        let name = ident(&input.rust_name);
+        let ty = stored_type(model, module, input);
         quote! { #name: #ty }
     });
     let limit_field = op
         .pagination
         .as_ref()
         .map(|_| quote! { limit: ::std::option::Option<usize>, });
-    let setters = query_params.iter().map(|p| setter(p, shape_of(p)));
-    let request_steps = op.path_segments.iter().map(|segment| match segment {
-        PathSegment::Literal(text) => quote! { request.path(#text); },
-        PathSegment::Param(name) => {
-            let param = path_params.iter().find(|p| &p.name == name).copied();
-            match param {
-                Some(param) => write_param(param, shape_of(param)),
-                None => TokenStream::new(),
-            }
-        }
+    let setters = op.options().map(|input| setter(model, module, input));
+    let server = ident(&api.servers[op.server].rust_name);
+    let method = ident(match op.http_method {
+        HttpMethod::Get => "GET",
+        HttpMethod::Put => "PUT",
+        HttpMethod::Post => "POST",
+        HttpMethod::Delete => "DELETE",
+        HttpMethod::Options => "OPTIONS",
+        HttpMethod::Head => "HEAD",
+        HttpMethod::Patch => "PATCH",
+        HttpMethod::Trace => "TRACE",
     });
-    let query_steps = query_params.iter().map(|p| write_param(p, shape_of(p)));
-    let method_tokens = match op.http_method {
-        HttpMethod::Get => quote! { GET },
-        HttpMethod::Put => quote! { PUT },
-        HttpMethod::Post => quote! { POST },
-        HttpMethod::Delete => quote! { DELETE },
-        HttpMethod::Options => quote! { OPTIONS },
-        HttpMethod::Head => quote! { HEAD },
-        HttpMethod::Patch => quote! { PATCH },
-        HttpMethod::Trace => quote! { TRACE },
-    };
-    let (response_type, execute) = match &op.response {
-        Some(ty) => (type_tokens(ty, &module.name), quote! { execute }),
-        None => (quote! { () }, quote! { execute_empty }),
-    };
+    let security = op.security.as_ref().map(|list| {
+        let list = schemes(list);
+        quote! { request.security(#list); }
+    });
+    let path_steps = op.path_segments.iter().map(|segment| match segment {
+        PathSegment::Literal(text) => quote! { request.path(#text); },
+        PathSegment::Param(name) => op
+            .inputs
+            .iter()
+            .find(|i| i.location == InputLocation::Path && &i.name == name)
+            .map(|input| write_input(model, module, op, input))
+            .unwrap_or_default(),
+    });
+    let form = matches!(op.body, Some(BodyEncoding::Form)).then(|| quote! { request.form_body(); });
+    let other_steps = op
+        .inputs
+        .iter()
+        .filter(|i| i.location != InputLocation::Path)
+        .map(|input| write_input(model, module, op, input));
+    let (response_type, send_body) = send(model, module, op);
     let send_doc = doc(Some(&format!(
         "Sends the request ({call}) and decodes the response."
     )));
     let paging = op.pagination.as_ref().map(|pagination| {
-        let page_type = type_tokens(&TypeRef::Named(pagination.page_type.clone()), &module.name);
-        let item_type = type_tokens(&pagination.item_type, &module.name);
-        let fit_page_size = pagination.page_size_param.as_ref().map(|(name, max)| {
-            let name = ident(name);
-            let param = query_params.iter().find(|p| name == p.rust_name);
-            let ty = match param.map(|p| &p.ty) {
-                Some(TypeRef::Integer(kind)) => integer_tokens(*kind),
-                _ => quote! { u64 },
-            };
-            let max = max.map_or(quote! { usize::MAX }, |m| {
-                let m = proc_macro2::Literal::usize_unsuffixed(
-                    usize::try_from(m).unwrap_or(usize::MAX),
-                );
+        let page_type = type_tokens(
+            model,
+            &crate::model::TypeRef::Named(pagination.page_type),
+            &module.name,
+        );
+        let item_type = type_tokens(model, &pagination.item_type, &module.name);
+        let fit_page_size = pagination.page_size.as_ref().map(|page_size| {
+            let name = ident(&page_size.rust_name);
+            let ty = integer_tokens(page_size.kind);
+            let max = page_size.max.map_or(quote! { usize::MAX }, |m| {
+                let m = Literal::usize_unsuffixed(usize::try_from(m).unwrap_or(usize::MAX));
                 quote! { #m }
             });
             quote! {
@@ -259,6 +377,7 @@ fn operation(
                 }
             }
         });
+        let stream_mut = pagination.page_size.as_ref().map(|_| quote! { mut });
         quote! {
             /// Stops [`stream`](Self::stream) after `limit` items in total; no page past the
             /// one holding the last of them is fetched. Without an explicit page size, pages
@@ -268,9 +387,9 @@ fn operation(
                 self
             }
 
-            /// Every item across pages, fetched lazily, following each page's next-page URL on
+            /// Every item across pages, fetched lazily; next pages are always requested from
             /// the client's own origin. Ends after [`limit`](Self::limit) items if set.
-            pub fn stream(mut self) -> crate::ItemStream<#item_type> {
+            pub fn stream(#stream_mut self) -> crate::ItemStream<#item_type> {
                 #fit_page_size
                 let request = self.request();
                 crate::runtime::pagination::items::<#page_type>(self.client, request, self.limit)
@@ -283,280 +402,202 @@ fn operation(
             }
         }
     });
-    let builder_tokens = quote! {
+    let outcome = outcome_enum(model, module, op);
+    quote! {
         #builder_doc
         #[derive(Debug, Clone)]
         #[must_use = "a request is only sent by `.send()`"]
         pub struct #builder {
             client: crate::Client,
-            #(#path_fields,)*
-            #(#query_fields,)*
+            #(#fields,)*
             #limit_field
         }
 
         impl #builder {
             #(#setters)*
 
-            /// Checks the arguments and assembles the request.
+            /// Checks the inputs and assembles the request.
             fn request(&self) -> ::std::result::Result<crate::runtime::request::Request, crate::Error> {
-                let mut request = crate::runtime::request::Request::new(&API, ::reqwest::Method::#method_tokens, #operation_id);
-                #(#request_steps)*
-                #(#query_steps)*
+                let mut request = crate::runtime::request::Request::new(&#server, ::reqwest::Method::#method, #operation_id);
+                #security
+                #(#path_steps)*
+                #form
+                #(#other_steps)*
                 ::std::result::Result::Ok(request)
             }
 
             #send_doc
             pub async fn send(self) -> ::std::result::Result<#response_type, crate::Error> {
                 let request = self.request()?;
-                self.client.#execute(&request).await
+                #send_body
             }
 
             #paging
         }
-    };
-    Ok((method, builder_tokens))
-}
 
-fn param_shape(model: &Model, module: &Module, param: &Param) -> Result<ParamShape, Error> {
-    let unsupported = || {
-        Error::one(Problem {
-            file: param.source.file.clone().into(),
-            line: param.source.line,
-            pointer: Some(param.source.pointer.clone()),
-            message: format!(
-                "unsupported construct: parameter `{}` must be a string, number, boolean, enum or an array of those",
-                param.name
-            ),
-        })
-    };
-    let (ty, repeated) = match &param.ty {
-        TypeRef::Array(item) if param.location == ParamLocation::Query => {
-            (resolve_alias(model, item), true)
-        }
-        ty => (resolve_alias(model, ty), false),
-    };
-    let kind = match &ty {
-        TypeRef::String => ParamKind::Text { id_type: None },
-        TypeRef::Integer(kind) => ParamKind::Display(integer_tokens(*kind)),
-        TypeRef::Number => ParamKind::Display(quote! { f64 }),
-        TypeRef::Boolean => ParamKind::Boolean,
-        TypeRef::DateTime => ParamKind::DateTime,
-        TypeRef::Date => ParamKind::Date,
-        TypeRef::Url => ParamKind::Url,
-        TypeRef::Named(name) => match model.type_def(name).map(|d| &d.kind) {
-            Some(TypeDefKind::Id(_)) => ParamKind::Text {
-                id_type: Some(type_tokens(&ty, &module.name)),
-            },
-            Some(TypeDefKind::Enum(_)) => ParamKind::Enum(type_tokens(&ty, &module.name)),
-            _ => return Err(unsupported()),
-        },
-        TypeRef::Json | TypeRef::Map(_) | TypeRef::Array(_) => return Err(unsupported()),
-    };
-    Ok(ParamShape { kind, repeated })
-}
-
-/// Follows aliases (`type Foo = String`) to the type they stand for.
-fn resolve_alias(model: &Model, ty: &TypeRef) -> TypeRef {
-    let mut current = ty.clone();
-    for _ in 0..16 {
-        let TypeRef::Named(name) = &current else {
-            break;
-        };
-        match model.type_def(name).map(|d| &d.kind) {
-            Some(TypeDefKind::Alias(target)) => current = target.clone(),
-            _ => break,
-        }
-    }
-    current
-}
-
-/// The type of one value in the builder.
-fn value_type(kind: &ParamKind) -> TokenStream {
-    match kind {
-        ParamKind::Text { .. } => quote! { ::std::string::String },
-        ParamKind::Enum(ty) | ParamKind::Display(ty) => ty.clone(),
-        ParamKind::Boolean => quote! { bool },
-        ParamKind::DateTime => quote! { ::chrono::DateTime<::chrono::Utc> },
-        ParamKind::Date => quote! { ::chrono::NaiveDate },
-        ParamKind::Url => quote! { ::url::Url },
+        #outcome
     }
 }
 
-fn stored_type(shape: &ParamShape, optional: bool) -> TokenStream {
-    let value = value_type(&shape.kind);
-    match (shape.repeated, optional) {
-        (true, _) => quote! { ::std::vec::Vec<#value> },
-        (false, true) => quote! { ::std::option::Option<#value> },
-        (false, false) => value,
-    }
-}
-
-/// What a setter (or a path argument) accepts.
-fn setter_arg(shape: &ParamShape) -> TokenStream {
-    let one = match &shape.kind {
-        ParamKind::Text { .. } => quote! { impl ::std::convert::Into<::std::string::String> },
-        ParamKind::Enum(ty) => quote! { impl ::std::convert::Into<#ty> },
-        kind => value_type(kind),
-    };
-    if shape.repeated {
-        quote! { impl ::std::iter::IntoIterator<Item = #one> }
-    } else {
-        one
-    }
-}
-
-fn setter_conversion(shape: &ParamShape, value: TokenStream) -> TokenStream {
-    let converts = matches!(shape.kind, ParamKind::Text { .. } | ParamKind::Enum(_));
-    match (shape.repeated, converts) {
-        (true, true) => quote! { #value.into_iter().map(::std::convert::Into::into).collect() },
-        (true, false) => quote! { #value.into_iter().collect() },
-        (false, true) => quote! { #value.into() },
-        (false, false) => value,
-    }
-}
-
-fn setter(param: &Param, shape: &ParamShape) -> TokenStream {
-    let name = ident(&param.rust_name);
-    let arg = setter_arg(shape);
-    let conversion = setter_conversion(shape, quote! { value });
-    let stored = if shape.repeated {
-        conversion
-    } else {
-        quote! { ::std::option::Option::Some(#conversion) }
-    };
-    let wire = &param.name;
-    let rules = constraint_text(&param.constraints);
-    let default = param
-        .default
-        .as_ref()
-        .map(|d| format!("Twilio's default: `{d}`."));
-    let required = param.required.then(|| "Required.".to_owned());
-    let sent = Some(if shape.repeated {
-        format!("Sent as the `{wire}` query parameter, once per value.")
-    } else {
-        format!("Sent as the `{wire}` query parameter.")
-    });
-    let docs = doc_paragraphs(&[spec(&param.doc), required, rules, default, sent]);
-    let deprecated = param.deprecated.then(|| quote! { #[deprecated] });
-    quote! {
-        #docs
-        #deprecated
-        pub fn #name(mut self, value: #arg) -> Self {
-            self.#name = #stored;
-            self
+/// The return type of `send` and its body.
+fn send(model: &Model, module: &Module, op: &Operation) -> (TokenStream, TokenStream) {
+    match &op.outcome {
+        Outcome::Body(Some(ty)) => (
+            type_tokens(model, ty, &module.name),
+            quote! { self.client.execute(&request).await },
+        ),
+        Outcome::Body(None) => (
+            quote! { () },
+            quote! { self.client.execute_empty(&request).await },
+        ),
+        Outcome::Redirect { .. } => (
+            quote! { ::std::string::String },
+            quote! { self.client.execute_redirect(&request).await },
+        ),
+        Outcome::Statuses { name, variants } => {
+            let name = ident(name);
+            let operation_id = &op.id;
+            let arms = variants.iter().map(|variant| {
+                let status = Literal::u16_unsuffixed(variant.status);
+                let variant_name = ident(&variant.name);
+                match variant.body {
+                    Some(_) => quote! {
+                        #status => ::std::result::Result::Ok(#name::#variant_name(response.decode(#operation_id)?)),
+                    },
+                    None => quote! { #status => ::std::result::Result::Ok(#name::#variant_name), },
+                }
+            });
+            (
+                quote! { #name },
+                quote! {
+                    let response = self.client.execute_raw(&request).await?;
+                    match response.status {
+                        #(#arms)*
+                        _ => ::std::result::Result::Err(response.unexpected_status(#operation_id)),
+                    }
+                },
+            )
         }
     }
 }
 
-fn constraint_text(constraints: &Constraints) -> Option<String> {
-    let range = match (constraints.minimum, constraints.maximum) {
-        (Some(min), Some(max)) => Some(format!(
-            "Must be between {min} and {max}; other values are refused before sending."
-        )),
-        (Some(min), None) => Some(format!(
-            "Must be at least {min}; smaller values are refused before sending."
-        )),
-        (None, Some(max)) => Some(format!(
-            "Must be at most {max}; larger values are refused before sending."
-        )),
-        (None, None) => None,
+/// The enum of an operation's success statuses, when they have different bodies.
+fn outcome_enum(model: &Model, module: &Module, op: &Operation) -> Option<TokenStream> {
+    let Outcome::Statuses { name, variants } = &op.outcome else {
+        return None;
     };
-    let length = match (constraints.min_length, constraints.max_length) {
-        (Some(min), Some(max)) => Some(format!("Must be {min} to {max} characters long.")),
-        (Some(min), None) => Some(format!("Must be at least {min} characters long.")),
-        (None, Some(max)) => Some(format!("Must be at most {max} characters long.")),
-        (None, None) => None,
-    };
-    match (range, length) {
-        (None, None) => None,
-        (a, b) => Some([a, b].into_iter().flatten().collect::<Vec<_>>().join(" ")),
-    }
-}
-
-/// Checks one parameter and writes it into `request`.
-fn write_param(param: &Param, shape: &ParamShape) -> TokenStream {
-    let field = ident(&param.rust_name);
-    let rust_name = &param.rust_name;
-    let wire = &param.name;
-    let c = &param.constraints;
-    let opt = |v: Option<i64>| match v {
-        Some(v) => {
-            let v = proc_macro2::Literal::i128_unsuffixed(i128::from(v));
-            quote! { ::std::option::Option::Some(#v) }
-        }
-        None => quote! { ::std::option::Option::None },
-    };
-    let opt_len = |v: Option<usize>| match v {
-        Some(v) => {
-            let v = proc_macro2::Literal::usize_unsuffixed(v);
-            quote! { ::std::option::Option::Some(#v) }
-        }
-        None => quote! { ::std::option::Option::None },
-    };
-    let mut checks = Vec::new();
-    if let ParamKind::Display(_) = shape.kind
-        && (c.minimum.is_some() || c.maximum.is_some())
-        && !matches!(param.ty, TypeRef::Number)
-    {
-        let (min, max) = (opt(c.minimum), opt(c.maximum));
-        checks.push(quote! { crate::runtime::check::range(#rust_name, *value, #min, #max)?; });
-    }
-    if let ParamKind::Text { id_type } = &shape.kind {
-        // An ID type's own check covers its length bounds.
-        if id_type.is_none() && (c.min_length.is_some() || c.max_length.is_some()) {
-            let (min, max) = (opt_len(c.min_length), opt_len(c.max_length));
-            checks.push(quote! { crate::runtime::check::length(#rust_name, value, #min, #max)?; });
-        }
-        if let Some(id_type) = id_type {
-            checks.push(quote! { crate::runtime::check::id::<#id_type>(#rust_name, value)?; });
-        }
-    }
-    let text = match &shape.kind {
-        ParamKind::Text { .. } => quote! { value },
-        ParamKind::Enum(_) | ParamKind::Url => quote! { value.as_str() },
-        ParamKind::Display(_) => quote! { &value.to_string() },
-        ParamKind::Boolean => quote! { if *value { "true" } else { "false" } },
-        ParamKind::DateTime => {
-            quote! { &value.to_rfc3339_opts(::chrono::SecondsFormat::Secs, true) }
-        }
-        ParamKind::Date => quote! { &value.format("%Y-%m-%d").to_string() },
-    };
-    let write = match param.location {
-        ParamLocation::Path => quote! { request.path_param(#rust_name, #text)?; },
-        ParamLocation::Query => quote! { request.query(#wire, #text); },
-    };
-    match (param.location, shape.repeated) {
-        (ParamLocation::Path, _) => quote! {
-            {
-                let value = &self.#field;
-                #(#checks)*
-                #write
+    let name = ident(name);
+    let docs = doc(Some(&format!(
+        "What [`{}::send`] returns: one variant per documented success status.",
+        op.builder
+    )));
+    let variants = variants.iter().map(|variant| {
+        let variant_name = ident(&variant.name);
+        let status_doc = format!(" HTTP {}.", variant.status);
+        match &variant.body {
+            Some(ty) => {
+                let ty = type_tokens(model, ty, &module.name);
+                quote! { #[doc = #status_doc] #variant_name(#ty), }
             }
-        },
-        (ParamLocation::Query, true) => {
-            let required = param.required.then(|| {
+            None => quote! { #[doc = #status_doc] #variant_name, },
+        }
+    });
+    Some(quote! {
+        #docs
+        #[derive(Debug, Clone, PartialEq)]
+        pub enum #name {
+            #(#variants)*
+        }
+    })
+}
+
+/// Checks one input and writes it into `request`.
+fn write_input(model: &Model, module: &Module, op: &Operation, input: &Input) -> TokenStream {
+    let field = ident(&input.rust_name);
+    let rust_name = &input.rust_name;
+    let wire = &input.name;
+    let checks: Vec<TokenStream> = input
+        .checks
+        .iter()
+        .map(|check| match check {
+            Check::Range { min, max } => {
+                let (min, max) = (bound(*min), bound(*max));
+                quote! { crate::runtime::check::range(#rust_name, *value, #min, #max)?; }
+            }
+            Check::Length { min, max } => {
+                let (min, max) = (length(*min), length(*max));
+                quote! { crate::runtime::check::length(#rust_name, value, #min, #max)?; }
+            }
+            Check::Id(id) => {
+                let id_type = type_tokens(model, &crate::model::TypeRef::Named(*id), &module.name);
+                quote! { crate::runtime::check::id::<#id_type>(#rust_name, value)?; }
+            }
+        })
+        .collect();
+    let text = match input.kind {
+        ValueKind::Text => quote! { value },
+        ValueKind::Enum => quote! { value.as_str() },
+        ValueKind::Plain => quote! { &crate::runtime::wire::WireText::wire_text(value) },
+        ValueKind::JsonText => quote! { &crate::runtime::wire::json_text(#rust_name, value)? },
+    };
+    let write = match input.location {
+        InputLocation::Path => quote! { request.path_param(#rust_name, #text)?; },
+        InputLocation::Query => quote! { request.query(#wire, #text); },
+        InputLocation::Header => quote! { request.header(#wire, #text)?; },
+        InputLocation::FormField => quote! { request.form(#wire, #text); },
+        InputLocation::JsonBody => {
+            let content_type = match &op.body {
+                Some(BodyEncoding::Json { content_type }) => content_type.as_str(),
+                _ => "application/json",
+            };
+            quote! { request.json(#content_type, value)?; }
+        }
+    };
+    match (input.repeated, input.required) {
+        (true, required) => {
+            let non_empty = required.then(|| {
                 quote! { crate::runtime::check::non_empty(#rust_name, &self.#field)?; }
             });
             quote! {
-                #required
+                #non_empty
                 for value in &self.#field {
                     #(#checks)*
                     #write
                 }
             }
         }
-        (ParamLocation::Query, false) if param.required => quote! {
+        (false, true) => quote! {
             {
-                let value = crate::runtime::check::required(#rust_name, self.#field.as_ref())?;
+                let value = &self.#field;
                 #(#checks)*
                 #write
             }
         },
-        (ParamLocation::Query, false) => quote! {
+        (false, false) => quote! {
             if let ::std::option::Option::Some(value) = &self.#field {
                 #(#checks)*
                 #write
             }
         },
+    }
+}
+
+fn bound(value: Option<i64>) -> TokenStream {
+    match value {
+        Some(v) => {
+            let v = Literal::i128_unsuffixed(i128::from(v));
+            quote! { ::std::option::Option::Some(#v) }
+        }
+        None => quote! { ::std::option::Option::None },
+    }
+}
+
+fn length(value: Option<usize>) -> TokenStream {
+    match value {
+        Some(v) => {
+            let v = Literal::usize_unsuffixed(v);
+            quote! { ::std::option::Option::Some(#v) }
+        }
+        None => quote! { ::std::option::Option::None },
     }
 }

@@ -5,7 +5,7 @@ use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
 
 use crate::error::{Error, Problem};
-use crate::model::{IntegerKind, TypeRef};
+use crate::model::{IntegerKind, Model, TypeRef};
 
 /// An identifier token.
 pub fn ident(name: &str) -> Ident {
@@ -107,7 +107,7 @@ pub fn doc_text(text: &str) -> String {
 
 /// The Rust type of a field or parameter. Types of the module being written are reached with
 /// `super::` (every module's items live in sibling files), others with `crate::module::`.
-pub fn type_tokens(ty: &TypeRef, module: &str) -> TokenStream {
+pub fn type_tokens(model: &Model, ty: &TypeRef, module: &str) -> TokenStream {
     match ty {
         TypeRef::String => quote! { ::std::string::String },
         TypeRef::Integer(kind) => integer_tokens(*kind),
@@ -118,14 +118,15 @@ pub fn type_tokens(ty: &TypeRef, module: &str) -> TokenStream {
         TypeRef::Url => quote! { ::url::Url },
         TypeRef::Json => quote! { ::serde_json::Value },
         TypeRef::Array(item) => {
-            let item = type_tokens(item, module);
+            let item = type_tokens(model, item, module);
             quote! { ::std::vec::Vec<#item> }
         }
         TypeRef::Map(value) => {
-            let value = type_tokens(value, module);
+            let value = type_tokens(model, value, module);
             quote! { ::std::collections::BTreeMap<::std::string::String, #value> }
         }
-        TypeRef::Named(name) => {
+        TypeRef::Named(id) => {
+            let name = model.ty(*id);
             let type_ident = ident(&name.name);
             if name.module == module {
                 quote! { super::#type_ident }

@@ -1,32 +1,42 @@
-//! Emits a module's types: structs and open enums to `models.rs`, ID newtypes to `ids.rs`.
+//! Emits a module's types: structs, open enums, unions and aliases to `models.rs`, ID
+//! newtypes to `ids.rs`.
 
 use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::rust::{doc, doc_paragraphs, ident, spec, type_tokens};
 use crate::model::{
-    EnumValue, Field, Model, Module, Pagination, TypeDef, TypeDefKind, TypeName, TypeRef,
+    Enum, EnumRepr, Field, Model, Module, Struct, TypeDef, TypeKind, TypeRef, Union,
 };
 
-/// `models.rs`: every struct, enum and alias of the module, plus the `Page` impls of its page
-/// types. `None` when the module has none.
+/// `models.rs`: every struct, enum, union and alias of the module, plus the `Page` impls of
+/// its page types. `None` when the module has none.
 pub fn models(model: &Model, module: &Module) -> Option<TokenStream> {
     let items: Vec<TokenStream> = module
         .types
         .iter()
+        .map(|&id| model.ty(id))
         .filter_map(|def| match &def.kind {
-            TypeDefKind::Struct(fields) => Some(struct_def(model, module, def, fields)),
-            TypeDefKind::Enum(values) => Some(enum_def(def, values)),
-            TypeDefKind::Alias(ty) => {
+            TypeKind::Struct(structure) => Some(struct_def(model, module, def, structure)),
+            TypeKind::Enum(Enum {
+                repr: EnumRepr::String,
+                values,
+            }) => Some(string_enum(def, values)),
+            TypeKind::Enum(Enum {
+                repr: EnumRepr::Integer,
+                values,
+            }) => Some(integer_enum(def, values)),
+            TypeKind::Union(union) => Some(union_def(model, module, def, union)),
+            TypeKind::Alias(ty) => {
                 let name = ident(&def.name);
                 let docs = doc(Some(&type_doc(def)));
-                let ty = type_tokens(ty, &module.name);
+                let ty = type_tokens(model, ty, &module.name);
                 Some(quote! { #docs pub type #name = #ty; })
             }
-            TypeDefKind::Id(_) => None,
+            TypeKind::Id(_) => None,
         })
         .collect();
-    let pages = page_impls(model, module);
+    let pages = super::pages::page_impls(model, module);
     if items.is_empty() && pages.is_empty() {
         return None;
     }
@@ -38,12 +48,13 @@ pub fn models(model: &Model, module: &Module) -> Option<TokenStream> {
 }
 
 /// `ids.rs`: the module's pattern-checked ID types. `None` when it has none.
-pub fn ids(module: &Module) -> Option<TokenStream> {
+pub fn ids(model: &Model, module: &Module) -> Option<TokenStream> {
     let items: Vec<TokenStream> = module
         .types
         .iter()
+        .map(|&id| model.ty(id))
         .filter_map(|def| match &def.kind {
-            TypeDefKind::Id(id) => Some(super::ids::id_type(&def.name, &def.doc, id)),
+            TypeKind::Id(id) => Some(super::ids::id_type(&def.name, &def.doc, id)),
             _ => None,
         })
         .collect();
@@ -57,22 +68,16 @@ pub fn ids(module: &Module) -> Option<TokenStream> {
     })
 }
 
-fn struct_def(model: &Model, module: &Module, def: &TypeDef, fields: &[Field]) -> TokenStream {
-    let this = TypeName {
-        module: module.name.clone(),
-        name: def.name.clone(),
-    };
+fn struct_def(model: &Model, module: &Module, def: &TypeDef, structure: &Struct) -> TokenStream {
     let module = module.name.as_str();
     let name = ident(&def.name);
     let docs = doc(Some(&type_doc(def)));
-    let all_optional = fields.iter().all(Field::is_optional);
+    let all_optional = structure.fields.iter().all(Field::is_optional);
     let default = all_optional.then(|| quote! { Default, });
-    let fields = fields.iter().map(|field| {
+    let fields = structure.fields.iter().map(|field| {
         let rust = ident(&field.name.rust);
-        let ty = type_tokens(&field.ty, module);
-        // A field that leads back to its own struct without a `Vec` or map in between needs a
-        // box, or the struct would contain itself.
-        let ty = if contains_inline(model, &field.ty, &this, &mut Vec::new()) {
+        let ty = type_tokens(model, &field.ty, module);
+        let ty = if field.boxed {
             quote! { ::std::boxed::Box<#ty> }
         } else {
             ty
@@ -110,38 +115,21 @@ fn struct_def(model: &Model, module: &Module, def: &TypeDef, fields: &[Field]) -
             quote! { #docs #deprecated #attr pub #rust: #ty, }
         }
     });
+    let additional = structure.additional.as_ref().map(|value| {
+        let value = type_tokens(model, value, module);
+        quote! {
+            /// Properties the spec does not declare, as sent.
+            #[serde(flatten)]
+            pub additional_properties: ::std::collections::BTreeMap<::std::string::String, #value>,
+        }
+    });
     quote! {
         #docs
         #[derive(Debug, Clone, PartialEq, #default ::serde::Serialize, ::serde::Deserialize)]
         pub struct #name {
             #(#fields)*
+            #additional
         }
-    }
-}
-
-/// Whether a value of type `ty` holds a `target` directly (not behind a `Vec` or a map).
-fn contains_inline(
-    model: &Model,
-    ty: &TypeRef,
-    target: &TypeName,
-    seen: &mut Vec<TypeName>,
-) -> bool {
-    let TypeRef::Named(name) = ty else {
-        return false;
-    };
-    if name == target {
-        return true;
-    }
-    if seen.contains(name) {
-        return false;
-    }
-    seen.push(name.clone());
-    match model.type_def(name).map(|d| &d.kind) {
-        Some(TypeDefKind::Struct(fields)) => fields
-            .iter()
-            .any(|f| contains_inline(model, &f.ty, target, seen)),
-        Some(TypeDefKind::Alias(inner)) => contains_inline(model, inner, target, seen),
-        _ => false,
     }
 }
 
@@ -152,7 +140,9 @@ fn type_doc(def: &TypeDef) -> String {
 
 fn field_doc(field: &Field) -> TokenStream {
     let example = field.example.as_ref().and_then(|e| match e {
-        serde_json::Value::String(s) if !s.contains('`') => Some(format!("Example: `{s}`.")),
+        serde_json::Value::String(s) if !s.contains('`') && !s.contains('\n') => {
+            Some(format!("Example: `{s}`."))
+        }
         serde_json::Value::Number(n) => Some(format!("Example: `{n}`.")),
         _ => None,
     });
@@ -167,8 +157,7 @@ fn field_doc(field: &Field) -> TokenStream {
     let text = spec(&field.doc).or_else(|| Some(format!("The `{}` property.", field.name.json)));
     doc_paragraphs(&[text, example, pii])
 }
-
-fn enum_def(def: &TypeDef, values: &[EnumValue]) -> TokenStream {
+fn string_enum(def: &TypeDef, values: &[crate::model::EnumValue]) -> TokenStream {
     let name = ident(&def.name);
     let docs = doc(Some(&type_doc(def)));
     let variants: Vec<_> = values.iter().map(|v| ident(&v.variant)).collect();
@@ -212,80 +201,140 @@ fn enum_def(def: &TypeDef, values: &[EnumValue]) -> TokenStream {
     }
 }
 
-/// `impl Page` for each page type in the module (once per type, whichever operations use it).
-fn page_impls(model: &Model, module: &Module) -> Vec<TokenStream> {
-    let mut seen: Vec<&crate::model::TypeName> = Vec::new();
-    let mut out = Vec::new();
-    for (_, api) in model.apis() {
-        for op in &api.operations {
-            let Some(pagination) = &op.pagination else {
-                continue;
-            };
-            if pagination.page_type.module != module.name || seen.contains(&&pagination.page_type) {
-                continue;
+/// An open enum of integers: known values as variants, any other as `Unknown(i64)`.
+fn integer_enum(def: &TypeDef, values: &[crate::model::EnumValue]) -> TokenStream {
+    let name = ident(&def.name);
+    let docs = doc(Some(&type_doc(def)));
+    let variants: Vec<_> = values.iter().map(|v| ident(&v.variant)).collect();
+    let numbers: Vec<proc_macro2::Literal> = values
+        .iter()
+        .map(|v| proc_macro2::Literal::i64_unsuffixed(v.wire.parse().unwrap_or_default()))
+        .collect();
+    let variant_docs = values.iter().map(|v| format!(" `{}`", v.wire));
+    quote! {
+        #docs
+        ///
+        /// Open: a value this version of the crate does not know decodes to `Unknown`.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[non_exhaustive]
+        pub enum #name {
+            #( #[doc = #variant_docs] #variants, )*
+            /// A value this version of the crate does not know, as sent.
+            Unknown(i64),
+        }
+
+        impl #name {
+            /// Every value this version of the crate knows.
+            pub const KNOWN: &'static [Self] = &[#(Self::#variants),*];
+
+            /// The value as sent on the wire.
+            pub fn as_i64(self) -> i64 {
+                match self {
+                    #(Self::#variants => #numbers,)*
+                    Self::Unknown(value) => value,
+                }
             }
-            seen.push(&pagination.page_type);
-            if let Some(tokens) = page_impl(model, module, pagination) {
-                out.push(tokens);
+        }
+
+        impl ::std::convert::From<i64> for #name {
+            fn from(value: i64) -> Self {
+                match value {
+                    #(#numbers => Self::#variants,)*
+                    _ => Self::Unknown(value),
+                }
+            }
+        }
+
+        impl ::std::fmt::Display for #name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                ::std::fmt::Display::fmt(&self.as_i64(), f)
+            }
+        }
+
+        impl ::serde::Serialize for #name {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
+                serializer.serialize_i64(self.as_i64())
+            }
+        }
+
+        impl<'de> ::serde::Deserialize<'de> for #name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                <i64 as ::serde::Deserialize>::deserialize(deserializer).map(Self::from)
             }
         }
     }
-    out
 }
 
-fn page_impl(model: &Model, module: &Module, pagination: &Pagination) -> Option<TokenStream> {
-    let page = model.type_def(&pagination.page_type)?;
-    let TypeDefKind::Struct(fields) = &page.kind else {
-        return None;
-    };
-    let items = fields.iter().find(|f| f.name == pagination.items_field)?;
-    let meta = fields.iter().find(|f| f.name == pagination.meta_field)?;
-    let TypeRef::Named(meta_type) = &meta.ty else {
-        return None;
-    };
-    let TypeDefKind::Struct(meta_fields) = &model.type_def(meta_type)?.kind else {
-        return None;
-    };
-    let next = meta_fields
+/// `oneOf`/`anyOf`: an enum of the variants plus `Unknown` with the value as sent. With a
+/// discriminator the tag picks the variant; without, the first variant that decodes wins.
+fn union_def(model: &Model, module: &Module, def: &TypeDef, union: &Union) -> TokenStream {
+    let name = ident(&def.name);
+    let docs = doc(Some(&type_doc(def)));
+    let variant_idents: Vec<_> = union.variants.iter().map(|v| ident(&v.name)).collect();
+    let variant_types: Vec<_> = union
+        .variants
         .iter()
-        .find(|f| f.name == pagination.next_url_field)?;
-
-    let page_name = ident(&page.name);
-    let item_type = type_tokens(&pagination.item_type, &module.name);
-    let items_ident = ident(&items.name.rust);
-    let meta_ident = ident(&meta.name.rust);
-    let next_ident = ident(&next.name.rust);
-    let meta_ref = if meta.is_optional() {
-        quote! { self.#meta_ident.as_ref()? }
-    } else {
-        quote! { &self.#meta_ident }
-    };
-    let as_str = if next.ty == TypeRef::Url {
-        quote! { ::url::Url::as_str }
-    } else {
-        quote! { ::std::string::String::as_str }
-    };
-    let next_url = if next.is_optional() {
-        quote! { #meta_ref.#next_ident.as_ref().map(#as_str) }
-    } else {
-        quote! { ::std::option::Option::Some(#as_str(&#meta_ref.#next_ident)) }
-    };
-    let into_items = if items.is_optional() {
-        quote! { self.#items_ident.unwrap_or_default() }
-    } else {
-        quote! { self.#items_ident }
-    };
-    Some(quote! {
-        impl crate::Page for #page_name {
-            type Item = #item_type;
-
-            fn next_page_url(&self) -> ::std::option::Option<&str> {
-                #next_url
+        .map(|v| type_tokens(model, &v.ty, &module.name))
+        .collect();
+    let variant_docs = union
+        .variants
+        .iter()
+        .map(|v| {
+            if v.tags.is_empty() {
+                format!(" A `{}`.", v.name)
+            } else {
+                let tags: Vec<String> = v.tags.iter().map(|t| format!("`{t}`")).collect();
+                format!(" Tagged {}.", tags.join(" or "))
             }
+        })
+        .collect::<Vec<_>>();
+    let definition = quote! {
+        #docs
+        ///
+        /// Open: a value that is none of the known variants decodes to `Unknown`.
+        #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+        #[serde(untagged)]
+        #[non_exhaustive]
+        pub enum #name {
+            #( #[doc = #variant_docs] #variant_idents(#variant_types), )*
+            /// A value this version of the crate does not know, as sent.
+            Unknown(::serde_json::Value),
+        }
+    };
+    let Some(tag) = &union.discriminator else {
+        // Untagged: derive tries the variants in order, `Unknown` last.
+        return quote! {
+            #docs
+            ///
+            /// Open: a value that is none of the known variants decodes to `Unknown`.
+            #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+            #[serde(untagged)]
+            #[non_exhaustive]
+            pub enum #name {
+                #( #[doc = #variant_docs] #variant_idents(#variant_types), )*
+                /// A value this version of the crate does not know, as sent.
+                Unknown(::serde_json::Value),
+            }
+        };
+    };
+    let arms = union.variants.iter().filter(|v| !v.tags.is_empty()).map(|v| {
+        let variant = ident(&v.name);
+        let tags = &v.tags;
+        quote! {
+            ::std::option::Option::Some(#(#tags)|*) => ::serde_json::from_value(value).map(Self::#variant).map_err(::serde::de::Error::custom),
+        }
+    });
+    quote! {
+        #definition
 
-            fn into_items(self) -> ::std::vec::Vec<Self::Item> {
-                #into_items
+        impl<'de> ::serde::Deserialize<'de> for #name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
+                let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
+                match value.get(#tag).and_then(::serde_json::Value::as_str) {
+                    #(#arms)*
+                    _ => ::std::result::Result::Ok(Self::Unknown(value)),
+                }
             }
         }
-    })
+    }
 }

@@ -1,16 +1,24 @@
 //! The intermediate model: everything the emitters need, in Rust terms, with names decided and
-//! order fixed. Nothing after this stage looks at openapiv3 types, so `cargo xtask diff` can
+//! order fixed. Nothing after this stage looks at the spec documents, so `cargo xtask diff` can
 //! compare two models and speak about methods, fields and types the way callers see them.
+//!
+//! Types live in one arena ([`Model::types`], indexed by [`TypeId`]); operations hold their
+//! inputs as one list, each with its location and the checks made before sending.
 
 mod build;
+mod draft;
+mod names_pass;
+mod operation;
+mod pagination;
 mod schema;
+mod types;
 
 pub use build::build;
+pub use types::*;
 
 use serde::Serialize;
 
 use crate::load::CrateConfig;
-use crate::pattern::PatternCheck;
 
 /// The whole crate to generate.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -19,8 +27,11 @@ pub struct Model {
     pub specs_dir: String,
     /// Package metadata.
     pub crate_config: CrateConfigModel,
-    /// One module per spec file, in module-name order.
+    /// One module per spec file (plus `common` for ID types several files share), in
+    /// module-name order.
     pub modules: Vec<Module>,
+    /// Every generated type; [`TypeId`] indexes it.
+    pub types: Vec<TypeDef>,
 }
 
 /// Package metadata (a copy of [`CrateConfig`] the model owns).
@@ -63,7 +74,7 @@ pub struct Source {
 pub struct Module {
     /// Module name (`assistants_v1`), from the file name.
     pub name: String,
-    /// Spec file name (`assistants_v1.yaml`).
+    /// Spec file name (`assistants_v1.yaml`); empty for the synthetic `common` module.
     pub file: String,
     /// `info.title`.
     pub title: String,
@@ -73,8 +84,8 @@ pub struct Module {
     pub description: Option<String>,
     /// The API, when the file has operations.
     pub api: Option<Api>,
-    /// Types defined by this file, in name order.
-    pub types: Vec<TypeDef>,
+    /// Types defined by this module, in name order.
+    pub types: Vec<TypeId>,
 }
 
 /// The operations of one spec file and how to reach them.
@@ -82,10 +93,10 @@ pub struct Module {
 pub struct Api {
     /// Name of the handle type (`AssistantsV1`).
     pub handle: String,
-    /// Default server: `https://assistants.twilio.com`.
-    pub server: Server,
-    /// Authentication the operations accept.
-    pub auth: Vec<AuthScheme>,
+    /// Servers the operations use; the first is the file's default.
+    pub servers: Vec<Server>,
+    /// Authentication the operations accept unless they say otherwise, in preference order.
+    pub security: Vec<AuthScheme>,
     /// The operations, in method-name order.
     pub operations: Vec<Operation>,
 }
@@ -93,6 +104,8 @@ pub struct Api {
 /// A server URL split into the parts the client runtime uses.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Server {
+    /// Name of the static that describes it in the generated module (`API`, `API_2`).
+    pub rust_name: String,
     /// `https`.
     pub scheme: String,
     /// `assistants.twilio.com`.
@@ -110,14 +123,13 @@ impl Server {
     }
 }
 
-/// An authentication scheme the operations use.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// An authentication scheme an operation accepts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 pub enum AuthScheme {
     /// HTTP basic authentication (account SID or API key, and token or secret).
-    Basic {
-        /// Scheme name in the spec.
-        name: String,
-    },
+    Basic,
+    /// A bearer token: HTTP bearer, or an OAuth2 access token (client credentials).
+    Bearer,
 }
 
 /// An HTTP method.
@@ -148,11 +160,6 @@ impl HttpMethod {
             HttpMethod::Trace => "TRACE",
         }
     }
-
-    /// Whether repeating the request has no further effect, so it may be retried.
-    pub fn is_idempotent(self) -> bool {
-        !matches!(self, HttpMethod::Post | HttpMethod::Patch)
-    }
 }
 
 /// One operation: a method on the API handle and its request builder.
@@ -170,14 +177,21 @@ pub struct Operation {
     pub path: String,
     /// The path split into literal text and parameters.
     pub path_segments: Vec<PathSegment>,
+    /// Index into [`Api::servers`].
+    pub server: usize,
+    /// Authentication when it differs from the API's (`Some(vec![])`: none at all).
+    pub security: Option<Vec<AuthScheme>>,
     /// `summary`.
     pub summary: Option<String>,
     /// `description`.
     pub description: Option<String>,
-    /// Path parameters in path order, then query parameters in spec order.
-    pub params: Vec<Param>,
-    /// Type of the success body (`None` for no body).
-    pub response: Option<TypeRef>,
+    /// Every input: path parameters in path order, then query, header and body inputs in
+    /// spec order. Required ones are the method's arguments, in this order.
+    pub inputs: Vec<Input>,
+    /// How the body is encoded, when the operation sends one.
+    pub body: Option<BodyEncoding>,
+    /// What a successful call returns.
+    pub outcome: Outcome,
     /// Error responses the spec documents.
     pub errors: Vec<ErrorResponse>,
     /// How to follow pages, for list operations.
@@ -186,6 +200,18 @@ pub struct Operation {
     pub deprecated: bool,
     /// Where it is written.
     pub source: Source,
+}
+
+impl Operation {
+    /// Inputs that are method arguments (required ones), in order.
+    pub fn arguments(&self) -> impl Iterator<Item = &Input> {
+        self.inputs.iter().filter(|i| i.required)
+    }
+
+    /// Inputs set with builder methods (optional ones).
+    pub fn options(&self) -> impl Iterator<Item = &Input> {
+        self.inputs.iter().filter(|i| !i.required)
+    }
 }
 
 /// A piece of an operation path.
@@ -197,53 +223,142 @@ pub enum PathSegment {
     Param(String),
 }
 
-/// Where a parameter goes.
+/// Where an input goes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-pub enum ParamLocation {
+pub enum InputLocation {
     /// In the URL path.
     Path,
     /// In the query string.
     Query,
+    /// An HTTP header.
+    Header,
+    /// A field of an `application/x-www-form-urlencoded` body.
+    FormField,
+    /// The whole JSON body.
+    JsonBody,
 }
 
-/// An operation parameter.
+impl InputLocation {
+    /// How docs name the place (`query parameter`).
+    pub fn describe(self) -> &'static str {
+        match self {
+            InputLocation::Path => "path parameter",
+            InputLocation::Query => "query parameter",
+            InputLocation::Header => "header",
+            InputLocation::FormField => "form field",
+            InputLocation::JsonBody => "JSON body",
+        }
+    }
+}
+
+/// How a request body is encoded.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub enum BodyEncoding {
+    /// `application/x-www-form-urlencoded`, one [`InputLocation::FormField`] input per field.
+    Form,
+    /// A JSON document of this media type (`application/json`, `application/scim+json`).
+    Json {
+        /// The media type sent as `Content-Type`.
+        content_type: String,
+    },
+}
+
+/// One input of an operation.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Param {
-    /// Name on the wire (`PageSize`).
+pub struct Input {
+    /// Name on the wire (`PageSize`, `Sip.Username`, `StartTime<`); `body` for a JSON body.
     pub name: String,
-    /// Rust name (`page_size`).
+    /// Rust name of the argument or builder method (`page_size`, `start_time_before`).
     pub rust_name: String,
-    /// Path or query.
-    pub location: ParamLocation,
-    /// Must be given.
+    /// Where it goes.
+    pub location: InputLocation,
+    /// Must be given (a method argument); optional inputs are builder methods.
     pub required: bool,
-    /// Value type.
+    /// The Rust type of one value.
     pub ty: TypeRef,
+    /// How the value is taken and written.
+    pub kind: ValueKind,
+    /// Several values, sent as repeated keys (query and form arrays).
+    pub repeated: bool,
     /// Description.
     pub doc: Option<String>,
     /// Checks made before a request is sent.
-    pub constraints: Constraints,
+    pub checks: Vec<Check>,
     /// Default value the server applies, if documented.
     pub default: Option<serde_json::Value>,
     /// Whether the value is personal data, when the spec says.
     pub pii: Option<bool>,
     /// Marked deprecated.
     pub deprecated: bool,
+    /// An example value from the spec, when it gives one.
+    pub example: Option<serde_json::Value>,
     /// Where it is written.
     pub source: Source,
 }
 
-/// Bounds the generated code checks before sending.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
-pub struct Constraints {
-    /// Smallest allowed number (inclusive).
-    pub minimum: Option<i64>,
-    /// Largest allowed number (inclusive).
-    pub maximum: Option<i64>,
-    /// Shortest allowed string, in characters.
-    pub min_length: Option<usize>,
-    /// Longest allowed string, in characters.
-    pub max_length: Option<usize>,
+/// How an input's value is taken from the caller.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum ValueKind {
+    /// Text, or an ID type: anything `Into<String>` (ID types are checked before sending).
+    Text,
+    /// An open enum: anything `Into` the enum.
+    Enum,
+    /// A value of the Rust type as it is (numbers, booleans, timestamps, URLs, JSON bodies).
+    Plain,
+    /// A value taken as it is and written as compact JSON text (untyped form fields such as
+    /// Twilio's `SinkConfiguration`, objects in a query).
+    JsonText,
+}
+
+/// A check made on an input before anything is sent.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub enum Check {
+    /// An integer between these bounds (inclusive).
+    Range {
+        /// Smallest allowed value.
+        min: Option<i64>,
+        /// Largest allowed value.
+        max: Option<i64>,
+    },
+    /// A string of this many characters.
+    Length {
+        /// Shortest allowed.
+        min: Option<usize>,
+        /// Longest allowed.
+        max: Option<usize>,
+    },
+    /// Text with the shape of this ID type.
+    Id(TypeId),
+}
+
+/// What a successful call returns.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub enum Outcome {
+    /// One body type (`None`: no body, `()`), whatever the 2xx status.
+    Body(Option<TypeRef>),
+    /// Several 2xx statuses with different bodies: an enum of them, defined next to the builder.
+    Statuses {
+        /// Name of the enum (`CreateSinkOutcome`).
+        name: String,
+        /// One variant per status, in status order.
+        variants: Vec<StatusVariant>,
+    },
+    /// The only success is a redirect: the call returns its `Location`, never following it.
+    Redirect {
+        /// The documented 3xx status.
+        status: u16,
+    },
+}
+
+/// One 2xx status of an [`Outcome::Statuses`].
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StatusVariant {
+    /// `201`.
+    pub status: u16,
+    /// Variant name (`Created`).
+    pub name: String,
+    /// The body, if the status has one.
+    pub body: Option<TypeRef>,
 }
 
 /// A documented error response.
@@ -253,169 +368,89 @@ pub struct ErrorResponse {
     pub status: String,
     /// What it means.
     pub description: String,
+    /// The body's type, when the spec gives one (read with `ApiError::decode_body`).
+    pub body: Option<TypeRef>,
 }
 
 /// How a list operation pages.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Pagination {
     /// The page type (the response type).
-    pub page_type: TypeName,
-    /// Field of the page that holds the items (JSON name and Rust name).
-    pub items_field: FieldName,
+    pub page_type: TypeId,
+    /// Field of the page that holds the items.
+    pub items_field: FieldRef,
     /// Type of one item.
     pub item_type: TypeRef,
-    /// Field of the page that holds the paging metadata.
-    pub meta_field: FieldName,
-    /// Field of the metadata that holds the next page's URL.
-    pub next_url_field: FieldName,
-    /// Rust name of the page-size query parameter, with its upper bound.
-    pub page_size_param: Option<(String, Option<i64>)>,
+    /// How the next page is found.
+    pub next: NextPage,
+    /// The page-size input: its Rust name, its integer kind and its upper bound.
+    pub page_size: Option<PageSize>,
 }
 
-/// A field's JSON and Rust names.
+/// The page-size input of a list operation (used to fetch no more than `limit` items).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct FieldName {
-    /// As on the wire.
-    pub json: String,
-    /// As in Rust.
-    pub rust: String,
+pub struct PageSize {
+    /// Rust name of the input.
+    pub rust_name: String,
+    /// Its integer type.
+    pub kind: IntegerKind,
+    /// Largest allowed page size.
+    pub max: Option<i64>,
 }
 
-/// A named type: the module that defines it and its name there.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-pub struct TypeName {
-    /// Defining module (`common`).
-    pub module: String,
-    /// Type name (`AccountSid`).
-    pub name: String,
+/// A pagination strategy, chosen from the shape of the list response.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub enum NextPage {
+    /// A URL (absolute, like `meta.next_page_url`, or relative, like api v2010's
+    /// `next_page_uri`) whose path and query are sent to the client's own origin.
+    Url {
+        /// The fields leading to it from the page.
+        path: Vec<FieldRef>,
+    },
+    /// A token sent back as a query parameter of the first request (`meta.next_token` into
+    /// `PageToken`).
+    Token {
+        /// The fields leading to it from the page.
+        path: Vec<FieldRef>,
+        /// Wire name of the query parameter that carries it.
+        param: String,
+    },
 }
 
-/// The type of a field or parameter.
+/// A field reached from a type: its names and whether it is an `Option`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub enum TypeRef {
-    /// Text.
-    String,
-    /// A whole number.
-    Integer(IntegerKind),
-    /// A floating point number.
-    Number,
-    /// `true` or `false`.
-    Boolean,
-    /// RFC 3339 timestamp (`format: date-time`).
-    DateTime,
-    /// Calendar date (`format: date`).
-    Date,
-    /// Absolute URL (`format: uri`).
-    Url,
-    /// Any JSON value (objects without declared properties).
-    Json,
-    /// A list.
-    Array(Box<TypeRef>),
-    /// A map from strings to values (`additionalProperties`).
-    Map(Box<TypeRef>),
-    /// A generated type.
-    Named(TypeName),
-}
-
-/// Which Rust integer a schema maps to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[allow(missing_docs)]
-pub enum IntegerKind {
-    I32,
-    I64,
-    U32,
-    U64,
-}
-
-/// A generated type.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct TypeDef {
-    /// Rust name (`Session`).
-    pub name: String,
-    /// Description.
-    pub doc: Option<String>,
-    /// What kind of type.
-    pub kind: TypeDefKind,
-    /// Where it is written.
-    pub source: Source,
-}
-
-/// The kinds of generated types.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub enum TypeDefKind {
-    /// A struct of fields.
-    Struct(Vec<Field>),
-    /// An open string enum (unknown values decode to `Unknown(String)`).
-    Enum(Vec<EnumValue>),
-    /// A string ID whose shape is checked when built from caller input.
-    Id(IdType),
-    /// Another name for a type.
-    Alias(TypeRef),
-}
-
-/// A struct field.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Field {
+pub struct FieldRef {
     /// JSON and Rust names.
     pub name: FieldName,
-    /// Value type.
+    /// The Rust field is an `Option`.
+    pub optional: bool,
+    /// The field's type.
     pub ty: TypeRef,
-    /// Listed in `required`.
-    pub required: bool,
-    /// `nullable: true`.
-    pub nullable: bool,
-    /// Description.
-    pub doc: Option<String>,
-    /// Whether the value is personal data, when the spec says.
-    pub pii: Option<bool>,
-    /// Marked deprecated.
-    pub deprecated: bool,
-    /// Example value from the spec.
-    pub example: Option<serde_json::Value>,
-    /// Where it is written.
-    pub source: Source,
-}
-
-impl Field {
-    /// Whether the Rust field is an `Option` (it may be missing or null).
-    pub fn is_optional(&self) -> bool {
-        !self.required || self.nullable
-    }
-}
-
-/// One value of an enum.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct EnumValue {
-    /// As on the wire (`ACTIVE`).
-    pub wire: String,
-    /// Variant name (`Active`).
-    pub variant: String,
-}
-
-/// A pattern-checked string ID.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct IdType {
-    /// The pattern as written in the spec.
-    pub pattern: String,
-    /// The pattern compiled to checks.
-    pub check: PatternCheck,
-    /// `minLength`, in characters.
-    pub min_length: Option<usize>,
-    /// `maxLength`, in characters.
-    pub max_length: Option<usize>,
-    /// Example value from the spec.
-    pub example: Option<String>,
 }
 
 impl Model {
-    /// Looks up a named type.
+    /// The type `id` stands for.
+    pub fn ty(&self, id: TypeId) -> &TypeDef {
+        &self.types[id.0]
+    }
+
+    /// Looks up a type by module and name.
     pub fn type_def(&self, name: &TypeName) -> Option<&TypeDef> {
-        self.modules
-            .iter()
-            .find(|m| m.name == name.module)?
+        let module = self.modules.iter().find(|m| m.name == name.module)?;
+        module
             .types
             .iter()
+            .map(|&id| self.ty(id))
             .find(|t| t.name == name.name)
+    }
+
+    /// The module-qualified name of a type.
+    pub fn type_name(&self, id: TypeId) -> TypeName {
+        let def = self.ty(id);
+        TypeName {
+            module: def.module.clone(),
+            name: def.name.clone(),
+        }
     }
 
     /// Modules that have operations.
@@ -423,5 +458,20 @@ impl Model {
         self.modules
             .iter()
             .filter_map(|m| m.api.as_ref().map(|api| (m, api)))
+    }
+
+    /// Follows aliases (`type Foo = String`) to the type they stand for.
+    pub fn resolve_alias<'a>(&'a self, ty: &'a TypeRef) -> &'a TypeRef {
+        let mut current = ty;
+        for _ in 0..32 {
+            match current {
+                TypeRef::Named(id) => match &self.ty(*id).kind {
+                    TypeKind::Alias(target) => current = target,
+                    _ => break,
+                },
+                _ => break,
+            }
+        }
+        current
     }
 }

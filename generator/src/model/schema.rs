@@ -1,586 +1,581 @@
-//! Schemas to types: component schemas become named types in their file's module, inline
-//! objects and enums are hoisted into named types, everything else maps to a [`TypeRef`].
+//! Schemas to types. A schema node becomes a plain [`TypeRef`] (strings, numbers, lists,
+//! maps, untyped JSON) or a drafted type of its own (structs, enums, ID types, unions, and
+//! aliases for component schemas); `$ref`s are followed with the one resolver, and the same
+//! node always gives the same type.
 
-use std::collections::BTreeMap;
+use std::collections::BTreeSet;
 
-use openapiv3::{
-    AdditionalProperties, AnySchema, IntegerFormat, ObjectType, ReferenceOr, Schema, SchemaKind,
-    StringFormat, StringType, Type, VariantOrUnknownOrEmpty,
-};
+use serde_json::Value;
 
+use super::draft::{Builder, IdKey, SHARED_MODULE, count, flag, integer, pii, text};
 use super::{
-    EnumValue, Field, FieldName, IdType, IntegerKind, Source, TypeDef, TypeDefKind, TypeName,
-    TypeRef,
+    Enum, EnumRepr, EnumValue, Field, FieldName, IdType, IntegerKind, Struct, TypeId, TypeKind,
+    TypeRef, Union, UnionVariant,
 };
-use crate::error::Problem;
-use crate::load::{Specs, escape};
+use crate::refs::Node;
 use crate::{names, pattern};
 
-/// State shared while building the model: the types defined so far and the problems found.
-pub(super) struct Builder<'a> {
-    pub specs: &'a Specs,
-    pub problems: Vec<Problem>,
-    pub types: BTreeMap<TypeName, TypeDef>,
-    /// Module name of each spec file.
-    pub modules: BTreeMap<String, String>,
-    /// The type each component schema became, by (file, schema name).
-    pub components: BTreeMap<(String, String), TypeName>,
-}
-
-/// A schema or a `$ref` to one, whichever way openapiv3 boxes it.
-#[derive(Clone, Copy)]
-pub(super) enum SchemaRef<'s> {
-    Ref(&'s str),
-    Inline(&'s Schema),
-}
-
-impl<'s> From<&'s ReferenceOr<Schema>> for SchemaRef<'s> {
-    fn from(value: &'s ReferenceOr<Schema>) -> Self {
-        match value {
-            ReferenceOr::Reference { reference } => SchemaRef::Ref(reference),
-            ReferenceOr::Item(schema) => SchemaRef::Inline(schema),
-        }
-    }
-}
-
-impl<'s> From<&'s ReferenceOr<Box<Schema>>> for SchemaRef<'s> {
-    fn from(value: &'s ReferenceOr<Box<Schema>>) -> Self {
-        match value {
-            ReferenceOr::Reference { reference } => SchemaRef::Ref(reference),
-            ReferenceOr::Item(schema) => SchemaRef::Inline(schema),
-        }
-    }
-}
-
-/// What a schema becomes: a type of its own, or an existing type.
-enum Shape {
-    Def(TypeDefKind),
-    Type(TypeRef),
-}
-
-/// Facts about a schema that fields and parameters keep.
+/// Facts about a schema (or a `$ref` with siblings) that fields and inputs keep.
 #[derive(Default)]
 pub(super) struct SchemaInfo {
     pub doc: Option<String>,
     pub nullable: bool,
     pub pii: Option<bool>,
     pub deprecated: bool,
-    pub example: Option<serde_json::Value>,
-    pub default: Option<serde_json::Value>,
+    pub example: Option<Value>,
+    pub default: Option<Value>,
+    pub minimum: Option<i64>,
+    pub maximum: Option<i64>,
+    pub min_length: Option<usize>,
+    pub max_length: Option<usize>,
 }
 
-impl<'a> Builder<'a> {
-    pub fn problem(&mut self, file: &str, pointer: &str, message: impl Into<String>) {
-        let problem = self.specs.file(file).problem(pointer, message);
-        self.problems.push(problem);
-    }
-
-    pub fn source(&self, file: &str, pointer: &str) -> Source {
-        let spec = self.specs.file(file);
-        Source {
-            file: file.to_owned(),
-            pointer: pointer.to_owned(),
-            line: crate::locate::line_of(&spec.text, pointer),
-        }
-    }
-
-    /// Registers the type name of every component schema, so references resolve in any order.
-    pub fn register_components(&mut self) {
-        let specs = self.specs;
-        for (file, spec) in &specs.files {
-            let Some(components) = &spec.doc.components else {
-                continue;
+impl Builder<'_> {
+    /// The type of the schema at `node`. Inline types are named after `hint` (or their
+    /// `title`); `usage` is the field or parameter name, which names ID types.
+    pub fn type_of(&mut self, node: &Node, hint: &str, usage: Option<&str>) -> Option<TypeRef> {
+        let value = self.value(node);
+        if value.get("$ref").is_some() {
+            let target = match self.specs.follow(node) {
+                Ok(target) => target,
+                Err(message) => {
+                    self.problem(&node.child("$ref"), message);
+                    return None;
+                }
             };
-            for name in components.schemas.keys() {
-                let type_name = TypeName {
-                    module: self.modules[file].clone(),
-                    name: names::type_name(name),
-                };
-                let clash = self
-                    .components
-                    .iter()
-                    .find(|((f, _), t)| f == file && **t == type_name)
-                    .map(|((_, n), _)| n.clone());
-                if let Some(other) = clash {
-                    let pointer = format!("/components/schemas/{}", escape(name));
-                    self.problem(
-                        file,
-                        &pointer,
-                        format!(
-                            "schemas `{other}` and `{name}` both become the Rust type `{}`",
-                            type_name.name
-                        ),
-                    );
-                    continue;
-                }
-                self.components
-                    .insert((file.clone(), name.clone()), type_name);
-            }
+            return self.type_of(&target, hint, usage);
         }
-    }
-
-    /// Builds the type of every component schema.
-    pub fn build_components(&mut self) {
-        let specs = self.specs;
-        for (file, spec) in &specs.files {
-            let Some(components) = &spec.doc.components else {
-                continue;
-            };
-            for (name, schema) in &components.schemas {
-                let Some(type_name) = self.components.get(&(file.clone(), name.clone())).cloned()
-                else {
-                    continue;
-                };
-                let pointer = format!("/components/schemas/{}", escape(name));
-                let info = self.schema_info(file, schema.into());
-                let kind = match schema {
-                    ReferenceOr::Reference { reference } => match self.follow(file, reference) {
-                        Err(cycle) if !cycle.is_empty() => {
-                            let message = format!("`$ref` cycle: {}", cycle.join(" -> "));
-                            self.problem(file, &format!("{pointer}/$ref"), message);
-                            None
-                        }
-                        _ => self
-                            .resolve_ref(file, &pointer, reference)
-                            .map(TypeDefKind::Alias),
-                    },
-                    ReferenceOr::Item(schema) => {
-                        match self.shape(file, &pointer, schema, &type_name.name) {
-                            Some(Shape::Def(kind)) => Some(kind),
-                            Some(Shape::Type(ty)) => Some(TypeDefKind::Alias(ty)),
-                            None => None,
-                        }
-                    }
-                };
-                if let Some(kind) = kind {
-                    let def = TypeDef {
-                        name: type_name.name.clone(),
-                        doc: info.doc,
-                        kind,
-                        source: self.source(file, &pointer),
-                    };
-                    self.types.insert(type_name, def);
-                }
-            }
+        if let Some(&id) = self.by_node.get(node) {
+            self.note_id_usage(id, usage);
+            return Some(TypeRef::Named(id));
         }
-    }
-
-    /// The type of a schema used at `pointer`; inline objects and enums are named after `hint`.
-    pub fn type_of(
-        &mut self,
-        file: &str,
-        pointer: &str,
-        schema: SchemaRef<'_>,
-        hint: &str,
-    ) -> Option<TypeRef> {
-        match schema {
-            SchemaRef::Ref(reference) => {
-                self.resolve_ref(file, &format!("{pointer}/$ref"), reference)
-            }
-            SchemaRef::Inline(schema) => {
-                let name = schema
-                    .schema_data
-                    .title
-                    .as_deref()
-                    .map_or_else(|| names::type_name(hint), names::type_name);
-                match self.shape(file, pointer, schema, &name)? {
-                    Shape::Type(ty) => Some(ty),
-                    Shape::Def(kind) => {
-                        let type_name = TypeName {
-                            module: self.modules[file].clone(),
-                            name,
-                        };
-                        // Component types are registered before any is built, so an inline
-                        // schema must not take a component's name even if it is not built yet.
-                        let taken_by = self
-                            .types
-                            .get(&type_name)
-                            .map(|t| t.source.pointer.clone())
-                            .or_else(|| {
-                                self.components.iter().find(|(_, t)| **t == type_name).map(
-                                    |((f, n), _)| format!("{f}#/components/schemas/{}", escape(n)),
-                                )
-                            });
-                        if let Some(existing) = taken_by {
-                            let message = format!(
-                                "the inline schema here would be the Rust type `{}`, which {existing} already defines; give it a `title`",
-                                type_name.name
-                            );
-                            self.problem(file, pointer, message);
-                            return None;
-                        }
-                        let doc = schema.schema_data.description.clone();
-                        let def = TypeDef {
-                            name: type_name.name.clone(),
-                            doc,
-                            kind,
-                            source: self.source(file, pointer),
-                        };
-                        self.types.insert(type_name.clone(), def);
-                        Some(TypeRef::Named(type_name))
-                    }
-                }
-            }
+        let component = is_component(node);
+        let plain = self.plain_type(node, hint, usage)?;
+        if !component {
+            return Some(plain);
         }
-    }
-
-    /// The type a `$ref` to a component schema names.
-    pub fn resolve_ref(&mut self, file: &str, pointer: &str, reference: &str) -> Option<TypeRef> {
-        match self.specs.resolve(file, reference) {
-            Ok(target) if target.kind == "schemas" => self
-                .components
-                .get(&(target.file, target.name))
-                .cloned()
-                .map(TypeRef::Named),
-            Ok(target) => {
-                self.problem(
-                    file,
-                    pointer,
-                    format!(
-                        "`{reference}` names a {} component where a schema is expected",
-                        target.kind
-                    ),
+        // A component schema is a type of its own even when it is plain (`type Sid = String`).
+        match plain {
+            TypeRef::Named(id) if self.drafts[id.0].source.pointer == node.pointer => {
+                Some(TypeRef::Named(id))
+            }
+            other => {
+                let id = self.draft(
+                    self.module_of(&node.file),
+                    component_names(node, &self.module_of(&node.file)),
+                    node,
                 );
-                None
-            }
-            Err(message) => {
-                self.problem(file, pointer, message);
-                None
+                self.by_node.insert(node.clone(), id);
+                self.finish(id, TypeKind::Alias(other));
+                Some(TypeRef::Named(id))
             }
         }
     }
 
-    /// The schema a `$ref` points at, with the file it is in, following components that are
-    /// themselves `$ref`s. `None` for an unresolved reference or a cycle (both reported where the
-    /// components are built).
-    pub fn lookup(&self, file: &str, reference: &str) -> Option<(String, &'a Schema)> {
-        self.follow(file, reference).ok()
+    /// The names a new type at `node` could take.
+    fn names_for(&self, node: &Node, hint: &str) -> Vec<String> {
+        if is_component(node) {
+            return component_names(node, &self.module_of(&node.file));
+        }
+        let mut names = Vec::new();
+        if let Some(title) = text(self.value(node), "title") {
+            names.push(names::type_name(&title));
+        }
+        names.push(names::type_name(hint));
+        names
     }
 
-    /// Follows a chain of `$ref`s to a schema; on a cycle, returns the components on it.
-    fn follow(&self, file: &str, reference: &str) -> Result<(String, &'a Schema), Vec<String>> {
-        let specs = self.specs;
-        let (mut file, mut reference) = (file.to_owned(), reference.to_owned());
-        let mut visited: Vec<String> = Vec::new();
-        loop {
-            let target = specs.resolve(&file, &reference).map_err(|_| Vec::new())?;
-            let schema = specs
-                .file(&target.file)
-                .doc
-                .components
-                .as_ref()
-                .and_then(|c| c.schemas.get(&target.name))
-                .ok_or_else(Vec::new)?;
-            let here = format!("{}#{}", target.file, target.pointer());
-            if visited.contains(&here) {
-                visited.push(here);
-                return Err(visited);
+    /// Drafts a type for `node` before its parts are built, so a schema that refers back to
+    /// itself finds it.
+    fn begin(&mut self, node: &Node, hint: &str) -> TypeId {
+        let names = self.names_for(node, hint);
+        let id = self.draft(self.module_of(&node.file), names, node);
+        self.by_node.insert(node.clone(), id);
+        id
+    }
+
+    fn plain_type(&mut self, node: &Node, hint: &str, usage: Option<&str>) -> Option<TypeRef> {
+        let value = self.value(node);
+        let Some(object) = value.as_object() else {
+            if value.as_bool().is_some() {
+                return Some(TypeRef::Json);
             }
-            visited.push(here);
-            match schema {
-                ReferenceOr::Item(schema) => return Ok((target.file, schema)),
-                ReferenceOr::Reference { reference: next } => {
-                    reference = next.clone();
-                    file = target.file;
+            self.problem(node, "a schema must be an object");
+            return None;
+        };
+        if let Some(parts) = object.get("allOf").and_then(Value::as_array) {
+            let own_properties = object.contains_key("properties");
+            if parts.len() == 1 && !own_properties {
+                return self.type_of(&node.child("allOf").child("0"), hint, usage);
+            }
+            return self.merged_struct(node, hint);
+        }
+        for key in ["oneOf", "anyOf"] {
+            if let Some(variants) = object.get(key).and_then(Value::as_array) {
+                if variants.len() == 1 {
+                    return self.type_of(&node.child(key).child("0"), hint, usage);
                 }
+                return self.union(node, key, hint);
             }
         }
-    }
-
-    /// Documentation and flags of a schema; for a `$ref` or a single-entry `allOf`, what the
-    /// wrapper says wins over what the target says.
-    pub fn schema_info(&self, file: &str, schema: SchemaRef<'_>) -> SchemaInfo {
-        let schema = match schema {
-            SchemaRef::Ref(reference) => match self.lookup(file, reference) {
-                Some((_, target)) => {
-                    return SchemaInfo {
-                        nullable: false,
-                        ..self.schema_info(file, SchemaRef::Inline(target))
-                    };
+        if let Some(values) = object.get("enum").and_then(Value::as_array) {
+            if let Some(ty) = self.enumeration(node, values, hint) {
+                return Some(ty);
+            }
+        }
+        let declared = object.get("type").and_then(Value::as_str);
+        let inferred = match declared {
+            Some(t) => Some(t),
+            None if object.contains_key("properties")
+                || object.contains_key("additionalProperties") =>
+            {
+                Some("object")
+            }
+            None if object.contains_key("items") => Some("array"),
+            None => None,
+        };
+        let format = object.get("format").and_then(Value::as_str).unwrap_or("");
+        let ty = match inferred {
+            Some("string") => {
+                if let Some(source) = object.get("pattern").and_then(Value::as_str) {
+                    return self.id_type(node, source, hint, usage);
                 }
-                None => return SchemaInfo::default(),
+                match format {
+                    "date-time" => TypeRef::DateTime,
+                    "date" => TypeRef::Date,
+                    "uri" | "url" => TypeRef::Url,
+                    _ => TypeRef::String,
+                }
+            }
+            Some("integer") => TypeRef::Integer(if format == "int32" {
+                IntegerKind::I32
+            } else {
+                IntegerKind::I64
+            }),
+            Some("number") => TypeRef::Number,
+            Some("boolean") => TypeRef::Boolean,
+            Some("array") => match object.get("items") {
+                Some(_) => {
+                    let item = self.type_of(&node.child("items"), &format!("{hint}Item"), usage)?;
+                    TypeRef::Array(Box::new(item))
+                }
+                None => TypeRef::Array(Box::new(TypeRef::Json)),
             },
-            SchemaRef::Inline(schema) => schema,
+            Some("object") => {
+                let has_properties = object
+                    .get("properties")
+                    .and_then(Value::as_object)
+                    .is_some_and(|p| !p.is_empty());
+                if has_properties {
+                    return self.structure(node, hint);
+                }
+                match self.additional(node, hint)? {
+                    Some(value) => TypeRef::Map(Box::new(value)),
+                    None => TypeRef::Json,
+                }
+            }
+            Some(other) => {
+                self.problem(
+                    &node.child("type"),
+                    format!("unknown type `{other}` (OpenAPI 3.0 has string, integer, number, boolean, array and object)"),
+                );
+                return None;
+            }
+            None => TypeRef::Json,
         };
-        let data = &schema.schema_data;
+        Some(ty)
+    }
+
+    /// What `additionalProperties` says: `Some(value type)` to keep undeclared properties,
+    /// `None` when they are not kept (`false` or absent).
+    fn additional(&mut self, node: &Node, hint: &str) -> Option<Option<TypeRef>> {
+        match self.value(node).get("additionalProperties") {
+            None | Some(Value::Bool(false)) => Some(None),
+            Some(Value::Bool(true)) => Some(Some(TypeRef::Json)),
+            Some(Value::Object(schema)) if schema.is_empty() => Some(Some(TypeRef::Json)),
+            Some(_) => {
+                let value_node = node.child("additionalProperties");
+                let value = self.type_of(&value_node, &format!("{hint}Value"), None)?;
+                Some(Some(value))
+            }
+        }
+    }
+
+    fn structure(&mut self, node: &Node, hint: &str) -> Option<TypeRef> {
+        let id = self.begin(node, hint);
+        let name_hint = self.drafts[id.0].names[0].clone();
+        let value = self.value(node);
+        let required = required_names(value);
+        let mut fields = Vec::new();
+        let mut ok = true;
+        if let Some(properties) = value.get("properties").and_then(Value::as_object) {
+            for json in properties.keys() {
+                match self.field(node, json, &required, &name_hint, &mut fields) {
+                    Some(field) => fields.push(field),
+                    None => ok = false,
+                }
+            }
+        }
+        let additional = self.additional(node, &name_hint);
+        let (true, Some(additional)) = (ok, additional) else {
+            return None;
+        };
+        self.finish(id, TypeKind::Struct(Struct { fields, additional }));
+        Some(TypeRef::Named(id))
+    }
+
+    /// `allOf` of several schemas: one struct with the properties of all of them (later
+    /// ones win on a name clash) and the union of their `required` lists.
+    fn merged_struct(&mut self, node: &Node, hint: &str) -> Option<TypeRef> {
+        let id = self.begin(node, hint);
+        let name_hint = self.drafts[id.0].names[0].clone();
+        let mut parts = vec![node.clone()];
+        let count = self
+            .value(node)
+            .get("allOf")
+            .and_then(Value::as_array)
+            .map_or(0, Vec::len);
+        for index in 0..count {
+            let part = node.child("allOf").child(&index.to_string());
+            match self.specs.follow(&part) {
+                Ok(target) => parts.push(target),
+                Err(message) => {
+                    self.problem(&part.child("$ref"), message);
+                    return None;
+                }
+            }
+        }
+        let mut required = BTreeSet::new();
+        for part in &parts {
+            required.extend(required_names(self.value(part)));
+        }
+        let mut fields: Vec<Field> = Vec::new();
+        let mut additional = None;
+        let mut ok = true;
+        for part in &parts {
+            let value = self.value(part);
+            if let Some(properties) = value.get("properties").and_then(Value::as_object) {
+                for json in properties.keys() {
+                    fields.retain(|f| &f.name.json != json);
+                    match self.field(part, json, &required, &name_hint, &mut fields) {
+                        Some(field) => fields.push(field),
+                        None => ok = false,
+                    }
+                }
+            }
+            match self.additional(part, &name_hint) {
+                Some(Some(ty)) => additional = Some(ty),
+                Some(None) => {}
+                None => ok = false,
+            }
+        }
+        if !ok {
+            return None;
+        }
+        self.finish(id, TypeKind::Struct(Struct { fields, additional }));
+        Some(TypeRef::Named(id))
+    }
+
+    /// One property of the object at `node`, named so it does not clash with `fields`.
+    fn field(
+        &mut self,
+        node: &Node,
+        json: &str,
+        required: &BTreeSet<String>,
+        parent: &str,
+        fields: &mut [Field],
+    ) -> Option<Field> {
+        let property = node.child("properties").child(json);
+        let hint = format!("{parent}{}", names::type_name(json));
+        let ty = self.type_of(&property, &hint, Some(json))?;
+        let info = self.schema_info(&property);
+        let base = names::snake_name(json);
+        let rust = names::unique(&base, |candidate| {
+            fields.iter().any(|f| f.name.rust == candidate)
+        });
+        Some(Field {
+            name: FieldName {
+                json: json.to_owned(),
+                rust,
+            },
+            ty,
+            required: required.contains(json),
+            nullable: info.nullable,
+            boxed: false,
+            doc: info.doc,
+            pii: info.pii,
+            deprecated: info.deprecated,
+            example: info.example,
+            source: self.source(&property),
+        })
+    }
+
+    fn union(&mut self, node: &Node, key: &str, hint: &str) -> Option<TypeRef> {
+        let id = self.begin(node, hint);
+        let name_hint = self.drafts[id.0].names[0].clone();
+        let value = self.value(node);
+        let discriminator = value
+            .get("discriminator")
+            .and_then(|d| d.get("propertyName"))
+            .and_then(Value::as_str)
+            .map(str::to_owned);
+        let mapping: Vec<(String, String)> = value
+            .get("discriminator")
+            .and_then(|d| d.get("mapping"))
+            .and_then(Value::as_object)
+            .map(|m| {
+                m.iter()
+                    .filter_map(|(tag, target)| Some((tag.clone(), target.as_str()?.to_owned())))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let count = value.get(key).and_then(Value::as_array).map_or(0, Vec::len);
+        let mut variants: Vec<UnionVariant> = Vec::new();
+        for index in 0..count {
+            let variant = node.child(key).child(&index.to_string());
+            let reference = text(self.value(&variant), "$ref");
+            let variant_hint = format!("{name_hint}Variant{}", index + 1);
+            let ty = self.type_of(&variant, &variant_hint, None)?;
+            let target_name = reference
+                .as_deref()
+                .map(|r| r.rsplit('/').next().unwrap_or(r).to_owned());
+            let mut tags: Vec<String> = mapping
+                .iter()
+                .filter(|(_, target)| Some(target) == reference.as_ref())
+                .map(|(tag, _)| tag.clone())
+                .collect();
+            if discriminator.is_some() && tags.is_empty() {
+                // Without a mapping, the tag is the schema's component name.
+                tags.extend(target_name.clone());
+            }
+            let base = match (tags.first(), &target_name) {
+                (Some(tag), _) => names::variant_name(tag),
+                (None, Some(target)) => names::variant_name(target),
+                (None, None) => names::variant_name(&primitive_label(&ty, index)),
+            };
+            let name = names::unique(&base, |c| {
+                c == "Unknown" || variants.iter().any(|v| v.name == c)
+            });
+            variants.push(UnionVariant { name, tags, ty });
+        }
+        self.finish(
+            id,
+            TypeKind::Union(Union {
+                discriminator,
+                variants,
+            }),
+        );
+        Some(TypeRef::Named(id))
+    }
+
+    /// An enum type for string or integer `enum`s; `None` for other values (booleans,
+    /// numbers), which keep their plain type.
+    fn enumeration(&mut self, node: &Node, values: &[Value], hint: &str) -> Option<TypeRef> {
+        let present: Vec<&Value> = values.iter().filter(|v| !v.is_null()).collect();
+        let repr = if !present.is_empty() && present.iter().all(|v| v.is_string()) {
+            EnumRepr::String
+        } else if !present.is_empty() && present.iter().all(|v| v.is_i64() || v.is_u64()) {
+            EnumRepr::Integer
+        } else {
+            return None;
+        };
+        let id = self.begin(node, hint);
+        let mut out: Vec<EnumValue> = Vec::new();
+        for value in present {
+            let wire = match value {
+                Value::String(s) => s.clone(),
+                other => other.to_string(),
+            };
+            if out.iter().any(|v| v.wire == wire) {
+                continue;
+            }
+            let base = match repr {
+                EnumRepr::String => names::variant_name(&wire),
+                EnumRepr::Integer => names::variant_name(&format!("V{wire}")),
+            };
+            let variant = names::unique(&base, |c| out.iter().any(|v| v.variant == c));
+            out.push(EnumValue { wire, variant });
+        }
+        self.finish(id, TypeKind::Enum(Enum { repr, values: out }));
+        Some(TypeRef::Named(id))
+    }
+
+    /// The ID type of a string with a pattern: one per pattern (and length bounds) in a
+    /// module, or in [`SHARED_MODULE`] when several modules use it.
+    fn id_type(
+        &mut self,
+        node: &Node,
+        source: &str,
+        hint: &str,
+        usage: Option<&str>,
+    ) -> Option<TypeRef> {
+        let value = self.value(node);
+        let key: IdKey = (
+            source.to_owned(),
+            count(value, "minLength"),
+            count(value, "maxLength"),
+        );
+        let check = match pattern::compile(source) {
+            Ok(check) => check,
+            Err(message) => {
+                self.problem(&node.child("pattern"), message);
+                return None;
+            }
+        };
+        let own = self.module_of(&node.file);
+        let module = if self.shared_patterns.contains(&key) {
+            SHARED_MODULE.to_owned()
+        } else {
+            own
+        };
+        let component = is_component(node);
+        if !component && let Some(&id) = self.ids.get(&(module.clone(), key.clone())) {
+            self.note_id_usage(id, usage);
+            return Some(TypeRef::Named(id));
+        }
+        let names = if component {
+            component_names(node, &module)
+        } else {
+            vec![names::type_name(hint)]
+        };
+        let id = self.draft(module.clone(), names, node);
+        if component {
+            self.by_node.insert(node.clone(), id);
+        }
+        self.ids.entry((module, key.clone())).or_insert(id);
+        let example = value
+            .get("example")
+            .and_then(Value::as_str)
+            .map(str::to_owned);
+        self.finish(
+            id,
+            TypeKind::Id(IdType {
+                pattern: key.0,
+                check,
+                min_length: key.1,
+                max_length: key.2,
+                example,
+            }),
+        );
+        if !component {
+            self.note_id_usage(id, usage);
+        }
+        Some(TypeRef::Named(id))
+    }
+
+    /// Counts a field or parameter name towards the name of an (inline) ID type.
+    fn note_id_usage(&mut self, id: TypeId, usage: Option<&str>) {
+        let draft = &self.drafts[id.0];
+        if draft.component || !matches!(draft.kind, Some(TypeKind::Id(_))) {
+            return;
+        }
+        if let Some(usage) = usage {
+            *self
+                .id_names
+                .entry(id)
+                .or_default()
+                .entry(names::type_name(usage))
+                .or_default() += 1;
+        }
+    }
+
+    /// Documentation, flags and bounds of a schema; for a `$ref` (or a single-entry `allOf`)
+    /// what the wrapper says wins over what the target says.
+    pub fn schema_info(&self, node: &Node) -> SchemaInfo {
+        let value = self.value(node);
         let mut info = SchemaInfo {
-            doc: data.description.clone(),
-            nullable: data.nullable,
-            pii: data
-                .extensions
-                .get("x-pii")
-                .and_then(serde_json::Value::as_bool),
-            deprecated: data.deprecated,
-            example: data.example.clone(),
-            default: data.default.clone(),
+            doc: text(value, "description"),
+            nullable: flag(value, "nullable"),
+            pii: pii(value),
+            deprecated: flag(value, "deprecated"),
+            example: value.get("example").cloned(),
+            default: value.get("default").cloned(),
+            minimum: integer(value, "minimum").map(|m| {
+                if flag(value, "exclusiveMinimum") {
+                    m + 1
+                } else {
+                    m
+                }
+            }),
+            maximum: integer(value, "maximum").map(|m| {
+                if flag(value, "exclusiveMaximum") {
+                    m - 1
+                } else {
+                    m
+                }
+            }),
+            min_length: count(value, "minLength"),
+            max_length: count(value, "maxLength"),
         };
-        if let Some(inner) = single_all_of(schema) {
-            let target = self.schema_info(file, inner.into());
+        let inner = if value.get("$ref").is_some() {
+            self.specs.follow(node).ok()
+        } else {
+            match value.get("allOf").and_then(Value::as_array) {
+                Some(parts) if parts.len() == 1 && value.get("properties").is_none() => {
+                    Some(node.child("allOf").child("0"))
+                }
+                _ => None,
+            }
+        };
+        if let Some(inner) = inner {
+            let target = self.schema_info(&inner);
             info.doc = info.doc.or(target.doc);
             info.pii = info.pii.or(target.pii);
             info.example = info.example.or(target.example);
+            info.default = info.default.or(target.default);
             info.deprecated |= target.deprecated;
+            info.minimum = info.minimum.or(target.minimum);
+            info.maximum = info.maximum.or(target.maximum);
+            info.min_length = info.min_length.or(target.min_length);
+            info.max_length = info.max_length.or(target.max_length);
         }
         info
     }
-
-    fn shape(&mut self, file: &str, pointer: &str, schema: &Schema, name: &str) -> Option<Shape> {
-        let shape = match &schema.schema_kind {
-            SchemaKind::Type(Type::String(string)) => {
-                self.string_shape(file, pointer, string, schema)?
-            }
-            SchemaKind::Type(Type::Integer(integer)) => {
-                if !integer.enumeration.is_empty() {
-                    self.problem(
-                        file,
-                        pointer,
-                        "unsupported construct: integer enums (only string enums are supported)",
-                    );
-                    return None;
-                }
-                let wide = !matches!(
-                    integer.format,
-                    VariantOrUnknownOrEmpty::Item(IntegerFormat::Int32)
-                );
-                Shape::Type(TypeRef::Integer(if wide {
-                    IntegerKind::I64
-                } else {
-                    IntegerKind::I32
-                }))
-            }
-            SchemaKind::Type(Type::Number(_)) => Shape::Type(TypeRef::Number),
-            SchemaKind::Type(Type::Boolean(_)) => Shape::Type(TypeRef::Boolean),
-            SchemaKind::Type(Type::Object(object)) => {
-                self.object_shape(file, pointer, object, name)?
-            }
-            SchemaKind::Type(Type::Array(array)) => {
-                let item = match &array.items {
-                    Some(items) => self.type_of(
-                        file,
-                        &format!("{pointer}/items"),
-                        items.into(),
-                        &format!("{name}Item"),
-                    )?,
-                    None => TypeRef::Json,
-                };
-                Shape::Type(TypeRef::Array(Box::new(item)))
-            }
-            SchemaKind::AllOf { all_of } if all_of.len() == 1 => Shape::Type(self.type_of(
-                file,
-                &format!("{pointer}/allOf/0"),
-                (&all_of[0]).into(),
-                name,
-            )?),
-            SchemaKind::Any(any) if single_all_of(schema).is_some() && is_plain_wrapper(any) => {
-                let inner = &any.all_of[0];
-                Shape::Type(self.type_of(
-                    file,
-                    &format!("{pointer}/allOf/0"),
-                    inner.into(),
-                    name,
-                )?)
-            }
-            SchemaKind::Any(any) if is_empty_any(any) => Shape::Type(TypeRef::Json),
-            SchemaKind::Any(any) => {
-                let message = match any.typ.as_deref() {
-                    Some(t) if !["string", "integer", "number", "boolean", "object", "array"].contains(&t) => {
-                        format!("unknown type `{t}`")
-                    }
-                    _ => "unsupported construct: this combination of keywords (for example `type` with keywords of \
-                          another type, or `allOf` with other keywords) is not supported"
-                        .to_owned(),
-                };
-                self.problem(file, pointer, message);
-                return None;
-            }
-            SchemaKind::AllOf { .. } => {
-                self.problem(
-                    file,
-                    &format!("{pointer}/allOf"),
-                    "unsupported construct: `allOf` with more than one schema",
-                );
-                return None;
-            }
-            SchemaKind::OneOf { .. } => {
-                self.problem(
-                    file,
-                    &format!("{pointer}/oneOf"),
-                    "unsupported construct: `oneOf`",
-                );
-                return None;
-            }
-            SchemaKind::AnyOf { .. } => {
-                self.problem(
-                    file,
-                    &format!("{pointer}/anyOf"),
-                    "unsupported construct: `anyOf`",
-                );
-                return None;
-            }
-            SchemaKind::Not { .. } => {
-                self.problem(
-                    file,
-                    &format!("{pointer}/not"),
-                    "unsupported construct: `not`",
-                );
-                return None;
-            }
-        };
-        Some(shape)
-    }
-
-    fn string_shape(
-        &mut self,
-        file: &str,
-        pointer: &str,
-        string: &StringType,
-        schema: &Schema,
-    ) -> Option<Shape> {
-        if !string.enumeration.is_empty() {
-            let mut values: Vec<EnumValue> = Vec::new();
-            for wire in string.enumeration.iter().flatten() {
-                let variant = names::variant_name(wire);
-                if let Some(other) = values.iter().find(|v| v.variant == variant) {
-                    let message = format!(
-                        "enum values `{}` and `{wire}` both become the variant `{variant}`",
-                        other.wire
-                    );
-                    self.problem(file, &format!("{pointer}/enum"), message);
-                    return None;
-                }
-                values.push(EnumValue {
-                    wire: wire.clone(),
-                    variant,
-                });
-            }
-            return Some(Shape::Def(TypeDefKind::Enum(values)));
-        }
-        if let Some(source) = &string.pattern {
-            let check = match pattern::compile(source) {
-                Ok(check) => check,
-                Err(message) => {
-                    self.problem(file, &format!("{pointer}/pattern"), message);
-                    return None;
-                }
-            };
-            let example = schema
-                .schema_data
-                .example
-                .as_ref()
-                .and_then(|e| e.as_str())
-                .map(str::to_owned);
-            return Some(Shape::Def(TypeDefKind::Id(IdType {
-                pattern: source.clone(),
-                check,
-                min_length: string.min_length,
-                max_length: string.max_length,
-                example,
-            })));
-        }
-        let ty = match &string.format {
-            VariantOrUnknownOrEmpty::Item(StringFormat::DateTime) => TypeRef::DateTime,
-            VariantOrUnknownOrEmpty::Item(StringFormat::Date) => TypeRef::Date,
-            VariantOrUnknownOrEmpty::Unknown(format) if format == "uri" || format == "url" => {
-                TypeRef::Url
-            }
-            _ => TypeRef::String,
-        };
-        Some(Shape::Type(ty))
-    }
-
-    fn object_shape(
-        &mut self,
-        file: &str,
-        pointer: &str,
-        object: &ObjectType,
-        name: &str,
-    ) -> Option<Shape> {
-        if object.properties.is_empty() {
-            return Some(Shape::Type(match &object.additional_properties {
-                Some(AdditionalProperties::Schema(value)) => {
-                    let value_pointer = format!("{pointer}/additionalProperties");
-                    let value = self.type_of(
-                        file,
-                        &value_pointer,
-                        value.as_ref().into(),
-                        &format!("{name}Value"),
-                    )?;
-                    TypeRef::Map(Box::new(value))
-                }
-                _ => TypeRef::Json,
-            }));
-        }
-        for required in &object.required {
-            if !object.properties.contains_key(required) {
-                self.problem(
-                    file,
-                    &format!("{pointer}/required"),
-                    format!("`{required}` is required but is not a property"),
-                );
-            }
-        }
-        let mut fields: Vec<Field> = Vec::new();
-        let mut ok = true;
-        for (json, property) in &object.properties {
-            let property_pointer = format!("{pointer}/properties/{}", escape(json));
-            let rust = names::snake_name(json);
-            if let Some(other) = fields.iter().find(|f| f.name.rust == rust) {
-                let message = format!(
-                    "properties `{}` and `{json}` both become the Rust field `{rust}`",
-                    other.name.json
-                );
-                self.problem(file, &property_pointer, message);
-                ok = false;
-                continue;
-            }
-            let hint = format!("{name}{}", names::type_name(json));
-            let Some(ty) = self.type_of(file, &property_pointer, property.into(), &hint) else {
-                ok = false;
-                continue;
-            };
-            let info = self.schema_info(file, property.into());
-            fields.push(Field {
-                name: FieldName {
-                    json: json.clone(),
-                    rust,
-                },
-                ty,
-                required: object.required.contains(json),
-                nullable: info.nullable,
-                doc: info.doc,
-                pii: info.pii,
-                deprecated: info.deprecated,
-                example: info.example,
-                source: self.source(file, &property_pointer),
-            });
-        }
-        ok.then_some(Shape::Def(TypeDefKind::Struct(fields)))
-    }
 }
 
-/// The one schema of an `allOf: [x]` wrapper (the OpenAPI 3.0 way to add a description or
-/// `nullable` to a `$ref`).
-fn single_all_of(schema: &Schema) -> Option<&ReferenceOr<Schema>> {
-    match &schema.schema_kind {
-        SchemaKind::AllOf { all_of } if all_of.len() == 1 => all_of.first(),
-        SchemaKind::Any(any) if any.all_of.len() == 1 => any.all_of.first(),
-        _ => None,
+/// Whether `node` is a component schema (`/components/schemas/Name`).
+pub(super) fn is_component(node: &Node) -> bool {
+    node.pointer.starts_with("/components/schemas/") && node.pointer.matches('/').count() == 3
+}
+
+/// The names a component schema could take: without the API's own prefix first
+/// (`events.v1.sink` in module `events_v1` is `Sink`), then in full (`EventsV1Sink`).
+fn component_names(node: &Node, module: &str) -> Vec<String> {
+    let name = node.last_segment();
+    let mut names = Vec::new();
+    if let Some(stripped) = names::strip_api_prefix(&name, module) {
+        names.push(names::type_name(stripped));
     }
+    names.push(names::type_name(&name));
+    names.dedup();
+    names
 }
 
-/// An `allOf: [x]` with at most a `type` beside it (lint tools want `type` next to `nullable`).
-fn is_plain_wrapper(any: &AnySchema) -> bool {
-    any.properties.is_empty()
-        && any.items.is_none()
-        && any.enumeration.is_empty()
-        && any.one_of.is_empty()
-        && any.any_of.is_empty()
-        && any.not.is_none()
-        && any.pattern.is_none()
-        && any.additional_properties.is_none()
+fn required_names(value: &Value) -> BTreeSet<String> {
+    value
+        .get("required")
+        .and_then(Value::as_array)
+        .map(|r| {
+            r.iter()
+                .filter_map(Value::as_str)
+                .map(str::to_owned)
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
-/// `{}`: any value at all.
-fn is_empty_any(any: &AnySchema) -> bool {
-    any == &AnySchema::default()
+/// A variant name for an unnamed, untagged union member.
+fn primitive_label(ty: &TypeRef, index: usize) -> String {
+    match ty {
+        TypeRef::String => "String".to_owned(),
+        TypeRef::Integer(_) => "Integer".to_owned(),
+        TypeRef::Number => "Number".to_owned(),
+        TypeRef::Boolean => "Boolean".to_owned(),
+        TypeRef::DateTime => "DateTime".to_owned(),
+        TypeRef::Date => "Date".to_owned(),
+        TypeRef::Url => "Url".to_owned(),
+        TypeRef::Array(_) => "List".to_owned(),
+        TypeRef::Map(_) => "Map".to_owned(),
+        TypeRef::Json | TypeRef::Named(_) => format!("Variant{}", index + 1),
+    }
 }

@@ -5,8 +5,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use generator::model::{
-    Api, Constraints, Field, Model, Module, Operation, Param, ParamLocation, Source, TypeDef,
-    TypeDefKind, TypeName, TypeRef,
+    Api, Check, Field, Input, Model, Module, Operation, Outcome, Source, TypeDef, TypeKind,
+    TypeName, TypeRef,
 };
 use generator::pattern::Language;
 use serde::Serialize;
@@ -97,8 +97,9 @@ pub fn compare(base: &Model, head: &Model) -> Vec<Change> {
                 module_location(new, Side::Head),
             ),
             (Some(old), Some(new)) => {
-                compare_apis(&mut out, name, old, new);
-                compare_types(&mut out, name, old, new);
+                let models = Models { base, head };
+                compare_apis(&mut out, models, name, old, new);
+                compare_types(&mut out, models, name, old, new);
             }
             (None, None) => {}
         }
@@ -113,6 +114,13 @@ pub fn compare(base: &Model, head: &Model) -> Vec<Change> {
 
 struct Changes {
     list: Vec<Change>,
+}
+
+/// The two models compared: types are named through the model they belong to.
+#[derive(Clone, Copy)]
+struct Models<'m> {
+    base: &'m Model,
+    head: &'m Model,
 }
 
 impl Changes {
@@ -153,7 +161,7 @@ fn module_location(module: &Module, side: Side) -> Location {
     }
 }
 
-fn compare_apis(out: &mut Changes, module: &str, old: &Module, new: &Module) {
+fn compare_apis(out: &mut Changes, models: Models<'_>, module: &str, old: &Module, new: &Module) {
     match (&old.api, &new.api) {
         (None, None) => {}
         (Some(old_api), None) => {
@@ -167,17 +175,17 @@ fn compare_apis(out: &mut Changes, module: &str, old: &Module, new: &Module) {
             }
         }
         (Some(old_api), Some(new_api)) => {
-            if old_api.server.url() != new_api.server.url() {
+            let (old_url, new_url) = (server_url(old_api), server_url(new_api));
+            if old_url != new_url {
                 out.push(
                     Severity::Breaking,
                     module,
                     format!("twilio_api::Client::{module}"),
-                    format!(
-                        "host changed from `{}` to `{}`",
-                        old_api.server.url(),
-                        new_api.server.url()
+                    format!("host changed from `{}` to `{}`", old_url, new_url),
+                    new_api.servers.first().map_or_else(
+                        || module_location(new, Side::Head),
+                        |s| location(&s.source, Side::Head),
                     ),
-                    location(&new_api.server.source, Side::Head),
                 );
             }
             let old_ops: BTreeMap<&str, &Operation> = old_api
@@ -198,11 +206,15 @@ fn compare_apis(out: &mut Changes, module: &str, old: &Module, new: &Module) {
             for (id, op) in &new_ops {
                 match old_ops.get(id) {
                     None => operation_added(out, module, new_api, op),
-                    Some(old_op) => compare_operation(out, module, new_api, old_op, op),
+                    Some(old_op) => compare_operation(out, models, module, new_api, old_op, op),
                 }
             }
         }
     }
+}
+
+fn server_url(api: &Api) -> String {
+    api.servers.first().map(|s| s.url()).unwrap_or_default()
 }
 
 fn method_item(module: &str, api: &Api, op: &Operation) -> String {
@@ -238,7 +250,14 @@ fn operation_presence(out: &mut Changes, module: &str, api: &Api, op: &Operation
     );
 }
 
-fn compare_operation(out: &mut Changes, module: &str, api: &Api, old: &Operation, new: &Operation) {
+fn compare_operation(
+    out: &mut Changes,
+    models: Models<'_>,
+    module: &str,
+    api: &Api,
+    old: &Operation,
+    new: &Operation,
+) {
     let item = method_item(module, api, new);
     let here = location(&new.source, Side::Head);
     if old.http_method != new.http_method || old.path != new.path {
@@ -256,16 +275,16 @@ fn compare_operation(out: &mut Changes, module: &str, api: &Api, old: &Operation
             here.clone(),
         );
     }
-    if old.response != new.response {
+    let (old_returns, new_returns) = (
+        returns(models.base, &old.outcome),
+        returns(models.head, &new.outcome),
+    );
+    if old_returns != new_returns {
         out.push(
             Severity::Breaking,
             module,
             item.clone(),
-            format!(
-                "`send()` now returns `{}` instead of `{}`",
-                returns(&new.response),
-                returns(&old.response)
-            ),
+            format!("`send()` now returns `{new_returns}` instead of `{old_returns}`"),
             here.clone(),
         );
     }
@@ -313,37 +332,53 @@ fn compare_operation(out: &mut Changes, module: &str, api: &Api, old: &Operation
             here,
         );
     }
-    compare_params(out, module, api, old, new);
+    compare_params(out, models, module, api, old, new);
 }
 
-fn returns(ty: &Option<TypeRef>) -> String {
-    ty.as_ref().map_or_else(|| "()".to_owned(), rust_type)
-}
-
-fn param_item(module: &str, api: &Api, op: &Operation, param: &Param) -> String {
-    match param.location {
-        ParamLocation::Path => format!("{}({})", method_item(module, api, op), param.rust_name),
-        ParamLocation::Query => format!("{module}::{}::{}", op.builder, param.rust_name),
+fn returns(model: &Model, outcome: &Outcome) -> String {
+    match outcome {
+        Outcome::Body(Some(ty)) => rust_type(model, ty),
+        Outcome::Body(None) => "()".to_owned(),
+        Outcome::Statuses { name, variants } => {
+            let parts: Vec<String> = variants
+                .iter()
+                .map(|v| {
+                    let body = v
+                        .body
+                        .as_ref()
+                        .map_or_else(|| "()".to_owned(), |t| rust_type(model, t));
+                    format!("{}: {body}", v.status)
+                })
+                .collect();
+            format!("{name} {{ {} }}", parts.join(", "))
+        }
+        Outcome::Redirect { .. } => "String (the Location)".to_owned(),
     }
 }
 
-fn place(param: &Param) -> &'static str {
-    match param.location {
-        ParamLocation::Path => "path parameter",
-        ParamLocation::Query => "query parameter",
+fn param_item(module: &str, api: &Api, op: &Operation, param: &Input) -> String {
+    if param.required {
+        format!("{}({})", method_item(module, api, op), param.rust_name)
+    } else {
+        format!("{module}::{}::{}", op.builder, param.rust_name)
     }
+}
+
+fn place(param: &Input) -> &'static str {
+    param.location.describe()
 }
 
 fn compare_params(
     out: &mut Changes,
+    models: Models<'_>,
     module: &str,
     api: &Api,
     old_op: &Operation,
     new_op: &Operation,
 ) {
-    let key = |p: &Param| (p.location, p.name.clone());
-    let old: BTreeMap<_, &Param> = old_op.params.iter().map(|p| (key(p), p)).collect();
-    let new: BTreeMap<_, &Param> = new_op.params.iter().map(|p| (key(p), p)).collect();
+    let key = |p: &Input| (p.location, p.name.clone());
+    let old: BTreeMap<_, &Input> = old_op.inputs.iter().map(|p| (key(p), p)).collect();
+    let new: BTreeMap<_, &Input> = new_op.inputs.iter().map(|p| (key(p), p)).collect();
     for (k, param) in &old {
         if !new.contains_key(k) {
             out.push(
@@ -373,16 +408,16 @@ fn compare_params(
             );
             continue;
         };
-        if before.ty != param.ty {
+        let (old_ty, new_ty) = (
+            rust_type(models.base, &before.ty),
+            rust_type(models.head, &param.ty),
+        );
+        if old_ty != new_ty || before.repeated != param.repeated {
             out.push(
                 Severity::Breaking,
                 module,
                 item.clone(),
-                format!(
-                    "type changed from `{}` to `{}`",
-                    rust_type(&before.ty),
-                    rust_type(&param.ty)
-                ),
+                format!("type changed from `{old_ty}` to `{new_ty}`"),
                 here.clone(),
             );
         }
@@ -404,7 +439,7 @@ fn compare_params(
             );
         }
         if let Some((severity, message)) =
-            compare_constraints(&before.constraints, &param.constraints)
+            compare_constraints(&Bounds::of(&before.checks), &Bounds::of(&param.checks))
         {
             out.push(severity, module, item.clone(), message, here.clone());
         }
@@ -414,8 +449,37 @@ fn compare_params(
     }
 }
 
+/// The bounds an input is checked against before sending.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Bounds {
+    minimum: Option<i64>,
+    maximum: Option<i64>,
+    min_length: Option<usize>,
+    max_length: Option<usize>,
+}
+
+impl Bounds {
+    fn of(checks: &[Check]) -> Bounds {
+        let mut bounds = Bounds::default();
+        for check in checks {
+            match check {
+                Check::Range { min, max } => {
+                    bounds.minimum = *min;
+                    bounds.maximum = *max;
+                }
+                Check::Length { min, max } => {
+                    bounds.min_length = *min;
+                    bounds.max_length = *max;
+                }
+                Check::Id(_) => {}
+            }
+        }
+        bounds
+    }
+}
+
 /// Bounds that accept fewer values are breaking (requests that passed now fail before sending).
-fn compare_constraints(old: &Constraints, new: &Constraints) -> Option<(Severity, String)> {
+fn compare_constraints(old: &Bounds, new: &Bounds) -> Option<(Severity, String)> {
     if old == new {
         return None;
     }
@@ -434,7 +498,7 @@ fn compare_constraints(old: &Constraints, new: &Constraints) -> Option<(Severity
         || narrower_max(old.maximum, new.maximum)
         || narrower_min(as_i64(old.min_length), as_i64(new.min_length))
         || narrower_max(as_i64(old.max_length), as_i64(new.max_length));
-    let describe = |c: &Constraints| {
+    let describe = |c: &Bounds| {
         let mut parts = Vec::new();
         if c.minimum.is_some() || c.maximum.is_some() {
             parts.push(format!("{}..={}", bound(c.minimum), bound(c.maximum)));
@@ -464,11 +528,19 @@ fn bound<T: std::fmt::Display>(value: Option<T>) -> String {
     value.map_or_else(String::new, |v| v.to_string())
 }
 
-fn compare_types(out: &mut Changes, module: &str, old: &Module, new: &Module) {
-    let old_types: BTreeMap<&str, &TypeDef> =
-        old.types.iter().map(|t| (t.name.as_str(), t)).collect();
-    let new_types: BTreeMap<&str, &TypeDef> =
-        new.types.iter().map(|t| (t.name.as_str(), t)).collect();
+fn compare_types(out: &mut Changes, models: Models<'_>, module: &str, old: &Module, new: &Module) {
+    let old_types: BTreeMap<&str, &TypeDef> = old
+        .types
+        .iter()
+        .map(|&id| models.base.ty(id))
+        .map(|t| (t.name.as_str(), t))
+        .collect();
+    let new_types: BTreeMap<&str, &TypeDef> = new
+        .types
+        .iter()
+        .map(|&id| models.head.ty(id))
+        .map(|t| (t.name.as_str(), t))
+        .collect();
     for (name, def) in &old_types {
         if !new_types.contains_key(name) {
             out.push(
@@ -503,10 +575,18 @@ fn compare_types(out: &mut Changes, module: &str, old: &Module, new: &Module) {
             );
         }
         match (&before.kind, &def.kind) {
-            (TypeDefKind::Struct(old_fields), TypeDefKind::Struct(new_fields)) => {
-                compare_fields(out, module, &item, old_fields, new_fields);
+            (TypeKind::Struct(old_struct), TypeKind::Struct(new_struct)) => {
+                compare_fields(
+                    out,
+                    models,
+                    module,
+                    &item,
+                    &old_struct.fields,
+                    &new_struct.fields,
+                );
             }
-            (TypeDefKind::Enum(old_values), TypeDefKind::Enum(new_values)) => {
+            (TypeKind::Enum(old_enum), TypeKind::Enum(new_enum)) => {
+                let (old_values, new_values) = (&old_enum.values, &new_enum.values);
                 let old_wires: BTreeSet<&str> =
                     old_values.iter().map(|v| v.wire.as_str()).collect();
                 let new_wires: BTreeSet<&str> =
@@ -536,7 +616,7 @@ fn compare_types(out: &mut Changes, module: &str, old: &Module, new: &Module) {
                     );
                 }
             }
-            (TypeDefKind::Id(old_id), TypeDefKind::Id(new_id)) => {
+            (TypeKind::Id(old_id), TypeKind::Id(new_id)) => {
                 let same = old_id.pattern == new_id.pattern
                     && old_id.min_length == new_id.min_length
                     && old_id.max_length == new_id.max_length;
@@ -578,20 +658,21 @@ fn compare_types(out: &mut Changes, module: &str, old: &Module, new: &Module) {
                     );
                 }
             }
-            (TypeDefKind::Alias(old_ty), TypeDefKind::Alias(new_ty)) if old_ty != new_ty => {
-                out.push(
-                    Severity::Breaking,
-                    module,
-                    item,
-                    format!(
-                        "now stands for `{}` instead of `{}`",
-                        rust_type(new_ty),
-                        rust_type(old_ty)
-                    ),
-                    here,
+            (TypeKind::Alias(old_ty), TypeKind::Alias(new_ty)) => {
+                let (old_ty, new_ty) = (
+                    rust_type(models.base, old_ty),
+                    rust_type(models.head, new_ty),
                 );
+                if old_ty != new_ty {
+                    out.push(
+                        Severity::Breaking,
+                        module,
+                        item,
+                        format!("now stands for `{new_ty}` instead of `{old_ty}`"),
+                        here,
+                    );
+                }
             }
-            (TypeDefKind::Alias(_), TypeDefKind::Alias(_)) => {}
             (old_kind, new_kind) if kind_name(old_kind) != kind_name(new_kind) => out.push(
                 Severity::Breaking,
                 module,
@@ -608,7 +689,14 @@ fn compare_types(out: &mut Changes, module: &str, old: &Module, new: &Module) {
     }
 }
 
-fn compare_fields(out: &mut Changes, module: &str, item: &str, old: &[Field], new: &[Field]) {
+fn compare_fields(
+    out: &mut Changes,
+    models: Models<'_>,
+    module: &str,
+    item: &str,
+    old: &[Field],
+    new: &[Field],
+) {
     let old_fields: BTreeMap<&str, &Field> =
         old.iter().map(|f| (f.name.json.as_str(), f)).collect();
     let new_fields: BTreeMap<&str, &Field> =
@@ -642,16 +730,16 @@ fn compare_fields(out: &mut Changes, module: &str, item: &str, old: &[Field], ne
             out.push(severity, module, field_item, message, here);
             continue;
         };
-        if before.ty != field.ty {
+        let (old_ty, new_ty) = (
+            rust_type(models.base, &before.ty),
+            rust_type(models.head, &field.ty),
+        );
+        if old_ty != new_ty {
             out.push(
                 Severity::Breaking,
                 module,
                 field_item.clone(),
-                format!(
-                    "type changed from `{}` to `{}`",
-                    rust_type(&before.ty),
-                    rust_type(&field.ty)
-                ),
+                format!("type changed from `{old_ty}` to `{new_ty}`"),
                 here.clone(),
             );
         }
@@ -660,17 +748,14 @@ fn compare_fields(out: &mut Changes, module: &str, item: &str, old: &[Field], ne
                 Severity::Breaking,
                 module,
                 field_item.clone(),
-                format!(
-                    "now required: `{}` instead of `Option<…>`",
-                    rust_type(&field.ty)
-                ),
+                format!("now required: `{new_ty}` instead of `Option<…>`"),
                 here.clone(),
             ),
             (false, true) => out.push(
                 Severity::Breaking,
                 module,
                 field_item.clone(),
-                format!("now optional: `Option<{}>`", rust_type(&field.ty)),
+                format!("now optional: `Option<{new_ty}>`"),
                 here.clone(),
             ),
             _ => {}
@@ -690,17 +775,18 @@ fn compare_fields(out: &mut Changes, module: &str, item: &str, old: &[Field], ne
     }
 }
 
-fn kind_name(kind: &TypeDefKind) -> &'static str {
+fn kind_name(kind: &TypeKind) -> &'static str {
     match kind {
-        TypeDefKind::Struct(_) => "struct",
-        TypeDefKind::Enum(_) => "enum",
-        TypeDefKind::Id(_) => "ID type",
-        TypeDefKind::Alias(_) => "type alias",
+        TypeKind::Struct(_) => "struct",
+        TypeKind::Enum(_) => "enum",
+        TypeKind::Id(_) => "ID type",
+        TypeKind::Union(_) => "union",
+        TypeKind::Alias(_) => "type alias",
     }
 }
 
 /// A type as callers see it (`Vec<Session>`, `Option` aside).
-pub fn rust_type(ty: &TypeRef) -> String {
+pub fn rust_type(model: &Model, ty: &TypeRef) -> String {
     match ty {
         TypeRef::String => "String".to_owned(),
         TypeRef::Integer(kind) => format!("{kind:?}").to_lowercase(),
@@ -710,9 +796,12 @@ pub fn rust_type(ty: &TypeRef) -> String {
         TypeRef::Date => "NaiveDate".to_owned(),
         TypeRef::Url => "Url".to_owned(),
         TypeRef::Json => "serde_json::Value".to_owned(),
-        TypeRef::Array(item) => format!("Vec<{}>", rust_type(item)),
-        TypeRef::Map(value) => format!("BTreeMap<String, {}>", rust_type(value)),
-        TypeRef::Named(name) => format!("{}::{}", name.module, name.name),
+        TypeRef::Array(item) => format!("Vec<{}>", rust_type(model, item)),
+        TypeRef::Map(value) => format!("BTreeMap<String, {}>", rust_type(model, value)),
+        TypeRef::Named(id) => {
+            let def = model.ty(*id);
+            format!("{}::{}", def.module, def.name)
+        }
     }
 }
 
@@ -765,10 +854,11 @@ fn changed_type(model: &Model, change: &Change) -> Option<TypeName> {
 fn users_of<'m>(model: &'m Model, target: &TypeName) -> Vec<(TypeName, &'m Field)> {
     let mut users = Vec::new();
     for module in &model.modules {
-        for def in &module.types {
-            let TypeDefKind::Struct(fields) = &def.kind else {
+        for def in module.types.iter().map(|&id| model.ty(id)) {
+            let TypeKind::Struct(structure) = &def.kind else {
                 continue;
             };
+            let fields = &structure.fields;
             let name = TypeName {
                 module: module.name.clone(),
                 name: def.name.clone(),
@@ -790,17 +880,25 @@ fn users_of<'m>(model: &'m Model, target: &TypeName) -> Vec<(TypeName, &'m Field
 fn reaches(model: &Model, ty: &TypeRef, target: &TypeName, seen: &mut BTreeSet<TypeName>) -> bool {
     match ty {
         TypeRef::Array(inner) | TypeRef::Map(inner) => reaches(model, inner, target, seen),
-        TypeRef::Named(name) if name == target => true,
-        TypeRef::Named(name) => {
-            if !seen.insert(name.clone()) {
+        TypeRef::Named(id) => {
+            let name = model.type_name(*id);
+            if &name == target {
+                return true;
+            }
+            if !seen.insert(name) {
                 return false;
             }
-            match model.type_def(name).map(|d| &d.kind) {
-                Some(TypeDefKind::Struct(fields)) => {
-                    fields.iter().any(|f| reaches(model, &f.ty, target, seen))
-                }
-                Some(TypeDefKind::Alias(inner)) => reaches(model, inner, target, seen),
-                _ => false,
+            match &model.ty(*id).kind {
+                TypeKind::Struct(structure) => structure
+                    .fields
+                    .iter()
+                    .any(|f| reaches(model, &f.ty, target, seen)),
+                TypeKind::Alias(inner) => reaches(model, inner, target, seen),
+                TypeKind::Union(union) => union
+                    .variants
+                    .iter()
+                    .any(|v| reaches(model, &v.ty, target, seen)),
+                TypeKind::Enum(_) | TypeKind::Id(_) => false,
             }
         }
         _ => false,

@@ -137,6 +137,7 @@ fn model_at(root: &Path, commit: &str, base: &str, specs: &str) -> Result<Model,
             specs_dir: specs.to_owned(),
             crate_config: empty_config(),
             modules: Vec::new(),
+            types: Vec::new(),
         });
     }
     let label = PathBuf::from(format!("{base}:{specs}"));

@@ -17,9 +17,9 @@
 //! // Or: let client = fixture_features::Client::from_env()?;
 //! let one = client.widgets_v2().delete_widget("widget_sid").send().await?;
 //! println!("{one:?}");
-//! let page = client.widgets_v2().list_widgets().page_size(50).send().await?;
+//! let page = client.widgets_v2().list_widgets("name").page_size(50).send().await?;
 //! println!("{page:?}");
-//! let all: Vec<_> = client.widgets_v2().list_widgets().limit(100).stream().try_collect().await?;
+//! let all: Vec<_> = client.widgets_v2().list_widgets("name").limit(100).stream().try_collect().await?;
 //! println!("{} items", all.len());
 //! # Ok(())
 //! # }

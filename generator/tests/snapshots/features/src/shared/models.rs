@@ -2,6 +2,14 @@
 
 //! Types used as operation parameters and responses.
 
+/// The `FetchWidgetError` schema.
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct FetchWidgetError {
+    /// The `code` property.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub code: ::std::option::Option<i64>,
+}
+
 /// The `Meta` schema.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct Meta {

@@ -2,11 +2,12 @@
 
 //! The API handle, its operations, and their request builders.
 
-/// Where this API is served, from the spec's `servers`.
+/// `https://api.example.com/base`, from the spec's `servers`.
 pub(crate) static API: crate::runtime::request::Api = crate::runtime::request::Api {
     scheme: "https",
     host: "api.example.com",
     base_path: "/base",
+    security: &[crate::runtime::request::Scheme::Basic],
 };
 
 impl crate::Client {
@@ -31,7 +32,7 @@ impl WidgetsV2 {
     ///
     /// # Arguments
     ///
-    /// - `widget_sid`: The widget's SID.
+    /// - `widget_sid`: The widget's SID. (the path parameter `WidgetSid`)
     #[deprecated]
     pub fn delete_widget(
         &self,
@@ -49,7 +50,7 @@ impl WidgetsV2 {
     ///
     /// # Arguments
     ///
-    /// - `widget_sid`: The widget's SID.
+    /// - `widget_sid`: The widget's SID. (the path parameter `WidgetSid`)
     ///
     /// # Errors
     ///
@@ -69,14 +70,21 @@ impl WidgetsV2 {
     /// List widgets
     ///
     /// Sends `GET /v2/Widgets`. `.send()` returns one page; `.stream()` yields every item, fetching pages as needed.
-    pub fn list_widgets(&self) -> ListWidgets {
+    ///
+    /// # Arguments
+    ///
+    /// - `name`:  (the query parameter `Name`)
+    pub fn list_widgets(
+        &self,
+        name: impl ::std::convert::Into<::std::string::String>,
+    ) -> ListWidgets {
         ListWidgets {
             client: self.client.clone(),
             page_size: ::std::option::Option::None,
             color: ::std::option::Option::None,
             tag: ::std::vec::Vec::new(),
             since: ::std::option::Option::None,
-            name: ::std::option::Option::None,
+            name: name.into(),
             active: ::std::option::Option::None,
             owner: ::std::option::Option::None,
             limit: ::std::option::Option::None,
@@ -84,7 +92,7 @@ impl WidgetsV2 {
     }
 }
 
-/// Request builder for [`WidgetsV2::delete_widget`]: `DELETE /v2/Widgets/{WidgetSid}`. Set query parameters with its methods, then call [`send`](Self::send).
+/// Request builder for [`WidgetsV2::delete_widget`]: `DELETE /v2/Widgets/{WidgetSid}`. Set optional inputs with its methods, then call [`send`](Self::send).
 #[derive(Debug, Clone)]
 #[must_use = "a request is only sent by `.send()`"]
 pub struct DeleteWidget {
@@ -93,7 +101,7 @@ pub struct DeleteWidget {
 }
 
 impl DeleteWidget {
-    /// Checks the arguments and assembles the request.
+    /// Checks the inputs and assembles the request.
     fn request(
         &self,
     ) -> ::std::result::Result<crate::runtime::request::Request, crate::Error> {
@@ -106,7 +114,11 @@ impl DeleteWidget {
         {
             let value = &self.widget_sid;
             crate::runtime::check::id::<super::WidgetSid>("widget_sid", value)?;
-            request.path_param("widget_sid", value)?;
+            request
+                .path_param(
+                    "widget_sid",
+                    &crate::runtime::wire::WireText::wire_text(value),
+                )?;
         }
         ::std::result::Result::Ok(request)
     }
@@ -118,7 +130,7 @@ impl DeleteWidget {
     }
 }
 
-/// Request builder for [`WidgetsV2::fetch_widget`]: `GET /v2/Widgets/{WidgetSid}`. Set query parameters with its methods, then call [`send`](Self::send).
+/// Request builder for [`WidgetsV2::fetch_widget`]: `GET /v2/Widgets/{WidgetSid}`. Set optional inputs with its methods, then call [`send`](Self::send).
 #[derive(Debug, Clone)]
 #[must_use = "a request is only sent by `.send()`"]
 pub struct FetchWidget {
@@ -127,7 +139,7 @@ pub struct FetchWidget {
 }
 
 impl FetchWidget {
-    /// Checks the arguments and assembles the request.
+    /// Checks the inputs and assembles the request.
     fn request(
         &self,
     ) -> ::std::result::Result<crate::runtime::request::Request, crate::Error> {
@@ -140,7 +152,11 @@ impl FetchWidget {
         {
             let value = &self.widget_sid;
             crate::runtime::check::id::<super::WidgetSid>("widget_sid", value)?;
-            request.path_param("widget_sid", value)?;
+            request
+                .path_param(
+                    "widget_sid",
+                    &crate::runtime::wire::WireText::wire_text(value),
+                )?;
         }
         ::std::result::Result::Ok(request)
     }
@@ -152,7 +168,7 @@ impl FetchWidget {
     }
 }
 
-/// Request builder for [`WidgetsV2::list_widgets`]: `GET /v2/Widgets`. Set query parameters with its methods, then call [`send`](Self::send).
+/// Request builder for [`WidgetsV2::list_widgets`]: `GET /v2/Widgets`. Set optional inputs with its methods, then call [`send`](Self::send).
 #[derive(Debug, Clone)]
 #[must_use = "a request is only sent by `.send()`"]
 pub struct ListWidgets {
@@ -161,7 +177,7 @@ pub struct ListWidgets {
     color: ::std::option::Option<super::ListWidgetsColor>,
     tag: ::std::vec::Vec<::std::string::String>,
     since: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
-    name: ::std::option::Option<::std::string::String>,
+    name: ::std::string::String,
     active: ::std::option::Option<bool>,
     owner: ::std::option::Option<::std::string::String>,
     limit: ::std::option::Option<usize>,
@@ -206,19 +222,6 @@ impl ListWidgets {
         self
     }
 
-    /// Required.
-    ///
-    /// Must be 1 to 64 characters long.
-    ///
-    /// Sent as the `Name` query parameter.
-    pub fn name(
-        mut self,
-        value: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.name = ::std::option::Option::Some(value.into());
-        self
-    }
-
     /// Sent as the `Active` query parameter.
     pub fn active(mut self, value: bool) -> Self {
         self.active = ::std::option::Option::Some(value);
@@ -226,8 +229,6 @@ impl ListWidgets {
     }
 
     /// An owner (`US` + 32 hex digits).
-    ///
-    /// Must be 34 to 34 characters long.
     ///
     /// Sent as the `Owner` query parameter.
     pub fn owner(
@@ -238,7 +239,7 @@ impl ListWidgets {
         self
     }
 
-    /// Checks the arguments and assembles the request.
+    /// Checks the inputs and assembles the request.
     fn request(
         &self,
     ) -> ::std::result::Result<crate::runtime::request::Request, crate::Error> {
@@ -255,37 +256,33 @@ impl ListWidgets {
                 ::std::option::Option::Some(1),
                 ::std::option::Option::Some(100),
             )?;
-            request.query("PageSize", &value.to_string());
+            request.query("PageSize", &crate::runtime::wire::WireText::wire_text(value));
         }
         if let ::std::option::Option::Some(value) = &self.color {
-            request.query("Color", value.as_str());
+            request.query("Color", &crate::runtime::wire::WireText::wire_text(value));
         }
         for value in &self.tag {
-            request.query("Tag", value);
+            request.query("Tag", &crate::runtime::wire::WireText::wire_text(value));
         }
         if let ::std::option::Option::Some(value) = &self.since {
-            request
-                .query(
-                    "Since",
-                    &value.to_rfc3339_opts(::chrono::SecondsFormat::Secs, true),
-                );
+            request.query("Since", &crate::runtime::wire::WireText::wire_text(value));
         }
         {
-            let value = crate::runtime::check::required("name", self.name.as_ref())?;
+            let value = &self.name;
             crate::runtime::check::length(
                 "name",
                 value,
                 ::std::option::Option::Some(1),
                 ::std::option::Option::Some(64),
             )?;
-            request.query("Name", value);
+            request.query("Name", &crate::runtime::wire::WireText::wire_text(value));
         }
         if let ::std::option::Option::Some(value) = &self.active {
-            request.query("Active", if *value { "true" } else { "false" });
+            request.query("Active", &crate::runtime::wire::WireText::wire_text(value));
         }
         if let ::std::option::Option::Some(value) = &self.owner {
             crate::runtime::check::id::<crate::shared::OwnerSid>("owner", value)?;
-            request.query("Owner", value);
+            request.query("Owner", &crate::runtime::wire::WireText::wire_text(value));
         }
         ::std::result::Result::Ok(request)
     }
@@ -304,7 +301,7 @@ impl ListWidgets {
         self
     }
 
-    /// Every item across pages, fetched lazily, following each page's next-page URL on
+    /// Every item across pages, fetched lazily; next pages are always requested from
     /// the client's own origin. Ends after [`limit`](Self::limit) items if set.
     pub fn stream(mut self) -> crate::ItemStream<super::Widget> {
         if self.page_size.is_none()

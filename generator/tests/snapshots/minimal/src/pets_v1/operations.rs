@@ -2,11 +2,12 @@
 
 //! The API handle, its operations, and their request builders.
 
-/// Where this API is served, from the spec's `servers`.
+/// `https://pets.example.com`, from the spec's `servers`.
 pub(crate) static API: crate::runtime::request::Api = crate::runtime::request::Api {
     scheme: "https",
     host: "pets.example.com",
     base_path: "",
+    security: &[],
 };
 
 impl crate::Client {
@@ -27,7 +28,7 @@ impl PetsV1 {
     ///
     /// # Arguments
     ///
-    /// - `id`:
+    /// - `id`:  (the path parameter `id`)
     pub fn fetch_pet(
         &self,
         id: impl ::std::convert::Into<::std::string::String>,
@@ -39,7 +40,7 @@ impl PetsV1 {
     }
 }
 
-/// Request builder for [`PetsV1::fetch_pet`]: `GET /v1/Pets/{id}`. Set query parameters with its methods, then call [`send`](Self::send).
+/// Request builder for [`PetsV1::fetch_pet`]: `GET /v1/Pets/{id}`. Set optional inputs with its methods, then call [`send`](Self::send).
 #[derive(Debug, Clone)]
 #[must_use = "a request is only sent by `.send()`"]
 pub struct FetchPet {
@@ -48,7 +49,7 @@ pub struct FetchPet {
 }
 
 impl FetchPet {
-    /// Checks the arguments and assembles the request.
+    /// Checks the inputs and assembles the request.
     fn request(
         &self,
     ) -> ::std::result::Result<crate::runtime::request::Request, crate::Error> {
@@ -60,7 +61,7 @@ impl FetchPet {
         request.path("/v1/Pets/");
         {
             let value = &self.id;
-            request.path_param("id", value)?;
+            request.path_param("id", &crate::runtime::wire::WireText::wire_text(value))?;
         }
         ::std::result::Result::Ok(request)
     }

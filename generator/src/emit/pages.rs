@@ -1,0 +1,91 @@
+//! `impl Page` for the page types of list operations: where the items are and how the next
+//! page is found (the model's [`NextPage`] strategy).
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::rust::{ident, type_tokens};
+use crate::model::{FieldRef, Model, Module, NextPage, Pagination, TypeId, TypeRef};
+
+/// `impl Page` for each page type of the module (once per type, whichever operations use it).
+pub fn page_impls(model: &Model, module: &Module) -> Vec<TokenStream> {
+    let mut seen: Vec<TypeId> = Vec::new();
+    let mut out = Vec::new();
+    for (_, api) in model.apis() {
+        for op in &api.operations {
+            let Some(pagination) = &op.pagination else {
+                continue;
+            };
+            let page = pagination.page_type;
+            if model.ty(page).module != module.name || seen.contains(&page) {
+                continue;
+            }
+            seen.push(page);
+            out.push(page_impl(model, module, pagination));
+        }
+    }
+    out
+}
+
+fn page_impl(model: &Model, module: &Module, pagination: &Pagination) -> TokenStream {
+    let page_name = ident(&model.ty(pagination.page_type).name);
+    let item_type = type_tokens(model, &pagination.item_type, &module.name);
+    let items = ident(&pagination.items_field.name.rust);
+    let into_items = if pagination.items_field.optional {
+        quote! { self.#items.unwrap_or_default() }
+    } else {
+        quote! { self.#items }
+    };
+    let next = match &pagination.next {
+        NextPage::Url { path } => {
+            let url = field_chain(path);
+            quote! { #url.map(crate::NextPage::Url) }
+        }
+        NextPage::Token { path, param } => {
+            let token = field_chain(path);
+            quote! {
+                #token.map(|value| crate::NextPage::Token { param: #param, value })
+            }
+        }
+    };
+    quote! {
+        impl crate::Page for #page_name {
+            type Item = #item_type;
+
+            fn next_page(&self) -> ::std::option::Option<crate::NextPage<'_>> {
+                #next
+            }
+
+            fn into_items(self) -> ::std::vec::Vec<Self::Item> {
+                #into_items
+            }
+        }
+    }
+}
+
+/// `Option<&str>` of the text at the end of `path`, read from `self` inside `next_page`.
+fn field_chain(path: &[FieldRef]) -> TokenStream {
+    let mut access = quote! { self };
+    let mut optional_so_far = false;
+    let last = path.len().saturating_sub(1);
+    for (index, field) in path.iter().enumerate() {
+        let name = ident(&field.name.rust);
+        let is_last = index == last;
+        access = match (field.optional, is_last) {
+            (true, false) => quote! { #access.#name.as_ref()? },
+            (true, true) => quote! { #access.#name.as_ref() },
+            (false, _) => quote! { (&#access.#name) },
+        };
+        optional_so_far |= field.optional && is_last;
+    }
+    let as_str = match path.last().map(|f| &f.ty) {
+        Some(TypeRef::Url) => quote! { ::url::Url::as_str },
+        _ => quote! { ::std::string::String::as_str },
+    };
+    // `?` on an optional holder returns from `next_page` itself: no holder, no next page.
+    if optional_so_far {
+        quote! { #access.map(#as_str) }
+    } else {
+        quote! { ::std::option::Option::Some(#as_str(#access)) }
+    }
+}

@@ -1,0 +1,157 @@
+//! The state of one model build: the type arena while types are drafted (names are chosen
+//! later, by [`super::names_pass`]), the problems found, and helpers to read spec nodes.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use serde_json::Value;
+
+use super::{Source, TypeId, TypeKind};
+use crate::error::Problem;
+use crate::load::Specs;
+use crate::refs::Node;
+
+/// A type being built: where it lives, the names it could take, and (once built) its kind.
+pub(super) struct Draft {
+    /// The module that will define it.
+    pub module: String,
+    /// Names it could take, best first; the naming pass picks the first one free.
+    pub names: Vec<String>,
+    /// Whether it is a component schema (components keep their names before inline types).
+    pub component: bool,
+    /// Description.
+    pub doc: Option<String>,
+    /// `None` while it is being built.
+    pub kind: Option<TypeKind>,
+    /// Where it is written.
+    pub source: Source,
+}
+
+/// What identifies an ID type within a module: the pattern and its length bounds.
+pub(super) type IdKey = (String, Option<usize>, Option<usize>);
+
+/// Everything a model build keeps while it runs.
+pub(super) struct Builder<'a> {
+    pub specs: &'a Specs,
+    pub problems: Vec<Problem>,
+    /// The type arena: a [`TypeId`] indexes it.
+    pub drafts: Vec<Draft>,
+    /// The type each schema node became, for nodes that define a type.
+    pub by_node: HashMap<Node, TypeId>,
+    /// Module name of each spec file.
+    pub modules: BTreeMap<String, String>,
+    /// ID types by module and pattern, so every field with one pattern shares one type.
+    pub ids: BTreeMap<(String, IdKey), TypeId>,
+    /// Patterns used in more than one module: their ID types live in [`SHARED_MODULE`].
+    pub shared_patterns: BTreeSet<IdKey>,
+    /// Names the fields and parameters that use each ID type suggest for it, with counts.
+    pub id_names: BTreeMap<TypeId, BTreeMap<String, usize>>,
+}
+
+/// The module that holds what several spec files share.
+pub(super) const SHARED_MODULE: &str = "common";
+
+impl<'a> Builder<'a> {
+    pub fn new(specs: &'a Specs) -> Self {
+        Builder {
+            specs,
+            problems: Vec::new(),
+            drafts: Vec::new(),
+            by_node: HashMap::new(),
+            modules: BTreeMap::new(),
+            ids: BTreeMap::new(),
+            shared_patterns: BTreeSet::new(),
+            id_names: BTreeMap::new(),
+        }
+    }
+
+    /// Records a problem at `node`.
+    pub fn problem(&mut self, node: &Node, message: impl Into<String>) {
+        let problem = self.specs.file(&node.file).problem(&node.pointer, message);
+        self.problems.push(problem);
+    }
+
+    /// Where `node` is, with its line.
+    pub fn source(&self, node: &Node) -> Source {
+        let spec = self.specs.file(&node.file);
+        Source {
+            file: node.file.clone(),
+            pointer: node.pointer.clone(),
+            line: crate::locate::line_of(&spec.text, &node.pointer),
+        }
+    }
+
+    /// The JSON value at `node` (`Null` if there is none; callers reach nodes they found).
+    pub fn value(&self, node: &Node) -> &'a Value {
+        static NULL: Value = Value::Null;
+        self.specs.value(node).unwrap_or(&NULL)
+    }
+
+    /// Module name of a spec file.
+    pub fn module_of(&self, file: &str) -> String {
+        self.modules.get(file).cloned().unwrap_or_default()
+    }
+
+    /// Adds a type to the arena (its kind comes later, with [`Builder::finish`]).
+    pub fn draft(&mut self, module: String, names: Vec<String>, node: &Node) -> TypeId {
+        let id = TypeId(self.drafts.len());
+        let component = node.pointer.starts_with("/components/schemas/")
+            && node.pointer.matches('/').count() == 3;
+        let doc = text(self.value(node), "description");
+        self.drafts.push(Draft {
+            module,
+            names,
+            component,
+            doc,
+            kind: None,
+            source: self.source(node),
+        });
+        id
+    }
+
+    /// Gives a drafted type its kind.
+    pub fn finish(&mut self, id: TypeId, kind: TypeKind) {
+        self.drafts[id.0].kind = Some(kind);
+    }
+}
+
+/// A string member of a JSON object.
+pub(super) fn text(value: &Value, key: &str) -> Option<String> {
+    value.get(key).and_then(Value::as_str).map(str::to_owned)
+}
+
+/// A boolean member of a JSON object (`false` when absent).
+pub(super) fn flag(value: &Value, key: &str) -> bool {
+    value.get(key).and_then(Value::as_bool).unwrap_or(false)
+}
+
+/// A non-negative integer member of a JSON object.
+pub(super) fn count(value: &Value, key: &str) -> Option<usize> {
+    value
+        .get(key)
+        .and_then(Value::as_u64)
+        .and_then(|n| usize::try_from(n).ok())
+}
+
+/// An integer member of a JSON object (a float with no fraction counts).
+pub(super) fn integer(value: &Value, key: &str) -> Option<i64> {
+    let v = value.get(key)?;
+    v.as_i64().or_else(|| {
+        v.as_f64()
+            .filter(|f| f.fract() == 0.0 && f.abs() < 9.0e15)
+            .map(|f| f as i64)
+    })
+}
+
+/// Whether the spec marks a value as personal data: Twilio's `x-twilio: {pii: {handling}}`,
+/// or the older `x-pii: true|false`.
+pub(super) fn pii(value: &Value) -> Option<bool> {
+    if let Some(handling) = value
+        .get("x-twilio")
+        .and_then(|x| x.get("pii"))
+        .and_then(|p| p.get("handling"))
+        .and_then(Value::as_str)
+    {
+        return Some(handling != "none");
+    }
+    value.get("x-pii").and_then(Value::as_bool)
+}

@@ -1,0 +1,735 @@
+//! Operations: servers and security, the inputs (parameters and body fields, each with its
+//! location, how its value is taken and the checks made before sending), and the outcome.
+
+use std::collections::BTreeSet;
+
+use serde_json::Value;
+
+use super::draft::{Builder, flag, text};
+use super::{
+    Api, AuthScheme, BodyEncoding, Check, ErrorResponse, HttpMethod, Input, InputLocation,
+    IntegerKind, Operation, Outcome, PathSegment, Server, StatusVariant, TypeKind, TypeRef,
+    ValueKind,
+};
+use crate::names;
+use crate::refs::Node;
+
+const METHODS: &[(&str, HttpMethod)] = &[
+    ("get", HttpMethod::Get),
+    ("put", HttpMethod::Put),
+    ("post", HttpMethod::Post),
+    ("delete", HttpMethod::Delete),
+    ("options", HttpMethod::Options),
+    ("head", HttpMethod::Head),
+    ("patch", HttpMethod::Patch),
+    ("trace", HttpMethod::Trace),
+];
+
+impl Builder<'_> {
+    /// The API of one file, if it has operations.
+    pub fn api(&mut self, file: &str) -> Option<Api> {
+        let root = Node::new(file, "");
+        let paths = self.value(&root.child("paths")).as_object()?;
+        if paths.is_empty() {
+            return None;
+        }
+        let mut servers = Vec::new();
+        let default_server = match self.value(&root).get("servers") {
+            Some(_) => self.server(&root.child("servers"), &mut servers),
+            None => {
+                // Twilio writes `servers` on each path; the first one found is the default.
+                let first = paths.keys().find_map(|path| {
+                    let node = root.child("paths").child(path).child("servers");
+                    self.specs.value(&node).map(|_| node)
+                });
+                match first {
+                    Some(node) => self.server(&node, &mut servers),
+                    None => {
+                        self.problem(&root, "an API needs a `servers` entry with its base URL");
+                        None
+                    }
+                }
+            }
+        };
+        default_server?;
+        let security = match self.value(&root).get("security") {
+            Some(_) => self.security(&root.child("security"))?,
+            None => Vec::new(),
+        };
+        let mut operations: Vec<Operation> = Vec::new();
+        for path in paths.keys() {
+            let item = root.child("paths").child(path);
+            let item = match self.specs.follow(&item) {
+                Ok(item) => item,
+                Err(message) => {
+                    self.problem(&item.child("$ref"), message);
+                    continue;
+                }
+            };
+            let path_server = match self.specs.value(&item.child("servers")) {
+                Some(_) => self.server(&item.child("servers"), &mut servers),
+                None => Some(0),
+            };
+            for &(method, http_method) in METHODS {
+                let node = item.child(method);
+                if self.specs.value(&node).is_none() {
+                    continue;
+                }
+                let Some(op) =
+                    self.operation(path, &item, &node, http_method, path_server, &mut servers)
+                else {
+                    continue;
+                };
+                if let Some(first) = operations.iter().find(|o| o.id == op.id) {
+                    let message = format!(
+                        "duplicate operationId `{}` (also used at {})",
+                        op.id, first.source.pointer
+                    );
+                    self.problem(&node.child("operationId"), message);
+                    continue;
+                }
+                if let Some(other) = operations.iter().find(|o| o.method_name == op.method_name) {
+                    let message = format!(
+                        "operationIds `{}` and `{}` both become the method `{}`",
+                        other.id, op.id, op.method_name
+                    );
+                    self.problem(&node.child("operationId"), message);
+                    continue;
+                }
+                operations.push(op);
+            }
+        }
+        operations.sort_by(|a, b| a.method_name.cmp(&b.method_name));
+        Some(Api {
+            handle: names::type_name(&self.module_of(file)),
+            servers,
+            security,
+            operations,
+        })
+    }
+
+    /// The first URL of a `servers` list, as an index into `servers` (added if new).
+    fn server(&mut self, node: &Node, servers: &mut Vec<Server>) -> Option<usize> {
+        let url_node = node.child("0").child("url");
+        let Some(url) = self.specs.value(&url_node).and_then(Value::as_str) else {
+            self.problem(node, "`servers` needs at least one entry with a `url`");
+            return None;
+        };
+        let parsed = url.split_once("://").and_then(|(scheme, rest)| {
+            let (host, base_path) = match rest.find('/') {
+                Some(index) => (&rest[..index], rest[index..].trim_end_matches('/')),
+                None => (rest, ""),
+            };
+            let valid_host = !host.is_empty()
+                && host
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || ".-:".contains(c));
+            (matches!(scheme, "http" | "https") && valid_host)
+                .then(|| (scheme.to_owned(), host.to_owned(), base_path.to_owned()))
+        });
+        let (scheme, host, base_path) = match parsed {
+            Some(_) if url.contains('{') => {
+                self.problem(&url_node, "unsupported construct: server URL variables");
+                return None;
+            }
+            Some(parts) => parts,
+            None => {
+                self.problem(
+                    &url_node,
+                    format!("server URL `{url}` is not an absolute http(s) URL"),
+                );
+                return None;
+            }
+        };
+        if let Some(index) = servers
+            .iter()
+            .position(|s| s.scheme == scheme && s.host == host && s.base_path == base_path)
+        {
+            return Some(index);
+        }
+        let rust_name = match servers.len() {
+            0 => "API".to_owned(),
+            n => format!("API_{}", n + 1),
+        };
+        servers.push(Server {
+            rust_name,
+            scheme,
+            host,
+            base_path,
+            source: self.source(&url_node),
+        });
+        Some(servers.len() - 1)
+    }
+
+    /// The schemes a `security` list accepts, in order (empty: no authentication).
+    fn security(&mut self, node: &Node) -> Option<Vec<AuthScheme>> {
+        let Some(requirements) = self.value(node).as_array() else {
+            self.problem(node, "`security` must be a list");
+            return None;
+        };
+        let mut out = Vec::new();
+        for (index, requirement) in requirements.iter().enumerate() {
+            let Some(names) = requirement.as_object() else {
+                continue;
+            };
+            for name in names.keys() {
+                let here = node.child(&index.to_string()).child(name);
+                let scheme_node = Node::new(&node.file, "/components/securitySchemes").child(name);
+                let scheme = match self.specs.follow(&scheme_node) {
+                    Ok(target) if self.specs.value(&target).is_some() => self.value(&target),
+                    _ => {
+                        self.problem(&here, format!("security scheme `{name}` is not defined in components.securitySchemes"));
+                        return None;
+                    }
+                };
+                let kind = text(scheme, "type").unwrap_or_default();
+                let http = text(scheme, "scheme")
+                    .unwrap_or_default()
+                    .to_ascii_lowercase();
+                let auth = match (kind.as_str(), http.as_str()) {
+                    ("http", "basic") => AuthScheme::Basic,
+                    ("http", "bearer") | ("oauth2", _) => AuthScheme::Bearer,
+                    _ => {
+                        self.problem(&here, format!("unsupported construct: security scheme `{name}` of type `{kind}` (supported: HTTP basic, HTTP bearer, OAuth2)"));
+                        return None;
+                    }
+                };
+                if !out.contains(&auth) {
+                    out.push(auth);
+                }
+            }
+        }
+        Some(out)
+    }
+
+    fn operation(
+        &mut self,
+        path: &str,
+        item: &Node,
+        node: &Node,
+        http_method: HttpMethod,
+        path_server: Option<usize>,
+        servers: &mut Vec<Server>,
+    ) -> Option<Operation> {
+        let value = self.value(node);
+        let Some(id) = text(value, "operationId").filter(|id| !id.trim().is_empty()) else {
+            self.problem(
+                node,
+                "operation has no operationId (the generated method is named after it)",
+            );
+            return None;
+        };
+        let builder = names::type_name(&id);
+        let server = match value.get("servers") {
+            Some(_) => self.server(&node.child("servers"), servers)?,
+            None => path_server?,
+        };
+        let security = match value.get("security") {
+            Some(_) => Some(self.security(&node.child("security"))?),
+            None => None,
+        };
+        let path_segments = self.path_segments(path, item)?;
+        let mut inputs = self.parameters(item, node, &builder)?;
+        self.check_path_params(path, node, &path_segments, &inputs);
+        // Path parameters first, in the order they appear in the path; the rest keep spec order.
+        inputs.sort_by_key(|input| match input.location {
+            InputLocation::Path => (
+                0,
+                path_segments
+                    .iter()
+                    .position(|s| *s == PathSegment::Param(input.name.clone())),
+            ),
+            _ => (1, None),
+        });
+        let body = match value.get("requestBody") {
+            Some(_) => Some(self.body(&node.child("requestBody"), &builder, &mut inputs)?),
+            None => None,
+        };
+        let (outcome, errors) = self.responses(node, &builder)?;
+        Some(Operation {
+            method_name: names::snake_name(&id),
+            builder,
+            id,
+            http_method,
+            path: path.to_owned(),
+            path_segments,
+            server,
+            security,
+            summary: text(value, "summary"),
+            description: text(value, "description"),
+            inputs,
+            body,
+            outcome,
+            errors,
+            pagination: None,
+            deprecated: flag(value, "deprecated"),
+            source: self.source(node),
+        })
+    }
+
+    fn path_segments(&mut self, path: &str, item: &Node) -> Option<Vec<PathSegment>> {
+        let mut segments = Vec::new();
+        let mut rest = path;
+        if !path.starts_with('/') {
+            self.problem(item, format!("path `{path}` must start with `/`"));
+            return None;
+        }
+        while let Some(open) = rest.find('{') {
+            let Some(close) = rest[open..].find('}').map(|c| open + c) else {
+                self.problem(item, format!("path `{path}` has an unclosed `{{`"));
+                return None;
+            };
+            if open > 0 {
+                segments.push(PathSegment::Literal(rest[..open].to_owned()));
+            }
+            let name = &rest[open + 1..close];
+            if name.is_empty() || name.contains('{') {
+                self.problem(
+                    item,
+                    format!("path `{path}` has an invalid parameter placeholder"),
+                );
+                return None;
+            }
+            segments.push(PathSegment::Param(name.to_owned()));
+            rest = &rest[close + 1..];
+        }
+        if !rest.is_empty() {
+            segments.push(PathSegment::Literal(rest.to_owned()));
+        }
+        Some(segments)
+    }
+
+    fn check_path_params(
+        &mut self,
+        path: &str,
+        node: &Node,
+        segments: &[PathSegment],
+        inputs: &[Input],
+    ) {
+        let declared: BTreeSet<&str> = inputs
+            .iter()
+            .filter(|p| p.location == InputLocation::Path)
+            .map(|p| p.name.as_str())
+            .collect();
+        let used: BTreeSet<&str> = segments
+            .iter()
+            .filter_map(|s| match s {
+                PathSegment::Param(n) => Some(n.as_str()),
+                PathSegment::Literal(_) => None,
+            })
+            .collect();
+        for missing in used.difference(&declared) {
+            self.problem(
+                node,
+                format!("path parameter `{missing}` of `{path}` is not declared"),
+            );
+        }
+        for extra in declared.difference(&used) {
+            self.problem(
+                node,
+                format!("path parameter `{extra}` does not appear in `{path}`"),
+            );
+        }
+    }
+
+    /// Path-level and operation-level parameters (the operation's win for the same name and
+    /// place).
+    fn parameters(&mut self, item: &Node, node: &Node, builder: &str) -> Option<Vec<Input>> {
+        let mut inputs: Vec<Input> = Vec::new();
+        let mut ok = true;
+        let lists = [node.child("parameters"), item.child("parameters")];
+        for list in &lists {
+            let count = self.value(list).as_array().map_or(0, Vec::len);
+            for index in 0..count {
+                let param = list.child(&index.to_string());
+                match self.parameter(&param, builder) {
+                    Some(input) => {
+                        let duplicate = inputs
+                            .iter()
+                            .any(|i| i.name == input.name && i.location == input.location);
+                        if !duplicate {
+                            self.push_input(&mut inputs, input);
+                        }
+                    }
+                    None => ok = false,
+                }
+            }
+        }
+        ok.then_some(inputs)
+    }
+
+    /// Adds an input, renaming it if its Rust name is taken (`_2`).
+    fn push_input(&mut self, inputs: &mut Vec<Input>, mut input: Input) {
+        input.rust_name = names::unique(&input.rust_name, |c| {
+            inputs.iter().any(|i| i.rust_name == c)
+        });
+        inputs.push(input);
+    }
+
+    fn parameter(&mut self, node: &Node, builder: &str) -> Option<Input> {
+        let node = match self.specs.follow(node) {
+            Ok(target) => target,
+            Err(message) => {
+                self.problem(&node.child("$ref"), message);
+                return None;
+            }
+        };
+        let value = self.value(&node);
+        let name = text(value, "name").unwrap_or_default();
+        let location = match text(value, "in").as_deref() {
+            Some("path") => InputLocation::Path,
+            Some("query") => InputLocation::Query,
+            Some("header") => InputLocation::Header,
+            other => {
+                let message = format!(
+                    "unsupported construct: parameters in `{}` (`{name}`)",
+                    other.unwrap_or("?")
+                );
+                self.problem(&node, message);
+                return None;
+            }
+        };
+        let required = flag(value, "required");
+        if location == InputLocation::Path && !required {
+            self.problem(
+                &node,
+                format!("path parameter `{name}` must be `required: true`"),
+            );
+        }
+        if value.get("schema").is_none() {
+            self.problem(
+                &node,
+                format!("unsupported construct: parameter `{name}` without a `schema` (for example `content`)"),
+            );
+            return None;
+        }
+        let example = value.get("example").cloned().or_else(|| {
+            value
+                .get("examples")
+                .and_then(Value::as_object)
+                .and_then(|e| e.values().next())
+                .and_then(|e| e.get("value"))
+                .cloned()
+        });
+        let mut input = self.input(
+            &node.child("schema"),
+            &name,
+            location,
+            required,
+            &format!("{builder}{}", names::type_name(&name)),
+        )?;
+        let own_doc = text(value, "description");
+        input.doc = own_doc.or(input.doc);
+        input.deprecated |= flag(value, "deprecated");
+        input.pii = super::draft::pii(value).or(input.pii);
+        input.example = example.or(input.example);
+        input.source = self.source(&node);
+        Some(input)
+    }
+
+    /// An input whose value has the schema at `schema`.
+    fn input(
+        &mut self,
+        schema: &Node,
+        name: &str,
+        location: InputLocation,
+        required: bool,
+        hint: &str,
+    ) -> Option<Input> {
+        let info = self.schema_info(schema);
+        let mut ty = self.type_of(schema, hint, Some(name))?;
+        let mut repeated = false;
+        if let TypeRef::Array(item) = self.resolve_draft_alias(&ty) {
+            match location {
+                InputLocation::Query | InputLocation::FormField => {
+                    repeated = true;
+                    ty = *item;
+                }
+                _ => {
+                    self.problem(
+                        schema,
+                        format!(
+                            "unsupported construct: the {} `{name}` is a list",
+                            location.describe()
+                        ),
+                    );
+                    return None;
+                }
+            }
+        }
+        let item_info = if repeated {
+            self.schema_info(&schema.child("items"))
+        } else {
+            info
+        };
+        // Inputs bounded below by zero take unsigned integers; response fields stay signed so an
+        // out-of-range value from the server still decodes.
+        if let TypeRef::Integer(kind) = &mut ty
+            && item_info.minimum.is_some_and(|m| m >= 0)
+        {
+            *kind = match kind {
+                IntegerKind::I32 => IntegerKind::U32,
+                _ => IntegerKind::U64,
+            };
+        }
+        let resolved = self.resolve_draft_alias(&ty);
+        let (kind, mut checks) = match &resolved {
+            TypeRef::String => (ValueKind::Text, Vec::new()),
+            TypeRef::Named(id) => match &self.drafts[id.0].kind {
+                Some(TypeKind::Id(_)) => (ValueKind::Text, vec![Check::Id(*id)]),
+                Some(TypeKind::Enum(_)) => (ValueKind::Enum, Vec::new()),
+                _ => (ValueKind::JsonText, Vec::new()),
+            },
+            TypeRef::Json | TypeRef::Map(_) | TypeRef::Array(_) => {
+                (ValueKind::JsonText, Vec::new())
+            }
+            _ => (ValueKind::Plain, Vec::new()),
+        };
+        if location == InputLocation::Path && kind == ValueKind::JsonText {
+            self.problem(
+                schema,
+                format!("unsupported construct: path parameter `{name}` is not a single value"),
+            );
+            return None;
+        }
+        if location == InputLocation::JsonBody {
+            checks.clear();
+        }
+        match &resolved {
+            TypeRef::Integer(kind) => {
+                let unsigned = matches!(kind, IntegerKind::U32 | IntegerKind::U64);
+                // No check that cannot fail: `minimum: 0` on an unsigned integer says nothing.
+                let min = item_info.minimum.filter(|&m| !(unsigned && m <= 0));
+                let max = item_info.maximum;
+                if min.is_some() || max.is_some() {
+                    checks.push(Check::Range { min, max });
+                }
+            }
+            TypeRef::String => {
+                if item_info.min_length.is_some_and(|m| m > 0) || item_info.max_length.is_some() {
+                    checks.push(Check::Length {
+                        min: item_info.min_length.filter(|&m| m > 0),
+                        max: item_info.max_length,
+                    });
+                }
+            }
+            _ => {}
+        }
+        let rust_name = names::param_name(name);
+        Some(Input {
+            name: name.to_owned(),
+            rust_name,
+            location,
+            required,
+            ty,
+            kind,
+            repeated,
+            doc: item_info.doc,
+            checks,
+            default: item_info.default,
+            pii: item_info.pii,
+            deprecated: item_info.deprecated,
+            example: item_info.example,
+            source: self.source(schema),
+        })
+    }
+
+    /// Follows aliases among drafted types.
+    pub fn resolve_draft_alias(&self, ty: &TypeRef) -> TypeRef {
+        let mut current = ty.clone();
+        for _ in 0..32 {
+            match &current {
+                TypeRef::Named(id) => match &self.drafts[id.0].kind {
+                    Some(TypeKind::Alias(target)) => current = target.clone(),
+                    _ => break,
+                },
+                _ => break,
+            }
+        }
+        current
+    }
+
+    /// The request body: form fields become inputs of their own, a JSON body one `body` input.
+    fn body(
+        &mut self,
+        node: &Node,
+        builder: &str,
+        inputs: &mut Vec<Input>,
+    ) -> Option<BodyEncoding> {
+        let node = match self.specs.follow(node) {
+            Ok(target) => target,
+            Err(message) => {
+                self.problem(&node.child("$ref"), message);
+                return None;
+            }
+        };
+        let value = self.value(&node);
+        let required = flag(value, "required");
+        let Some(content) = value.get("content").and_then(Value::as_object) else {
+            self.problem(&node, "a request body needs `content`");
+            return None;
+        };
+        let Some(media) = content.keys().find(|m| is_form(m) || is_json(m)) else {
+            let found: Vec<&String> = content.keys().collect();
+            self.problem(
+                &node.child("content"),
+                format!("unsupported construct: request bodies of type {found:?} (supported: application/x-www-form-urlencoded and JSON)"),
+            );
+            return None;
+        };
+        let schema = node.child("content").child(media).child("schema");
+        if is_form(media) {
+            let object = match self.specs.value(&schema) {
+                Some(_) => match self.specs.follow(&schema) {
+                    Ok(target) => Some(target),
+                    Err(message) => {
+                        self.problem(&schema.child("$ref"), message);
+                        return None;
+                    }
+                },
+                None => None,
+            };
+            if let Some(object) = object {
+                let fields = self.value(&object);
+                let required_fields: BTreeSet<&str> = fields
+                    .get("required")
+                    .and_then(Value::as_array)
+                    .map(|r| r.iter().filter_map(Value::as_str).collect())
+                    .unwrap_or_default();
+                let names: Vec<String> = fields
+                    .get("properties")
+                    .and_then(Value::as_object)
+                    .map(|p| p.keys().cloned().collect())
+                    .unwrap_or_default();
+                let mut ok = true;
+                for name in names {
+                    let field = object.child("properties").child(&name);
+                    let hint = format!("{builder}{}", names::type_name(&name));
+                    let is_required = required_fields.contains(name.as_str());
+                    match self.input(&field, &name, InputLocation::FormField, is_required, &hint) {
+                        Some(input) => self.push_input(inputs, input),
+                        None => ok = false,
+                    }
+                }
+                if !ok {
+                    return None;
+                }
+            }
+            return Some(BodyEncoding::Form);
+        }
+        let mut input = self.input(
+            &schema,
+            "body",
+            InputLocation::JsonBody,
+            required,
+            &format!("{builder}Request"),
+        )?;
+        input.kind = ValueKind::Plain;
+        input.doc = text(value, "description").or(input.doc);
+        self.push_input(inputs, input);
+        Some(BodyEncoding::Json {
+            content_type: media.clone(),
+        })
+    }
+
+    fn responses(&mut self, node: &Node, builder: &str) -> Option<(Outcome, Vec<ErrorResponse>)> {
+        let responses = node.child("responses");
+        let codes: Vec<String> = self
+            .value(&responses)
+            .as_object()
+            .map(|r| r.keys().cloned().collect())
+            .unwrap_or_default();
+        let mut successes: Vec<(u16, Option<TypeRef>)> = Vec::new();
+        let mut redirect = None;
+        let mut errors = Vec::new();
+        for code in codes {
+            let here = match self.specs.follow(&responses.child(&code)) {
+                Ok(target) => target,
+                Err(message) => {
+                    self.problem(&responses.child(&code).child("$ref"), message);
+                    return None;
+                }
+            };
+            let status = status_number(&code);
+            let hint = match status {
+                Some(s) if (200..300).contains(&s) && !successes.is_empty() => {
+                    format!("{builder}Response{s}")
+                }
+                Some(s) if (200..300).contains(&s) => format!("{builder}Response"),
+                _ => format!("{builder}Error"),
+            };
+            let body = self.response_body(&here, &hint)?;
+            match status {
+                Some(s) if (200..300).contains(&s) => successes.push((s, body)),
+                Some(s) if (300..400).contains(&s) => redirect = redirect.or(Some(s)),
+                _ => errors.push(ErrorResponse {
+                    status: code.clone(),
+                    description: text(self.value(&here), "description").unwrap_or_default(),
+                    body,
+                }),
+            }
+        }
+        successes.sort_by_key(|(s, _)| *s);
+        let outcome = match (successes.as_slice(), redirect) {
+            ([], Some(status)) => Outcome::Redirect { status },
+            ([], None) => {
+                self.problem(&responses, "operation has no 2XX response");
+                return None;
+            }
+            ([(_, body), rest @ ..], _) if rest.iter().all(|(_, b)| b == body) => {
+                Outcome::Body(body.clone())
+            }
+            (all, _) => Outcome::Statuses {
+                name: format!("{builder}Outcome"),
+                variants: all
+                    .iter()
+                    .map(|(status, body)| StatusVariant {
+                        status: *status,
+                        name: names::status_name(*status),
+                        body: body.clone(),
+                    })
+                    .collect(),
+            },
+        };
+        Some((outcome, errors))
+    }
+
+    /// The type of a response's JSON body (`None` when it has no content).
+    fn response_body(&mut self, response: &Node, hint: &str) -> Option<Option<TypeRef>> {
+        let content = response.child("content");
+        let Some(media) = self.value(&content).as_object() else {
+            return Some(None);
+        };
+        let Some(media) = media.keys().find(|m| is_json(m)) else {
+            if media.is_empty() {
+                return Some(None);
+            }
+            // A body the client does not decode (text, XML): the call returns nothing for it.
+            return Some(None);
+        };
+        let schema = content.child(media).child("schema");
+        if self.specs.value(&schema).is_none() {
+            return Some(Some(TypeRef::Json));
+        }
+        self.type_of(&schema, hint, None).map(Some)
+    }
+}
+
+fn is_form(media: &str) -> bool {
+    media.starts_with("application/x-www-form-urlencoded")
+}
+
+fn is_json(media: &str) -> bool {
+    let essence = media.split(';').next().unwrap_or(media).trim();
+    essence == "application/json" || essence.ends_with("+json")
+}
+
+/// `201` -> 201; a range like `2XX` -> its first code; `default` -> none.
+fn status_number(code: &str) -> Option<u16> {
+    code.parse().ok().or_else(|| {
+        let first = code.chars().next()?.to_digit(10)?;
+        (code.len() == 3 && code[1..].eq_ignore_ascii_case("xx"))
+            .then(|| u16::try_from(first * 100).ok())
+            .flatten()
+    })
+}

@@ -1,0 +1,202 @@
+//! The type space: generated types (structs, open enums, ID types, unions, aliases) and the
+//! references fields and inputs make to them.
+
+use serde::Serialize;
+
+use super::Source;
+use crate::pattern::PatternCheck;
+
+/// Index of a type in [`Model::types`](super::Model::types).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct TypeId(pub usize);
+
+/// A named type: the module that defines it and its name there. Stable across two models of
+/// the same specs, so `xtask diff` matches types by it.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct TypeName {
+    /// Defining module (`common`).
+    pub module: String,
+    /// Type name (`AccountSid`).
+    pub name: String,
+}
+
+/// The type of a field or input.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub enum TypeRef {
+    /// Text.
+    String,
+    /// A whole number.
+    Integer(IntegerKind),
+    /// A floating point number.
+    Number,
+    /// `true` or `false`.
+    Boolean,
+    /// RFC 3339 timestamp (`format: date-time`).
+    DateTime,
+    /// Calendar date (`format: date`).
+    Date,
+    /// Absolute URL (`format: uri`).
+    Url,
+    /// Any JSON value (untyped schemas, objects without declared properties).
+    Json,
+    /// A list.
+    Array(Box<TypeRef>),
+    /// A map from strings to values (`additionalProperties`).
+    Map(Box<TypeRef>),
+    /// A generated type.
+    Named(TypeId),
+}
+
+/// Which Rust integer a schema maps to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[allow(missing_docs)]
+pub enum IntegerKind {
+    I32,
+    I64,
+    U32,
+    U64,
+}
+
+/// A generated type.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TypeDef {
+    /// The module that defines it.
+    pub module: String,
+    /// Rust name (`Session`).
+    pub name: String,
+    /// Description.
+    pub doc: Option<String>,
+    /// What kind of type.
+    pub kind: TypeKind,
+    /// Where it is written.
+    pub source: Source,
+}
+
+/// The kinds of generated types.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub enum TypeKind {
+    /// A struct of fields.
+    Struct(Struct),
+    /// An open enum (unknown values decode to `Unknown`).
+    Enum(Enum),
+    /// A string ID whose shape is checked when built from caller input.
+    Id(IdType),
+    /// One of several types (`oneOf`/`anyOf`).
+    Union(Union),
+    /// Another name for a type.
+    Alias(TypeRef),
+}
+
+/// A struct: its fields and what it does with properties it does not declare.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Struct {
+    /// The declared properties, in spec order.
+    pub fields: Vec<Field>,
+    /// Undeclared properties kept in a map of this value type (`additionalProperties` typed,
+    /// `true` or `{}`); `None`: they are ignored when decoding.
+    pub additional: Option<TypeRef>,
+}
+
+/// A struct field.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Field {
+    /// JSON and Rust names.
+    pub name: FieldName,
+    /// Value type.
+    pub ty: TypeRef,
+    /// Listed in `required`.
+    pub required: bool,
+    /// `nullable: true`.
+    pub nullable: bool,
+    /// Held in a `Box` because the struct would otherwise contain itself.
+    pub boxed: bool,
+    /// Description.
+    pub doc: Option<String>,
+    /// Whether the value is personal data, when the spec says.
+    pub pii: Option<bool>,
+    /// Marked deprecated.
+    pub deprecated: bool,
+    /// Example value from the spec.
+    pub example: Option<serde_json::Value>,
+    /// Where it is written.
+    pub source: Source,
+}
+
+impl Field {
+    /// Whether the Rust field is an `Option` (it may be missing or null).
+    pub fn is_optional(&self) -> bool {
+        !self.required || self.nullable
+    }
+}
+
+/// A field's JSON and Rust names.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct FieldName {
+    /// As on the wire.
+    pub json: String,
+    /// As in Rust.
+    pub rust: String,
+}
+
+/// An open enum.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Enum {
+    /// What the values are on the wire.
+    pub repr: EnumRepr,
+    /// The known values, in spec order.
+    pub values: Vec<EnumValue>,
+}
+
+/// How an enum's values are written on the wire.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum EnumRepr {
+    /// JSON strings.
+    String,
+    /// JSON integers.
+    Integer,
+}
+
+/// One value of an enum.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct EnumValue {
+    /// As on the wire (`ACTIVE`, or `3` for an integer enum).
+    pub wire: String,
+    /// Variant name (`Active`).
+    pub variant: String,
+}
+
+/// A pattern-checked string ID.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct IdType {
+    /// The pattern as written in the spec.
+    pub pattern: String,
+    /// The pattern compiled to checks.
+    pub check: PatternCheck,
+    /// `minLength`, in characters.
+    pub min_length: Option<usize>,
+    /// `maxLength`, in characters.
+    pub max_length: Option<usize>,
+    /// Example value from the spec.
+    pub example: Option<String>,
+}
+
+/// A value that is one of several types.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Union {
+    /// The property whose value says which variant a value is (`discriminator.propertyName`);
+    /// `None`: the first variant that decodes wins.
+    pub discriminator: Option<String>,
+    /// The variants, in spec order.
+    pub variants: Vec<UnionVariant>,
+}
+
+/// One variant of a [`Union`].
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct UnionVariant {
+    /// Variant name (`WhatsApp`).
+    pub name: String,
+    /// The discriminator values that select it (empty without a discriminator).
+    pub tags: Vec<String>,
+    /// Its type.
+    pub ty: TypeRef,
+}
