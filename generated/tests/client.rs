@@ -443,3 +443,30 @@ async fn every_operation_sends_basic_auth_accept_and_user_agent() {
         assert_eq!(request.url.query(), None, "no query parameter unless set");
     }
 }
+
+#[tokio::test]
+async fn redirects_are_not_followed_so_credentials_stay_on_the_configured_origin() {
+    let elsewhere = MockServer::start().await;
+    Mock::given(method("GET"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(data("session.json")))
+        .mount(&elsewhere)
+        .await;
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .respond_with(
+            ResponseTemplate::new(307)
+                .insert_header("Location", format!("{}/v1/Sessions/s1", elsewhere.uri())),
+        )
+        .mount(&server)
+        .await;
+    let error = client_for(&server)
+        .assistants_v1()
+        .fetch_session("s1")
+        .send()
+        .await
+        .unwrap_err();
+    assert!(matches!(error, Error::Api(_)), "{error:?}");
+    assert_eq!(error.status(), Some(307));
+    assert_eq!(requests(&server).await.len(), 1);
+    assert!(requests(&elsewhere).await.is_empty());
+}

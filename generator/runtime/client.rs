@@ -169,7 +169,13 @@ impl ClientBuilder {
 
     /// Uses this `reqwest::Client` (and its connection pool) instead of building one. Its own
     /// default headers and timeouts still apply; the client's timeout is set on each request.
-    /// Build it from [`http_client_builder`](crate::http_client_builder) to get this crate's TLS.
+    /// Build it from [`http_client_builder`](crate::http_client_builder) to get this crate's TLS
+    /// and redirect policy.
+    ///
+    /// Give it `.redirect(reqwest::redirect::Policy::none())` if you build it otherwise:
+    /// reqwest follows redirects by default, and a followed redirect can take the credentials
+    /// to another host, turns an answer Twilio meant as an error into a success, and hides
+    /// the `Location` that operations answering with a redirect return.
     pub fn http_client(mut self, client: reqwest::Client) -> Self {
         self.http_client = Some(client);
         self

@@ -51,7 +51,9 @@ macro_rules! display_wire_text {
     };
 }
 
-display_wire_text!(i8, i16, i32, i64, i128, isize, u8, u16, u32, u64, u128, usize, f32, f64);
+display_wire_text!(
+    i8, i16, i32, i64, i128, isize, u8, u16, u32, u64, u128, usize, f32, f64
+);
 
 impl WireText for chrono::DateTime<chrono::Utc> {
     fn wire_text(&self) -> Cow<'_, str> {
