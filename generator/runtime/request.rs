@@ -236,7 +236,7 @@ impl Client {
             .map_err(transport)?;
         Ok(Err(ApiError::from_body(
             status,
-            &body,
+            body,
             request_id,
             retry_after,
         )))

@@ -3,12 +3,16 @@
 //! The one error type of the crate, and how error responses are read.
 //!
 //! Twilio answers errors with `{"code", "message", "more_info", "status"}`; some newer APIs send
-//! RFC 9457 problem details (`type`, `title`, `detail`, `status`). Both become an [`ApiError`];
-//! a body that is neither (an HTML page from a proxy, nothing at all) still gives the status and
-//! a bounded snippet of the body.
+//! RFC 9457 problem details (`type`, `title`, `detail`, `status`), and the SCIM APIs SCIM errors
+//! (`schemas`, `detail`, `scimType`, `status`). All become an [`ApiError`]; a body that is none
+//! of them (an HTML page from a proxy, nothing at all) still gives the status and a bounded
+//! snippet of the body. The body itself is kept (up to 64 KiB), so an operation's documented
+//! error schema can be read with [`ApiError::decode_body`].
 
 use std::fmt;
 use std::time::Duration;
+
+use serde::de::DeserializeOwned;
 
 /// Everything that can go wrong when using the client.
 ///
@@ -195,7 +199,7 @@ impl fmt::Display for TransportError {
 }
 
 /// An error response from Twilio.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct ApiError {
     /// The HTTP status (`404`).
@@ -211,6 +215,9 @@ pub struct ApiError {
     pub request_id: Option<String>,
     /// How long the server asked to wait (`Retry-After`), if it said.
     pub retry_after: Option<Duration>,
+    /// The body as received, cut after 64 KiB. Behind one thin pointer so that `Error` stays
+    /// small enough to return by value.
+    body: std::sync::Arc<Vec<u8>>,
 }
 
 /// The longest body snippet an [`ApiError`] or [`DecodeError`] keeps, in bytes.
@@ -237,10 +244,22 @@ impl ApiError {
         self.more_info.as_deref()
     }
 
+    /// The response body as received (the first 64 KiB of it): Twilio's JSON error, a
+    /// problem document, or whatever a proxy sent.
+    pub fn body(&self) -> &[u8] {
+        &self.body
+    }
+
+    /// The body decoded as `T` (an operation's documented error schema), or `None` if it is not
+    /// JSON of that shape (or was longer than the 64 KiB kept).
+    pub fn decode_body<T: DeserializeOwned>(&self) -> Option<T> {
+        serde_json::from_slice(&self.body).ok()
+    }
+
     /// Reads an error body; never fails (unparseable bodies fall back to a snippet).
     pub(crate) fn from_body(
         status: u16,
-        body: &[u8],
+        body: Vec<u8>,
         request_id: Option<String>,
         retry_after: Option<Duration>,
     ) -> Self {
@@ -251,9 +270,10 @@ impl ApiError {
             more_info: None,
             request_id,
             retry_after,
+            body: std::sync::Arc::new(body),
         };
         if let Ok(serde_json::Value::Object(fields)) =
-            serde_json::from_slice::<serde_json::Value>(body)
+            serde_json::from_slice::<serde_json::Value>(&error.body)
         {
             let text = |key: &str| {
                 fields
@@ -267,9 +287,12 @@ impl ApiError {
                 serde_json::Value::String(s) => s.trim().parse().ok(),
                 _ => None,
             });
+            // SCIM errors have `detail` and, without it, only their `scimType` keyword; their
+            // `status` is a string, and the HTTP status stays the one reported.
             if let Some(message) = text("message")
                 .or_else(|| text("detail"))
                 .or_else(|| text("title"))
+                .or_else(|| text("scimType"))
             {
                 error.message = message.to_owned();
             }
@@ -279,9 +302,24 @@ impl ApiError {
                 .map(str::to_owned);
         }
         if error.message.is_empty() {
-            error.message = snippet(body).unwrap_or_else(|| reason(status).to_owned());
+            error.message = snippet(&error.body).unwrap_or_else(|| reason(status).to_owned());
         }
         error
+    }
+}
+
+impl fmt::Debug for ApiError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // The body is summarised: it may be 64 KiB, and `body()` gives it whole.
+        f.debug_struct("ApiError")
+            .field("status", &self.status)
+            .field("code", &self.code)
+            .field("message", &self.message)
+            .field("more_info", &self.more_info)
+            .field("request_id", &self.request_id)
+            .field("retry_after", &self.retry_after)
+            .field("body", &format_args!("<{} bytes>", self.body.len()))
+            .finish()
     }
 }
 
@@ -362,4 +400,33 @@ fn reason(status: u16) -> &'static str {
         .ok()
         .and_then(|s| s.canonical_reason())
         .unwrap_or("unknown status")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn error_bodies_are_kept_and_scim_errors_read() {
+        let body = br#"{"schemas": ["urn:ietf:params:scim:api:messages:2.0:Error"],
+            "detail": "User U1 not found", "status": "404", "scimType": "invalidValue"}"#;
+        let error = ApiError::from_body(404, body.to_vec(), None, None);
+        assert_eq!(error.status(), 404);
+        assert_eq!(error.message(), "User U1 not found");
+        assert_eq!(error.code(), None);
+        assert_eq!(error.body(), body);
+        let fields: serde_json::Value = error.decode_body().unwrap();
+        assert_eq!(fields["scimType"], "invalidValue");
+        assert_eq!(error.decode_body::<Vec<u8>>(), None);
+
+        let keyword_only = br#"{"schemas": [], "status": "409", "scimType": "uniqueness"}"#;
+        let error = ApiError::from_body(409, keyword_only.to_vec(), None, None);
+        assert_eq!((error.status(), error.message()), (409, "uniqueness"));
+
+        let html = ApiError::from_body(502, b"<html>bad gateway</html>".to_vec(), None, None);
+        assert_eq!(html.body(), b"<html>bad gateway</html>");
+        assert_eq!(html.decode_body::<serde_json::Value>(), None);
+        let debug = format!("{html:?}");
+        assert!(debug.contains("body: <24 bytes>"), "{debug}");
+    }
 }
