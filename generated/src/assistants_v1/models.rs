@@ -118,8 +118,13 @@ pub struct Session {
 
 impl crate::Page for ListMessagesResponse {
     type Item = super::Message;
-    fn next_page_url(&self) -> ::std::option::Option<&str> {
-        self.meta.as_ref()?.next_page_url.as_ref().map(::url::Url::as_str)
+    fn next_page(&self) -> ::std::option::Option<crate::NextPage<'_>> {
+        self.meta
+            .as_ref()?
+            .next_page_url
+            .as_ref()
+            .map(::url::Url::as_str)
+            .map(crate::NextPage::Url)
     }
 
     fn into_items(self) -> ::std::vec::Vec<Self::Item> {
@@ -129,8 +134,13 @@ impl crate::Page for ListMessagesResponse {
 
 impl crate::Page for ListSessionsResponse {
     type Item = super::Session;
-    fn next_page_url(&self) -> ::std::option::Option<&str> {
-        self.meta.as_ref()?.next_page_url.as_ref().map(::url::Url::as_str)
+    fn next_page(&self) -> ::std::option::Option<crate::NextPage<'_>> {
+        self.meta
+            .as_ref()?
+            .next_page_url
+            .as_ref()
+            .map(::url::Url::as_str)
+            .map(crate::NextPage::Url)
     }
 
     fn into_items(self) -> ::std::vec::Vec<Self::Item> {

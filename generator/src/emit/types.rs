@@ -279,8 +279,8 @@ fn page_impl(model: &Model, module: &Module, pagination: &Pagination) -> Option<
         impl crate::Page for #page_name {
             type Item = #item_type;
 
-            fn next_page_url(&self) -> ::std::option::Option<&str> {
-                #next_url
+            fn next_page(&self) -> ::std::option::Option<crate::NextPage<'_>> {
+                #next_url.map(crate::NextPage::Url)
             }
 
             fn into_items(self) -> ::std::vec::Vec<Self::Item> {

@@ -59,7 +59,7 @@ pub use runtime::error::{InvalidArgument, TransportError, TransportErrorKind};
 
 pub use runtime::id::{Id, ParseIdError};
 
-pub use runtime::pagination::{ItemStream, Page, PageStream};
+pub use runtime::pagination::{ItemStream, NextPage, Page, PageStream};
 
 pub use runtime::tls::http_client_builder;
 

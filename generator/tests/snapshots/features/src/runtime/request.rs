@@ -13,6 +13,7 @@ use url::Url;
 
 use crate::runtime::client::{Client, regional_host};
 use crate::runtime::error::{ApiError, DecodeError, Error, TransportError};
+use crate::runtime::pagination::NextPage;
 use crate::runtime::retry::{is_retried, parse_retry_after};
 
 /// Path characters left as they are: RFC 3986's unreserved set. Everything else in a path
@@ -92,7 +93,7 @@ impl Request {
         *query = serializer.finish();
     }
 
-    /// The path and query, as compared to detect a repeated next-page URL.
+    /// The path and query, as compared to detect a repeated next page.
     #[allow(dead_code)] // Unused by crates whose specs have no list operation.
     pub(crate) fn path_and_query(&self) -> String {
         match &self.query {
@@ -101,25 +102,57 @@ impl Request {
         }
     }
 
-    /// The same request for another page: the next URL's path and query, on this request's
-    /// origin (never the host written in the URL, so credentials only go where configured).
+    /// The request for the page after this one, or `None` when `next` is empty.
+    ///
+    /// A URL (absolute, or relative to this request's URL) gives its path and query, sent to
+    /// this request's origin, never the host written in it, so credentials only go where
+    /// configured. A token gives this request again with the token's query parameter set to
+    /// it (any earlier value of that parameter removed).
     #[allow(dead_code)] // Unused by crates whose specs have no list operation.
-    pub(crate) fn for_next_page(&self, next: &str) -> Option<Request> {
-        let next = next.trim();
-        if next.is_empty() {
-            return None;
+    pub(crate) fn for_next_page(&self, next: NextPage<'_>) -> Option<Request> {
+        match next {
+            NextPage::Url(next) => {
+                let next = next.trim();
+                if next.is_empty() {
+                    return None;
+                }
+                // A relative URL is resolved against this request's path on a placeholder
+                // origin; only the resulting path and query are kept.
+                let current = if self.absolute_path {
+                    self.path.clone()
+                } else {
+                    format!("{}{}", self.api.base_path, self.path)
+                };
+                let base = Url::parse("http://next.invalid/")
+                    .ok()?
+                    .join(&current)
+                    .ok()?;
+                let url = Url::parse(next).or_else(|_| base.join(next)).ok()?;
+                Some(Request {
+                    path: url.path().to_owned(),
+                    query: url.query().filter(|q| !q.is_empty()).map(str::to_owned),
+                    absolute_path: true,
+                    ..self.clone()
+                })
+            }
+            NextPage::Token { param, value } => {
+                if value.trim().is_empty() {
+                    return None;
+                }
+                let mut request = self.clone();
+                let kept: Vec<(String, String)> =
+                    url::form_urlencoded::parse(self.query.as_deref().unwrap_or("").as_bytes())
+                        .filter(|(name, _)| name != param)
+                        .map(|(name, value)| (name.into_owned(), value.into_owned()))
+                        .collect();
+                request.query = None;
+                for (name, value) in &kept {
+                    request.query(name, value);
+                }
+                request.query(param, value);
+                Some(request)
+            }
         }
-        // A relative next URL is resolved against a placeholder origin; only its path is kept.
-        let placeholder = Url::parse("http://next.invalid/").ok()?;
-        let url = Url::parse(next).or_else(|_| placeholder.join(next)).ok()?;
-        Some(Request {
-            api: self.api,
-            method: self.method.clone(),
-            operation: self.operation,
-            path: url.path().to_owned(),
-            query: url.query().filter(|q| !q.is_empty()).map(str::to_owned),
-            absolute_path: true,
-        })
     }
 
     fn is_idempotent(&self) -> bool {
@@ -301,8 +334,16 @@ pub(crate) fn decode<T: DeserializeOwned>(
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
+    use std::time::Duration;
+
+    use wiremock::MockServer;
+
     use super::*;
+    use crate::runtime::client::ClientBuilder;
+
+    pub(crate) const ACCOUNT_SID: &str = "AC0123456789abcdef0123456789abcdef";
+    pub(crate) const AUTH_TOKEN: &str = "s3cr3t-auth-token";
 
     static ASSISTANTS: Api = Api {
         scheme: "https",
@@ -310,11 +351,32 @@ mod tests {
         base_path: "",
     };
 
-    fn client(configure: impl FnOnce(crate::ClientBuilder) -> crate::ClientBuilder) -> Client {
-        let builder = Client::builder()
-            .account_sid("AC0123456789abcdef0123456789abcdef")
-            .auth_token("t");
-        configure(builder).build().unwrap()
+    /// An API for requests made by hand.
+    pub(crate) static TEST_API: Api = Api {
+        scheme: "https",
+        host: "api.twilio.com",
+        base_path: "/v1",
+    };
+
+    /// A builder sending to `server`, with retries that take milliseconds.
+    pub(crate) fn builder_for(server: &MockServer) -> ClientBuilder {
+        Client::builder()
+            .base_url(server.uri())
+            .retry_backoff(Duration::from_millis(1), Duration::from_millis(5))
+    }
+
+    /// A client for `server` with basic credentials.
+    pub(crate) fn basic_client(server: &MockServer) -> Client {
+        builder_for(server)
+            .account_sid(ACCOUNT_SID)
+            .auth_token(AUTH_TOKEN)
+            .build()
+            .unwrap()
+    }
+
+    /// What `server` received, in order.
+    pub(crate) async fn received(server: &MockServer) -> Vec<wiremock::Request> {
+        server.received_requests().await.unwrap_or_default()
     }
 
     fn url(client: &Client) -> String {
@@ -322,6 +384,11 @@ mod tests {
         request.path("/v1/Sessions");
         request.query("PageSize", "50");
         client.url_for(&request).unwrap().to_string()
+    }
+
+    fn client(configure: impl FnOnce(ClientBuilder) -> ClientBuilder) -> Client {
+        let builder = Client::builder().account_sid(ACCOUNT_SID).auth_token("t");
+        configure(builder).build().unwrap()
     }
 
     #[test]
@@ -347,24 +414,55 @@ mod tests {
         let client = client(|b| b.base_url("http://127.0.0.1:4010/proxy"));
         let first = Request::new(&ASSISTANTS, Method::GET, "ListSessions");
         let next = first
-            .for_next_page("https://evil.example.com/v1/Sessions?PageToken=x#frag")
+            .for_next_page(NextPage::Url(
+                "https://evil.example.com/v1/Sessions?PageToken=x#frag",
+            ))
             .unwrap();
         assert_eq!(
             client.url_for(&next).unwrap().as_str(),
             "http://127.0.0.1:4010/proxy/v1/Sessions?PageToken=x"
         );
         let already_prefixed = first
-            .for_next_page("http://127.0.0.1:4010/proxy/v1/Sessions?Page=2")
+            .for_next_page(NextPage::Url(
+                "http://127.0.0.1:4010/proxy/v1/Sessions?Page=2",
+            ))
             .unwrap();
         assert_eq!(
             client.url_for(&already_prefixed).unwrap().as_str(),
             "http://127.0.0.1:4010/proxy/v1/Sessions?Page=2"
         );
-        let relative = first.for_next_page("/v1/Sessions?Page=3").unwrap();
+        let relative = first
+            .for_next_page(NextPage::Url("/v1/Sessions?Page=3"))
+            .unwrap();
         assert_eq!(
             client.url_for(&relative).unwrap().as_str(),
             "http://127.0.0.1:4010/proxy/v1/Sessions?Page=3"
         );
-        assert!(first.for_next_page("  ").is_none());
+        assert!(first.for_next_page(NextPage::Url("  ")).is_none());
+    }
+
+    #[test]
+    fn token_pages_replace_the_token_and_keep_the_other_parameters() {
+        let client = client(|b| b.base_url("http://127.0.0.1:4010"));
+        let mut first = Request::new(&TEST_API, Method::GET, "ListThings");
+        first.path("/Things");
+        first.query("PageToken", "old");
+        first.query("PageSize", "2");
+        first.query("PageToken", "older");
+        let next = first
+            .for_next_page(NextPage::Token {
+                param: "PageToken",
+                value: "new token/&",
+            })
+            .unwrap();
+        assert_eq!(
+            client.url_for(&next).unwrap().as_str(),
+            "http://127.0.0.1:4010/v1/Things?PageSize=2&PageToken=new+token%2F%26"
+        );
+        let empty = NextPage::Token {
+            param: "PageToken",
+            value: "",
+        };
+        assert!(first.for_next_page(empty).is_none());
     }
 }

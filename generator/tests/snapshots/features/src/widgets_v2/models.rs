@@ -204,8 +204,13 @@ crate::runtime::enums::open_enum!(WidgetType);
 
 impl crate::Page for WidgetPage {
     type Item = super::Widget;
-    fn next_page_url(&self) -> ::std::option::Option<&str> {
-        self.meta.as_ref()?.next_page_url.as_ref().map(::url::Url::as_str)
+    fn next_page(&self) -> ::std::option::Option<crate::NextPage<'_>> {
+        self.meta
+            .as_ref()?
+            .next_page_url
+            .as_ref()
+            .map(::url::Url::as_str)
+            .map(crate::NextPage::Url)
     }
 
     fn into_items(self) -> ::std::vec::Vec<Self::Item> {
