@@ -32,7 +32,8 @@ pub enum Error {
     Transport(TransportError),
     /// Twilio answered with an error status.
     Api(ApiError),
-    /// Twilio answered with success, but the body did not decode into the expected type.
+    /// Twilio answered with success, but the body did not decode into the expected type (or,
+    /// for an operation that answers with a redirect, the answer was not one).
     Decode(DecodeError),
 }
 
@@ -337,7 +338,8 @@ impl fmt::Display for ApiError {
     }
 }
 
-/// A success response whose body is not what the spec describes.
+/// A response the spec calls a success whose content is not what it describes: a body that
+/// does not decode, or a redirect without `Location`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct DecodeError {
