@@ -2,11 +2,12 @@
 
 //! The API handle, its operations, and their request builders.
 
-/// Where this API is served, from the spec's `servers`.
+/// Where this API is served and how it authenticates, from the spec's `servers` and `security`.
 pub(crate) static API: crate::runtime::request::Api = crate::runtime::request::Api {
     scheme: "https",
     host: "assistants.twilio.com",
     base_path: "",
+    security: &[crate::runtime::request::Scheme::Basic],
 };
 
 impl crate::Client {

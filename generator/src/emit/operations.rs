@@ -62,11 +62,12 @@ pub fn operations(model: &Model, module: &Module, api: &Api) -> Result<TokenStre
     Ok(quote! {
         //! The API handle, its operations, and their request builders.
 
-        /// Where this API is served, from the spec's `servers`.
+        /// Where this API is served and how it authenticates, from the spec's `servers` and `security`.
         pub(crate) static API: crate::runtime::request::Api = crate::runtime::request::Api {
             scheme: #scheme,
             host: #host,
             base_path: #base_path,
+            security: &[crate::runtime::request::Scheme::Basic],
         };
 
         impl crate::Client {

@@ -53,7 +53,9 @@ mod runtime;
 
 pub use runtime::client::{Client, ClientBuilder, DEFAULT_TIMEOUT};
 
-pub use runtime::error::{ApiError, ConfigError, DecodeError, Error};
+pub use runtime::client::{TokenFuture, TokenSource};
+
+pub use runtime::error::{ApiError, AuthError, ConfigError, DecodeError, Error};
 
 pub use runtime::error::{InvalidArgument, TransportError, TransportErrorKind};
 

@@ -3,6 +3,7 @@
 //! One request: where it goes, what it carries (query, headers, body), how it is sent (auth,
 //! timeout, retries) and how its response becomes a value or an error.
 
+use std::sync::Arc;
 use std::time::{Instant, SystemTime};
 
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC};
@@ -14,8 +15,8 @@ use reqwest::header::{
 use serde::de::DeserializeOwned;
 use url::Url;
 
-use crate::runtime::client::{Client, regional_host};
-use crate::runtime::error::{ApiError, DecodeError, Error, TransportError};
+use crate::runtime::client::{Bearer, Client, TokenSource, bearer_auth, regional_host};
+use crate::runtime::error::{ApiError, AuthError, DecodeError, Error, TransportError};
 use crate::runtime::pagination::NextPage;
 use crate::runtime::retry::{is_retried, parse_retry_after};
 
@@ -32,12 +33,36 @@ const ERROR_BODY_LIMIT: usize = 64 * 1024;
 
 const FORM_CONTENT_TYPE: &str = "application/x-www-form-urlencoded";
 
-/// An API's default location, from its spec's `servers`.
+/// An authentication scheme an API or operation accepts (from the spec's `security`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[allow(dead_code)] // Crates whose specs only use basic auth never build `Bearer`.
+pub(crate) enum Scheme {
+    /// HTTP basic: the account SID (or API key SID) and the auth token (or API key secret).
+    Basic,
+    /// `Authorization: Bearer <token>`: HTTP bearer and OAuth 2.0 client credentials alike.
+    Bearer,
+}
+
+impl Scheme {
+    /// What a user configures on the builder to have this scheme.
+    fn how_to_configure(self) -> &'static str {
+        match self {
+            Scheme::Basic => {
+                "basic credentials (`.account_sid(..)` with `.auth_token(..)` or `.api_key(..)`)"
+            }
+            Scheme::Bearer => "a bearer token (`.bearer_token(..)` or `.token_source(..)`)",
+        }
+    }
+}
+
+/// An API's default location and authentication, from its spec's `servers` and `security`.
 #[derive(Debug)]
 pub(crate) struct Api {
     pub scheme: &'static str,
     pub host: &'static str,
     pub base_path: &'static str,
+    /// The schemes its operations accept, in order of preference; empty for none.
+    pub security: &'static [Scheme],
 }
 
 /// A request body, encoded when it is set so that every attempt sends the same bytes.
@@ -78,6 +103,8 @@ pub(crate) struct Request {
     absolute_path: bool,
     headers: Vec<(HeaderName, HeaderValue)>,
     body: Option<Body>,
+    /// The operation's own `security`, replacing the API's.
+    security: Option<&'static [Scheme]>,
 }
 
 impl Request {
@@ -91,6 +118,7 @@ impl Request {
             absolute_path: false,
             headers: Vec::new(),
             body: None,
+            security: None,
         }
     }
 
@@ -259,6 +287,11 @@ impl Request {
         });
         Ok(())
     }
+
+    /// Replaces the API's authentication schemes for this operation; empty means none is sent.
+    pub(crate) fn security(&mut self, schemes: &'static [Scheme]) {
+        self.security = Some(schemes);
+    }
 }
 
 /// `text` as a header value if it is visible ASCII, spaces and tabs. `HeaderValue::from_str`
@@ -302,6 +335,13 @@ struct Answer {
     status: u16,
     location: Option<String>,
     body: bytes::Bytes,
+}
+
+/// How a request is authenticated, decided before the first attempt.
+enum Auth<'a> {
+    None,
+    Header(&'a HeaderValue),
+    Source(&'a Arc<dyn TokenSource>),
 }
 
 impl Client {
@@ -380,15 +420,51 @@ impl Client {
         Ok(url)
     }
 
+    /// How `request` is authenticated: the first of its schemes the client has credentials
+    /// for. Fails, before anything is sent, when it has none of them.
+    fn auth_for(&self, request: &Request) -> Result<Auth<'_>, Error> {
+        let schemes = request.security.unwrap_or(request.api.security);
+        if schemes.is_empty() {
+            return Ok(Auth::None);
+        }
+        let inner = &self.inner;
+        for scheme in schemes {
+            match (scheme, &inner.basic, &inner.bearer) {
+                (Scheme::Basic, Some(basic), _) => return Ok(Auth::Header(basic)),
+                (Scheme::Bearer, _, Some(Bearer::Fixed(header))) => {
+                    return Ok(Auth::Header(header));
+                }
+                (Scheme::Bearer, _, Some(Bearer::Source(source))) => {
+                    return Ok(Auth::Source(source));
+                }
+                _ => {}
+            }
+        }
+        let mut needed: Vec<&str> = Vec::new();
+        for scheme in schemes {
+            if !needed.contains(&scheme.how_to_configure()) {
+                needed.push(scheme.how_to_configure());
+            }
+        }
+        Err(Error::config(format!(
+            "{} needs {}, which this client was not given",
+            request.operation,
+            needed.join(" or ")
+        )))
+    }
+
     /// Sends with retries (see [`crate::runtime::retry`]); returns the expected answer or the
     /// last error.
     async fn send(&self, request: &Request, expect: Expect) -> Result<Answer, Error> {
         let url = self.url_for(request)?;
+        let auth = self.auth_for(request)?;
         let policy = self.inner.retry;
         let started = Instant::now();
         let mut attempt = 0;
         loop {
-            let error = match self.send_once(request, &url, expect).await {
+            // Asked on every attempt, so a token source can hand out a refreshed token.
+            let authorization = authorization(&auth, request.operation).await?;
+            let error = match self.send_once(request, &url, authorization, expect).await {
                 Ok(answer) => return Ok(answer),
                 Err(error) => error,
             };
@@ -410,6 +486,7 @@ impl Client {
         &self,
         request: &Request,
         url: &Url,
+        authorization: Option<HeaderValue>,
         expect: Expect,
     ) -> Result<Answer, Error> {
         let inner = &self.inner;
@@ -447,7 +524,9 @@ impl Client {
                 builder = builder.body(bytes.clone());
             }
         }
-        headers.insert(AUTHORIZATION, inner.authorization.clone());
+        if let Some(authorization) = authorization {
+            headers.insert(AUTHORIZATION, authorization);
+        }
         let response = builder.headers(headers).send().await.map_err(transport)?;
         let status = response.status();
         let accepted =
@@ -489,6 +568,29 @@ impl Client {
             request_id,
             retry_after,
         )))
+    }
+}
+
+/// The `Authorization` header for one attempt, asking the token source if there is one.
+async fn authorization(
+    auth: &Auth<'_>,
+    operation: &'static str,
+) -> Result<Option<HeaderValue>, Error> {
+    match auth {
+        Auth::None => Ok(None),
+        Auth::Header(header) => Ok(Some((*header).clone())),
+        Auth::Source(source) => {
+            let token = source.token().await.map_err(|e| {
+                Error::Auth(AuthError::new(
+                    operation,
+                    "the token source failed",
+                    Some(e),
+                ))
+            })?;
+            bearer_auth(&token)
+                .map(Some)
+                .map_err(|problem| Error::Auth(AuthError::new(operation, problem, None)))
+        }
     }
 }
 
@@ -549,6 +651,7 @@ pub(crate) fn decode<T: DeserializeOwned>(
 
 #[cfg(test)]
 pub(crate) mod tests {
+    use std::sync::atomic::{AtomicUsize, Ordering};
     use std::time::Duration;
 
     use serde_json::json;
@@ -556,23 +659,26 @@ pub(crate) mod tests {
     use wiremock::{Mock, MockServer, ResponseTemplate};
 
     use super::*;
-    use crate::runtime::client::ClientBuilder;
+    use crate::runtime::client::{ClientBuilder, TokenFuture};
     use crate::runtime::encode::WireText as _;
 
     pub(crate) const ACCOUNT_SID: &str = "AC0123456789abcdef0123456789abcdef";
     pub(crate) const AUTH_TOKEN: &str = "s3cr3t-auth-token";
+    pub(crate) const BEARER: &str = "s3cr3t-bearer-token";
 
     static ASSISTANTS: Api = Api {
         scheme: "https",
         host: "assistants.twilio.com",
         base_path: "",
+        security: &[Scheme::Basic],
     };
 
-    /// An API for requests made by hand.
+    /// An API whose operations take basic auth unless they say otherwise.
     pub(crate) static TEST_API: Api = Api {
         scheme: "https",
         host: "api.twilio.com",
         base_path: "/v1",
+        security: &[Scheme::Basic],
     };
 
     /// A builder sending to `server`, with retries that take milliseconds.
@@ -598,6 +704,13 @@ pub(crate) mod tests {
 
     fn header<'a>(request: &'a wiremock::Request, name: &str) -> Option<&'a str> {
         request.headers.get(name).map(|v| v.to_str().unwrap())
+    }
+
+    fn basic_header() -> String {
+        use base64::Engine as _;
+        let encoded =
+            base64::engine::general_purpose::STANDARD.encode(format!("{ACCOUNT_SID}:{AUTH_TOKEN}"));
+        format!("Basic {encoded}")
     }
 
     async fn answering(template: ResponseTemplate) -> MockServer {
@@ -831,6 +944,163 @@ pub(crate) mod tests {
         // A header parameter replaces the default of the same name.
         let accept: Vec<_> = sent[0].headers.get_all("accept").iter().collect();
         assert_eq!(accept, ["application/scim+json"]);
+    }
+
+    #[tokio::test]
+    async fn schemes_pick_the_first_credential_the_client_has() {
+        let server = answering(ResponseTemplate::new(200).set_body_json(json!({}))).await;
+        let both = builder_for(&server)
+            .account_sid(ACCOUNT_SID)
+            .auth_token(AUTH_TOKEN)
+            .bearer_token(BEARER)
+            .build()
+            .unwrap();
+        let bearer_only = builder_for(&server).bearer_token(BEARER).build().unwrap();
+        assert_eq!(bearer_only.account_sid(), "");
+        let basic_only = basic_client(&server);
+
+        let api_default = Request::new(&TEST_API, Method::GET, "FetchThing");
+        let mut bearer_op = api_default.clone();
+        bearer_op.security(&[Scheme::Bearer]);
+        let mut either = api_default.clone();
+        either.security(&[Scheme::Bearer, Scheme::Basic]);
+        let mut public = api_default.clone();
+        public.security(&[]);
+
+        both.execute_empty(&api_default).await.unwrap();
+        both.execute_empty(&bearer_op).await.unwrap();
+        both.execute_empty(&either).await.unwrap();
+        basic_only.execute_empty(&either).await.unwrap();
+        bearer_only.execute_empty(&either).await.unwrap();
+        bearer_only.execute_empty(&public).await.unwrap();
+        both.execute_empty(&public).await.unwrap();
+
+        let sent = received(&server).await;
+        let auth: Vec<Option<&str>> = sent.iter().map(|r| header(r, "authorization")).collect();
+        let basic = basic_header();
+        let bearer = format!("Bearer {BEARER}");
+        assert_eq!(
+            auth,
+            [
+                Some(basic.as_str()),
+                Some(bearer.as_str()),
+                Some(bearer.as_str()),
+                Some(basic.as_str()),
+                Some(bearer.as_str()),
+                None,
+                None,
+            ]
+        );
+    }
+
+    #[tokio::test]
+    async fn missing_credentials_for_an_operation_fail_before_sending() {
+        let server = answering(ResponseTemplate::new(200).set_body_json(json!({}))).await;
+        let bearer_only = builder_for(&server).bearer_token(BEARER).build().unwrap();
+        let error = bearer_only
+            .execute_empty(&Request::new(&TEST_API, Method::GET, "FetchThing"))
+            .await
+            .unwrap_err();
+        let Error::Config(config) = &error else {
+            panic!("expected a configuration error, got {error:?}");
+        };
+        assert!(config.message.starts_with("FetchThing needs"), "{error}");
+        assert!(config.message.contains(".auth_token(..)"), "{error}");
+
+        let mut bearer_op = Request::new(&TEST_API, Method::GET, "CreateToken");
+        bearer_op.security(&[Scheme::Bearer]);
+        let error = basic_client(&server)
+            .execute_empty(&bearer_op)
+            .await
+            .unwrap_err();
+        assert!(matches!(error, Error::Config(_)), "{error:?}");
+        let message = error.to_string();
+        assert!(message.contains("CreateToken needs"), "{message}");
+        assert!(message.contains(".token_source(..)"), "{message}");
+        assert!(!message.contains(AUTH_TOKEN), "{message}");
+        assert!(received(&server).await.is_empty());
+    }
+
+    struct Counting(AtomicUsize);
+
+    impl TokenSource for Counting {
+        fn token(&self) -> TokenFuture<'_> {
+            Box::pin(async move {
+                let n = self.0.fetch_add(1, Ordering::SeqCst) + 1;
+                Ok(format!("tok-{n}"))
+            })
+        }
+    }
+
+    struct Failing(&'static str);
+
+    impl TokenSource for Failing {
+        fn token(&self) -> TokenFuture<'_> {
+            Box::pin(async move {
+                match self.0 {
+                    "" => Err("identity provider unavailable".into()),
+                    token => Ok(token.to_owned()),
+                }
+            })
+        }
+    }
+
+    #[tokio::test]
+    async fn a_token_source_is_asked_on_every_attempt() {
+        let server = MockServer::start().await;
+        Mock::given(method("GET"))
+            .respond_with(ResponseTemplate::new(503))
+            .up_to_n_times(1)
+            .mount(&server)
+            .await;
+        Mock::given(method("GET"))
+            .respond_with(ResponseTemplate::new(200).set_body_json(json!({})))
+            .mount(&server)
+            .await;
+        let client = builder_for(&server)
+            .token_source(Counting(AtomicUsize::new(0)))
+            .build()
+            .unwrap();
+        let mut request = Request::new(&TEST_API, Method::GET, "FetchThing");
+        request.security(&[Scheme::Basic, Scheme::Bearer]);
+        client.execute_empty(&request).await.unwrap();
+        let sent = received(&server).await;
+        let auth: Vec<_> = sent.iter().map(|r| header(r, "authorization")).collect();
+        assert_eq!(auth, [Some("Bearer tok-1"), Some("Bearer tok-2")]);
+    }
+
+    #[tokio::test]
+    async fn a_failing_token_source_is_an_auth_error_and_nothing_is_sent() {
+        let server = answering(ResponseTemplate::new(200).set_body_json(json!({}))).await;
+        let mut request = Request::new(&TEST_API, Method::GET, "FetchThing");
+        request.security(&[Scheme::Bearer]);
+
+        let failing = builder_for(&server)
+            .token_source(Failing(""))
+            .build()
+            .unwrap();
+        let error = failing.execute_empty(&request).await.unwrap_err();
+        assert!(
+            matches!(&error, Error::Auth(e) if e.operation == "FetchThing"),
+            "{error:?}"
+        );
+        assert_eq!(error.to_string(), "FetchThing: the token source failed");
+        let cause = std::error::Error::source(&error).map(ToString::to_string);
+        assert_eq!(cause.as_deref(), Some("identity provider unavailable"));
+        assert!(!error.is_retryable());
+
+        let bad_token = "tok\r\nX-Injected: 1";
+        let unsendable = builder_for(&server)
+            .token_source(Failing(bad_token))
+            .build()
+            .unwrap();
+        let error = unsendable.execute_empty(&request).await.unwrap_err();
+        assert!(matches!(error, Error::Auth(_)), "{error:?}");
+        assert!(
+            !format!("{error} {error:?}").contains("Injected"),
+            "{error}"
+        );
+        assert!(received(&server).await.is_empty());
     }
 
     #[tokio::test]

@@ -2,11 +2,12 @@
 
 //! The API handle, its operations, and their request builders.
 
-/// Where this API is served, from the spec's `servers`.
+/// Where this API is served and how it authenticates, from the spec's `servers` and `security`.
 pub(crate) static API: crate::runtime::request::Api = crate::runtime::request::Api {
     scheme: "https",
     host: "api.example.com",
     base_path: "/base",
+    security: &[crate::runtime::request::Scheme::Basic],
 };
 
 impl crate::Client {

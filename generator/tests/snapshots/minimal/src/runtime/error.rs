@@ -35,6 +35,9 @@ pub enum Error {
     /// Twilio answered with success, but the body did not decode into the expected type (or,
     /// for an operation that answers with a redirect, the answer was not one).
     Decode(DecodeError),
+    /// The client's [`TokenSource`](crate::TokenSource) could not give a token, or gave one that
+    /// cannot be sent; the request was not sent. Not retried by the client.
+    Auth(AuthError),
 }
 
 impl Error {
@@ -93,6 +96,7 @@ impl fmt::Display for Error {
             Error::Transport(error) => error.fmt(f),
             Error::Api(error) => error.fmt(f),
             Error::Decode(error) => error.fmt(f),
+            Error::Auth(error) => error.fmt(f),
         }
     }
 }
@@ -101,6 +105,10 @@ impl std::error::Error for Error {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
             Error::Transport(error) => Some(&error.source),
+            Error::Auth(error) => error
+                .source
+                .as_deref()
+                .map(|source| source as &(dyn std::error::Error + 'static)),
             _ => None,
         }
     }
@@ -133,6 +141,46 @@ pub struct InvalidArgument {
 impl fmt::Display for InvalidArgument {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "invalid argument `{}`: {}", self.name, self.message)
+    }
+}
+
+/// Getting a bearer token for a request failed; nothing was sent.
+#[derive(Debug)]
+#[non_exhaustive]
+pub struct AuthError {
+    /// The operation (`ListSessions`).
+    pub operation: &'static str,
+    /// What went wrong (never the token itself).
+    pub message: &'static str,
+    /// The token source's own error, if it failed.
+    pub source: Option<Box<dyn std::error::Error + Send + Sync>>,
+}
+
+impl AuthError {
+    pub(crate) fn new(
+        operation: &'static str,
+        message: &'static str,
+        source: Option<Box<dyn std::error::Error + Send + Sync>>,
+    ) -> Self {
+        AuthError {
+            operation,
+            message,
+            source,
+        }
+    }
+}
+
+impl fmt::Display for AuthError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.operation, self.message)
+    }
+}
+
+impl std::error::Error for AuthError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.source
+            .as_deref()
+            .map(|source| source as &(dyn std::error::Error + 'static))
     }
 }
 
