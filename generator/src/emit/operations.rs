@@ -155,7 +155,10 @@ fn method(model: &Model, module: &Module, api: &Api, op: &Operation) -> TokenStr
     });
     let inits = op.inputs.iter().map(|input| {
         let name = ident(&input.rust_name);
-        if input.required && matches!(input.kind, ValueKind::Plain | ValueKind::JsonText) && !input.repeated {
+        if input.required
+            && matches!(input.kind, ValueKind::Plain | ValueKind::JsonText)
+            && !input.repeated
+        {
             quote! { #name }
         } else if input.required {
             let conversion = conversion(input, quote! { #name });

@@ -210,6 +210,9 @@ mod tests {
         assert_eq!(doc_text("a [link](https://x.io)"), "a [link](https://x.io)");
         assert_eq!(doc_text("array[object]"), "array\\[object\\]");
         assert_eq!(doc_text("`^AC[0-9]$` ok"), "`^AC[0-9]$` ok");
-        assert_eq!(doc_text("check 'https://x.io/a#b'."), "check '<https://x.io/a#b>'.");
+        assert_eq!(
+            doc_text("check 'https://x.io/a#b'."),
+            "check '<https://x.io/a#b>'."
+        );
     }
 }

@@ -118,10 +118,10 @@ impl Builder<'_> {
                 return self.union(node, key, hint);
             }
         }
-        if let Some(values) = object.get("enum").and_then(Value::as_array) {
-            if let Some(ty) = self.enumeration(node, values, hint) {
-                return Some(ty);
-            }
+        if let Some(values) = object.get("enum").and_then(Value::as_array)
+            && let Some(ty) = self.enumeration(node, values, hint)
+        {
+            return Some(ty);
         }
         let declared = object.get("type").and_then(Value::as_str);
         let inferred = match declared {
