@@ -2731,7 +2731,7 @@ crate::runtime::id::id_type!(ThreeVariable);
 
 /// Alternation of non-literal branches: left unchecked.
 ///
-/// The pattern `^(AC[0-9]{2}|XY)$` is not checked client-side (it uses an alternation whose branches are not literal text): [`UncheckedAlternation::parse`], `FromStr` and `TryFrom` accept any value; Twilio checks it.
+/// The pattern `^(AC[0-9]{2}|XY)$` is not checked client-side (it uses an alternation whose branches are not literal text): [`UncheckedAlternation::parse`], `FromStr` and `TryFrom` accept any value; the server checks it.
 #[derive(
     Clone,
     PartialEq,
@@ -2748,7 +2748,7 @@ pub struct UncheckedAlternation(::std::string::String);
 impl crate::Id for UncheckedAlternation {
     const TYPE_NAME: &'static str = "UncheckedAlternation";
     const PATTERN: &'static str = "^(AC[0-9]{2}|XY)$";
-    const EXPECTED: &'static str = "a value matching the pattern (checked by Twilio, not client-side)";
+    const EXPECTED: &'static str = "a value matching the pattern (checked by the server, not client-side)";
     fn matches(_value: &str) -> bool {
         true
     }
@@ -2762,7 +2762,7 @@ crate::runtime::id::id_type!(UncheckedAlternation);
 
 /// A back-reference: left unchecked.
 ///
-/// The pattern `^(a+)\1$` is not checked client-side (it uses a back-reference (`\1`)): [`UncheckedBackreference::parse`], `FromStr` and `TryFrom` accept any value; Twilio checks it.
+/// The pattern `^(a+)\1$` is not checked client-side (it uses a back-reference): [`UncheckedBackreference::parse`], `FromStr` and `TryFrom` accept any value; the server checks it.
 #[derive(
     Clone,
     PartialEq,
@@ -2779,7 +2779,7 @@ pub struct UncheckedBackreference(::std::string::String);
 impl crate::Id for UncheckedBackreference {
     const TYPE_NAME: &'static str = "UncheckedBackreference";
     const PATTERN: &'static str = "^(a+)\\1$";
-    const EXPECTED: &'static str = "a value matching the pattern (checked by Twilio, not client-side)";
+    const EXPECTED: &'static str = "a value matching the pattern (checked by the server, not client-side)";
     fn matches(_value: &str) -> bool {
         true
     }
@@ -2793,7 +2793,7 @@ crate::runtime::id::id_type!(UncheckedBackreference);
 
 /// Four variable-length pieces: left unchecked, but maxLength is checked.
 ///
-/// The pattern `^a*b*c*d*$` is not checked client-side (it uses more than 3 variable-length parts): [`UncheckedFourVariable::parse`], `FromStr` and `TryFrom` accept any value of at most 10 characters; Twilio checks it.
+/// The pattern `^a*b*c*d*$` is not checked client-side (it uses more than 3 variable-length parts): [`UncheckedFourVariable::parse`], `FromStr` and `TryFrom` accept any value of at most 10 characters; the server checks it.
 #[derive(
     Clone,
     PartialEq,
@@ -2810,7 +2810,7 @@ pub struct UncheckedFourVariable(::std::string::String);
 impl crate::Id for UncheckedFourVariable {
     const TYPE_NAME: &'static str = "UncheckedFourVariable";
     const PATTERN: &'static str = "^a*b*c*d*$";
-    const EXPECTED: &'static str = "a value matching the pattern (checked by Twilio, not client-side)";
+    const EXPECTED: &'static str = "a value matching the pattern (checked by the server, not client-side)";
     fn matches(value: &str) -> bool {
         (0..=10).contains(&value.chars().count())
     }
@@ -2824,7 +2824,7 @@ crate::runtime::id::id_type!(UncheckedFourVariable);
 
 /// Look-ahead: left unchecked.
 ///
-/// The pattern `^(?=AC)[A-Z0-9]{34}$` is not checked client-side (it uses look-around (`(?=…)`, `(?!…)`)): [`UncheckedLookahead::parse`], `FromStr` and `TryFrom` accept any value; Twilio checks it.
+/// The pattern `^(?=AC)[A-Z0-9]{34}$` is not checked client-side (it uses look-around): [`UncheckedLookahead::parse`], `FromStr` and `TryFrom` accept any value; the server checks it.
 #[derive(
     Clone,
     PartialEq,
@@ -2841,7 +2841,7 @@ pub struct UncheckedLookahead(::std::string::String);
 impl crate::Id for UncheckedLookahead {
     const TYPE_NAME: &'static str = "UncheckedLookahead";
     const PATTERN: &'static str = "^(?=AC)[A-Z0-9]{34}$";
-    const EXPECTED: &'static str = "a value matching the pattern (checked by Twilio, not client-side)";
+    const EXPECTED: &'static str = "a value matching the pattern (checked by the server, not client-side)";
     fn matches(_value: &str) -> bool {
         true
     }
@@ -2855,7 +2855,7 @@ crate::runtime::id::id_type!(UncheckedLookahead);
 
 /// A word boundary: left unchecked.
 ///
-/// The pattern `\bAC\b` is not checked client-side (it uses a word boundary (`\b`, `\B`)): [`UncheckedWordBoundary::parse`], `FromStr` and `TryFrom` accept any value; Twilio checks it.
+/// The pattern `\bAC\b` is not checked client-side (it uses a word boundary): [`UncheckedWordBoundary::parse`], `FromStr` and `TryFrom` accept any value; the server checks it.
 #[derive(
     Clone,
     PartialEq,
@@ -2872,7 +2872,7 @@ pub struct UncheckedWordBoundary(::std::string::String);
 impl crate::Id for UncheckedWordBoundary {
     const TYPE_NAME: &'static str = "UncheckedWordBoundary";
     const PATTERN: &'static str = "\\bAC\\b";
-    const EXPECTED: &'static str = "a value matching the pattern (checked by Twilio, not client-side)";
+    const EXPECTED: &'static str = "a value matching the pattern (checked by the server, not client-side)";
     fn matches(_value: &str) -> bool {
         true
     }
