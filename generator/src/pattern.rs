@@ -565,7 +565,7 @@ fn push_range(out: &mut Vec<(char, char)>, lo: u32, hi: u32) {
     }
 }
 
-/// `[0-9a-f]` notation.
+/// `` `[0-9a-f]` `` notation, in backticks (rustdoc would read `[a]` as a link).
 fn set_notation(ranges: &[(char, char)]) -> String {
     let body: String = ranges
         .iter()
@@ -577,7 +577,7 @@ fn set_notation(ranges: &[(char, char)]) -> String {
             }
         })
         .collect();
-    format!("[{body}]")
+    format!("`[{body}]`")
 }
 
 fn printable(c: char) -> String {
