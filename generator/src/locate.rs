@@ -7,6 +7,7 @@
 //! pointer.
 
 use std::collections::HashMap;
+use std::ops::ControlFlow;
 
 /// The 1-based line of every block-style node of one YAML file, by JSON pointer.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -25,91 +26,15 @@ struct Frame {
 }
 
 impl LineIndex {
-    /// Reads `text` in one pass, with a stack of the open nodes' columns.
+    /// Reads `text` in one pass (see [`walk`]).
     pub fn new(text: &str) -> Self {
-        let mut index = LineIndex::default();
-        let mut stack = vec![Frame {
-            column: 0,
-            pointer: String::new(),
-            is_item: false,
-            items: 0,
-        }];
-        // Lines deeper than this column belong to a scalar (`description: >-`, a plain or
-        // quoted scalar continued on the next lines, a flow collection) and are skipped.
-        let mut scalar_above: Option<usize> = None;
-        for (number, line) in text.lines().enumerate() {
-            let content = line.trim_start_matches(' ');
-            let column = line.len() - content.len();
-            if content.is_empty() || content.starts_with('#') {
-                continue;
-            }
-            if let Some(limit) = scalar_above {
-                if column > limit {
-                    continue;
-                }
-                scalar_above = None;
-            }
-            if content.starts_with("---") || content.starts_with("...") {
-                continue;
-            }
-            scalar_above = index.node(&mut stack, column, content, number + 1);
-        }
-        index
-    }
-
-    /// Reads the node starting at `column` (`content` is the rest of the line); returns the
-    /// column deeper than which the following lines continue a scalar, if they do.
-    fn node(
-        &mut self,
-        stack: &mut Vec<Frame>,
-        column: usize,
-        content: &str,
-        line: usize,
-    ) -> Option<usize> {
-        let is_item = content == "-" || content.starts_with("- ");
-        // Close the nodes this one is not inside. Items at a key's own column are that key's
-        // value (a compact sequence: `tags:` then `- Session` below it).
-        while stack.len() > 1 {
-            let top = &stack[stack.len() - 1];
-            let keeps = top.column < column || (top.column == column && is_item && !top.is_item);
-            if keeps {
-                break;
-            }
-            stack.pop();
-        }
-        let parent = stack.last_mut()?;
-        if is_item {
-            let pointer = format!("{}/{}", parent.pointer, parent.items);
-            parent.items += 1;
-            self.lines.entry(pointer.clone()).or_insert(line);
-            stack.push(Frame {
-                column,
-                pointer,
-                is_item: true,
-                items: 0,
-            });
-            let rest = content[1..].trim_start_matches(' ');
-            if rest.is_empty() || rest.starts_with('#') {
-                return None;
-            }
-            // The item's content starts on its own line: `- name: Page`, `- - x` or a scalar.
-            let rest_column = column + (content.len() - rest.len());
-            return self.node(stack, rest_column, rest, line);
-        }
-        let Some((key, value)) = split_key(content) else {
-            // A scalar (an item's value, or a document that is one): what follows deeper is
-            // more of it.
-            return Some(column);
-        };
-        let pointer = format!("{}/{}", parent.pointer, escape(&key));
-        self.lines.entry(pointer.clone()).or_insert(line);
-        stack.push(Frame {
-            column,
-            pointer,
-            is_item: false,
-            items: 0,
+        let mut lines = HashMap::new();
+        walk(text, |pointer, line| {
+            // A duplicate key is an error reported elsewhere; keep the first.
+            lines.entry(pointer.to_owned()).or_insert(line);
+            ControlFlow::Continue(())
         });
-        has_inline_value(value).then_some(column)
+        LineIndex { lines }
     }
 
     /// The 1-based line where the node at `pointer` starts, if it is indexed.
@@ -126,10 +51,110 @@ impl LineIndex {
     }
 }
 
-/// The 1-based line where the node at `pointer` starts, if it can be found. Builds an index
-/// of the whole text: to look up more than one pointer, build a [`LineIndex`] once.
+/// Calls `visit` with the pointer and 1-based line of every block-style node of `text`, in
+/// order, until it breaks. One pass, with a stack of the open nodes' columns.
+fn walk(text: &str, mut visit: impl FnMut(&str, usize) -> ControlFlow<()>) {
+    let mut stack = vec![Frame {
+        column: 0,
+        pointer: String::new(),
+        is_item: false,
+        items: 0,
+    }];
+    // Lines deeper than this column belong to a scalar (`description: >-`, a plain or quoted
+    // scalar continued on the next lines, a flow collection) and are skipped.
+    let mut scalar_above: Option<usize> = None;
+    for (number, line) in text.lines().enumerate() {
+        let content = line.trim_start_matches(' ');
+        let column = line.len() - content.len();
+        if content.is_empty() || content.starts_with('#') {
+            continue;
+        }
+        if let Some(limit) = scalar_above {
+            if column > limit {
+                continue;
+            }
+            scalar_above = None;
+        }
+        if content.starts_with("---") || content.starts_with("...") {
+            continue;
+        }
+        match node(&mut stack, column, content, number + 1, &mut visit) {
+            ControlFlow::Continue(limit) => scalar_above = limit,
+            ControlFlow::Break(()) => return,
+        }
+    }
+}
+
+/// Reads the node starting at `column` (`content` is the rest of the line); continues with the
+/// column deeper than which the following lines continue a scalar, if they do.
+fn node(
+    stack: &mut Vec<Frame>,
+    column: usize,
+    content: &str,
+    line: usize,
+    visit: &mut impl FnMut(&str, usize) -> ControlFlow<()>,
+) -> ControlFlow<(), Option<usize>> {
+    let is_item = content == "-" || content.starts_with("- ");
+    // Close the nodes this one is not inside. Items at a key's own column are that key's value
+    // (a compact sequence: `tags:` then `- Session` below it).
+    while stack.len() > 1 {
+        let top = &stack[stack.len() - 1];
+        let keeps = top.column < column || (top.column == column && is_item && !top.is_item);
+        if keeps {
+            break;
+        }
+        stack.pop();
+    }
+    let Some(parent) = stack.last_mut() else {
+        return ControlFlow::Continue(None);
+    };
+    if is_item {
+        let pointer = format!("{}/{}", parent.pointer, parent.items);
+        parent.items += 1;
+        visit(&pointer, line)?;
+        stack.push(Frame {
+            column,
+            pointer,
+            is_item: true,
+            items: 0,
+        });
+        let rest = content[1..].trim_start_matches(' ');
+        if rest.is_empty() || rest.starts_with('#') {
+            return ControlFlow::Continue(None);
+        }
+        // The item's content starts on its own line: `- name: Page`, `- - x` or a scalar.
+        let rest_column = column + (content.len() - rest.len());
+        return node(stack, rest_column, rest, line, visit);
+    }
+    let Some((key, value)) = split_key(content) else {
+        // A scalar (an item's value, or a document that is one): what follows deeper is more
+        // of it.
+        return ControlFlow::Continue(Some(column));
+    };
+    let pointer = format!("{}/{}", parent.pointer, escape(&key));
+    visit(&pointer, line)?;
+    stack.push(Frame {
+        column,
+        pointer,
+        is_item: false,
+        items: 0,
+    });
+    ControlFlow::Continue(has_inline_value(value).then_some(column))
+}
+
+/// The 1-based line where the node at `pointer` starts, if it can be found: what
+/// [`LineIndex::line`] answers, read up to that node only. Each call reads the text again: to
+/// look up more than one pointer, build a [`LineIndex`] once (`SpecFile::line`).
 pub fn line_of(text: &str, pointer: &str) -> Option<usize> {
-    LineIndex::new(text).line(pointer)
+    let mut found = None;
+    walk(text, |node, line| {
+        if node == pointer {
+            found = Some(line);
+            return ControlFlow::Break(());
+        }
+        ControlFlow::Continue(())
+    });
+    found
 }
 
 /// `key: value` -> the key (unquoted) and the rest after the colon; `None` if the line does
@@ -435,6 +460,10 @@ paths:
                     "{}: {pointer} (line {line}) is not in the document",
                     path.display()
                 );
+            }
+            // `line_of` reads the same way, up to the node.
+            for (pointer, line) in index.iter().step_by(97) {
+                assert_eq!(super::line_of(&text, pointer), Some(line), "{pointer}");
             }
             // Every mapping key of the document that is written block-style is indexed: spot
             // check all operations and component schemas.
