@@ -18,7 +18,7 @@ pub fn id_type(type_name: &str, doc: &Option<String>, id: &IdType) -> TokenStrea
             "Shape: {expected} (`{pattern}`), checked by [`{type_name}::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`{type_name}::is_valid`])."
         ),
         PatternCheck::Unchecked { reason } => format!(
-            "The pattern `{pattern}` is not checked client-side (it uses {}): [`{type_name}::parse`], `FromStr` and `TryFrom` accept {}; Twilio checks it.",
+            "The pattern `{pattern}` is not checked client-side (it uses {}): [`{type_name}::parse`], `FromStr` and `TryFrom` accept {}; the server checks it.",
             doc_text(reason),
             length_phrase(id)
         ),

@@ -76,7 +76,7 @@ impl<'a> Builder<'a> {
         Source {
             file: node.file.clone(),
             pointer: node.pointer.clone(),
-            line: crate::locate::line_of(&spec.text, &node.pointer),
+            line: spec.line(&node.pointer),
         }
     }
 
