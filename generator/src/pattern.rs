@@ -80,6 +80,65 @@ impl PatternCheck {
         }
     }
 
+    /// Whether `value` matches, checked the way the generated `matches` functions check it
+    /// (fixed pieces byte by byte, then the tail counted in characters).
+    pub fn matches(&self, value: &str) -> bool {
+        let mut rest = value.as_bytes();
+        for piece in &self.pieces {
+            let len = match piece {
+                Piece::Literal(bytes) => bytes.len(),
+                Piece::Class { count, .. } => *count,
+            };
+            if rest.len() < len {
+                return false;
+            }
+            let (head, tail) = rest.split_at(len);
+            let ok = match piece {
+                Piece::Literal(bytes) => head == bytes.as_slice(),
+                Piece::Class { class, .. } => head.iter().all(|&b| class.contains_ascii(b)),
+            };
+            if !ok {
+                return false;
+            }
+            rest = tail;
+        }
+        let Some(tail) = &self.tail else {
+            return rest.is_empty();
+        };
+        // The fixed pieces are ASCII or literal UTF-8, so `rest` starts on a character boundary.
+        let Ok(rest) = std::str::from_utf8(rest) else {
+            return false;
+        };
+        let count = rest.chars().count();
+        count >= tail.min
+            && tail.max.is_none_or(|max| count <= max)
+            && rest.chars().all(|c| tail.class.contains(c))
+    }
+
+    /// A value that matches: the literal pieces as written, each class's most ordinary
+    /// character repeated as often as it must be, and the tail at its minimum length, but at
+    /// least one character when it may have one (an empty tail is a corner case servers
+    /// mishandle). `min_chars` asks for a longer tail (an ID type's `minLength`).
+    pub fn sample(&self, min_chars: usize) -> String {
+        let mut out = String::new();
+        for piece in &self.pieces {
+            match piece {
+                Piece::Literal(bytes) => out.push_str(&String::from_utf8_lossy(bytes)),
+                Piece::Class { class, count } => {
+                    let c = class.representative();
+                    out.extend(std::iter::repeat_n(c, *count));
+                }
+            }
+        }
+        if let Some(tail) = &self.tail {
+            let fixed = out.chars().count();
+            let wanted = tail.min.max(1).max(min_chars.saturating_sub(fixed));
+            let count = tail.max.map_or(wanted, |max| wanted.min(max));
+            out.extend(std::iter::repeat_n(tail.class.representative(), count));
+        }
+        out
+    }
+
     /// Says in words what a matching value looks like, for error messages.
     pub fn describe(&self) -> String {
         let mut parts: Vec<String> = self
@@ -171,6 +230,32 @@ impl ByteClass {
             out.push((next, 0x7f));
         }
         out
+    }
+
+    /// Whether the ASCII byte `b` is in the class (a byte of a non-ASCII character is not).
+    fn contains_ascii(&self, b: u8) -> bool {
+        self.ranges.iter().any(|&(lo, hi)| (lo..=hi).contains(&b))
+    }
+
+    /// Whether the character `c` is in the class.
+    pub fn contains(&self, c: char) -> bool {
+        match u8::try_from(c) {
+            Ok(b) if b < 0x80 => self.contains_ascii(b),
+            _ => self.non_ascii,
+        }
+    }
+
+    /// The most ordinary character of the class, for sample values: a lowercase letter, a
+    /// digit or an uppercase letter if it has one (the first in byte order), else its first
+    /// printable character, else `é` for a class of only non-ASCII characters.
+    pub fn representative(&self) -> char {
+        let preferred = [b'a'..=b'z', b'0'..=b'9', b'A'..=b'Z', b'!'..=b'~'];
+        preferred
+            .into_iter()
+            .flatten()
+            .find(|&b| self.contains_ascii(b))
+            .or_else(|| self.ranges.first().map(|&(lo, _)| lo))
+            .map_or('é', char::from)
     }
 
     /// Whether this is `.`: every character but a line feed.
@@ -450,6 +535,100 @@ mod tests {
             check.describe(),
             "`aia_msg_` followed by at least 1 character"
         );
+    }
+
+    /// Patterns of every shape the compiler accepts.
+    const SHAPES: &[&str] = &[
+        "^AC[0-9a-fA-F]{32}$",
+        "^UA[0-9a-f]{32}$",
+        "^aia_msg_.+$",
+        "^aia_asst_.*$",
+        "^conv_[a-z0-9]{4,}$",
+        r"^\d{3}$",
+        "^[A-Z]{2}[0-9]{2}x?$",
+        "^sess_[^/]+$",
+        "^(ZZ)[0-9A-Z]{1,3}$",
+        "^$",
+    ];
+
+    #[test]
+    fn samples_match_their_pattern_by_the_check_and_by_the_regex_crate() {
+        for pattern in SHAPES {
+            let check = compile(pattern).unwrap();
+            let value = check.sample(0);
+            assert!(
+                check.matches(&value),
+                "{pattern}: {value:?} fails the check"
+            );
+            let regex = regex::Regex::new(pattern).unwrap();
+            assert!(
+                regex.is_match(&value),
+                "{pattern}: {value:?} fails the regex"
+            );
+        }
+        let sample = |pattern: &str, min| compile(pattern).unwrap().sample(min);
+        assert_eq!(
+            sample("^AC[0-9a-fA-F]{32}$", 0),
+            format!("AC{}", "a".repeat(32))
+        );
+        assert_eq!(sample("^aia_msg_.+$", 0), "aia_msg_a");
+        assert_eq!(
+            sample("^aia_asst_.*$", 0),
+            "aia_asst_a",
+            "an empty tail is avoided"
+        );
+        assert_eq!(sample("^conv_[a-z0-9]{4,}$", 0), "conv_aaaa");
+        assert_eq!(sample(r"^\d{3}$", 0), "000");
+        assert_eq!(sample("^[A-Z]{2}[0-9]{2}x?$", 0), "AA00x");
+        assert_eq!(
+            sample("^sess_.+$", 12),
+            "sess_aaaaaaa",
+            "a minimum length lengthens the tail"
+        );
+        assert_eq!(
+            sample("^aia_msg_.{1,3}$", 20),
+            "aia_msg_aaa",
+            "but never past its maximum"
+        );
+    }
+
+    #[test]
+    fn compiled_checks_agree_with_the_regex_crate() {
+        let values = [
+            "",
+            "AC",
+            "ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+            "ACAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+            "ACgggggggggggggggggggggggggggggggg",
+            "UA0123456789abcdef0123456789abcdef",
+            "aia_msg_",
+            "aia_msg_x",
+            "aia_msg_é",
+            "aia_msg_a\nb",
+            "aia_asst_",
+            "conv_abcd",
+            "conv_ab",
+            "123",
+            "1234",
+            "AB12",
+            "AB12x",
+            "AB12xx",
+            "sess_a/b",
+            "sess_ab",
+            "ZZ1",
+            "ZZ1234",
+        ];
+        for pattern in SHAPES {
+            let check = compile(pattern).unwrap();
+            let regex = regex::Regex::new(pattern).unwrap();
+            for value in values {
+                assert_eq!(
+                    check.matches(value),
+                    regex.is_match(value),
+                    "{pattern} on {value:?}"
+                );
+            }
+        }
     }
 
     fn language(pattern: &str, min: Option<usize>, max: Option<usize>) -> Language {
