@@ -443,3 +443,69 @@ async fn every_operation_sends_basic_auth_accept_and_user_agent() {
         assert_eq!(request.url.query(), None, "no query parameter unless set");
     }
 }
+
+#[tokio::test]
+async fn redirects_are_not_followed_so_credentials_stay_on_the_configured_origin() {
+    let elsewhere = MockServer::start().await;
+    Mock::given(method("GET"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(data("session.json")))
+        .mount(&elsewhere)
+        .await;
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .respond_with(
+            ResponseTemplate::new(307)
+                .insert_header("Location", format!("{}/v1/Sessions/s1", elsewhere.uri())),
+        )
+        .mount(&server)
+        .await;
+    let error = client_for(&server)
+        .assistants_v1()
+        .fetch_session("s1")
+        .send()
+        .await
+        .unwrap_err();
+    assert!(matches!(error, Error::Api(_)), "{error:?}");
+    assert_eq!(error.status(), Some(307));
+    assert_eq!(requests(&server).await.len(), 1);
+    assert!(requests(&elsewhere).await.is_empty());
+}
+
+struct StaticToken;
+
+impl twilio_api::TokenSource for StaticToken {
+    fn token(&self) -> twilio_api::TokenFuture<'_> {
+        Box::pin(async { Ok("oauth-access-token".to_owned()) })
+    }
+}
+
+#[tokio::test]
+async fn a_bearer_only_client_is_told_which_operation_needs_basic_credentials() {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(data("session.json")))
+        .mount(&server)
+        .await;
+    for builder in [
+        Client::builder().bearer_token("oauth-access-token"),
+        Client::builder().token_source(StaticToken),
+    ] {
+        let client = builder.base_url(server.uri()).build().unwrap();
+        assert_eq!(client.account_sid(), "");
+        assert!(!format!("{client:?}").contains("oauth-access-token"));
+        let error = client
+            .assistants_v1()
+            .fetch_session("s1")
+            .send()
+            .await
+            .unwrap_err();
+        assert!(matches!(error, Error::Config(_)), "{error:?}");
+        let message = error.to_string();
+        assert!(
+            message.contains("FetchSession needs basic credentials"),
+            "{message}"
+        );
+        assert!(message.contains(".auth_token(..)"), "{message}");
+    }
+    assert!(requests(&server).await.is_empty());
+}

@@ -1,16 +1,21 @@
-//! One request: where it goes, how it is sent (auth, headers, timeout, retries) and how its
-//! response becomes a value or an error.
+//! One request: where it goes, what it carries (query, headers, body), how it is sent (auth,
+//! timeout, retries) and how its response becomes a value or an error.
 
+use std::sync::Arc;
 use std::time::{Instant, SystemTime};
 
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC};
 use reqwest::Method;
-use reqwest::header::{ACCEPT, AUTHORIZATION, HeaderValue, RETRY_AFTER, USER_AGENT};
+use reqwest::header::{
+    ACCEPT, AUTHORIZATION, CONTENT_LENGTH, CONTENT_TYPE, HeaderMap, HeaderName, HeaderValue,
+    LOCATION, RETRY_AFTER, USER_AGENT,
+};
 use serde::de::DeserializeOwned;
 use url::Url;
 
-use crate::runtime::client::{Client, regional_host};
-use crate::runtime::error::{ApiError, DecodeError, Error, TransportError};
+use crate::runtime::client::{Bearer, Client, TokenSource, bearer_auth, regional_host};
+use crate::runtime::error::{ApiError, AuthError, DecodeError, Error, TransportError};
+use crate::runtime::pagination::NextPage;
 use crate::runtime::retry::{is_retried, parse_retry_after};
 
 /// Path characters left as they are: RFC 3986's unreserved set. Everything else in a path
@@ -24,15 +29,67 @@ const PATH_SEGMENT: &AsciiSet = &NON_ALPHANUMERIC
 /// Error bodies are read up to this size; the rest is not needed to report the error.
 const ERROR_BODY_LIMIT: usize = 64 * 1024;
 
-/// An API's default location, from its spec's `servers`.
+const FORM_CONTENT_TYPE: &str = "application/x-www-form-urlencoded";
+
+/// An authentication scheme an API or operation accepts (from the spec's `security`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[allow(dead_code)] // Crates whose specs only use basic auth never build `Bearer`.
+pub(crate) enum Scheme {
+    /// HTTP basic: the account SID (or API key SID) and the auth token (or API key secret).
+    Basic,
+    /// `Authorization: Bearer <token>`: HTTP bearer and OAuth 2.0 client credentials alike.
+    Bearer,
+}
+
+impl Scheme {
+    /// What a user configures on the builder to have this scheme.
+    fn how_to_configure(self) -> &'static str {
+        match self {
+            Scheme::Basic => {
+                "basic credentials (`.account_sid(..)` with `.auth_token(..)` or `.api_key(..)`)"
+            }
+            Scheme::Bearer => "a bearer token (`.bearer_token(..)` or `.token_source(..)`)",
+        }
+    }
+}
+
+/// An API's default location and authentication, from its spec's `servers` and `security`.
 #[derive(Debug)]
 pub(crate) struct Api {
     pub scheme: &'static str,
     pub host: &'static str,
     pub base_path: &'static str,
+    /// The schemes its operations accept, in order of preference; empty for none.
+    pub security: &'static [Scheme],
 }
 
-/// A request ready to send: method, path and query, already encoded.
+/// A request body, encoded when it is set so that every attempt sends the same bytes.
+#[derive(Clone)]
+enum Body {
+    /// `application/x-www-form-urlencoded` pairs, already encoded (possibly none).
+    Form(String),
+    Json {
+        content_type: HeaderValue,
+        bytes: bytes::Bytes,
+    },
+}
+
+impl std::fmt::Debug for Body {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // Bodies may carry personal data; their size is enough to debug with.
+        match self {
+            Body::Form(form) => write!(f, "Form(<{} bytes>)", form.len()),
+            Body::Json {
+                content_type,
+                bytes,
+            } => {
+                write!(f, "Json({content_type:?}, <{} bytes>)", bytes.len())
+            }
+        }
+    }
+}
+
+/// A request ready to send: method, path and query (already encoded), headers and body.
 #[derive(Debug, Clone)]
 pub(crate) struct Request {
     api: &'static Api,
@@ -42,6 +99,10 @@ pub(crate) struct Request {
     query: Option<String>,
     /// Whether the path already holds the API's base path (true for next-page URLs).
     absolute_path: bool,
+    headers: Vec<(HeaderName, HeaderValue)>,
+    body: Option<Body>,
+    /// The operation's own `security`, replacing the API's.
+    security: Option<&'static [Scheme]>,
 }
 
 impl Request {
@@ -53,6 +114,9 @@ impl Request {
             path: String::new(),
             query: None,
             absolute_path: false,
+            headers: Vec::new(),
+            body: None,
+            security: None,
         }
     }
 
@@ -90,7 +154,7 @@ impl Request {
         *query = serializer.finish();
     }
 
-    /// The path and query, as compared to detect a repeated next-page URL.
+    /// The path and query, as compared to detect a repeated next page.
     #[allow(dead_code)] // Unused by crates whose specs have no list operation.
     pub(crate) fn path_and_query(&self) -> String {
         match &self.query {
@@ -99,25 +163,57 @@ impl Request {
         }
     }
 
-    /// The same request for another page: the next URL's path and query, on this request's
-    /// origin (never the host written in the URL, so credentials only go where configured).
+    /// The request for the page after this one, or `None` when `next` is empty.
+    ///
+    /// A URL (absolute, or relative to this request's URL) gives its path and query, sent to
+    /// this request's origin, never the host written in it, so credentials only go where
+    /// configured. A token gives this request again with the token's query parameter set to
+    /// it (any earlier value of that parameter removed).
     #[allow(dead_code)] // Unused by crates whose specs have no list operation.
-    pub(crate) fn for_next_page(&self, next: &str) -> Option<Request> {
-        let next = next.trim();
-        if next.is_empty() {
-            return None;
+    pub(crate) fn for_next_page(&self, next: NextPage<'_>) -> Option<Request> {
+        match next {
+            NextPage::Url(next) => {
+                let next = next.trim();
+                if next.is_empty() {
+                    return None;
+                }
+                // A relative URL is resolved against this request's path on a placeholder
+                // origin; only the resulting path and query are kept.
+                let current = if self.absolute_path {
+                    self.path.clone()
+                } else {
+                    format!("{}{}", self.api.base_path, self.path)
+                };
+                let base = Url::parse("http://next.invalid/")
+                    .ok()?
+                    .join(&current)
+                    .ok()?;
+                let url = Url::parse(next).or_else(|_| base.join(next)).ok()?;
+                Some(Request {
+                    path: url.path().to_owned(),
+                    query: url.query().filter(|q| !q.is_empty()).map(str::to_owned),
+                    absolute_path: true,
+                    ..self.clone()
+                })
+            }
+            NextPage::Token { param, value } => {
+                if value.trim().is_empty() {
+                    return None;
+                }
+                let mut request = self.clone();
+                let kept: Vec<(String, String)> =
+                    url::form_urlencoded::parse(self.query.as_deref().unwrap_or("").as_bytes())
+                        .filter(|(name, _)| name != param)
+                        .map(|(name, value)| (name.into_owned(), value.into_owned()))
+                        .collect();
+                request.query = None;
+                for (name, value) in &kept {
+                    request.query(name, value);
+                }
+                request.query(param, value);
+                Some(request)
+            }
         }
-        // A relative next URL is resolved against a placeholder origin; only its path is kept.
-        let placeholder = Url::parse("http://next.invalid/").ok()?;
-        let url = Url::parse(next).or_else(|_| placeholder.join(next)).ok()?;
-        Some(Request {
-            api: self.api,
-            method: self.method.clone(),
-            operation: self.operation,
-            path: url.path().to_owned(),
-            query: url.query().filter(|q| !q.is_empty()).map(str::to_owned),
-            absolute_path: true,
-        })
     }
 
     fn is_idempotent(&self) -> bool {
@@ -125,23 +221,186 @@ impl Request {
     }
 }
 
-/// A success response, read whole.
-struct Success {
+// Which of these a crate calls depends on what its specs' operations send.
+#[allow(dead_code)]
+impl Request {
+    /// Adds a header parameter. A value that cannot be sent in a header (line breaks, control
+    /// or non-ASCII characters) is refused, naming the header, before anything is sent.
+    pub(crate) fn header(&mut self, name: &'static str, value: &str) -> Result<(), Error> {
+        let header = HeaderName::from_bytes(name.as_bytes()).map_err(|_| {
+            Error::invalid_argument(name, "is not a valid HTTP header name".to_owned())
+        })?;
+        let value = header_text(value).ok_or_else(|| {
+            Error::invalid_argument(
+                name,
+                "cannot be sent in an HTTP header: only visible ASCII characters, spaces and \
+                     tabs are allowed"
+                    .to_owned(),
+            )
+        })?;
+        self.headers.push((header, value));
+        Ok(())
+    }
+
+    /// Gives the request an `application/x-www-form-urlencoded` body, empty until fields are
+    /// added (an operation whose body is a form sends one even with no field set).
+    pub(crate) fn form_body(&mut self) {
+        if !matches!(self.body, Some(Body::Form(_))) {
+            self.body = Some(Body::Form(String::new()));
+        }
+    }
+
+    /// Appends one field to the form body (starting one if needed). Names are sent as they
+    /// are (`Sip.Username`); a name given again is sent again, in call order, which is how
+    /// Twilio takes arrays.
+    pub(crate) fn form(&mut self, name: &str, value: &str) {
+        self.form_body();
+        if let Some(Body::Form(form)) = &mut self.body {
+            let mut serializer =
+                url::form_urlencoded::Serializer::for_suffix(std::mem::take(form), 0);
+            serializer.append_pair(name, value);
+            *form = serializer.finish();
+        }
+    }
+
+    /// Sets a JSON body with this content type (`application/json`,
+    /// `application/scim+json`), serialized now so that retries send the same bytes.
+    pub(crate) fn json(
+        &mut self,
+        content_type: &'static str,
+        body: &(impl serde::Serialize + ?Sized),
+    ) -> Result<(), Error> {
+        let content_type = HeaderValue::from_str(content_type).map_err(|_| {
+            Error::config(format!(
+                "{}: {content_type:?} is not a valid content type",
+                self.operation
+            ))
+        })?;
+        let bytes = serde_json::to_vec(body).map_err(|e| {
+            Error::invalid_argument("body", format!("cannot be written as JSON: {e}"))
+        })?;
+        self.body = Some(Body::Json {
+            content_type,
+            bytes: bytes.into(),
+        });
+        Ok(())
+    }
+
+    /// Replaces the API's authentication schemes for this operation; empty means none is sent.
+    pub(crate) fn security(&mut self, schemes: &'static [Scheme]) {
+        self.security = Some(schemes);
+    }
+}
+
+/// `text` as a header value if it is visible ASCII, spaces and tabs. `HeaderValue::from_str`
+/// also takes bytes above 127, which servers read in whatever charset they assume.
+pub(crate) fn header_text(text: &str) -> Option<HeaderValue> {
+    if !text
+        .bytes()
+        .all(|b| b == b'\t' || (b' '..=b'~').contains(&b))
+    {
+        return None;
+    }
+    HeaderValue::from_str(text).ok()
+}
+
+/// A success (2xx) response, read whole.
+#[derive(Debug)]
+pub(crate) struct RawResponse {
+    pub status: u16,
+    pub body: bytes::Bytes,
+}
+
+impl RawResponse {
+    /// Decodes the JSON body as `T` (see [`decode`]).
+    #[allow(dead_code)] // Used by operations with several success statuses.
+    pub(crate) fn decode<T: DeserializeOwned>(&self, operation: &'static str) -> Result<T, Error> {
+        decode(operation, self.status, &self.body)
+    }
+
+    /// The error for a success status the spec does not document for this operation.
+    #[allow(dead_code)] // Used by operations with several success statuses.
+    pub(crate) fn unexpected_status(&self, operation: &'static str) -> Error {
+        Error::Decode(DecodeError::new(
+            operation,
+            self.status,
+            ".".to_owned(),
+            format!(
+                "HTTP {} is not a documented success status of this operation",
+                self.status
+            ),
+            &self.body,
+        ))
+    }
+}
+
+/// What an operation counts as its answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Expect {
+    /// A 2xx; a 3xx is an error like any other status.
+    Success,
+    /// A 3xx (a 2xx is also returned, for the caller to report).
+    Redirect,
+}
+
+/// An answer the operation expects, read.
+struct Answer {
     status: u16,
+    location: Option<String>,
     body: bytes::Bytes,
+}
+
+/// How a request is authenticated, decided before the first attempt.
+enum Auth<'a> {
+    None,
+    Header(&'a HeaderValue),
+    Source(&'a Arc<dyn TokenSource>),
 }
 
 impl Client {
     /// Sends `request` and decodes its JSON body.
     pub(crate) async fn execute<T: DeserializeOwned>(&self, request: &Request) -> Result<T, Error> {
-        let success = self.send(request).await?;
-        decode(request.operation, success.status, &success.body)
+        let raw = self.execute_raw(request).await?;
+        decode(request.operation, raw.status, &raw.body)
     }
 
     /// Sends `request`, for operations without a response body.
     #[allow(dead_code)] // Only crates whose specs have such operations use it.
     pub(crate) async fn execute_empty(&self, request: &Request) -> Result<(), Error> {
-        self.send(request).await.map(|_| ())
+        self.execute_raw(request).await.map(|_| ())
+    }
+
+    /// Sends `request` and returns any 2xx response, status and body, for operations that
+    /// answer differently depending on the status.
+    pub(crate) async fn execute_raw(&self, request: &Request) -> Result<RawResponse, Error> {
+        let answer = self.send(request, Expect::Success).await?;
+        Ok(RawResponse {
+            status: answer.status,
+            body: answer.body,
+        })
+    }
+
+    /// Sends `request`, for operations whose only success is a redirect: returns the
+    /// `Location` of the 3xx answer, as sent, without following it. A 3xx without `Location`
+    /// or a 2xx is an [`Error::Decode`].
+    #[allow(dead_code)] // Only crates whose specs have such operations use it.
+    pub(crate) async fn execute_redirect(&self, request: &Request) -> Result<String, Error> {
+        let answer = self.send(request, Expect::Redirect).await?;
+        let problem = match (answer.status, answer.location) {
+            (300..=399, Some(location)) => return Ok(location),
+            (300..=399, None) => "the redirect has no Location header".to_owned(),
+            (status, _) => format!(
+                "expected a redirect (3xx with a Location header), got HTTP {status}; a reqwest \
+                 client that follows redirects hides them"
+            ),
+        };
+        Err(Error::Decode(DecodeError::new(
+            request.operation,
+            answer.status,
+            ".".to_owned(),
+            problem,
+            &answer.body,
+        )))
     }
 
     /// The full URL of a request on this client's origin for its API.
@@ -174,18 +433,53 @@ impl Client {
         Ok(url)
     }
 
-    /// Sends with retries (see [`crate::runtime::retry`]); returns the success response or the
+    /// How `request` is authenticated: the first of its schemes the client has credentials
+    /// for. Fails, before anything is sent, when it has none of them.
+    fn auth_for(&self, request: &Request) -> Result<Auth<'_>, Error> {
+        let schemes = request.security.unwrap_or(request.api.security);
+        if schemes.is_empty() {
+            return Ok(Auth::None);
+        }
+        let inner = &self.inner;
+        for scheme in schemes {
+            match (scheme, &inner.basic, &inner.bearer) {
+                (Scheme::Basic, Some(basic), _) => return Ok(Auth::Header(basic)),
+                (Scheme::Bearer, _, Some(Bearer::Fixed(header))) => {
+                    return Ok(Auth::Header(header));
+                }
+                (Scheme::Bearer, _, Some(Bearer::Source(source))) => {
+                    return Ok(Auth::Source(source));
+                }
+                _ => {}
+            }
+        }
+        let mut needed: Vec<&str> = Vec::new();
+        for scheme in schemes {
+            if !needed.contains(&scheme.how_to_configure()) {
+                needed.push(scheme.how_to_configure());
+            }
+        }
+        Err(Error::config(format!(
+            "{} needs {}, which this client was not given",
+            request.operation,
+            needed.join(" or ")
+        )))
+    }
+
+    /// Sends with retries (see [`crate::runtime::retry`]); returns the expected answer or the
     /// last error.
-    async fn send(&self, request: &Request) -> Result<Success, Error> {
+    async fn send(&self, request: &Request, expect: Expect) -> Result<Answer, Error> {
         let url = self.url_for(request)?;
+        let auth = self.auth_for(request)?;
         let policy = self.inner.retry;
         let started = Instant::now();
         let mut attempt = 0;
         loop {
-            let error = match self.send_once(request, &url).await {
-                Ok(Ok(success)) => return Ok(success),
-                Ok(Err(api)) => Error::Api(api),
-                Err(transport) => Error::Transport(transport),
+            // Asked on every attempt, so a token source can hand out a refreshed token.
+            let authorization = authorization(&auth, request.operation).await?;
+            let error = match self.send_once(request, &url, authorization, expect).await {
+                Ok(answer) => return Ok(answer),
+                Err(error) => error,
             };
             if !is_retried(&error) || !request.is_idempotent() || attempt >= policy.max_retries {
                 return Err(error);
@@ -200,28 +494,75 @@ impl Client {
         }
     }
 
-    /// One attempt: the response as success or API error, or a transport error.
+    /// One attempt: the expected answer, or an API or transport error.
     async fn send_once(
         &self,
         request: &Request,
         url: &Url,
-    ) -> Result<Result<Success, ApiError>, TransportError> {
+        authorization: Option<HeaderValue>,
+        expect: Expect,
+    ) -> Result<Answer, Error> {
         let inner = &self.inner;
-        let transport = |e| TransportError::new(request.operation, e);
-        let response = inner
+        let transport = |e| Error::Transport(TransportError::new(request.operation, e));
+        let mut headers = HeaderMap::new();
+        headers.insert(ACCEPT, HeaderValue::from_static("application/json"));
+        headers.insert(USER_AGENT, inner.user_agent.clone());
+        // A header parameter replaces a default of the same name; repeated ones are all sent.
+        for (name, _) in &request.headers {
+            headers.remove(name);
+        }
+        for (name, value) in &request.headers {
+            headers.append(name.clone(), value.clone());
+        }
+        let mut builder = inner
             .http
             .request(request.method.clone(), url.clone())
-            .header(AUTHORIZATION, inner.authorization.clone())
-            .header(ACCEPT, HeaderValue::from_static("application/json"))
-            .header(USER_AGENT, inner.user_agent.clone())
-            .timeout(inner.timeout)
-            .send()
-            .await
-            .map_err(transport)?;
-        let status = response.status().as_u16();
-        if response.status().is_success() {
-            let body = response.bytes().await.map_err(transport)?;
-            return Ok(Ok(Success { status, body }));
+            .timeout(inner.timeout);
+        match &request.body {
+            None => {}
+            Some(Body::Form(form)) => {
+                headers.insert(CONTENT_TYPE, HeaderValue::from_static(FORM_CONTENT_TYPE));
+                if form.is_empty() {
+                    // hyper leaves the length out of an empty body; servers may then refuse a
+                    // POST with 411 Length Required.
+                    headers.insert(CONTENT_LENGTH, HeaderValue::from_static("0"));
+                }
+                builder = builder.body(form.clone());
+            }
+            Some(Body::Json {
+                content_type,
+                bytes,
+            }) => {
+                headers.insert(CONTENT_TYPE, content_type.clone());
+                builder = builder.body(bytes.clone());
+            }
+        }
+        if let Some(authorization) = authorization {
+            headers.insert(AUTHORIZATION, authorization);
+        }
+        let response = builder.headers(headers).send().await.map_err(transport)?;
+        let status = response.status();
+        let accepted =
+            status.is_success() || (expect == Expect::Redirect && status.is_redirection());
+        if accepted {
+            let location = match expect {
+                Expect::Redirect => response
+                    .headers()
+                    .get(LOCATION)
+                    .and_then(|v| v.to_str().ok())
+                    .map(str::to_owned),
+                Expect::Success => None,
+            };
+            let body = if status.is_success() {
+                response.bytes().await.map_err(transport)?
+            } else {
+                bytes::Bytes::new()
+            };
+            return Ok(Answer {
+                status: status.as_u16(),
+                location,
+                body,
+            });
         }
         let headers = response.headers();
         let request_id = headers
@@ -234,12 +575,35 @@ impl Client {
         let body = read_limited(response, ERROR_BODY_LIMIT)
             .await
             .map_err(transport)?;
-        Ok(Err(ApiError::from_body(
-            status,
-            &body,
+        Err(Error::Api(ApiError::from_body(
+            status.as_u16(),
+            body,
             request_id,
             retry_after,
         )))
+    }
+}
+
+/// The `Authorization` header for one attempt, asking the token source if there is one.
+async fn authorization(
+    auth: &Auth<'_>,
+    operation: &'static str,
+) -> Result<Option<HeaderValue>, Error> {
+    match auth {
+        Auth::None => Ok(None),
+        Auth::Header(header) => Ok(Some((*header).clone())),
+        Auth::Source(source) => {
+            let token = source.token().await.map_err(|e| {
+                Error::Auth(AuthError::new(
+                    operation,
+                    "the token source failed",
+                    Some(e),
+                ))
+            })?;
+            bearer_auth(&token)
+                .map(Some)
+                .map_err(|problem| Error::Auth(AuthError::new(operation, problem, None)))
+        }
     }
 }
 
@@ -299,20 +663,82 @@ pub(crate) fn decode<T: DeserializeOwned>(
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::time::Duration;
+
+    use serde_json::json;
+    use wiremock::matchers::method;
+    use wiremock::{Mock, MockServer, ResponseTemplate};
+
     use super::*;
+    use crate::runtime::client::{ClientBuilder, TokenFuture};
+    use crate::runtime::encode::WireText as _;
+
+    pub(crate) const ACCOUNT_SID: &str = "AC0123456789abcdef0123456789abcdef";
+    pub(crate) const AUTH_TOKEN: &str = "s3cr3t-auth-token";
+    pub(crate) const BEARER: &str = "s3cr3t-bearer-token";
 
     static ASSISTANTS: Api = Api {
         scheme: "https",
         host: "assistants.twilio.com",
         base_path: "",
+        security: &[Scheme::Basic],
     };
 
-    fn client(configure: impl FnOnce(crate::ClientBuilder) -> crate::ClientBuilder) -> Client {
-        let builder = Client::builder()
-            .account_sid("AC0123456789abcdef0123456789abcdef")
-            .auth_token("t");
-        configure(builder).build().unwrap()
+    /// An API whose operations take basic auth unless they say otherwise.
+    pub(crate) static TEST_API: Api = Api {
+        scheme: "https",
+        host: "api.twilio.com",
+        base_path: "/v1",
+        security: &[Scheme::Basic],
+    };
+
+    /// A builder sending to `server`, with retries that take milliseconds.
+    pub(crate) fn builder_for(server: &MockServer) -> ClientBuilder {
+        Client::builder()
+            .base_url(server.uri())
+            .retry_backoff(Duration::from_millis(1), Duration::from_millis(5))
+    }
+
+    /// A client for `server` with basic credentials.
+    pub(crate) fn basic_client(server: &MockServer) -> Client {
+        builder_for(server)
+            .account_sid(ACCOUNT_SID)
+            .auth_token(AUTH_TOKEN)
+            .build()
+            .unwrap()
+    }
+
+    /// What `server` received, in order.
+    pub(crate) async fn received(server: &MockServer) -> Vec<wiremock::Request> {
+        server.received_requests().await.unwrap_or_default()
+    }
+
+    fn header<'a>(request: &'a wiremock::Request, name: &str) -> Option<&'a str> {
+        request.headers.get(name).map(|v| v.to_str().unwrap())
+    }
+
+    fn basic_header() -> String {
+        use base64::Engine as _;
+        let encoded =
+            base64::engine::general_purpose::STANDARD.encode(format!("{ACCOUNT_SID}:{AUTH_TOKEN}"));
+        format!("Basic {encoded}")
+    }
+
+    async fn answering(template: ResponseTemplate) -> MockServer {
+        let server = MockServer::start().await;
+        Mock::given(wiremock::matchers::any())
+            .respond_with(template)
+            .mount(&server)
+            .await;
+        server
+    }
+
+    fn post(operation: &'static str) -> Request {
+        let mut request = Request::new(&TEST_API, Method::POST, operation);
+        request.path("/Sinks");
+        request
     }
 
     fn url(client: &Client) -> String {
@@ -320,6 +746,11 @@ mod tests {
         request.path("/v1/Sessions");
         request.query("PageSize", "50");
         client.url_for(&request).unwrap().to_string()
+    }
+
+    fn client(configure: impl FnOnce(ClientBuilder) -> ClientBuilder) -> Client {
+        let builder = Client::builder().account_sid(ACCOUNT_SID).auth_token("t");
+        configure(builder).build().unwrap()
     }
 
     #[test]
@@ -345,24 +776,477 @@ mod tests {
         let client = client(|b| b.base_url("http://127.0.0.1:4010/proxy"));
         let first = Request::new(&ASSISTANTS, Method::GET, "ListSessions");
         let next = first
-            .for_next_page("https://evil.example.com/v1/Sessions?PageToken=x#frag")
+            .for_next_page(NextPage::Url(
+                "https://evil.example.com/v1/Sessions?PageToken=x#frag",
+            ))
             .unwrap();
         assert_eq!(
             client.url_for(&next).unwrap().as_str(),
             "http://127.0.0.1:4010/proxy/v1/Sessions?PageToken=x"
         );
         let already_prefixed = first
-            .for_next_page("http://127.0.0.1:4010/proxy/v1/Sessions?Page=2")
+            .for_next_page(NextPage::Url(
+                "http://127.0.0.1:4010/proxy/v1/Sessions?Page=2",
+            ))
             .unwrap();
         assert_eq!(
             client.url_for(&already_prefixed).unwrap().as_str(),
             "http://127.0.0.1:4010/proxy/v1/Sessions?Page=2"
         );
-        let relative = first.for_next_page("/v1/Sessions?Page=3").unwrap();
+        let relative = first
+            .for_next_page(NextPage::Url("/v1/Sessions?Page=3"))
+            .unwrap();
         assert_eq!(
             client.url_for(&relative).unwrap().as_str(),
             "http://127.0.0.1:4010/proxy/v1/Sessions?Page=3"
         );
-        assert!(first.for_next_page("  ").is_none());
+        assert!(first.for_next_page(NextPage::Url("  ")).is_none());
+    }
+
+    #[test]
+    fn token_pages_replace_the_token_and_keep_the_other_parameters() {
+        let client = client(|b| b.base_url("http://127.0.0.1:4010"));
+        let mut first = Request::new(&TEST_API, Method::GET, "ListThings");
+        first.path("/Things");
+        first.query("PageToken", "old");
+        first.query("PageSize", "2");
+        first.query("PageToken", "older");
+        let next = first
+            .for_next_page(NextPage::Token {
+                param: "PageToken",
+                value: "new token/&",
+            })
+            .unwrap();
+        assert_eq!(
+            client.url_for(&next).unwrap().as_str(),
+            "http://127.0.0.1:4010/v1/Things?PageSize=2&PageToken=new+token%2F%26"
+        );
+        let empty = NextPage::Token {
+            param: "PageToken",
+            value: "",
+        };
+        assert!(first.for_next_page(empty).is_none());
+    }
+
+    #[tokio::test]
+    async fn form_bodies_follow_twilios_conventions() {
+        let server =
+            answering(ResponseTemplate::new(201).set_body_json(json!({"sid": "DG1"}))).await;
+        let client = basic_client(&server);
+        let mut request = post("CreateSink");
+        let started = chrono::DateTime::parse_from_rfc3339("2024-05-01T14:30:05+02:00")
+            .unwrap()
+            .with_timezone(&chrono::Utc);
+        let config = json!({"destination": "arn:aws:kinesis", "role": "r w"});
+        request.form("Tags", "a");
+        request.form("Tags", "b c");
+        request.form("Sip.Username", "alice");
+        request.form("Enabled", &true.wire_text());
+        request.form("StartDate", &started.wire_text());
+        request.form("SinkConfiguration", &config.wire_text());
+        request.form("FriendlyName", &json!("plain").wire_text());
+        let raw = client.execute_raw(&request).await.unwrap();
+        assert_eq!(raw.status, 201);
+        let sent = received(&server).await;
+        assert_eq!(sent.len(), 1);
+        assert_eq!(
+            header(&sent[0], "content-type"),
+            Some("application/x-www-form-urlencoded")
+        );
+        assert_eq!(
+            String::from_utf8(sent[0].body.clone()).unwrap(),
+            "Tags=a&Tags=b+c&Sip.Username=alice&Enabled=true&StartDate=2024-05-01T12%3A30%3A05Z\
+             &SinkConfiguration=%7B%22destination%22%3A%22arn%3Aaws%3Akinesis%22%2C%22role%22%3A%22r+w%22%7D\
+             &FriendlyName=plain"
+        );
+        assert_eq!(sent[0].url.path(), "/v1/Sinks");
+        assert_eq!(sent[0].method.as_str(), "POST");
+    }
+
+    #[tokio::test]
+    async fn a_form_body_without_fields_is_sent_empty_with_the_form_content_type() {
+        let server = answering(ResponseTemplate::new(200).set_body_json(json!({}))).await;
+        let client = basic_client(&server);
+        let mut request = post("UpdateSink");
+        request.form_body();
+        client.execute_empty(&request).await.unwrap();
+        let sent = received(&server).await;
+        assert_eq!(
+            header(&sent[0], "content-type"),
+            Some("application/x-www-form-urlencoded")
+        );
+        assert_eq!(header(&sent[0], "content-length"), Some("0"));
+        assert!(sent[0].body.is_empty());
+        // Without a body, no content type is claimed.
+        client
+            .execute_empty(&Request::new(&TEST_API, Method::GET, "FetchSink"))
+            .await
+            .unwrap();
+        let sent = received(&server).await;
+        assert_eq!(header(&sent[1], "content-type"), None);
+    }
+
+    #[tokio::test]
+    async fn json_bodies_are_sent_with_their_content_type_and_resent_as_is() {
+        let server = MockServer::start().await;
+        // The first attempt is throttled; the retry must carry the same bytes.
+        Mock::given(method("PUT"))
+            .respond_with(ResponseTemplate::new(503))
+            .up_to_n_times(1)
+            .mount(&server)
+            .await;
+        Mock::given(wiremock::matchers::any())
+            .respond_with(ResponseTemplate::new(200).set_body_json(json!({"ok": true})))
+            .mount(&server)
+            .await;
+        let client = basic_client(&server);
+        let user =
+            json!({"userName": "ann", "emails": [{"value": "a@example.com"}], "active": true});
+        let mut scim = Request::new(&TEST_API, Method::PUT, "UpdateUser");
+        scim.path("/Users/U1");
+        scim.json("application/scim+json", &user).unwrap();
+        let answer: serde_json::Value = client.execute(&scim).await.unwrap();
+        assert_eq!(answer, json!({"ok": true}));
+
+        let mut plain = post("CreateThing");
+        let body: std::collections::BTreeMap<&str, i32> = [("b", 2), ("a", 1)].into();
+        plain.json("application/json", &body).unwrap();
+        client.execute_empty(&plain).await.unwrap();
+
+        let sent = received(&server).await;
+        assert_eq!(sent.len(), 3);
+        for attempt in &sent[..2] {
+            assert_eq!(
+                header(attempt, "content-type"),
+                Some("application/scim+json")
+            );
+            assert_eq!(attempt.body, serde_json::to_vec(&user).unwrap());
+        }
+        assert_eq!(header(&sent[2], "content-type"), Some("application/json"));
+        assert_eq!(sent[2].body, br#"{"a":1,"b":2}"#);
+    }
+
+    #[tokio::test]
+    async fn header_parameters_are_sent_and_bad_values_refused_before_sending() {
+        let server = answering(ResponseTemplate::new(200).set_body_json(json!({}))).await;
+        let client = basic_client(&server);
+        // As a generated builder does: check and assemble, then send.
+        let build = |enabled: &str| -> Result<Request, Error> {
+            let mut request = post("CreateSink");
+            request.header("X-Twilio-Webhook-Enabled", enabled)?;
+            request.header("Accept", "application/scim+json")?;
+            Ok(request)
+        };
+        for bad in ["true\r\nX-Injected: 1", "line\nbreak", "caf\u{e9}", "nul\0"] {
+            let error = match build(bad) {
+                Ok(request) => client.execute_empty(&request).await.unwrap_err(),
+                Err(error) => error,
+            };
+            assert!(
+                matches!(&error, Error::InvalidArgument(e) if e.name == "X-Twilio-Webhook-Enabled"),
+                "{bad:?}: {error}"
+            );
+            assert!(!error.to_string().contains("Injected"), "{error}");
+        }
+        assert!(received(&server).await.is_empty());
+
+        client.execute_empty(&build("true").unwrap()).await.unwrap();
+        let sent = received(&server).await;
+        assert_eq!(sent.len(), 1);
+        assert_eq!(header(&sent[0], "x-twilio-webhook-enabled"), Some("true"));
+        // A header parameter replaces the default of the same name.
+        let accept: Vec<_> = sent[0].headers.get_all("accept").iter().collect();
+        assert_eq!(accept, ["application/scim+json"]);
+    }
+
+    #[tokio::test]
+    async fn schemes_pick_the_first_credential_the_client_has() {
+        let server = answering(ResponseTemplate::new(200).set_body_json(json!({}))).await;
+        let both = builder_for(&server)
+            .account_sid(ACCOUNT_SID)
+            .auth_token(AUTH_TOKEN)
+            .bearer_token(BEARER)
+            .build()
+            .unwrap();
+        let bearer_only = builder_for(&server).bearer_token(BEARER).build().unwrap();
+        assert_eq!(bearer_only.account_sid(), "");
+        let basic_only = basic_client(&server);
+
+        let api_default = Request::new(&TEST_API, Method::GET, "FetchThing");
+        let mut bearer_op = api_default.clone();
+        bearer_op.security(&[Scheme::Bearer]);
+        let mut either = api_default.clone();
+        either.security(&[Scheme::Bearer, Scheme::Basic]);
+        let mut public = api_default.clone();
+        public.security(&[]);
+
+        both.execute_empty(&api_default).await.unwrap();
+        both.execute_empty(&bearer_op).await.unwrap();
+        both.execute_empty(&either).await.unwrap();
+        basic_only.execute_empty(&either).await.unwrap();
+        bearer_only.execute_empty(&either).await.unwrap();
+        bearer_only.execute_empty(&public).await.unwrap();
+        both.execute_empty(&public).await.unwrap();
+
+        let sent = received(&server).await;
+        let auth: Vec<Option<&str>> = sent.iter().map(|r| header(r, "authorization")).collect();
+        let basic = basic_header();
+        let bearer = format!("Bearer {BEARER}");
+        assert_eq!(
+            auth,
+            [
+                Some(basic.as_str()),
+                Some(bearer.as_str()),
+                Some(bearer.as_str()),
+                Some(basic.as_str()),
+                Some(bearer.as_str()),
+                None,
+                None,
+            ]
+        );
+    }
+
+    #[tokio::test]
+    async fn missing_credentials_for_an_operation_fail_before_sending() {
+        let server = answering(ResponseTemplate::new(200).set_body_json(json!({}))).await;
+        let bearer_only = builder_for(&server).bearer_token(BEARER).build().unwrap();
+        let error = bearer_only
+            .execute_empty(&Request::new(&TEST_API, Method::GET, "FetchThing"))
+            .await
+            .unwrap_err();
+        let Error::Config(config) = &error else {
+            panic!("expected a configuration error, got {error:?}");
+        };
+        assert!(config.message.starts_with("FetchThing needs"), "{error}");
+        assert!(config.message.contains(".auth_token(..)"), "{error}");
+
+        let mut bearer_op = Request::new(&TEST_API, Method::GET, "CreateToken");
+        bearer_op.security(&[Scheme::Bearer]);
+        let error = basic_client(&server)
+            .execute_empty(&bearer_op)
+            .await
+            .unwrap_err();
+        assert!(matches!(error, Error::Config(_)), "{error:?}");
+        let message = error.to_string();
+        assert!(message.contains("CreateToken needs"), "{message}");
+        assert!(message.contains(".token_source(..)"), "{message}");
+        assert!(!message.contains(AUTH_TOKEN), "{message}");
+        assert!(received(&server).await.is_empty());
+    }
+
+    struct Counting(AtomicUsize);
+
+    impl TokenSource for Counting {
+        fn token(&self) -> TokenFuture<'_> {
+            Box::pin(async move {
+                let n = self.0.fetch_add(1, Ordering::SeqCst) + 1;
+                Ok(format!("tok-{n}"))
+            })
+        }
+    }
+
+    struct Failing(&'static str);
+
+    impl TokenSource for Failing {
+        fn token(&self) -> TokenFuture<'_> {
+            Box::pin(async move {
+                match self.0 {
+                    "" => Err("identity provider unavailable".into()),
+                    token => Ok(token.to_owned()),
+                }
+            })
+        }
+    }
+
+    #[tokio::test]
+    async fn a_token_source_is_asked_on_every_attempt() {
+        let server = MockServer::start().await;
+        Mock::given(method("GET"))
+            .respond_with(ResponseTemplate::new(503))
+            .up_to_n_times(1)
+            .mount(&server)
+            .await;
+        Mock::given(method("GET"))
+            .respond_with(ResponseTemplate::new(200).set_body_json(json!({})))
+            .mount(&server)
+            .await;
+        let client = builder_for(&server)
+            .token_source(Counting(AtomicUsize::new(0)))
+            .build()
+            .unwrap();
+        let mut request = Request::new(&TEST_API, Method::GET, "FetchThing");
+        request.security(&[Scheme::Basic, Scheme::Bearer]);
+        client.execute_empty(&request).await.unwrap();
+        let sent = received(&server).await;
+        let auth: Vec<_> = sent.iter().map(|r| header(r, "authorization")).collect();
+        assert_eq!(auth, [Some("Bearer tok-1"), Some("Bearer tok-2")]);
+    }
+
+    #[tokio::test]
+    async fn a_failing_token_source_is_an_auth_error_and_nothing_is_sent() {
+        let server = answering(ResponseTemplate::new(200).set_body_json(json!({}))).await;
+        let mut request = Request::new(&TEST_API, Method::GET, "FetchThing");
+        request.security(&[Scheme::Bearer]);
+
+        let failing = builder_for(&server)
+            .token_source(Failing(""))
+            .build()
+            .unwrap();
+        let error = failing.execute_empty(&request).await.unwrap_err();
+        assert!(
+            matches!(&error, Error::Auth(e) if e.operation == "FetchThing"),
+            "{error:?}"
+        );
+        assert_eq!(error.to_string(), "FetchThing: the token source failed");
+        let cause = std::error::Error::source(&error).map(ToString::to_string);
+        assert_eq!(cause.as_deref(), Some("identity provider unavailable"));
+        assert!(!error.is_retryable());
+
+        let bad_token = "tok\r\nX-Injected: 1";
+        let unsendable = builder_for(&server)
+            .token_source(Failing(bad_token))
+            .build()
+            .unwrap();
+        let error = unsendable.execute_empty(&request).await.unwrap_err();
+        assert!(matches!(error, Error::Auth(_)), "{error:?}");
+        assert!(
+            !format!("{error} {error:?}").contains("Injected"),
+            "{error}"
+        );
+        assert!(received(&server).await.is_empty());
+    }
+
+    #[tokio::test]
+    async fn execute_raw_returns_each_success_status_and_body() {
+        let server = MockServer::start().await;
+        Mock::given(method("POST"))
+            .respond_with(ResponseTemplate::new(201).set_body_json(json!({"sid": "SK1"})))
+            .mount(&server)
+            .await;
+        Mock::given(method("DELETE"))
+            .respond_with(ResponseTemplate::new(204))
+            .mount(&server)
+            .await;
+        Mock::given(method("GET"))
+            .respond_with(ResponseTemplate::new(202).set_body_json(json!({"sid": "SK2"})))
+            .mount(&server)
+            .await;
+        let client = basic_client(&server);
+        let mut outcomes = Vec::new();
+        for verb in [Method::POST, Method::DELETE, Method::GET] {
+            let raw = client
+                .execute_raw(&Request::new(&TEST_API, verb, "UpsertKey"))
+                .await
+                .unwrap();
+            // As generated code for several 2xx outcomes does.
+            let outcome = match raw.status {
+                201 | 202 => raw.decode::<serde_json::Value>("UpsertKey").unwrap()["sid"].clone(),
+                204 => json!(null),
+                other => panic!("unexpected {other}"),
+            };
+            outcomes.push((raw.status, outcome));
+        }
+        assert_eq!(
+            outcomes,
+            [(201, json!("SK1")), (204, json!(null)), (202, json!("SK2"))]
+        );
+        let error = RawResponse {
+            status: 201,
+            body: bytes::Bytes::from_static(b"{\"sid\": 3}"),
+        }
+        .decode::<std::collections::HashMap<String, String>>("UpsertKey")
+        .unwrap_err();
+        assert!(
+            matches!(&error, Error::Decode(e) if e.path == "sid"),
+            "{error:?}"
+        );
+    }
+
+    #[tokio::test]
+    async fn redirects_give_their_location_and_are_never_followed() {
+        let elsewhere = answering(ResponseTemplate::new(200).set_body_json(json!({}))).await;
+        let target = format!("{}/landing?token=1", elsewhere.uri());
+        let server = answering(
+            ResponseTemplate::new(302)
+                .insert_header("Location", target.as_str())
+                .set_body_string("moved"),
+        )
+        .await;
+        let client = basic_client(&server);
+        let request = Request::new(&TEST_API, Method::GET, "FetchRecordingMedia");
+        assert_eq!(client.execute_redirect(&request).await.unwrap(), target);
+
+        // An operation that expects a 2xx gets an API error with the 3xx status.
+        let error = client.execute_empty(&request).await.unwrap_err();
+        assert_eq!(error.status(), Some(302), "{error:?}");
+        assert!(matches!(error, Error::Api(_)));
+        let error = client
+            .execute::<serde_json::Value>(&request)
+            .await
+            .unwrap_err();
+        assert_eq!(error.status(), Some(302), "{error:?}");
+
+        assert_eq!(received(&server).await.len(), 3);
+        assert!(received(&elsewhere).await.is_empty());
+
+        // Without a Location, or with a 2xx, there is nothing to return.
+        let no_location = answering(ResponseTemplate::new(307)).await;
+        let error = basic_client(&no_location)
+            .execute_redirect(&request)
+            .await
+            .unwrap_err();
+        assert!(
+            matches!(&error, Error::Decode(e) if e.status == 307 && e.message.contains("Location")),
+            "{error:?}"
+        );
+        let error = basic_client(&elsewhere)
+            .execute_redirect(&request)
+            .await
+            .unwrap_err();
+        assert!(
+            matches!(&error, Error::Decode(e) if e.status == 200 && e.operation == "FetchRecordingMedia"),
+            "{error:?}"
+        );
+    }
+
+    #[tokio::test]
+    async fn scim_errors_give_their_detail_and_keep_the_body() {
+        let body = json!({
+            "schemas": ["urn:ietf:params:scim:api:messages:2.0:Error"],
+            "detail": "User U1 not found",
+            "status": "404",
+            "scimType": "invalidValue"
+        });
+        let server = answering(
+            ResponseTemplate::new(404).set_body_raw(body.to_string(), "application/scim+json"),
+        )
+        .await;
+        let error = basic_client(&server)
+            .execute_empty(&Request::new(&TEST_API, Method::GET, "FetchUser"))
+            .await
+            .unwrap_err();
+        let api = error.api_error().unwrap();
+        assert_eq!(api.status(), 404);
+        assert_eq!(api.message(), "User U1 not found");
+        assert_eq!(api.code(), None);
+        assert_eq!(api.body(), body.to_string().as_bytes());
+        #[derive(serde::Deserialize)]
+        struct ScimError {
+            #[serde(rename = "scimType")]
+            scim_type: String,
+            status: String,
+        }
+        let scim: ScimError = api.decode_body().unwrap();
+        assert_eq!(
+            (scim.scim_type.as_str(), scim.status.as_str()),
+            ("invalidValue", "404")
+        );
+        assert!(api.decode_body::<Vec<u8>>().is_none());
+        let debug = format!("{api:?}");
+        let size = format!("<{} bytes>", body.to_string().len());
+        assert!(
+            debug.contains(&size) && !debug.contains("scimType"),
+            "{debug}"
+        );
     }
 }

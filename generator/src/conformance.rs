@@ -493,14 +493,21 @@ fn integer_bounds(kind: IntegerKind) -> (i128, i128) {
 }
 
 /// A value of an ID type: its example when that matches, else a sample of its pattern long
-/// enough for its `minLength`.
+/// enough for its `minLength`; for a pattern the generator cannot check, free text within
+/// the length bounds.
 pub fn id_sample(id: &IdType) -> String {
     if let Some(example) = &id.example
         && id_accepts(id, example)
     {
         return example.clone();
     }
-    id.check.sample(id.min_length.unwrap_or(0))
+    let min = id.min_length.unwrap_or(0);
+    id.check.sample(min).unwrap_or_else(|| {
+        sample_text(&[Check::Length {
+            min: Some(min),
+            max: id.max_length,
+        }])
+    })
 }
 
 /// Whether `value` has the shape of the ID type (pattern and length bounds).

@@ -73,3 +73,8 @@ fn minimal_fixture_matches_its_snapshot() {
 fn features_fixture_matches_its_snapshot() {
     check_fixture("features");
 }
+
+#[test]
+fn patterns_fixture_matches_its_snapshot() {
+    check_fixture("patterns");
+}

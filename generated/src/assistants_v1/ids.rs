@@ -5,7 +5,7 @@
 
 /// The ID of an AI Assistant (`aia_asst_` followed by at least one character).
 ///
-/// Shape: `aia_asst_` followed by at least 1 character (`^aia_asst_.+$`), checked by [`AssistantId::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`AssistantId::is_valid`]).
+/// Shape: `aia_asst_` followed by at least 1 character other than line breaks (`^aia_asst_.+$`), checked by [`AssistantId::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`AssistantId::is_valid`]).
 ///
 /// Example: `aia_asst_01hxyz`.
 #[derive(
@@ -24,11 +24,20 @@ pub struct AssistantId(::std::string::String);
 impl crate::Id for AssistantId {
     const TYPE_NAME: &'static str = "AssistantId";
     const PATTERN: &'static str = "^aia_asst_.+$";
-    const EXPECTED: &'static str = "`aia_asst_` followed by at least 1 character";
+    const EXPECTED: &'static str = "`aia_asst_` followed by at least 1 character other than line breaks";
     fn matches(value: &str) -> bool {
         let bytes = value.as_bytes();
-        bytes.len() >= 10 && bytes[0..9] == *b"aia_asst_"
-            && value.get(9..).is_some_and(|rest| !rest.contains('\n'))
+        bytes.starts_with(b"aia_asst_")
+            && {
+                let rest = &value[9..];
+                !rest.is_empty()
+                    && rest
+                        .chars()
+                        .all(|c| {
+                            !(['\n', '\r'].contains(&c)
+                                || ('\u{2028}'..='\u{2029}').contains(&c))
+                        })
+            }
     }
 
     fn from_string_unchecked(value: ::std::string::String) -> Self {
@@ -40,7 +49,7 @@ crate::runtime::id::id_type!(AssistantId);
 
 /// The ID of a Session Message (`aia_msg_` followed by at least one character).
 ///
-/// Shape: `aia_msg_` followed by at least 1 character (`^aia_msg_.+$`), checked by [`MessageId::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`MessageId::is_valid`]).
+/// Shape: `aia_msg_` followed by at least 1 character other than line breaks (`^aia_msg_.+$`), checked by [`MessageId::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`MessageId::is_valid`]).
 ///
 /// Example: `aia_msg_01hxyz`.
 #[derive(
@@ -59,11 +68,20 @@ pub struct MessageId(::std::string::String);
 impl crate::Id for MessageId {
     const TYPE_NAME: &'static str = "MessageId";
     const PATTERN: &'static str = "^aia_msg_.+$";
-    const EXPECTED: &'static str = "`aia_msg_` followed by at least 1 character";
+    const EXPECTED: &'static str = "`aia_msg_` followed by at least 1 character other than line breaks";
     fn matches(value: &str) -> bool {
         let bytes = value.as_bytes();
-        bytes.len() >= 9 && bytes[0..8] == *b"aia_msg_"
-            && value.get(8..).is_some_and(|rest| !rest.contains('\n'))
+        bytes.starts_with(b"aia_msg_")
+            && {
+                let rest = &value[8..];
+                !rest.is_empty()
+                    && rest
+                        .chars()
+                        .all(|c| {
+                            !(['\n', '\r'].contains(&c)
+                                || ('\u{2028}'..='\u{2029}').contains(&c))
+                        })
+            }
     }
 
     fn from_string_unchecked(value: ::std::string::String) -> Self {

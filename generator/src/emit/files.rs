@@ -11,6 +11,7 @@ pub const RUNTIME: &[(&str, &str)] = &[
     ("mod.rs", include_str!("../../runtime/mod.rs")),
     ("check.rs", include_str!("../../runtime/check.rs")),
     ("client.rs", include_str!("../../runtime/client.rs")),
+    ("encode.rs", include_str!("../../runtime/encode.rs")),
     ("enums.rs", include_str!("../../runtime/enums.rs")),
     ("error.rs", include_str!("../../runtime/error.rs")),
     ("id.rs", include_str!("../../runtime/id.rs")),

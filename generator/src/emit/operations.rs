@@ -155,7 +155,12 @@ fn method(model: &Model, module: &Module, api: &Api, op: &Operation) -> TokenStr
     });
     let inits = op.inputs.iter().map(|input| {
         let name = ident(&input.rust_name);
-        if input.required {
+        if input.required
+            && matches!(input.kind, ValueKind::Plain | ValueKind::JsonText)
+            && !input.repeated
+        {
+            quote! { #name }
+        } else if input.required {
             let conversion = conversion(input, quote! { #name });
             quote! { #name: #conversion }
         } else if input.repeated {
@@ -537,8 +542,8 @@ fn write_input(model: &Model, module: &Module, op: &Operation, input: &Input) ->
     let text = match input.kind {
         ValueKind::Text => quote! { value },
         ValueKind::Enum => quote! { value.as_str() },
-        ValueKind::Plain => quote! { &crate::runtime::wire::WireText::wire_text(value) },
-        ValueKind::JsonText => quote! { &crate::runtime::wire::json_text(#rust_name, value)? },
+        ValueKind::Plain => quote! { &crate::runtime::encode::WireText::wire_text(value) },
+        ValueKind::JsonText => quote! { &crate::runtime::encode::json_text(#rust_name, value)? },
     };
     let write = match input.location {
         InputLocation::Path => quote! { request.path_param(#rust_name, #text)?; },

@@ -73,7 +73,7 @@ fn field_chain(path: &[FieldRef]) -> TokenStream {
         let is_last = index == last;
         access = match (field.optional, is_last) {
             (true, false) => quote! { #access.#name.as_ref()? },
-            (true, true) => quote! { #access.#name.as_ref() },
+            (true, true) => quote! { #access.#name },
             (false, _) => quote! { (&#access.#name) },
         };
         optional_so_far |= field.optional && is_last;
@@ -84,7 +84,10 @@ fn field_chain(path: &[FieldRef]) -> TokenStream {
     };
     // `?` on an optional holder returns from `next_page` itself: no holder, no next page.
     if optional_so_far {
-        quote! { #access.map(#as_str) }
+        match path.last().map(|f| &f.ty) {
+            Some(TypeRef::Url) => quote! { #access.as_ref().map(#as_str) },
+            _ => quote! { #access.as_deref() },
+        }
     } else {
         quote! { ::std::option::Option::Some(#as_str(#access)) }
     }

@@ -67,12 +67,12 @@ pub fn doc_text(text: &str) -> String {
         let rest: String = chars[i..chars.len().min(i + 8)].iter().collect();
         let previous = i.checked_sub(1).map(|p| chars[p]);
         if (rest.starts_with("https://") || rest.starts_with("http://"))
-            && !matches!(previous, Some('<' | '(' | '"' | '\'' | '['))
+            && !matches!(previous, Some('<' | '(' | '['))
         {
             let mut end = i;
             while end < chars.len()
                 && !chars[end].is_whitespace()
-                && !matches!(chars[end], ')' | '>' | '"')
+                && !matches!(chars[end], ')' | '>' | '"' | '\'')
             {
                 end += 1;
             }
@@ -229,5 +229,9 @@ mod tests {
         assert_eq!(doc_text("a [link](https://x.io)"), "a [link](https://x.io)");
         assert_eq!(doc_text("array[object]"), "array\\[object\\]");
         assert_eq!(doc_text("`^AC[0-9]$` ok"), "`^AC[0-9]$` ok");
+        assert_eq!(
+            doc_text("check 'https://x.io/a#b'."),
+            "check '<https://x.io/a#b>'."
+        );
     }
 }

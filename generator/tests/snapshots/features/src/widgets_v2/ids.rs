@@ -5,7 +5,7 @@
 
 /// Anything after an at sign, \[at most 5 characters\].
 ///
-/// Shape: `@` followed by 1 to 5 characters (`^@.{1,5}$`), checked by [`Handle::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`Handle::is_valid`]).
+/// Shape: `@` followed by 1 to 5 characters other than line breaks (`^@.{1,5}$`), checked by [`Handle::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`Handle::is_valid`]).
 #[derive(
     Clone,
     PartialEq,
@@ -22,15 +22,20 @@ pub struct Handle(::std::string::String);
 impl crate::Id for Handle {
     const TYPE_NAME: &'static str = "Handle";
     const PATTERN: &'static str = "^@.{1,5}$";
-    const EXPECTED: &'static str = "`@` followed by 1 to 5 characters";
+    const EXPECTED: &'static str = "`@` followed by 1 to 5 characters other than line breaks";
     fn matches(value: &str) -> bool {
         let bytes = value.as_bytes();
-        bytes.len() >= 2 && bytes[0..1] == *b"@"
-            && value
-                .get(1..)
-                .is_some_and(|rest| {
-                    !rest.contains('\n') && (1..=5).contains(&rest.chars().count())
-                })
+        bytes.starts_with(b"@")
+            && {
+                let rest = &value[1..];
+                (1..=5).contains(&rest.chars().count())
+                    && rest
+                        .chars()
+                        .all(|c| {
+                            !(['\n', '\r'].contains(&c)
+                                || ('\u{2028}'..='\u{2029}').contains(&c))
+                        })
+            }
     }
 
     fn from_string_unchecked(value: ::std::string::String) -> Self {
@@ -62,8 +67,7 @@ impl crate::Id for Label {
     const EXPECTED: &'static str = "2 to 8 lowercase letters";
     fn matches(value: &str) -> bool {
         let bytes = value.as_bytes();
-        bytes.len() >= 2 && bytes.len() <= 8
-            && bytes[0..].iter().all(u8::is_ascii_lowercase)
+        bytes.len() >= 2 && bytes.len() <= 8 && bytes.iter().all(u8::is_ascii_lowercase)
     }
 
     fn from_string_unchecked(value: ::std::string::String) -> Self {
@@ -73,7 +77,7 @@ impl crate::Id for Label {
 
 crate::runtime::id::id_type!(Label);
 
-/// Shape: `WG` followed by 4 characters from [0-9a-f] (`^WG[0-9a-f]{4}$`), checked by [`WidgetSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`WidgetSid::is_valid`]).
+/// Shape: `WG` followed by 4 lowercase hexadecimal digits (`^WG[0-9a-f]{4}$`), checked by [`WidgetSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`WidgetSid::is_valid`]).
 #[derive(
     Clone,
     PartialEq,
@@ -90,7 +94,7 @@ pub struct WidgetSid(::std::string::String);
 impl crate::Id for WidgetSid {
     const TYPE_NAME: &'static str = "WidgetSid";
     const PATTERN: &'static str = "^WG[0-9a-f]{4}$";
-    const EXPECTED: &'static str = "`WG` followed by 4 characters from [0-9a-f]";
+    const EXPECTED: &'static str = "`WG` followed by 4 lowercase hexadecimal digits";
     fn matches(value: &str) -> bool {
         let bytes = value.as_bytes();
         bytes.len() == 6 && bytes[0..2] == *b"WG"
