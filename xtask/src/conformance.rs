@@ -17,7 +17,9 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+use generator::load::Specs;
 use generator::model::{HttpMethod, Model};
+use serde_json::Value;
 
 use crate::regen;
 
@@ -108,6 +110,8 @@ pub fn run(options: &Options) -> Result<Summary, String> {
     let package = format!("conformance-{name}");
     write_runner(&root, &runner_dir, &package, &client_crate, &main_rs)?;
     fs::create_dir_all(&logs).map_err(|e| format!("{}: {e}", logs.display()))?;
+    let prism_specs = work.join("prism-specs");
+    write_prism_specs(&specs, &prism_specs)?;
 
     let mut modes = vec![Mode::Static];
     if options.all_options {
@@ -159,7 +163,11 @@ pub fn run(options: &Options) -> Result<Summary, String> {
             .map(|(module, file, _)| (module.clone(), file.clone()))
             .collect();
         let clock = Instant::now();
-        let mocks = Mocks::start(&prism, &options.specs, &files, mode, &logs)?;
+        let served = Served {
+            dir: &prism_specs,
+            original: &options.specs,
+        };
+        let mocks = Mocks::start(&prism, &served, &files, mode, &logs)?;
         eprintln!(
             "conformance: {}: {} Prism server(s) ready in {:.1} s",
             mode.label(),
@@ -287,6 +295,112 @@ url = {{ version = "2", features = ["serde"] }}
     Ok(())
 }
 
+/// Writes the copies of the spec files Prism serves. Prism reads a form body's fields as
+/// single strings unless the spec gives them an `encoding`, although OpenAPI's default for
+/// form bodies is `style: form, explode: true`: arrays as repeated keys, Twilio's convention
+/// and what the client sends. The copies spell that default out for every array field of a
+/// form body; nothing else changes. (They are JSON, which YAML readers read, under the same
+/// names, so `$ref`s between files still resolve.)
+fn write_prism_specs(specs: &Specs, dir: &Path) -> Result<(), String> {
+    fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    for (name, file) in &specs.files {
+        let mut document = file.raw.clone();
+        spell_out_form_encoding(&mut document);
+        let text = serde_json::to_string_pretty(&document).map_err(|e| e.to_string())?;
+        let path = dir.join(name);
+        if fs::read_to_string(&path).is_ok_and(|old| old == text) {
+            continue;
+        }
+        fs::write(&path, text).map_err(|e| format!("{}: {e}", path.display()))?;
+    }
+    Ok(())
+}
+
+/// Adds `encoding: {field: {style: form, explode: true}}` for the array fields of every
+/// `application/x-www-form-urlencoded` body that does not say how to encode them; returns
+/// how many it added.
+fn spell_out_form_encoding(document: &mut Value) -> usize {
+    const FORM: &str = "application/x-www-form-urlencoded";
+    // Where form bodies are: operations' request bodies and shared ones.
+    let mut media_pointers = Vec::new();
+    if let Some(paths) = document.get("paths").and_then(Value::as_object) {
+        for (path, item) in paths {
+            let Some(item) = item.as_object() else {
+                continue;
+            };
+            for method in item.keys() {
+                media_pointers.push(format!(
+                    "/paths/{}/{}/requestBody/content/{}",
+                    escape(path),
+                    escape(method),
+                    escape(FORM)
+                ));
+            }
+        }
+    }
+    if let Some(bodies) = document
+        .pointer("/components/requestBodies")
+        .and_then(Value::as_object)
+    {
+        for name in bodies.keys() {
+            media_pointers.push(format!(
+                "/components/requestBodies/{}/content/{}",
+                escape(name),
+                escape(FORM)
+            ));
+        }
+    }
+    let resolve = |document: &Value, value: &Value| -> Value {
+        match value.get("$ref").and_then(Value::as_str) {
+            Some(reference) if reference.starts_with("#/") => document
+                .pointer(&reference[1..])
+                .cloned()
+                .unwrap_or(Value::Null),
+            _ => value.clone(),
+        }
+    };
+    let mut added = 0;
+    for pointer in media_pointers {
+        let Some(media) = document.pointer(&pointer) else {
+            continue;
+        };
+        let schema = resolve(document, media.get("schema").unwrap_or(&Value::Null));
+        let Some(properties) = schema.get("properties").and_then(Value::as_object) else {
+            continue;
+        };
+        let arrays: Vec<String> = properties
+            .iter()
+            .filter(|(_, property)| {
+                let property = resolve(document, property);
+                property.get("type").and_then(Value::as_str) == Some("array")
+                    || property.get("items").is_some()
+            })
+            .map(|(name, _)| name.clone())
+            .collect();
+        let Some(Value::Object(media)) = document.pointer_mut(&pointer) else {
+            continue;
+        };
+        let encoding = media
+            .entry("encoding")
+            .or_insert_with(|| Value::Object(serde_json::Map::new()));
+        let Some(encoding) = encoding.as_object_mut() else {
+            continue;
+        };
+        for name in arrays {
+            if !encoding.contains_key(&name) {
+                encoding.insert(name, serde_json::json!({"style": "form", "explode": true}));
+                added += 1;
+            }
+        }
+    }
+    added
+}
+
+/// A JSON pointer token (`/` and `~` escaped).
+fn escape(token: &str) -> String {
+    token.replace('~', "~0").replace('/', "~1")
+}
+
 /// Builds the runner; on failure returns cargo's error output.
 fn build_runner(runner_dir: &Path, build_dir: &Path, package: &str) -> Result<PathBuf, String> {
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
@@ -327,6 +441,22 @@ fn expected(model: &Model, mode: Mode) -> Vec<(String, String, String)> {
     out
 }
 
+/// The copies of the spec files Prism serves, and the folder they are copies of.
+struct Served<'a> {
+    dir: &'a Path,
+    original: &'a Path,
+}
+
+impl Served<'_> {
+    fn describe(&self, file: &str) -> String {
+        format!(
+            "{} (served from {})",
+            self.original.join(file).display(),
+            self.dir.join(file).display()
+        )
+    }
+}
+
 /// A running `prism mock` for one spec file.
 struct Mock {
     module: String,
@@ -353,7 +483,7 @@ impl Mocks {
     /// Starts one Prism per spec file, all at once, and waits until each accepts connections.
     fn start(
         prism: &Path,
-        specs: &Path,
+        served: &Served<'_>,
         files: &BTreeSet<(String, String)>,
         mode: Mode,
         logs: &Path,
@@ -372,7 +502,7 @@ impl Mocks {
                 command.arg("-d");
             }
             let child = command
-                .arg(specs.join(file))
+                .arg(served.dir.join(file))
                 .stdin(Stdio::null())
                 .stdout(log_file)
                 .stderr(log_err)
@@ -395,7 +525,7 @@ impl Mocks {
                 if let Ok(Some(status)) = mock.child.try_wait() {
                     return Err(format!(
                         "Prism exited ({status}) instead of serving {} ({} mode); its log is {}:\n{}",
-                        specs.join(&mock.file).display(),
+                        served.describe(&mock.file),
                         mode.label(),
                         mock.log.display(),
                         log_tail(&mock.log, 20)
@@ -416,7 +546,7 @@ impl Mocks {
                     "Prism did not listen on port {} within {} s for {} ({} mode); its log is {}:\n{}",
                     mock.port,
                     STARTUP_LIMIT.as_secs(),
-                    specs.join(&mock.file).display(),
+                    served.describe(&mock.file),
                     mode.label(),
                     mock.log.display(),
                     log_tail(&mock.log, 20)
@@ -526,6 +656,30 @@ fn run_runner(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn form_array_fields_get_the_default_encoding_spelled_out() {
+        let mut document = serde_json::json!({
+            "paths": {"/v1/Things": {"post": {"requestBody": {"content": {
+                "application/x-www-form-urlencoded": {"schema": {"$ref": "#/components/schemas/Form"}}
+            }}}}},
+            "components": {"schemas": {"Form": {"properties": {
+                "Types": {"type": "array", "items": {}},
+                "Tags": {"$ref": "#/components/schemas/Tags"},
+                "Name": {"type": "string"}
+            }}, "Tags": {"type": "array", "items": {"type": "string"}}}}
+        });
+        assert_eq!(spell_out_form_encoding(&mut document), 2);
+        let encoding = document
+            .pointer("/paths/~1v1~1Things/post/requestBody/content/application~1x-www-form-urlencoded/encoding")
+            .unwrap();
+        let default = serde_json::json!({"style": "form", "explode": true});
+        assert_eq!(
+            encoding,
+            &serde_json::json!({"Types": default, "Tags": default})
+        );
+        assert_eq!(spell_out_form_encoding(&mut document), 0, "once is enough");
+    }
 
     #[test]
     fn folder_names_are_tidy() {
