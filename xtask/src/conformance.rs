@@ -5,7 +5,7 @@
 //! operation called once, inputs from the spec's examples or synthesized from the types), and
 //! runs it against one `prism mock` per spec file with operations: in static mode (answers
 //! from the spec's examples) and in dynamic mode (random data the schemas allow; `GET`
-//! operations only). Prism checks each request against the spec and answers 4xx to any that
+//! operations only, `--dynamic-rounds N` times). Prism checks each request against the spec and answers 4xx to any that
 //! does not conform; the client must decode every answer. Stdout gets one line per failure and
 //! then `N passed, M failed`; progress goes to stderr.
 
@@ -33,6 +33,8 @@ pub struct Options {
     pub specs: PathBuf,
     /// Also run a static pass that sets every optional input.
     pub all_options: bool,
+    /// How many times dynamic mode calls each `GET` operation (its answers are random).
+    pub dynamic_rounds: usize,
 }
 
 /// One way of running the operations against Prism.
@@ -118,7 +120,16 @@ pub fn run(options: &Options) -> Result<Summary, String> {
         modes.push(Mode::StaticAllOptions);
     }
     modes.push(Mode::Dynamic);
-    let planned: usize = modes.iter().map(|&mode| expected(&model, mode).len()).sum();
+    let planned: usize = modes
+        .iter()
+        .map(|&mode| {
+            let rounds = match mode {
+                Mode::Dynamic => options.dynamic_rounds.max(1),
+                Mode::Static | Mode::StaticAllOptions => 1,
+            };
+            expected(&model, mode).len() * rounds
+        })
+        .sum();
 
     let build_dir = target.join("conformance").join("target");
     eprintln!(
@@ -175,10 +186,16 @@ pub fn run(options: &Options) -> Result<Summary, String> {
             clock.elapsed().as_secs_f64()
         );
         let labels: Vec<String> = wanted.iter().map(|(_, _, label)| label.clone()).collect();
-        let result = run_runner(&runner, &mocks, mode, &labels)?;
+        let rounds = match mode {
+            Mode::Dynamic => options.dynamic_rounds.max(1),
+            Mode::Static | Mode::StaticAllOptions => 1,
+        };
+        for _ in 0..rounds {
+            let result = run_runner(&runner, &mocks, mode, &labels)?;
+            summary.passed += result.passed;
+            summary.failed += result.failed;
+        }
         drop(mocks);
-        summary.passed += result.passed;
-        summary.failed += result.failed;
     }
     eprintln!(
         "conformance: done in {:.0} s (logs in {})",

@@ -18,12 +18,13 @@ Commands:
         HEAD) mean for callers of the generated crate: each change is breaking or compatible,
         with its spec location and the Rust item it affects.
         Exit code: 0 nothing breaking, 3 something breaking, 1 error.
-  conformance [--specs DIR] [--all-options]
+  conformance [--specs DIR] [--all-options] [--dynamic-rounds N]
         Generate the client for DIR (default: specs/) and a runner that calls every
         operation once, then run it against Stoplight Prism (`prism mock` of each spec file,
         static mode, then dynamic mode for GET operations). Prints each failure and then
         `N passed, M failed`; exit code 1 if anything failed. --all-options adds a static
-        pass that sets every optional input. Needs `npm ci --prefix .ci` (or PRISM_BIN).
+        pass that sets every optional input; --dynamic-rounds repeats the dynamic pass
+        (its answers are random; default 1). Needs `npm ci --prefix .ci` (or PRISM_BIN).
   bench Build the benchmarks in release mode and print their figures and ratios: generator
         speed, ID byte checks against the regex crate, decoding, client overhead on loopback.
   help  Show this text.
@@ -183,12 +184,22 @@ fn conformance_command(mut parser: lexopt::Parser) -> Result<ExitCode, String> {
     let root = workspace_root();
     let mut specs = None;
     let mut all_options = false;
+    let mut dynamic_rounds = 1;
     while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
         match arg {
             lexopt::Arg::Long("specs") => {
                 specs = Some(PathBuf::from(parser.value().map_err(|e| e.to_string())?))
             }
             lexopt::Arg::Long("all-options") => all_options = true,
+            lexopt::Arg::Long("dynamic-rounds") => {
+                let value = parser.value().map_err(|e| e.to_string())?;
+                dynamic_rounds = value
+                    .to_string_lossy()
+                    .parse()
+                    .ok()
+                    .filter(|&n: &usize| n > 0)
+                    .ok_or("conformance: --dynamic-rounds takes a positive number")?;
+            }
             other => {
                 return Err(format!(
                     "conformance: unexpected {}\n\n{HELP}",
@@ -200,6 +211,7 @@ fn conformance_command(mut parser: lexopt::Parser) -> Result<ExitCode, String> {
     let options = conformance::Options {
         specs: specs.unwrap_or_else(|| relative_to_cwd(&root, "specs")),
         all_options,
+        dynamic_rounds,
     };
     let summary = conformance::run(&options)?;
     Ok(if summary.failed == 0 {
