@@ -10,7 +10,7 @@ use openapiv3::OpenAPI;
 use serde::Deserialize;
 
 use crate::error::{Error, Problem};
-use crate::locate;
+use crate::locate::{self, LineIndex};
 
 /// The name of the optional file in the specs folder that describes the generated crate.
 pub const CRATE_CONFIG_FILE: &str = "crate.yaml";
@@ -40,6 +40,8 @@ pub struct SpecFile {
     /// The same document as plain JSON: the model reads schemas from it, so every keyword
     /// (and every combination of keywords) is seen as written.
     pub raw: serde_json::Value,
+    /// The line of every node, built once when the file is read (see [`SpecFile::line`]).
+    lines: LineIndex,
 }
 
 /// Metadata of the generated crate, from `crate.yaml` (all fields optional).
@@ -156,6 +158,7 @@ pub fn load_sources(dir: &Path, sources: BTreeMap<String, String>) -> Result<Spe
                         continue;
                     }
                 };
+                let lines = LineIndex::new(&text);
                 files.insert(
                     name.clone(),
                     SpecFile {
@@ -164,6 +167,7 @@ pub fn load_sources(dir: &Path, sources: BTreeMap<String, String>) -> Result<Spe
                         text,
                         doc,
                         raw,
+                        lines,
                     },
                 );
             }
@@ -321,11 +325,17 @@ impl Specs {
 }
 
 impl SpecFile {
+    /// The 1-based line where the node at `pointer` starts, if it is written block-style.
+    /// Costs a hash lookup: the file's index is built once, when it is read.
+    pub fn line(&self, pointer: &str) -> Option<usize> {
+        self.lines.line(pointer)
+    }
+
     /// A problem at `pointer` in this file, with its line when it can be found.
     pub fn problem(&self, pointer: &str, message: impl Into<String>) -> Problem {
         Problem {
             file: self.path.clone(),
-            line: locate::line_of(&self.text, pointer),
+            line: self.line(pointer),
             pointer: Some(pointer.to_owned()),
             message: message.into(),
         }

@@ -287,15 +287,15 @@ fn unsupported_construct_is_named() {
     assert_rejected(
         |specs| {
             edit(
-                &specs.join("conversations_v2.yaml"),
-                "        name:\n          type: string\n          description: Conversation name.",
-                "        name:\n          oneOf:\n            - type: string\n            - type: integer\n          description: Conversation name.",
+                &specs.join("common.yaml"),
+                "      in: query",
+                "      in: cookie",
             )
         },
         &[
-            "conversations_v2.yaml:",
-            "unsupported construct: `oneOf`",
-            "/components/schemas/Conversation/properties/name/oneOf",
+            "common.yaml:",
+            "unsupported construct: parameters in `cookie`",
+            "/components/parameters/",
         ],
     );
 }
@@ -355,22 +355,29 @@ fn ref_cycles_are_named_instead_of_overflowing_the_stack() {
 }
 
 #[test]
-fn an_inline_schema_cannot_take_a_component_types_name() {
-    // `Conversation.configuration` inline would be `ConversationConfiguration`, a component built
-    // after `Conversation`: it must be an error, not a type silently replaced.
-    assert_rejected(
-        |specs| {
-            edit(
-                &specs.join("conversations_v2.yaml"),
-                "        configuration:\n          $ref: '#/components/schemas/ConversationConfiguration'",
-                "        configuration:\n          type: object\n          properties:\n            x:\n              type: string",
-            )
-        },
-        &[
-            "conversations_v2.yaml:",
-            "would be the Rust type `ConversationConfiguration`, which conversations_v2.yaml#/components/schemas/ConversationConfiguration already defines",
-            "(at /components/schemas/Conversation/properties/configuration)",
-        ],
+fn an_inline_schema_named_like_a_component_gets_the_next_free_name() {
+    // `Conversation.configuration` inline would be `ConversationConfiguration`, a component's
+    // name: the component keeps it and the inline type takes the next free one (naming rules).
+    let s = scratch();
+    edit(
+        &s.specs.join("conversations_v2.yaml"),
+        "        configuration:\n          $ref: '#/components/schemas/ConversationConfiguration'",
+        "        configuration:\n          type: object\n          properties:\n            x:\n              type: string",
+    );
+    let (ok, _, stderr) = run_regen(&s.specs, &s.out, false);
+    assert!(ok, "{stderr}");
+    let models = fs::read_to_string(s.out.join("src/conversations_v2/models.rs")).unwrap();
+    assert!(
+        models.contains("pub struct ConversationConfiguration {"),
+        "{models}"
+    );
+    assert!(
+        models.contains("pub struct ConversationConfiguration2 {"),
+        "{models}"
+    );
+    assert!(
+        models.contains("::std::option::Option<super::ConversationConfiguration2>"),
+        "{models}"
     );
 }
 

@@ -181,7 +181,7 @@ impl ListMessages {
         }
         request.path("/Messages");
         if let ::std::option::Option::Some(value) = &self.page {
-            request.query("Page", &crate::runtime::wire::WireText::wire_text(value));
+            request.query("Page", &crate::runtime::encode::WireText::wire_text(value));
         }
         if let ::std::option::Option::Some(value) = &self.page_size {
             crate::runtime::check::range(
@@ -190,7 +190,8 @@ impl ListMessages {
                 ::std::option::Option::Some(1),
                 ::std::option::Option::Some(1000),
             )?;
-            request.query("PageSize", &crate::runtime::wire::WireText::wire_text(value));
+            request
+                .query("PageSize", &crate::runtime::encode::WireText::wire_text(value));
         }
         if let ::std::option::Option::Some(value) = &self.page_token {
             request.query("PageToken", value);
@@ -291,7 +292,7 @@ impl ListSessions {
         );
         request.path("/v1/Sessions");
         if let ::std::option::Option::Some(value) = &self.page {
-            request.query("Page", &crate::runtime::wire::WireText::wire_text(value));
+            request.query("Page", &crate::runtime::encode::WireText::wire_text(value));
         }
         if let ::std::option::Option::Some(value) = &self.page_size {
             crate::runtime::check::range(
@@ -300,7 +301,8 @@ impl ListSessions {
                 ::std::option::Option::Some(1),
                 ::std::option::Option::Some(1000),
             )?;
-            request.query("PageSize", &crate::runtime::wire::WireText::wire_text(value));
+            request
+                .query("PageSize", &crate::runtime::encode::WireText::wire_text(value));
         }
         if let ::std::option::Option::Some(value) = &self.page_token {
             request.query("PageToken", value);

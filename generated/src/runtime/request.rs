@@ -319,6 +319,21 @@ impl RawResponse {
     pub(crate) fn decode<T: DeserializeOwned>(&self, operation: &'static str) -> Result<T, Error> {
         decode(operation, self.status, &self.body)
     }
+
+    /// The error for a success status the spec does not document for this operation.
+    #[allow(dead_code)] // Used by operations with several success statuses.
+    pub(crate) fn unexpected_status(&self, operation: &'static str) -> Error {
+        Error::Decode(DecodeError::new(
+            operation,
+            self.status,
+            ".".to_owned(),
+            format!(
+                "HTTP {} is not a documented success status of this operation",
+                self.status
+            ),
+            &self.body,
+        ))
+    }
 }
 
 /// What an operation counts as its answer.

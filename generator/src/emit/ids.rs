@@ -4,7 +4,7 @@
 use proc_macro2::{Literal, TokenStream};
 use quote::{ToTokens as _, quote};
 
-use super::rust::{doc_paragraphs, ident, spec};
+use super::rust::{doc_paragraphs, doc_text, ident, spec};
 use crate::model::IdType;
 use crate::pattern::{CharClass, Matcher, PatternCheck, Piece};
 
@@ -12,13 +12,14 @@ use crate::pattern::{CharClass, Matcher, PatternCheck, Piece};
 pub fn id_type(type_name: &str, doc: &Option<String>, id: &IdType) -> TokenStream {
     let name = ident(type_name);
     let pattern = &id.pattern;
-    let expected = id.check.describe();
+    let expected = doc_text(&id.check.describe());
     let shape = match &id.check {
         PatternCheck::Checked(_) => format!(
             "Shape: {expected} (`{pattern}`), checked by [`{type_name}::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`{type_name}::is_valid`])."
         ),
         PatternCheck::Unchecked { reason } => format!(
-            "The pattern `{pattern}` is not checked client-side (it uses {reason}): [`{type_name}::parse`], `FromStr` and `TryFrom` accept {}; Twilio checks it.",
+            "The pattern `{pattern}` is not checked client-side (it uses {}): [`{type_name}::parse`], `FromStr` and `TryFrom` accept {}; the server checks it.",
+            doc_text(reason),
             length_phrase(id)
         ),
     };

@@ -45,6 +45,9 @@ pub(super) struct Builder<'a> {
     pub shared_patterns: BTreeSet<IdKey>,
     /// Names the fields and parameters that use each ID type suggest for it, with counts.
     pub id_names: BTreeMap<TypeId, BTreeMap<String, usize>>,
+    /// Schema nodes whose type is being worked out, to catch a schema that contains itself
+    /// with no struct in between (`A: {type: array, items: {$ref: A}}`).
+    pub visiting: std::collections::HashSet<Node>,
 }
 
 /// The module that holds what several spec files share.
@@ -61,6 +64,7 @@ impl<'a> Builder<'a> {
             ids: BTreeMap::new(),
             shared_patterns: BTreeSet::new(),
             id_names: BTreeMap::new(),
+            visiting: std::collections::HashSet::new(),
         }
     }
 
@@ -76,7 +80,7 @@ impl<'a> Builder<'a> {
         Source {
             file: node.file.clone(),
             pointer: node.pointer.clone(),
-            line: crate::locate::line_of(&spec.text, &node.pointer),
+            line: spec.line(&node.pointer),
         }
     }
 

@@ -505,13 +505,14 @@ impl Builder<'_> {
                     checks.push(Check::Range { min, max });
                 }
             }
-            TypeRef::String => {
-                if item_info.min_length.is_some_and(|m| m > 0) || item_info.max_length.is_some() {
-                    checks.push(Check::Length {
-                        min: item_info.min_length.filter(|&m| m > 0),
-                        max: item_info.max_length,
-                    });
-                }
+            TypeRef::String
+                if item_info.min_length.is_some_and(|m| m > 0)
+                    || item_info.max_length.is_some() =>
+            {
+                checks.push(Check::Length {
+                    min: item_info.min_length.filter(|&m| m > 0),
+                    max: item_info.max_length,
+                });
             }
             _ => {}
         }

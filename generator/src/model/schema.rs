@@ -35,7 +35,11 @@ impl Builder<'_> {
     /// `title`); `usage` is the field or parameter name, which names ID types.
     pub fn type_of(&mut self, node: &Node, hint: &str, usage: Option<&str>) -> Option<TypeRef> {
         let value = self.value(node);
-        if value.get("$ref").is_some() {
+        if let Some(reference) = value.get("$ref") {
+            if !reference.is_string() {
+                self.problem(&node.child("$ref"), "`$ref` must be a string");
+                return None;
+            }
             let target = match self.specs.follow(node) {
                 Ok(target) => target,
                 Err(message) => {
@@ -50,7 +54,16 @@ impl Builder<'_> {
             return Some(TypeRef::Named(id));
         }
         let component = is_component(node);
-        let plain = self.plain_type(node, hint, usage)?;
+        if !self.visiting.insert(node.clone()) {
+            self.problem(
+                node,
+                "this schema contains itself with no object in between, so it has no finite type",
+            );
+            return None;
+        }
+        let plain = self.plain_type(node, hint, usage);
+        self.visiting.remove(node);
+        let plain = plain?;
         if !component {
             return Some(plain);
         }
@@ -118,10 +131,10 @@ impl Builder<'_> {
                 return self.union(node, key, hint);
             }
         }
-        if let Some(values) = object.get("enum").and_then(Value::as_array) {
-            if let Some(ty) = self.enumeration(node, values, hint) {
-                return Some(ty);
-            }
+        if let Some(values) = object.get("enum").and_then(Value::as_array)
+            && let Some(ty) = self.enumeration(node, values, hint)
+        {
+            return Some(ty);
         }
         let declared = object.get("type").and_then(Value::as_str);
         let inferred = match declared {
@@ -482,6 +495,12 @@ impl Builder<'_> {
     /// Documentation, flags and bounds of a schema; for a `$ref` (or a single-entry `allOf`)
     /// what the wrapper says wins over what the target says.
     pub fn schema_info(&self, node: &Node) -> SchemaInfo {
+        self.schema_info_within(node, 0)
+    }
+
+    /// [`Builder::schema_info`], following at most a few wrappers (a schema that wraps
+    /// itself is reported where its type is built).
+    fn schema_info_within(&self, node: &Node, depth: usize) -> SchemaInfo {
         let value = self.value(node);
         let mut info = SchemaInfo {
             doc: text(value, "description"),
@@ -517,8 +536,8 @@ impl Builder<'_> {
                 _ => None,
             }
         };
-        if let Some(inner) = inner {
-            let target = self.schema_info(&inner);
+        if let Some(inner) = inner.filter(|_| depth < 16) {
+            let target = self.schema_info_within(&inner, depth + 1);
             info.doc = info.doc.or(target.doc);
             info.pii = info.pii.or(target.pii);
             info.example = info.example.or(target.example);

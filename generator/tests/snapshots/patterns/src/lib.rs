@@ -48,13 +48,15 @@ mod runtime;
 
 pub use runtime::client::{Client, ClientBuilder, DEFAULT_TIMEOUT};
 
-pub use runtime::error::{ApiError, ConfigError, DecodeError, Error};
+pub use runtime::client::{TokenFuture, TokenSource};
+
+pub use runtime::error::{ApiError, AuthError, ConfigError, DecodeError, Error};
 
 pub use runtime::error::{InvalidArgument, TransportError, TransportErrorKind};
 
 pub use runtime::id::{Id, ParseIdError};
 
-pub use runtime::pagination::{ItemStream, Page, PageStream};
+pub use runtime::pagination::{ItemStream, NextPage, Page, PageStream};
 
 pub use runtime::tls::http_client_builder;
 

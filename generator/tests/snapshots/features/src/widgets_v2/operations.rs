@@ -32,7 +32,7 @@ impl WidgetsV2 {
     ///
     /// # Arguments
     ///
-    /// - `widget_sid`: The widget's SID. (the path parameter `WidgetSid`)
+    /// - `widget_sid` (path parameter `WidgetSid`): The widget's SID.
     #[deprecated]
     pub fn delete_widget(
         &self,
@@ -50,7 +50,7 @@ impl WidgetsV2 {
     ///
     /// # Arguments
     ///
-    /// - `widget_sid`: The widget's SID. (the path parameter `WidgetSid`)
+    /// - `widget_sid` (path parameter `WidgetSid`): The widget's SID.
     ///
     /// # Errors
     ///
@@ -73,7 +73,7 @@ impl WidgetsV2 {
     ///
     /// # Arguments
     ///
-    /// - `name`:  (the query parameter `Name`)
+    /// - `name`: the query parameter `Name`.
     pub fn list_widgets(
         &self,
         name: impl ::std::convert::Into<::std::string::String>,
@@ -114,11 +114,7 @@ impl DeleteWidget {
         {
             let value = &self.widget_sid;
             crate::runtime::check::id::<super::WidgetSid>("widget_sid", value)?;
-            request
-                .path_param(
-                    "widget_sid",
-                    &crate::runtime::wire::WireText::wire_text(value),
-                )?;
+            request.path_param("widget_sid", value)?;
         }
         ::std::result::Result::Ok(request)
     }
@@ -152,11 +148,7 @@ impl FetchWidget {
         {
             let value = &self.widget_sid;
             crate::runtime::check::id::<super::WidgetSid>("widget_sid", value)?;
-            request
-                .path_param(
-                    "widget_sid",
-                    &crate::runtime::wire::WireText::wire_text(value),
-                )?;
+            request.path_param("widget_sid", value)?;
         }
         ::std::result::Result::Ok(request)
     }
@@ -256,16 +248,17 @@ impl ListWidgets {
                 ::std::option::Option::Some(1),
                 ::std::option::Option::Some(100),
             )?;
-            request.query("PageSize", &crate::runtime::wire::WireText::wire_text(value));
+            request
+                .query("PageSize", &crate::runtime::encode::WireText::wire_text(value));
         }
         if let ::std::option::Option::Some(value) = &self.color {
-            request.query("Color", &crate::runtime::wire::WireText::wire_text(value));
+            request.query("Color", value.as_str());
         }
         for value in &self.tag {
-            request.query("Tag", &crate::runtime::wire::WireText::wire_text(value));
+            request.query("Tag", value);
         }
         if let ::std::option::Option::Some(value) = &self.since {
-            request.query("Since", &crate::runtime::wire::WireText::wire_text(value));
+            request.query("Since", &crate::runtime::encode::WireText::wire_text(value));
         }
         {
             let value = &self.name;
@@ -275,14 +268,14 @@ impl ListWidgets {
                 ::std::option::Option::Some(1),
                 ::std::option::Option::Some(64),
             )?;
-            request.query("Name", &crate::runtime::wire::WireText::wire_text(value));
+            request.query("Name", value);
         }
         if let ::std::option::Option::Some(value) = &self.active {
-            request.query("Active", &crate::runtime::wire::WireText::wire_text(value));
+            request.query("Active", &crate::runtime::encode::WireText::wire_text(value));
         }
         if let ::std::option::Option::Some(value) = &self.owner {
             crate::runtime::check::id::<crate::shared::OwnerSid>("owner", value)?;
-            request.query("Owner", &crate::runtime::wire::WireText::wire_text(value));
+            request.query("Owner", value);
         }
         ::std::result::Result::Ok(request)
     }

@@ -28,7 +28,7 @@ impl PetsV1 {
     ///
     /// # Arguments
     ///
-    /// - `id`:  (the path parameter `id`)
+    /// - `id`: the path parameter `id`.
     pub fn fetch_pet(
         &self,
         id: impl ::std::convert::Into<::std::string::String>,
@@ -61,7 +61,7 @@ impl FetchPet {
         request.path("/v1/Pets/");
         {
             let value = &self.id;
-            request.path_param("id", &crate::runtime::wire::WireText::wire_text(value))?;
+            request.path_param("id", value)?;
         }
         ::std::result::Result::Ok(request)
     }

@@ -90,6 +90,20 @@ impl<V: serde::Serialize> WireText for BTreeMap<String, V> {
     }
 }
 
+/// A value as compact JSON text, for untyped form fields and objects in a query.
+#[allow(dead_code)] // Only crates whose specs have such inputs use it.
+pub(crate) fn json_text<T: serde::Serialize + ?Sized>(
+    name: &'static str,
+    value: &T,
+) -> Result<String, crate::runtime::error::Error> {
+    serde_json::to_string(value).map_err(|e| {
+        crate::runtime::error::Error::invalid_argument(
+            name,
+            format!("cannot be written as JSON: {e}"),
+        )
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1626,7 +1626,7 @@ crate::runtime::id::id_type!(LongOneOfUnanchored);
 
 /// From the Twilio sample specs.
 ///
-/// Shape: 26 characters from [0-9a-hj-km-np-tv-z] (`^[0-9abcdefghjkmnpqrstvwxyz]{26}$`), checked by [`LowercaseUlid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`LowercaseUlid::is_valid`]).
+/// Shape: 26 characters from `[0-9a-hj-km-np-tv-z]` (`^[0-9abcdefghjkmnpqrstvwxyz]{26}$`), checked by [`LowercaseUlid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`LowercaseUlid::is_valid`]).
 #[derive(
     Clone,
     PartialEq,
@@ -1643,7 +1643,7 @@ pub struct LowercaseUlid(::std::string::String);
 impl crate::Id for LowercaseUlid {
     const TYPE_NAME: &'static str = "LowercaseUlid";
     const PATTERN: &'static str = "^[0-9abcdefghjkmnpqrstvwxyz]{26}$";
-    const EXPECTED: &'static str = "26 characters from [0-9a-hj-km-np-tv-z]";
+    const EXPECTED: &'static str = "26 characters from `[0-9a-hj-km-np-tv-z]`";
     fn matches(value: &str) -> bool {
         let bytes = value.as_bytes();
         bytes.len() == 26
@@ -1869,7 +1869,7 @@ crate::runtime::id::id_type!(NonAsciiLiteral);
 
 /// A negated class.
 ///
-/// Shape: at least 1 character (not [,]) (`^[^,]+$`), checked by [`NotComma::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`NotComma::is_valid`]).
+/// Shape: at least 1 character (not `[,]`) (`^[^,]+$`), checked by [`NotComma::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`NotComma::is_valid`]).
 #[derive(
     Clone,
     PartialEq,
@@ -1886,7 +1886,7 @@ pub struct NotComma(::std::string::String);
 impl crate::Id for NotComma {
     const TYPE_NAME: &'static str = "NotComma";
     const PATTERN: &'static str = "^[^,]+$";
-    const EXPECTED: &'static str = "at least 1 character (not [,])";
+    const EXPECTED: &'static str = "at least 1 character (not `[,]`)";
     fn matches(value: &str) -> bool {
         !value.is_empty() && value.chars().all(|c| c != ',')
     }
@@ -2200,7 +2200,7 @@ crate::runtime::id::id_type!(OySid);
 
 /// ECMA's digit, space and word classes.
 ///
-/// Shape: 3 digits followed by 1 character from [\t-\r\x20\u{A0}\u{1680}\u{2000}-\u{200A}\u{2028}-\u{2029}\u{202F}\u{205F}\u{3000}\u{FEFF}] followed by at least 1 character from [0-9A-Z_a-z] (`^\d{3}\s\w+$`), checked by [`PerlClasses::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`PerlClasses::is_valid`]).
+/// Shape: 3 digits followed by 1 character from `[\t-\r\x20\u{A0}\u{1680}\u{2000}-\u{200A}\u{2028}-\u{2029}\u{202F}\u{205F}\u{3000}\u{FEFF}]` followed by at least 1 character from `[0-9A-Z_a-z]` (`^\d{3}\s\w+$`), checked by [`PerlClasses::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`PerlClasses::is_valid`]).
 #[derive(
     Clone,
     PartialEq,
@@ -2217,7 +2217,7 @@ pub struct PerlClasses(::std::string::String);
 impl crate::Id for PerlClasses {
     const TYPE_NAME: &'static str = "PerlClasses";
     const PATTERN: &'static str = "^\\d{3}\\s\\w+$";
-    const EXPECTED: &'static str = "3 digits followed by 1 character from [\\t-\\r\\x20\\u{A0}\\u{1680}\\u{2000}-\\u{200A}\\u{2028}-\\u{2029}\\u{202F}\\u{205F}\\u{3000}\\u{FEFF}] followed by at least 1 character from [0-9A-Z_a-z]";
+    const EXPECTED: &'static str = "3 digits followed by 1 character from `[\\t-\\r\\x20\\u{A0}\\u{1680}\\u{2000}-\\u{200A}\\u{2028}-\\u{2029}\\u{202F}\\u{205F}\\u{3000}\\u{FEFF}]` followed by at least 1 character from `[0-9A-Z_a-z]`";
     fn matches(value: &str) -> bool {
         let bytes = value.as_bytes();
         bytes.get(0..3).is_some_and(|w| w[0..3].iter().all(u8::is_ascii_digit))
@@ -2678,7 +2678,7 @@ crate::runtime::id::id_type!(SuSid);
 
 /// Three variable-length pieces (the most that is checked).
 ///
-/// Shape: any number of characters from [a] followed by any number of characters from [b] followed by any number of characters from [c] (`^a*b*c*$`), checked by [`ThreeVariable::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`ThreeVariable::is_valid`]).
+/// Shape: any number of characters from `[a]` followed by any number of characters from `[b]` followed by any number of characters from `[c]` (`^a*b*c*$`), checked by [`ThreeVariable::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`ThreeVariable::is_valid`]).
 #[derive(
     Clone,
     PartialEq,
@@ -2695,7 +2695,7 @@ pub struct ThreeVariable(::std::string::String);
 impl crate::Id for ThreeVariable {
     const TYPE_NAME: &'static str = "ThreeVariable";
     const PATTERN: &'static str = "^a*b*c*$";
-    const EXPECTED: &'static str = "any number of characters from [a] followed by any number of characters from [b] followed by any number of characters from [c]";
+    const EXPECTED: &'static str = "any number of characters from `[a]` followed by any number of characters from `[b]` followed by any number of characters from `[c]`";
     fn matches(value: &str) -> bool {
         let bytes = value.as_bytes();
         {
@@ -2731,7 +2731,7 @@ crate::runtime::id::id_type!(ThreeVariable);
 
 /// Alternation of non-literal branches: left unchecked.
 ///
-/// The pattern `^(AC[0-9]{2}|XY)$` is not checked client-side (it uses an alternation whose branches are not literal text): [`UncheckedAlternation::parse`], `FromStr` and `TryFrom` accept any value; Twilio checks it.
+/// The pattern `^(AC[0-9]{2}|XY)$` is not checked client-side (it uses an alternation whose branches are not literal text): [`UncheckedAlternation::parse`], `FromStr` and `TryFrom` accept any value; the server checks it.
 #[derive(
     Clone,
     PartialEq,
@@ -2748,7 +2748,7 @@ pub struct UncheckedAlternation(::std::string::String);
 impl crate::Id for UncheckedAlternation {
     const TYPE_NAME: &'static str = "UncheckedAlternation";
     const PATTERN: &'static str = "^(AC[0-9]{2}|XY)$";
-    const EXPECTED: &'static str = "a value matching the pattern (checked by Twilio, not client-side)";
+    const EXPECTED: &'static str = "a value matching the pattern (checked by the server, not client-side)";
     fn matches(_value: &str) -> bool {
         true
     }
@@ -2762,7 +2762,7 @@ crate::runtime::id::id_type!(UncheckedAlternation);
 
 /// A back-reference: left unchecked.
 ///
-/// The pattern `^(a+)\1$` is not checked client-side (it uses a back-reference (`\1`)): [`UncheckedBackreference::parse`], `FromStr` and `TryFrom` accept any value; Twilio checks it.
+/// The pattern `^(a+)\1$` is not checked client-side (it uses a back-reference): [`UncheckedBackreference::parse`], `FromStr` and `TryFrom` accept any value; the server checks it.
 #[derive(
     Clone,
     PartialEq,
@@ -2779,7 +2779,7 @@ pub struct UncheckedBackreference(::std::string::String);
 impl crate::Id for UncheckedBackreference {
     const TYPE_NAME: &'static str = "UncheckedBackreference";
     const PATTERN: &'static str = "^(a+)\\1$";
-    const EXPECTED: &'static str = "a value matching the pattern (checked by Twilio, not client-side)";
+    const EXPECTED: &'static str = "a value matching the pattern (checked by the server, not client-side)";
     fn matches(_value: &str) -> bool {
         true
     }
@@ -2793,7 +2793,7 @@ crate::runtime::id::id_type!(UncheckedBackreference);
 
 /// Four variable-length pieces: left unchecked, but maxLength is checked.
 ///
-/// The pattern `^a*b*c*d*$` is not checked client-side (it uses more than 3 variable-length parts): [`UncheckedFourVariable::parse`], `FromStr` and `TryFrom` accept any value of at most 10 characters; Twilio checks it.
+/// The pattern `^a*b*c*d*$` is not checked client-side (it uses more than 3 variable-length parts): [`UncheckedFourVariable::parse`], `FromStr` and `TryFrom` accept any value of at most 10 characters; the server checks it.
 #[derive(
     Clone,
     PartialEq,
@@ -2810,7 +2810,7 @@ pub struct UncheckedFourVariable(::std::string::String);
 impl crate::Id for UncheckedFourVariable {
     const TYPE_NAME: &'static str = "UncheckedFourVariable";
     const PATTERN: &'static str = "^a*b*c*d*$";
-    const EXPECTED: &'static str = "a value matching the pattern (checked by Twilio, not client-side)";
+    const EXPECTED: &'static str = "a value matching the pattern (checked by the server, not client-side)";
     fn matches(value: &str) -> bool {
         (0..=10).contains(&value.chars().count())
     }
@@ -2824,7 +2824,7 @@ crate::runtime::id::id_type!(UncheckedFourVariable);
 
 /// Look-ahead: left unchecked.
 ///
-/// The pattern `^(?=AC)[A-Z0-9]{34}$` is not checked client-side (it uses look-around (`(?=…)`, `(?!…)`)): [`UncheckedLookahead::parse`], `FromStr` and `TryFrom` accept any value; Twilio checks it.
+/// The pattern `^(?=AC)[A-Z0-9]{34}$` is not checked client-side (it uses look-around): [`UncheckedLookahead::parse`], `FromStr` and `TryFrom` accept any value; the server checks it.
 #[derive(
     Clone,
     PartialEq,
@@ -2841,7 +2841,7 @@ pub struct UncheckedLookahead(::std::string::String);
 impl crate::Id for UncheckedLookahead {
     const TYPE_NAME: &'static str = "UncheckedLookahead";
     const PATTERN: &'static str = "^(?=AC)[A-Z0-9]{34}$";
-    const EXPECTED: &'static str = "a value matching the pattern (checked by Twilio, not client-side)";
+    const EXPECTED: &'static str = "a value matching the pattern (checked by the server, not client-side)";
     fn matches(_value: &str) -> bool {
         true
     }
@@ -2855,7 +2855,7 @@ crate::runtime::id::id_type!(UncheckedLookahead);
 
 /// A word boundary: left unchecked.
 ///
-/// The pattern `\bAC\b` is not checked client-side (it uses a word boundary (`\b`, `\B`)): [`UncheckedWordBoundary::parse`], `FromStr` and `TryFrom` accept any value; Twilio checks it.
+/// The pattern `\bAC\b` is not checked client-side (it uses a word boundary): [`UncheckedWordBoundary::parse`], `FromStr` and `TryFrom` accept any value; the server checks it.
 #[derive(
     Clone,
     PartialEq,
@@ -2872,7 +2872,7 @@ pub struct UncheckedWordBoundary(::std::string::String);
 impl crate::Id for UncheckedWordBoundary {
     const TYPE_NAME: &'static str = "UncheckedWordBoundary";
     const PATTERN: &'static str = "\\bAC\\b";
-    const EXPECTED: &'static str = "a value matching the pattern (checked by Twilio, not client-side)";
+    const EXPECTED: &'static str = "a value matching the pattern (checked by the server, not client-side)";
     fn matches(_value: &str) -> bool {
         true
     }
@@ -2886,7 +2886,7 @@ crate::runtime::id::id_type!(UncheckedWordBoundary);
 
 /// From the Twilio sample specs.
 ///
-/// Shape: at least 1 character from [0-9A-Z] (`^[A-Z0-9]+$`), checked by [`UppercaseAlphanumeric::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`UppercaseAlphanumeric::is_valid`]).
+/// Shape: at least 1 character from `[0-9A-Z]` (`^[A-Z0-9]+$`), checked by [`UppercaseAlphanumeric::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`UppercaseAlphanumeric::is_valid`]).
 #[derive(
     Clone,
     PartialEq,
@@ -2903,7 +2903,7 @@ pub struct UppercaseAlphanumeric(::std::string::String);
 impl crate::Id for UppercaseAlphanumeric {
     const TYPE_NAME: &'static str = "UppercaseAlphanumeric";
     const PATTERN: &'static str = "^[A-Z0-9]+$";
-    const EXPECTED: &'static str = "at least 1 character from [0-9A-Z]";
+    const EXPECTED: &'static str = "at least 1 character from `[0-9A-Z]`";
     fn matches(value: &str) -> bool {
         let bytes = value.as_bytes();
         !bytes.is_empty()
@@ -2919,7 +2919,7 @@ crate::runtime::id::id_type!(UppercaseAlphanumeric);
 
 /// From the Twilio sample specs.
 ///
-/// Shape: 6 characters from [0-9A-Z] (`^[A-Z0-9]{6}$`), checked by [`UppercaseAlphanumeric6::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`UppercaseAlphanumeric6::is_valid`]).
+/// Shape: 6 characters from `[0-9A-Z]` (`^[A-Z0-9]{6}$`), checked by [`UppercaseAlphanumeric6::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`UppercaseAlphanumeric6::is_valid`]).
 #[derive(
     Clone,
     PartialEq,
@@ -2936,7 +2936,7 @@ pub struct UppercaseAlphanumeric6(::std::string::String);
 impl crate::Id for UppercaseAlphanumeric6 {
     const TYPE_NAME: &'static str = "UppercaseAlphanumeric6";
     const PATTERN: &'static str = "^[A-Z0-9]{6}$";
-    const EXPECTED: &'static str = "6 characters from [0-9A-Z]";
+    const EXPECTED: &'static str = "6 characters from `[0-9A-Z]`";
     fn matches(value: &str) -> bool {
         let bytes = value.as_bytes();
         bytes.len() == 6

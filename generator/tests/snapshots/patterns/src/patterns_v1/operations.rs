@@ -2,11 +2,12 @@
 
 //! The API handle, its operations, and their request builders.
 
-/// Where this API is served, from the spec's `servers`.
+/// `https://patterns.example.com`, from the spec's `servers`.
 pub(crate) static API: crate::runtime::request::Api = crate::runtime::request::Api {
     scheme: "https",
     host: "patterns.example.com",
     base_path: "",
+    security: &[],
 };
 
 impl crate::Client {
@@ -31,7 +32,7 @@ impl PatternsV1 {
     ///
     /// # Arguments
     ///
-    /// - `sid`: From the Twilio sample specs.
+    /// - `sid` (path parameter `Sid`): From the Twilio sample specs.
     pub fn fetch_account(
         &self,
         sid: impl ::std::convert::Into<::std::string::String>,
@@ -43,7 +44,7 @@ impl PatternsV1 {
     }
 }
 
-/// Request builder for [`PatternsV1::fetch_account`]: `GET /v1/Accounts/{Sid}`. Set query parameters with its methods, then call [`send`](Self::send).
+/// Request builder for [`PatternsV1::fetch_account`]: `GET /v1/Accounts/{Sid}`. Set optional inputs with its methods, then call [`send`](Self::send).
 #[derive(Debug, Clone)]
 #[must_use = "a request is only sent by `.send()`"]
 pub struct FetchAccount {
@@ -52,7 +53,7 @@ pub struct FetchAccount {
 }
 
 impl FetchAccount {
-    /// Checks the arguments and assembles the request.
+    /// Checks the inputs and assembles the request.
     fn request(
         &self,
     ) -> ::std::result::Result<crate::runtime::request::Request, crate::Error> {

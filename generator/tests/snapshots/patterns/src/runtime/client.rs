@@ -3,6 +3,8 @@
 //! The client and its builder: credentials, where requests go, timeouts and retries.
 
 use std::fmt;
+use std::future::Future;
+use std::pin::Pin;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -27,11 +29,15 @@ pub struct Client {
 
 pub(crate) struct ClientInner {
     pub(crate) http: reqwest::Client,
+    /// Empty when the client has only a bearer token.
     pub(crate) account_sid: String,
-    /// The username of basic auth: the account SID, or the API key SID.
+    /// The username of basic auth: the account SID, or the API key SID (empty without basic
+    /// credentials).
     pub(crate) username: String,
-    /// The ready `Authorization` header, marked sensitive so it is never logged.
-    pub(crate) authorization: HeaderValue,
+    /// The ready basic `Authorization` header, marked sensitive so it is never logged.
+    pub(crate) basic: Option<HeaderValue>,
+    /// Where bearer tokens come from, if configured.
+    pub(crate) bearer: Option<Bearer>,
     pub(crate) base_url: Option<Url>,
     pub(crate) region: Option<String>,
     pub(crate) edge: Option<String>,
@@ -55,10 +61,44 @@ impl Client {
             .build()
     }
 
-    /// The account this client acts for.
+    /// The account this client acts for; empty (`""`) when the client was built with only a
+    /// bearer token or token source and no account SID.
     pub fn account_sid(&self) -> &str {
         &self.inner.account_sid
     }
+}
+
+/// The future a [`TokenSource`] returns: a bearer token, or why there is none.
+pub type TokenFuture<'a> = Pin<
+    Box<dyn Future<Output = Result<String, Box<dyn std::error::Error + Send + Sync>>> + Send + 'a>,
+>;
+
+/// Gives bearer tokens (OAuth 2.0 access tokens) for operations whose spec asks for bearer or
+/// OAuth 2.0 authentication; set it with [`ClientBuilder::token_source`].
+///
+/// It is asked once per attempt of every such request (retries included), so it can cache a
+/// token and refresh it when it nears expiry. Return the future with
+/// `Box::pin(async move { ... })`. An error it returns becomes
+/// [`Error::Auth`](crate::Error::Auth) and the request is not sent.
+pub trait TokenSource: Send + Sync + 'static {
+    /// A token to send as `Authorization: Bearer <token>`.
+    fn token(&self) -> TokenFuture<'_>;
+}
+
+/// Where bearer tokens come from.
+#[derive(Clone)]
+pub(crate) enum Bearer {
+    /// A fixed token, as a ready (sensitive) `Authorization` header.
+    Fixed(HeaderValue),
+    /// Asked for a token on each attempt.
+    Source(Arc<dyn TokenSource>),
+}
+
+/// A bearer credential as configured on the builder.
+#[derive(Clone)]
+enum BearerConfig {
+    Token(String),
+    Source(Arc<dyn TokenSource>),
 }
 
 impl fmt::Debug for Client {
@@ -68,6 +108,13 @@ impl fmt::Debug for Client {
             .field("account_sid", &inner.account_sid)
             .field("username", &inner.username)
             .field("credentials", &"<redacted>")
+            .field(
+                "bearer",
+                &inner.bearer.as_ref().map(|bearer| match bearer {
+                    Bearer::Fixed(_) => "<redacted>",
+                    Bearer::Source(_) => "<token source>",
+                }),
+            )
             .field("base_url", &inner.base_url.as_ref().map(Url::as_str))
             .field("region", &inner.region)
             .field("edge", &inner.edge)
@@ -77,12 +124,15 @@ impl fmt::Debug for Client {
     }
 }
 
-/// Configures a [`Client`]. Only the account SID and one credential are required.
+/// Configures a [`Client`]. Only credentials are required: the account SID with the auth token
+/// or an API key, or (for operations that take OAuth 2.0 or bearer authentication) a bearer
+/// token or token source, or both kinds.
 #[derive(Default, Clone)]
 pub struct ClientBuilder {
     account_sid: Option<String>,
     auth_token: Option<String>,
     api_key: Option<(String, String)>,
+    bearer: Option<BearerConfig>,
     base_url: Option<String>,
     region: Option<String>,
     edge: Option<String>,
@@ -109,6 +159,22 @@ impl ClientBuilder {
     /// SID is still required).
     pub fn api_key(mut self, key_sid: impl Into<String>, secret: impl Into<String>) -> Self {
         self.api_key = Some((key_sid.into(), secret.into()));
+        self
+    }
+
+    /// A fixed bearer token (an OAuth 2.0 access token), sent as `Authorization: Bearer <token>`
+    /// to operations whose spec asks for bearer or OAuth 2.0 authentication. Replaces a
+    /// [`token_source`](Self::token_source) set before. Operations that take basic
+    /// authentication still need the account SID and auth token (or API key).
+    pub fn bearer_token(mut self, token: impl Into<String>) -> Self {
+        self.bearer = Some(BearerConfig::Token(token.into()));
+        self
+    }
+
+    /// Asks `source` for a bearer token on every attempt of a request that needs one (so it can
+    /// refresh expiring tokens). Replaces a [`bearer_token`](Self::bearer_token) set before.
+    pub fn token_source(mut self, source: impl TokenSource) -> Self {
+        self.bearer = Some(BearerConfig::Source(Arc::new(source)));
         self
     }
 
@@ -171,7 +237,13 @@ impl ClientBuilder {
 
     /// Uses this `reqwest::Client` (and its connection pool) instead of building one. Its own
     /// default headers and timeouts still apply; the client's timeout is set on each request.
-    /// Build it from [`http_client_builder`](crate::http_client_builder) to get this crate's TLS.
+    /// Build it from [`http_client_builder`](crate::http_client_builder) to get this crate's TLS
+    /// and redirect policy.
+    ///
+    /// Give it `.redirect(reqwest::redirect::Policy::none())` if you build it otherwise:
+    /// reqwest follows redirects by default, and a followed redirect can take the credentials
+    /// to another host, turns an answer Twilio meant as an error into a success, and hides
+    /// the `Location` that operations answering with a redirect return.
     pub fn http_client(mut self, client: reqwest::Client) -> Self {
         self.http_client = Some(client);
         self
@@ -198,14 +270,16 @@ impl ClientBuilder {
 
     /// Checks the configuration and builds the client.
     ///
-    /// Fails with [`Error::Config`] when the account SID or every credential is missing or the
-    /// base URL is not an http(s) URL, and with [`Error::InvalidArgument`] when the account SID
-    /// does not have the shape `AC` + 32 hexadecimal digits.
+    /// Fails with [`Error::Config`] when every credential is missing, when an auth token or API
+    /// key is given without the account SID, when a credential is empty or cannot be sent in
+    /// a header, or when the base URL is not an http(s) URL; and with
+    /// [`Error::InvalidArgument`] when the account SID does not have the shape `AC` + 32
+    /// hexadecimal digits. A client with only a bearer token or token source needs no account
+    /// SID ([`Client::account_sid`] is then empty).
     pub fn build(self) -> Result<Client, Error> {
-        let account_sid = self.account_sid.ok_or_else(|| {
-            Error::config("missing account SID: call `.account_sid(..)` or set TWILIO_ACCOUNT_SID")
-        })?;
-        if !is_account_sid(&account_sid) {
+        if let Some(account_sid) = &self.account_sid
+            && !is_account_sid(account_sid)
+        {
             return Err(Error::invalid_argument(
                 "account_sid",
                 format!(
@@ -213,21 +287,47 @@ impl ClientBuilder {
                 ),
             ));
         }
-        let (username, password) = match (self.api_key, self.auth_token) {
-            (Some((key, secret)), _) => (key, secret),
-            (None, Some(token)) => (account_sid.clone(), token),
-            (None, None) => {
+        let basic_secret = match (self.api_key, self.auth_token) {
+            (Some((key, secret)), _) => Some((Some(key), secret)),
+            (None, Some(token)) => Some((None, token)),
+            (None, None) => None,
+        };
+        let (account_sid, basic) = match (self.account_sid, basic_secret) {
+            (Some(account_sid), Some((key, password))) => {
+                let username = key.unwrap_or_else(|| account_sid.clone());
+                (account_sid, Some((username, password)))
+            }
+            (None, Some(_)) => {
                 return Err(Error::config(
-                    "missing credentials: call `.auth_token(..)` or `.api_key(..)`, or set TWILIO_AUTH_TOKEN \
-                     (or TWILIO_API_KEY and TWILIO_API_SECRET)",
+                    "missing account SID: call `.account_sid(..)` or set TWILIO_ACCOUNT_SID",
+                ));
+            }
+            (account_sid, None) if self.bearer.is_some() => (account_sid.unwrap_or_default(), None),
+            (_, None) => {
+                return Err(Error::config(
+                    "missing credentials: call `.account_sid(..)` with `.auth_token(..)` or \
+                     `.api_key(..)` (or set TWILIO_ACCOUNT_SID with TWILIO_AUTH_TOKEN, or with \
+                     TWILIO_API_KEY and TWILIO_API_SECRET), or `.bearer_token(..)` or \
+                     `.token_source(..)` for OAuth 2.0",
                 ));
             }
         };
-        if username.is_empty() || password.is_empty() {
+        if let Some((username, password)) = &basic
+            && (username.is_empty() || password.is_empty())
+        {
             return Err(Error::config(
                 "empty credentials: the auth token (or API key and secret) must not be empty",
             ));
         }
+        let bearer = match self.bearer {
+            None => None,
+            Some(BearerConfig::Source(source)) => Some(Bearer::Source(source)),
+            Some(BearerConfig::Token(token)) => {
+                Some(Bearer::Fixed(bearer_auth(&token).map_err(|problem| {
+                    Error::config(format!("invalid credentials: {problem}"))
+                })?))
+            }
+        };
         for (what, value) in [("region", &self.region), ("edge", &self.edge)] {
             if let Some(value) = value
                 && (value.is_empty()
@@ -259,13 +359,20 @@ impl ClientBuilder {
         }
         let user_agent = HeaderValue::from_str(&user_agent)
             .map_err(|_| Error::config("the user agent suffix must be visible ASCII text"))?;
-        let authorization = basic_auth(&username, &password)?;
+        let (username, basic) = match basic {
+            Some((username, password)) => {
+                let header = basic_auth(&username, &password)?;
+                (username, Some(header))
+            }
+            None => (String::new(), None),
+        };
         Ok(Client {
             inner: Arc::new(ClientInner {
                 http,
                 account_sid,
                 username,
-                authorization,
+                basic,
+                bearer,
                 base_url,
                 region: self.region,
                 edge: self.edge,
@@ -288,6 +395,13 @@ impl fmt::Debug for ClientBuilder {
             .field(
                 "api_key",
                 &self.api_key.as_ref().map(|(key, _)| (key, "<redacted>")),
+            )
+            .field(
+                "bearer",
+                &self.bearer.as_ref().map(|bearer| match bearer {
+                    BearerConfig::Token(_) => "<redacted>",
+                    BearerConfig::Source(_) => "<token source>",
+                }),
             )
             .field("base_url", &self.base_url)
             .field("region", &self.region)
@@ -331,6 +445,18 @@ fn basic_auth(username: &str, password: &str) -> Result<HeaderValue, Error> {
         base64::engine::general_purpose::STANDARD.encode(format!("{username}:{password}"));
     let mut value = HeaderValue::from_str(&format!("Basic {encoded}"))
         .map_err(|_| Error::config("credentials could not be encoded"))?;
+    value.set_sensitive(true);
+    Ok(value)
+}
+
+/// `Bearer <token>` as a sensitive header value; the error says what is wrong without the token.
+pub(crate) fn bearer_auth(token: &str) -> Result<HeaderValue, &'static str> {
+    let token = token.trim();
+    if token.is_empty() {
+        return Err("the bearer token is empty");
+    }
+    let mut value = crate::runtime::request::header_text(&format!("Bearer {token}"))
+        .ok_or("the bearer token is not visible ASCII text")?;
     value.set_sensitive(true);
     Ok(value)
 }
@@ -384,6 +510,53 @@ mod tests {
             regional_host("api.dublin.ie1.twilio.com", Some("au1"), None),
             "api.dublin.au1.twilio.com"
         );
+    }
+
+    struct NoToken;
+
+    impl TokenSource for NoToken {
+        fn token(&self) -> TokenFuture<'_> {
+            Box::pin(async { Err("none".into()) })
+        }
+    }
+
+    #[test]
+    fn bearer_only_clients_build_without_an_account_sid_and_hide_their_token() {
+        let secret = "s3cr3t-bearer-token";
+        let builder = Client::builder().bearer_token(secret);
+        let client = builder.clone().build().unwrap();
+        assert_eq!(client.account_sid(), "");
+        let debug = format!("{builder:?} {client:?}");
+        assert!(!debug.contains(secret), "{debug}");
+        assert!(debug.contains("<redacted>"), "{debug}");
+
+        let sourced = Client::builder().token_source(NoToken).build().unwrap();
+        assert!(format!("{sourced:?}").contains("<token source>"));
+        let both = Client::builder()
+            .account_sid("AC0123456789abcdef0123456789abcdef")
+            .auth_token("t")
+            .bearer_token(secret)
+            .build()
+            .unwrap();
+        assert_eq!(both.account_sid(), "AC0123456789abcdef0123456789abcdef");
+        assert!(!format!("{both:?}").contains(secret));
+
+        // A basic credential still needs its account SID.
+        let error = Client::builder()
+            .auth_token("t")
+            .bearer_token(secret)
+            .build()
+            .unwrap_err();
+        assert!(error.to_string().contains("missing account SID"), "{error}");
+        for bad in ["", "  ", "tok\nen"] {
+            let error = Client::builder().bearer_token(bad).build().unwrap_err();
+            assert!(matches!(error, Error::Config(_)), "{bad:?}: {error}");
+        }
+        let error = Client::builder()
+            .bearer_token(format!("{secret}\u{e9}"))
+            .build()
+            .unwrap_err();
+        assert!(!format!("{error} {error:?}").contains(secret), "{error}");
     }
 
     #[test]

@@ -18,6 +18,12 @@ macro_rules! open_enum {
             }
         }
 
+        impl crate::runtime::encode::WireText for $name {
+            fn wire_text(&self) -> ::std::borrow::Cow<'_, str> {
+                ::std::borrow::Cow::Borrowed(self.as_str())
+            }
+        }
+
         impl ::std::convert::From<&str> for $name {
             fn from(value: &str) -> Self {
                 Self::from(::std::string::String::from(value))

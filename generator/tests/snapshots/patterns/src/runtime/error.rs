@@ -3,12 +3,16 @@
 //! The one error type of the crate, and how error responses are read.
 //!
 //! Twilio answers errors with `{"code", "message", "more_info", "status"}`; some newer APIs send
-//! RFC 9457 problem details (`type`, `title`, `detail`, `status`). Both become an [`ApiError`];
-//! a body that is neither (an HTML page from a proxy, nothing at all) still gives the status and
-//! a bounded snippet of the body.
+//! RFC 9457 problem details (`type`, `title`, `detail`, `status`), and the SCIM APIs SCIM errors
+//! (`schemas`, `detail`, `scimType`, `status`). All become an [`ApiError`]; a body that is none
+//! of them (an HTML page from a proxy, nothing at all) still gives the status and a bounded
+//! snippet of the body. The body itself is kept (up to 64 KiB), so an operation's documented
+//! error schema can be read with [`ApiError::decode_body`].
 
 use std::fmt;
 use std::time::Duration;
+
+use serde::de::DeserializeOwned;
 
 /// Everything that can go wrong when using the client.
 ///
@@ -28,8 +32,12 @@ pub enum Error {
     Transport(TransportError),
     /// Twilio answered with an error status.
     Api(ApiError),
-    /// Twilio answered with success, but the body did not decode into the expected type.
+    /// Twilio answered with success, but the body did not decode into the expected type (or,
+    /// for an operation that answers with a redirect, the answer was not one).
     Decode(DecodeError),
+    /// The client's [`TokenSource`](crate::TokenSource) could not give a token, or gave one that
+    /// cannot be sent; the request was not sent. Not retried by the client.
+    Auth(AuthError),
 }
 
 impl Error {
@@ -88,6 +96,7 @@ impl fmt::Display for Error {
             Error::Transport(error) => error.fmt(f),
             Error::Api(error) => error.fmt(f),
             Error::Decode(error) => error.fmt(f),
+            Error::Auth(error) => error.fmt(f),
         }
     }
 }
@@ -96,6 +105,10 @@ impl std::error::Error for Error {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
             Error::Transport(error) => Some(&error.source),
+            Error::Auth(error) => error
+                .source
+                .as_deref()
+                .map(|source| source as &(dyn std::error::Error + 'static)),
             _ => None,
         }
     }
@@ -128,6 +141,46 @@ pub struct InvalidArgument {
 impl fmt::Display for InvalidArgument {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "invalid argument `{}`: {}", self.name, self.message)
+    }
+}
+
+/// Getting a bearer token for a request failed; nothing was sent.
+#[derive(Debug)]
+#[non_exhaustive]
+pub struct AuthError {
+    /// The operation (`ListSessions`).
+    pub operation: &'static str,
+    /// What went wrong (never the token itself).
+    pub message: &'static str,
+    /// The token source's own error, if it failed.
+    pub source: Option<Box<dyn std::error::Error + Send + Sync>>,
+}
+
+impl AuthError {
+    pub(crate) fn new(
+        operation: &'static str,
+        message: &'static str,
+        source: Option<Box<dyn std::error::Error + Send + Sync>>,
+    ) -> Self {
+        AuthError {
+            operation,
+            message,
+            source,
+        }
+    }
+}
+
+impl fmt::Display for AuthError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.operation, self.message)
+    }
+}
+
+impl std::error::Error for AuthError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.source
+            .as_deref()
+            .map(|source| source as &(dyn std::error::Error + 'static))
     }
 }
 
@@ -195,7 +248,7 @@ impl fmt::Display for TransportError {
 }
 
 /// An error response from Twilio.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct ApiError {
     /// The HTTP status (`404`).
@@ -211,6 +264,9 @@ pub struct ApiError {
     pub request_id: Option<String>,
     /// How long the server asked to wait (`Retry-After`), if it said.
     pub retry_after: Option<Duration>,
+    /// The body as received, cut after 64 KiB. Behind one thin pointer so that `Error` stays
+    /// small enough to return by value.
+    body: std::sync::Arc<Vec<u8>>,
 }
 
 /// The longest body snippet an [`ApiError`] or [`DecodeError`] keeps, in bytes.
@@ -237,10 +293,22 @@ impl ApiError {
         self.more_info.as_deref()
     }
 
+    /// The response body as received (the first 64 KiB of it): Twilio's JSON error, a
+    /// problem document, or whatever a proxy sent.
+    pub fn body(&self) -> &[u8] {
+        &self.body
+    }
+
+    /// The body decoded as `T` (an operation's documented error schema), or `None` if it is not
+    /// JSON of that shape (or was longer than the 64 KiB kept).
+    pub fn decode_body<T: DeserializeOwned>(&self) -> Option<T> {
+        serde_json::from_slice(&self.body).ok()
+    }
+
     /// Reads an error body; never fails (unparseable bodies fall back to a snippet).
     pub(crate) fn from_body(
         status: u16,
-        body: &[u8],
+        body: Vec<u8>,
         request_id: Option<String>,
         retry_after: Option<Duration>,
     ) -> Self {
@@ -251,9 +319,10 @@ impl ApiError {
             more_info: None,
             request_id,
             retry_after,
+            body: std::sync::Arc::new(body),
         };
         if let Ok(serde_json::Value::Object(fields)) =
-            serde_json::from_slice::<serde_json::Value>(body)
+            serde_json::from_slice::<serde_json::Value>(&error.body)
         {
             let text = |key: &str| {
                 fields
@@ -267,9 +336,12 @@ impl ApiError {
                 serde_json::Value::String(s) => s.trim().parse().ok(),
                 _ => None,
             });
+            // SCIM errors have `detail` and, without it, only their `scimType` keyword; their
+            // `status` is a string, and the HTTP status stays the one reported.
             if let Some(message) = text("message")
                 .or_else(|| text("detail"))
                 .or_else(|| text("title"))
+                .or_else(|| text("scimType"))
             {
                 error.message = message.to_owned();
             }
@@ -279,9 +351,24 @@ impl ApiError {
                 .map(str::to_owned);
         }
         if error.message.is_empty() {
-            error.message = snippet(body).unwrap_or_else(|| reason(status).to_owned());
+            error.message = snippet(&error.body).unwrap_or_else(|| reason(status).to_owned());
         }
         error
+    }
+}
+
+impl fmt::Debug for ApiError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // The body is summarised: it may be 64 KiB, and `body()` gives it whole.
+        f.debug_struct("ApiError")
+            .field("status", &self.status)
+            .field("code", &self.code)
+            .field("message", &self.message)
+            .field("more_info", &self.more_info)
+            .field("request_id", &self.request_id)
+            .field("retry_after", &self.retry_after)
+            .field("body", &format_args!("<{} bytes>", self.body.len()))
+            .finish()
     }
 }
 
@@ -299,7 +386,8 @@ impl fmt::Display for ApiError {
     }
 }
 
-/// A success response whose body is not what the spec describes.
+/// A response the spec calls a success whose content is not what it describes: a body that
+/// does not decode, or a redirect without `Location`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct DecodeError {
@@ -362,4 +450,33 @@ fn reason(status: u16) -> &'static str {
         .ok()
         .and_then(|s| s.canonical_reason())
         .unwrap_or("unknown status")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn error_bodies_are_kept_and_scim_errors_read() {
+        let body = br#"{"schemas": ["urn:ietf:params:scim:api:messages:2.0:Error"],
+            "detail": "User U1 not found", "status": "404", "scimType": "invalidValue"}"#;
+        let error = ApiError::from_body(404, body.to_vec(), None, None);
+        assert_eq!(error.status(), 404);
+        assert_eq!(error.message(), "User U1 not found");
+        assert_eq!(error.code(), None);
+        assert_eq!(error.body(), body);
+        let fields: serde_json::Value = error.decode_body().unwrap();
+        assert_eq!(fields["scimType"], "invalidValue");
+        assert_eq!(error.decode_body::<Vec<u8>>(), None);
+
+        let keyword_only = br#"{"schemas": [], "status": "409", "scimType": "uniqueness"}"#;
+        let error = ApiError::from_body(409, keyword_only.to_vec(), None, None);
+        assert_eq!((error.status(), error.message()), (409, "uniqueness"));
+
+        let html = ApiError::from_body(502, b"<html>bad gateway</html>".to_vec(), None, None);
+        assert_eq!(html.body(), b"<html>bad gateway</html>");
+        assert_eq!(html.decode_body::<serde_json::Value>(), None);
+        let debug = format!("{html:?}");
+        assert!(debug.contains("body: <24 bytes>"), "{debug}");
+    }
 }

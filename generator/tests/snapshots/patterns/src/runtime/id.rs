@@ -138,6 +138,12 @@ macro_rules! id_type {
             }
         }
 
+        impl crate::runtime::encode::WireText for $name {
+            fn wire_text(&self) -> ::std::borrow::Cow<'_, str> {
+                ::std::borrow::Cow::Borrowed(&self.0)
+            }
+        }
+
         impl ::std::str::FromStr for $name {
             type Err = crate::ParseIdError;
             fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {

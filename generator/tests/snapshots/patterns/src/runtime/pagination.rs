@@ -2,11 +2,15 @@
 
 //! Following list pages: `.pages()` yields each page, `.stream()` each item.
 //!
-//! The next page is the page's `meta.next_page_url`, but only its path and query are used: they
-//! are sent to the origin the client is configured for (the API's host, or the base URL), never
-//! to the host written in the URL, so credentials cannot leak to another host and mocks and
-//! proxies keep working. Paging stops when the next URL is missing, empty or one already
-//! fetched, and item streams stop at their `limit` without fetching further pages.
+//! Each page says where the next one is ([`Page::next_page`]), in one of two ways:
+//! - a URL (`meta.next_page_url`, or Twilio's relative `next_page_uri`): only its path and query
+//!   are used, sent to the origin the client is configured for (the API's host, or the base
+//!   URL), never to the host written in the URL, so credentials cannot leak to another host and
+//!   mocks and proxies keep working;
+//! - a token: the first request is sent again with the token in its query parameter.
+//!
+//! Paging stops when the next page is missing, empty or one already fetched, and item streams
+//! stop at their `limit` without fetching further pages.
 
 use std::collections::HashSet;
 use std::pin::Pin;
@@ -20,16 +24,33 @@ use crate::runtime::client::Client;
 use crate::runtime::error::Error;
 use crate::runtime::request::Request;
 
-/// One page of a list: its items and the link to the next page.
+/// One page of a list: its items and where the next page is.
 pub trait Page: DeserializeOwned + Send + 'static {
     /// The type of the listed items.
     type Item: Send + 'static;
 
-    /// The URL of the next page, if there is one.
-    fn next_page_url(&self) -> Option<&str>;
+    /// Where the next page is, if there is one.
+    fn next_page(&self) -> Option<NextPage<'_>>;
 
     /// The items on this page.
     fn into_items(self) -> Vec<Self::Item>;
+}
+
+/// Where the page after a [`Page`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum NextPage<'a> {
+    /// A URL, absolute or relative to the page's own: its path and query are requested from
+    /// the client's own origin.
+    Url(&'a str),
+    /// A token: the list's first request again, with the query parameter `param` set to
+    /// `value` (replacing any value it had).
+    Token {
+        /// The query parameter that takes the token (`PageToken`).
+        param: &'static str,
+        /// The token.
+        value: &'a str,
+    },
 }
 
 /// A stream of pages, fetched one at a time as it is polled.
@@ -73,6 +94,8 @@ impl<T> std::fmt::Debug for ItemStream<T> {
 /// Where paging stands.
 struct Cursor {
     client: Client,
+    /// The list's first request, which token pages repeat.
+    first: Request,
     next: Option<Request>,
     fetched: HashSet<String>,
 }
@@ -81,6 +104,7 @@ struct Cursor {
 pub(crate) fn pages<P: Page>(client: Client, first: Result<Request, Error>) -> PageStream<P> {
     let start = first.map(|request| Cursor {
         client,
+        first: request.clone(),
         next: Some(request),
         fetched: HashSet::new(),
     });
@@ -96,8 +120,11 @@ pub(crate) fn pages<P: Page>(client: Client, first: Result<Request, Error>) -> P
         cursor.fetched.insert(request.path_and_query());
         let page: P = cursor.client.execute(&request).await?;
         cursor.next = page
-            .next_page_url()
-            .and_then(|next| request.for_next_page(next))
+            .next_page()
+            .and_then(|next| match next {
+                NextPage::Url(_) => request.for_next_page(next),
+                NextPage::Token { .. } => cursor.first.for_next_page(next),
+            })
             .filter(|next| !cursor.fetched.contains(&next.path_and_query()));
         Ok(Some((page, Some(Ok(cursor)))))
     });
@@ -120,4 +147,143 @@ pub(crate) fn items<P: Page>(
         None => Box::pin(items),
     };
     ItemStream { inner }
+}
+
+#[cfg(test)]
+mod tests {
+    use futures_util::TryStreamExt as _;
+    use reqwest::Method;
+    use serde_json::json;
+    use wiremock::matchers::{method, path, query_param};
+    use wiremock::{Mock, MockServer, ResponseTemplate};
+
+    use super::*;
+    use crate::runtime::request::tests::{TEST_API, basic_client, received};
+
+    /// A page that links to the next one with a token.
+    #[derive(serde::Deserialize)]
+    struct TokenPage {
+        items: Vec<String>,
+        next_token: Option<String>,
+    }
+
+    impl Page for TokenPage {
+        type Item = String;
+        fn next_page(&self) -> Option<NextPage<'_>> {
+            self.next_token.as_deref().map(|value| NextPage::Token {
+                param: "PageToken",
+                value,
+            })
+        }
+        fn into_items(self) -> Vec<String> {
+            self.items
+        }
+    }
+
+    /// A page that links to the next one with a URL, as Twilio's `next_page_uri` does.
+    #[derive(serde::Deserialize)]
+    struct UrlPage {
+        items: Vec<String>,
+        next_page_uri: Option<String>,
+    }
+
+    impl Page for UrlPage {
+        type Item = String;
+        fn next_page(&self) -> Option<NextPage<'_>> {
+            self.next_page_uri.as_deref().map(NextPage::Url)
+        }
+        fn into_items(self) -> Vec<String> {
+            self.items
+        }
+    }
+
+    async fn serve(server: &MockServer, token: &str, body: serde_json::Value) {
+        Mock::given(method("GET"))
+            .and(query_param("PageToken", token))
+            .respond_with(ResponseTemplate::new(200).set_body_json(body))
+            .mount(server)
+            .await;
+    }
+
+    fn queries(sent: &[wiremock::Request]) -> Vec<String> {
+        sent.iter()
+            .map(|r| format!("{}?{}", r.url.path(), r.url.query().unwrap_or("")))
+            .collect()
+    }
+
+    #[tokio::test]
+    async fn token_pages_repeat_the_first_request_with_the_new_token_only() {
+        let server = MockServer::start().await;
+        serve(
+            &server,
+            "start",
+            json!({"items": ["a", "b"], "next_token": "t1"}),
+        )
+        .await;
+        serve(
+            &server,
+            "t1",
+            json!({"items": ["c", "d"], "next_token": "t2"}),
+        )
+        .await;
+        // The last page points back at an earlier token: following it would loop.
+        serve(&server, "t2", json!({"items": ["e"], "next_token": "t1"})).await;
+        let mut first = Request::new(&TEST_API, Method::GET, "ListThings");
+        first.path("/Things");
+        first.query("PageSize", "2");
+        first.query("PageToken", "start");
+        let all: Vec<String> = items::<TokenPage>(basic_client(&server), Ok(first), None)
+            .try_collect()
+            .await
+            .unwrap();
+        assert_eq!(all, ["a", "b", "c", "d", "e"]);
+        assert_eq!(
+            queries(&received(&server).await),
+            [
+                "/v1/Things?PageSize=2&PageToken=start",
+                "/v1/Things?PageSize=2&PageToken=t1",
+                "/v1/Things?PageSize=2&PageToken=t2",
+            ]
+        );
+    }
+
+    #[tokio::test]
+    async fn relative_next_urls_are_fetched_from_the_clients_origin() {
+        let server = MockServer::start().await;
+        let page = |items: &[&str], next: serde_json::Value| {
+            ResponseTemplate::new(200).set_body_json(json!({"items": items, "next_page_uri": next}))
+        };
+        Mock::given(path("/v1/Accounts/AC1/Calls.json"))
+            .and(query_param("Page", "1"))
+            .respond_with(page(&["b"], json!("Calls.json?Page=2&PageToken=p2")))
+            .mount(&server)
+            .await;
+        Mock::given(path("/v1/Accounts/AC1/Calls.json"))
+            .and(query_param("Page", "2"))
+            .respond_with(page(&["c"], json!("")))
+            .mount(&server)
+            .await;
+        Mock::given(path("/v1/Accounts/AC1/Calls.json"))
+            .respond_with(page(
+                &["a"],
+                json!("/v1/Accounts/AC1/Calls.json?Page=1&PageToken=p1"),
+            ))
+            .mount(&server)
+            .await;
+        let mut first = Request::new(&TEST_API, Method::GET, "ListCall");
+        first.path("/Accounts/AC1/Calls.json");
+        let all: Vec<String> = items::<UrlPage>(basic_client(&server), Ok(first), None)
+            .try_collect()
+            .await
+            .unwrap();
+        assert_eq!(all, ["a", "b", "c"]);
+        assert_eq!(
+            queries(&received(&server).await),
+            [
+                "/v1/Accounts/AC1/Calls.json?",
+                "/v1/Accounts/AC1/Calls.json?Page=1&PageToken=p1",
+                "/v1/Accounts/AC1/Calls.json?Page=2&PageToken=p2",
+            ]
+        );
+    }
 }

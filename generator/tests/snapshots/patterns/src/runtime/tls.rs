@@ -10,13 +10,17 @@ use crate::runtime::error::Error;
 const CONNECT_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(10);
 
 /// A `reqwest::ClientBuilder` with this crate's TLS set up (with the default `rustls-ring`
-/// feature: rustls and the `ring` provider). Start from it to build a `reqwest::Client` to share
-/// with [`ClientBuilder::http_client`](crate::ClientBuilder::http_client): reqwest's own
-/// `Client::builder()` would need a process-wide crypto provider.
+/// feature: rustls and the `ring` provider) and redirects never followed. Start from it to
+/// build a `reqwest::Client` to share with
+/// [`ClientBuilder::http_client`](crate::ClientBuilder::http_client): reqwest's own
+/// `Client::builder()` would need a process-wide crypto provider, and follows redirects.
 pub fn http_client_builder() -> Result<reqwest::ClientBuilder, Error> {
     let builder = reqwest::Client::builder()
         .connect_timeout(CONNECT_TIMEOUT)
-        .pool_idle_timeout(std::time::Duration::from_secs(90));
+        .pool_idle_timeout(std::time::Duration::from_secs(90))
+        // A followed redirect would take the credentials to wherever it points; a 3xx is
+        // an error, or for operations that answer with one, their result.
+        .redirect(reqwest::redirect::Policy::none());
     #[cfg(feature = "rustls-ring")]
     let builder = {
         use rustls_platform_verifier::BuilderVerifierExt as _;
