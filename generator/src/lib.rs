@@ -8,6 +8,7 @@
 
 #![deny(missing_docs)]
 
+pub mod conformance;
 pub mod emit;
 pub mod error;
 pub mod load;

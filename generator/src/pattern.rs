@@ -436,6 +436,107 @@ impl Matcher {
     }
 }
 
+impl PatternCheck {
+    /// Whether `value` matches, as the generated `matches` decides: an unchecked pattern
+    /// accepts every value.
+    pub fn matches(&self, value: &str) -> bool {
+        self.matcher().is_none_or(|matcher| matcher.matches(value))
+    }
+
+    /// A value that matches (see [`Matcher::sample`]); `None` for an unchecked pattern, whose
+    /// values the generator cannot make.
+    pub fn sample(&self, min_chars: usize) -> Option<String> {
+        self.matcher().map(|matcher| matcher.sample(min_chars))
+    }
+}
+
+impl Matcher {
+    /// Whether `value` matches (searched for, unless anchored).
+    pub fn matches(&self, value: &str) -> bool {
+        let nfa = Nfa::of(self);
+        let mut states = nfa.closure(vec![nfa.start]);
+        for c in value.chars() {
+            states = nfa.step(&states, c);
+            if states.is_empty() {
+                return false;
+            }
+        }
+        states.contains(&nfa.accept)
+    }
+
+    /// A value that matches, for mock requests and tests: literal text as written, the first
+    /// alternative, each class's most ordinary character (see [`CharClass::representative`])
+    /// repeated its minimum number of times but at least once where it may be (an empty tail
+    /// is a corner case servers mishandle), groups their minimum number of times. When the
+    /// result is shorter than `min_chars` (an ID type's `minLength`), the last class that may
+    /// repeat more grows, or a value not anchored at its end gets more characters.
+    pub fn sample(&self, min_chars: usize) -> String {
+        let mut counts: Vec<usize> = self
+            .pieces
+            .iter()
+            .map(|piece| match piece {
+                Piece::Class { min: 0, max, .. } if *max != Some(0) => 1,
+                Piece::Class { min, .. } | Piece::Group { min, .. } => *min,
+                Piece::Literal(_) | Piece::OneOf(_) => 1,
+            })
+            .collect();
+        let length = |counts: &[usize]| -> usize {
+            self.pieces
+                .iter()
+                .zip(counts)
+                .map(|(piece, &count)| match piece {
+                    Piece::Literal(text) => text.chars().count(),
+                    Piece::OneOf(texts) => texts.first().map_or(0, |t| t.chars().count()),
+                    Piece::Class { .. } => count,
+                    Piece::Group { pieces, .. } => {
+                        Matcher {
+                            anchored_start: true,
+                            anchored_end: true,
+                            pieces: pieces.clone(),
+                        }
+                        .char_len()
+                        .0 * count
+                    }
+                })
+                .sum()
+        };
+        for index in (0..self.pieces.len()).rev() {
+            let short = min_chars.saturating_sub(length(&counts));
+            if short == 0 {
+                break;
+            }
+            if let Piece::Class { max, .. } = &self.pieces[index] {
+                let room = max.map_or(short, |max| max.saturating_sub(counts[index]));
+                counts[index] += short.min(room);
+            }
+        }
+        let mut out = String::new();
+        for (piece, &count) in self.pieces.iter().zip(&counts) {
+            match piece {
+                Piece::Literal(text) => out.push_str(text),
+                Piece::OneOf(texts) => out.push_str(texts.first().map_or("", String::as_str)),
+                Piece::Class { class, .. } => {
+                    out.extend(std::iter::repeat_n(class.representative(), count));
+                }
+                Piece::Group { pieces, .. } => {
+                    let body = Matcher {
+                        anchored_start: true,
+                        anchored_end: true,
+                        pieces: pieces.clone(),
+                    }
+                    .sample(0);
+                    out.push_str(&body.repeat(count));
+                }
+            }
+        }
+        if !self.anchored_end {
+            let short = min_chars.saturating_sub(out.chars().count());
+            out.extend(std::iter::repeat_n('a', short));
+        }
+        out
+    }
+}
+
 impl CharClass {
     /// Whether every character of the class is ASCII.
     pub fn is_ascii(&self) -> bool {
@@ -478,6 +579,22 @@ impl CharClass {
 
     fn contains(&self, c: char) -> bool {
         self.ranges.iter().any(|&(lo, hi)| lo <= c && c <= hi)
+    }
+
+    /// The most ordinary character of the class, for sample values: a lowercase letter, a
+    /// digit or an uppercase letter if it has one, then one of `-_.~` (safe in URLs), then any
+    /// printable ASCII character, then its first character.
+    pub fn representative(&self) -> char {
+        let preferred = ('a'..='z')
+            .chain('0'..='9')
+            .chain('A'..='Z')
+            .chain(['-', '_', '.', '~'])
+            .chain('!'..='~');
+        preferred
+            .into_iter()
+            .find(|&c| self.contains(c))
+            .or_else(|| self.ranges.first().map(|&(lo, _)| lo))
+            .unwrap_or('a')
     }
 
     /// Whether this is `.`: every character but ECMA's line terminators.
@@ -1038,6 +1155,58 @@ mod tests {
     }
 
     const HEX: &[(char, char)] = &[('0', '9'), ('A', 'F'), ('a', 'f')];
+
+    #[test]
+    fn samples_match_by_the_check_and_by_the_regex_crate() {
+        let cases = [
+            ("^AC[0-9a-fA-F]{32}$", 0, format!("AC{}", "a".repeat(32))),
+            ("^aia_msg_.+$", 0, "aia_msg_a".to_owned()),
+            ("^aia_asst_.*$", 0, "aia_asst_a".to_owned()),
+            ("OR[0-9a-f]{32}", 0, format!("OR{}", "a".repeat(32))),
+            (
+                "^(SM|MM)[0-9a-fA-F]{32}$",
+                0,
+                format!("SM{}", "a".repeat(32)),
+            ),
+            (r"^\d{3}$", 0, "000".to_owned()),
+            ("^[A-Z]{2}[0-9]{2}x?$", 0, "AA00x".to_owned()),
+            ("^sess_[^/]+$", 12, "sess_aaaaaaa".to_owned()),
+            ("^aia_msg_.{1,3}$", 20, "aia_msg_aaa".to_owned()),
+            (
+                "^BU[0-9a-fA-F]{32}(,BU[0-9a-fA-F]{32}){0,19}$",
+                0,
+                format!("BU{}", "a".repeat(32)),
+            ),
+            ("^[+/]{2}$", 0, "++".to_owned()),
+            ("AC", 5, "ACaaa".to_owned()),
+        ];
+        for (pattern, min_chars, expected) in cases {
+            let check = compile(pattern).unwrap();
+            let sample = check.sample(min_chars).unwrap();
+            assert_eq!(sample, expected, "{pattern}");
+            assert!(
+                check.matches(&sample),
+                "{pattern}: the check refuses {sample:?}"
+            );
+            let regex = regex::Regex::new(&ecma::to_rust_regex(pattern).unwrap()).unwrap();
+            assert!(
+                regex.is_match(&sample),
+                "{pattern}: the regex refuses {sample:?}"
+            );
+        }
+        assert_eq!(compile("^(?=AC)[A-Z0-9]{34}$").unwrap().sample(0), None);
+        assert!(compile("^(?=AC)[A-Z0-9]{34}$").unwrap().matches("anything"));
+    }
+
+    #[test]
+    fn matches_searches_unless_anchored() {
+        let check = compile("OR[0-9a-f]{32}").unwrap();
+        assert!(check.matches(&format!("xxOR{}yy", "0".repeat(32))));
+        assert!(!check.matches("OR123"));
+        let anchored = compile("^OR[0-9a-f]{32}$").unwrap();
+        assert!(!anchored.matches(&format!("xOR{}", "0".repeat(32))));
+        assert!(anchored.matches(&format!("OR{}", "0".repeat(32))));
+    }
 
     #[test]
     fn twilio_sid_is_a_literal_and_32_hex_digits() {

@@ -254,3 +254,33 @@ fn agreement_cases_are_classified_by_the_regex_crate() {
         &text,
     );
 }
+
+#[test]
+fn samples_of_every_checked_fixture_pattern_match_by_the_regex_crate() {
+    for (type_name, id) in fixture_ids() {
+        let check = pattern::compile(&id.pattern).unwrap();
+        let Some(sample) = check.sample(id.min_length.unwrap_or(0)) else {
+            continue;
+        };
+        let rust = pattern::ecma::to_rust_regex(&id.pattern).unwrap();
+        let regex = regex::Regex::new(&rust).unwrap();
+        assert!(
+            regex.is_match(&sample) && check.matches(&sample),
+            "{type_name} ({}): {sample:?} does not match",
+            id.pattern
+        );
+        let length = sample.chars().count();
+        let (_, max) = check.matcher().unwrap().char_len();
+        // A pattern whose matches are all shorter than minLength has no valid value at all.
+        if max.is_none_or(|max| max >= id.min_length.unwrap_or(0))
+            || !check.matcher().unwrap().anchored_end
+        {
+            assert!(
+                id.min_length.is_none_or(|min| length >= min),
+                "{type_name} ({}): {sample:?} is shorter than {:?}",
+                id.pattern,
+                id.min_length
+            );
+        }
+    }
+}

@@ -2,6 +2,7 @@
 
 #![deny(missing_docs)]
 
+pub mod conformance;
 pub mod diff;
 pub mod regen;
 

@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use xtask::{diff, regen, workspace_root};
+use xtask::{conformance, diff, regen, workspace_root};
 
 const HELP: &str = "\
 cargo xtask <command>
@@ -18,6 +18,13 @@ Commands:
         HEAD) mean for callers of the generated crate: each change is breaking or compatible,
         with its spec location and the Rust item it affects.
         Exit code: 0 nothing breaking, 3 something breaking, 1 error.
+  conformance [--specs DIR] [--all-options] [--dynamic-rounds N]
+        Generate the client for DIR (default: specs/) and a runner that calls every
+        operation once, then run it against Stoplight Prism (`prism mock` of each spec file,
+        static mode, then dynamic mode for GET operations). Prints each failure and then
+        `N passed, M failed`; exit code 1 if anything failed. --all-options adds a static
+        pass that sets every optional input; --dynamic-rounds repeats the dynamic pass
+        (its answers are random; default 1). Needs `npm ci --prefix .ci` (or PRISM_BIN).
   bench Build the benchmarks in release mode and print their figures and ratios: generator
         speed, ID byte checks against the regex crate, decoding, client overhead on loopback.
   help  Show this text.
@@ -46,6 +53,7 @@ fn run() -> Result<ExitCode, String> {
     match command.as_str() {
         "regen" => regen_command(parser),
         "diff" => diff_command(parser),
+        "conformance" => conformance_command(parser),
         "bench" => bench_command(),
         "help" => {
             print!("{HELP}");
@@ -169,6 +177,47 @@ fn diff_command(mut parser: lexopt::Parser) -> Result<ExitCode, String> {
         ExitCode::from(3)
     } else {
         ExitCode::SUCCESS
+    })
+}
+
+fn conformance_command(mut parser: lexopt::Parser) -> Result<ExitCode, String> {
+    let root = workspace_root();
+    let mut specs = None;
+    let mut all_options = false;
+    let mut dynamic_rounds = 1;
+    while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
+        match arg {
+            lexopt::Arg::Long("specs") => {
+                specs = Some(PathBuf::from(parser.value().map_err(|e| e.to_string())?))
+            }
+            lexopt::Arg::Long("all-options") => all_options = true,
+            lexopt::Arg::Long("dynamic-rounds") => {
+                let value = parser.value().map_err(|e| e.to_string())?;
+                dynamic_rounds = value
+                    .to_string_lossy()
+                    .parse()
+                    .ok()
+                    .filter(|&n: &usize| n > 0)
+                    .ok_or("conformance: --dynamic-rounds takes a positive number")?;
+            }
+            other => {
+                return Err(format!(
+                    "conformance: unexpected {}\n\n{HELP}",
+                    describe(&other)
+                ));
+            }
+        }
+    }
+    let options = conformance::Options {
+        specs: specs.unwrap_or_else(|| relative_to_cwd(&root, "specs")),
+        all_options,
+        dynamic_rounds,
+    };
+    let summary = conformance::run(&options)?;
+    Ok(if summary.failed == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
     })
 }
 

@@ -89,8 +89,13 @@ impl std::error::Error for RegenError {}
 /// Generates from `specs` and plans the changes to `out`, writing nothing.
 pub fn plan(specs: &Path, out: &Path) -> Result<Plan, RegenError> {
     let output = generator::generate(specs, &label(specs)).map_err(RegenError::Spec)?;
+    plan_files(&output.files, out)
+}
+
+/// Plans bringing `out` in line with `files` (contents by relative path), writing nothing.
+pub fn plan_files(files: &BTreeMap<String, String>, out: &Path) -> Result<Plan, RegenError> {
     let mut plan = Plan::default();
-    for (path, new) in &output.files {
+    for (path, new) in files {
         let target = out.join(path);
         match fs::read_to_string(&target) {
             Ok(old) if normalize(&old) == *new => plan.unchanged.push(path.clone()),
@@ -107,7 +112,7 @@ pub fn plan(specs: &Path, out: &Path) -> Result<Plan, RegenError> {
         }
     }
     for path in generated_files(out)? {
-        if !output.files.contains_key(&path) {
+        if !files.contains_key(&path) {
             plan.removed.push(path);
         }
     }
@@ -186,7 +191,7 @@ fn has_marker(path: &Path) -> bool {
 }
 
 /// How generated files name the specs folder: relative to the workspace when inside it.
-fn label(specs: &Path) -> String {
+pub fn label(specs: &Path) -> String {
     let root = crate::workspace_root();
     let absolute = fs::canonicalize(specs).unwrap_or_else(|_| specs.to_path_buf());
     let root = fs::canonicalize(&root).unwrap_or(root);

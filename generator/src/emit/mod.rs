@@ -7,7 +7,7 @@ mod files;
 mod ids;
 mod operations;
 mod pages;
-mod rust;
+pub(crate) mod rust;
 mod types;
 
 use std::collections::BTreeMap;

@@ -108,6 +108,25 @@ pub fn doc_text(text: &str) -> String {
 /// The Rust type of a field or parameter. Types of the module being written are reached with
 /// `super::` (every module's items live in sibling files), others with `crate::module::`.
 pub fn type_tokens(model: &Model, ty: &TypeRef, module: &str) -> TokenStream {
+    scoped_type_tokens(model, ty, Scope::Module(module))
+}
+
+/// The Rust type as code outside the generated crate spells it, with the crate's name as the
+/// root (`::twilio_api::assistants_v1::Session`).
+pub fn external_type_tokens(model: &Model, ty: &TypeRef, krate: &Ident) -> TokenStream {
+    scoped_type_tokens(model, ty, Scope::External(krate))
+}
+
+/// Where a type is named from.
+#[derive(Clone, Copy)]
+enum Scope<'a> {
+    /// Inside the generated crate, from this module's files.
+    Module(&'a str),
+    /// From another crate that depends on it under this name.
+    External(&'a Ident),
+}
+
+fn scoped_type_tokens(model: &Model, ty: &TypeRef, scope: Scope<'_>) -> TokenStream {
     match ty {
         TypeRef::String => quote! { ::std::string::String },
         TypeRef::Integer(kind) => integer_tokens(*kind),
@@ -118,21 +137,21 @@ pub fn type_tokens(model: &Model, ty: &TypeRef, module: &str) -> TokenStream {
         TypeRef::Url => quote! { ::url::Url },
         TypeRef::Json => quote! { ::serde_json::Value },
         TypeRef::Array(item) => {
-            let item = type_tokens(model, item, module);
+            let item = scoped_type_tokens(model, item, scope);
             quote! { ::std::vec::Vec<#item> }
         }
         TypeRef::Map(value) => {
-            let value = type_tokens(model, value, module);
+            let value = scoped_type_tokens(model, value, scope);
             quote! { ::std::collections::BTreeMap<::std::string::String, #value> }
         }
         TypeRef::Named(id) => {
             let name = model.ty(*id);
             let type_ident = ident(&name.name);
-            if name.module == module {
-                quote! { super::#type_ident }
-            } else {
-                let module_ident = ident(&name.module);
-                quote! { crate::#module_ident::#type_ident }
+            let module_ident = ident(&name.module);
+            match scope {
+                Scope::Module(module) if name.module == module => quote! { super::#type_ident },
+                Scope::Module(_) => quote! { crate::#module_ident::#type_ident },
+                Scope::External(krate) => quote! { ::#krate::#module_ident::#type_ident },
             }
         }
     }
@@ -172,7 +191,7 @@ pub fn render(tokens: TokenStream, path: &str, source: &str) -> Result<String, E
 
 /// Puts a blank line between items (prettyplease writes them back to back), so the files
 /// read like hand-written ones and diffs stay local.
-fn space_items(text: &str) -> String {
+pub(crate) fn space_items(text: &str) -> String {
     const ITEM_STARTS: &[&str] = &[
         "///", "#[", "pub ", "pub(", "fn ", "async ", "impl", "const ", "type ", "static ",
         "enum ", "struct ", "mod ", "use ", "crate::",
