@@ -408,6 +408,7 @@ fn sample(model: &Model, ty: &TypeRef, checks: &[Check], name: &str, depth: usiz
         TypeRef::Url => json!(SAMPLE_URL),
         TypeRef::Json | TypeRef::Map(_) => Value::Object(Map::new()),
         TypeRef::Array(item) => Value::Array(vec![sample(model, item, &[], name, depth + 1)]),
+        TypeRef::Nullable(inner) => sample(model, inner, checks, name, depth),
         TypeRef::Named(id) => match &model.ty(*id).kind {
             TypeKind::Id(id_type) => Value::String(id_sample(id_type)),
             TypeKind::Enum(e) => match (e.values.first(), e.repr) {
@@ -583,6 +584,7 @@ pub fn conforms(model: &Model, ty: &TypeRef, value: &Value, depth: usize) -> boo
                 && !url.contains(char::is_whitespace)
         }),
         TypeRef::Json => true,
+        TypeRef::Nullable(inner) => value.is_null() || conforms(model, inner, value, depth),
         TypeRef::Array(item) => value
             .as_array()
             .is_some_and(|items| items.iter().all(|v| conforms(model, item, v, next))),

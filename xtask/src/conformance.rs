@@ -317,12 +317,15 @@ url = {{ version = "2", features = ["serde"] }}
 /// form bodies is `style: form, explode: true`: arrays as repeated keys, Twilio's convention
 /// and what the client sends. The copies spell that default out for every array field of a
 /// form body; nothing else changes. (They are JSON, which YAML readers read, under the same
-/// names, so `$ref`s between files still resolve.)
+/// names, so `$ref`s between files still resolve.) They also cap `maxItems` at
+/// [`PRISM_MAX_ITEMS`]: Prism's dynamic mode builds arrays up to `maxItems` long, and Twilio
+/// writes `maxItems: 2147483647` (iam_organizations' SCIM users), which exhausts its heap.
 fn write_prism_specs(specs: &Specs, dir: &Path) -> Result<(), String> {
     fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     for (name, file) in &specs.files {
         let mut document = file.raw.clone();
         spell_out_form_encoding(&mut document);
+        cap_max_items(&mut document);
         let text = serde_json::to_string_pretty(&document).map_err(|e| e.to_string())?;
         let path = dir.join(name);
         if fs::read_to_string(&path).is_ok_and(|old| old == text) {
@@ -331,6 +334,27 @@ fn write_prism_specs(specs: &Specs, dir: &Path) -> Result<(), String> {
         fs::write(&path, text).map_err(|e| format!("{}: {e}", path.display()))?;
     }
     Ok(())
+}
+
+/// The largest `maxItems` Prism is given (see [`write_prism_specs`]).
+const PRISM_MAX_ITEMS: u64 = 20;
+
+/// Lowers every `maxItems` above [`PRISM_MAX_ITEMS`] to it; returns how many it lowered.
+fn cap_max_items(value: &mut Value) -> usize {
+    match value {
+        Value::Object(object) => {
+            let mut lowered = 0;
+            if let Some(max) = object.get_mut("maxItems")
+                && max.as_u64().is_some_and(|m| m > PRISM_MAX_ITEMS)
+            {
+                *max = Value::from(PRISM_MAX_ITEMS);
+                lowered += 1;
+            }
+            lowered + object.values_mut().map(cap_max_items).sum::<usize>()
+        }
+        Value::Array(items) => items.iter_mut().map(cap_max_items).sum(),
+        _ => 0,
+    }
 }
 
 /// Adds `encoding: {field: {style: form, explode: true}}` for the array fields of every
@@ -673,6 +697,18 @@ fn run_runner(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn huge_max_items_are_capped_for_prism() {
+        let mut document = serde_json::json!({
+            "a": {"type": "array", "maxItems": 2_147_483_647_u64},
+            "b": [{"maxItems": 5}, {"maxItems": 21}],
+        });
+        assert_eq!(cap_max_items(&mut document), 2);
+        assert_eq!(document["a"]["maxItems"], 20);
+        assert_eq!(document["b"][0]["maxItems"], 5);
+        assert_eq!(document["b"][1]["maxItems"], 20);
+    }
 
     #[test]
     fn form_array_fields_get_the_default_encoding_spelled_out() {

@@ -106,7 +106,12 @@ pub fn readme(model: &Model, source: &str) -> Result<String, Error> {
                         (None, Outcome::Body(Some(ty))) => format!("`{}`", type_label(model, ty)),
                         (None, Outcome::Body(None)) => "nothing".to_owned(),
                         (None, Outcome::Statuses { name, .. }) => format!("`{name}`"),
-                        (None, Outcome::Redirect { .. }) => "the redirect's `Location`".to_owned(),
+                        (None, Outcome::Redirect { body: None, .. }) => {
+                            "the redirect's `Location`".to_owned()
+                        }
+                        (None, Outcome::Redirect { body: Some(ty), .. }) => {
+                            format!("`Redirect<{}>`", type_label(model, ty))
+                        }
                     },
                     summary: cell(
                         op.summary

@@ -342,6 +342,10 @@ fn builder(model: &Model, module: &Module, api: &Api, op: &Operation) -> TokenSt
         let list = schemes(list);
         quote! { request.security(#list); }
     });
+    let accept = op
+        .accept
+        .as_ref()
+        .map(|media| quote! { request.header("Accept", #media)?; });
     let path_steps = op.path_segments.iter().map(|segment| match segment {
         PathSegment::Literal(text) => quote! { request.path(#text); },
         PathSegment::Param(name) => op
@@ -425,6 +429,7 @@ fn builder(model: &Model, module: &Module, api: &Api, op: &Operation) -> TokenSt
             fn request(&self) -> ::std::result::Result<crate::runtime::request::Request, crate::Error> {
                 let mut request = crate::runtime::request::Request::new(&#server, ::reqwest::Method::#method, #operation_id);
                 #security
+                #accept
                 #(#path_steps)*
                 #form
                 #(#other_steps)*
@@ -455,10 +460,17 @@ fn send(model: &Model, module: &Module, op: &Operation) -> (TokenStream, TokenSt
             quote! { () },
             quote! { self.client.execute_empty(&request).await },
         ),
-        Outcome::Redirect { .. } => (
+        Outcome::Redirect { body: None, .. } => (
             quote! { ::std::string::String },
             quote! { self.client.execute_redirect(&request).await },
         ),
+        Outcome::Redirect { body: Some(ty), .. } => {
+            let ty = type_tokens(model, ty, &module.name);
+            (
+                quote! { crate::Redirect<#ty> },
+                quote! { self.client.execute_redirect_body(&request).await },
+            )
+        }
         Outcome::Statuses { name, variants } => {
             let name = ident(name);
             let operation_id = &op.id;

@@ -136,6 +136,10 @@ fn scoped_type_tokens(model: &Model, ty: &TypeRef, scope: Scope<'_>) -> TokenStr
         TypeRef::Date => quote! { ::chrono::NaiveDate },
         TypeRef::Url => quote! { ::url::Url },
         TypeRef::Json => quote! { ::serde_json::Value },
+        TypeRef::Nullable(inner) => {
+            let inner = scoped_type_tokens(model, inner, scope);
+            quote! { ::std::option::Option<#inner> }
+        }
         TypeRef::Array(item) => {
             let item = scoped_type_tokens(model, item, scope);
             quote! { ::std::vec::Vec<#item> }

@@ -192,6 +192,9 @@ pub struct Operation {
     pub body: Option<BodyEncoding>,
     /// What a successful call returns.
     pub outcome: Outcome,
+    /// The `Accept` header to send when the answer is not plain JSON
+    /// (`application/scim+json`); `None`: the client's default, `application/json`.
+    pub accept: Option<String>,
     /// Error responses the spec documents.
     pub errors: Vec<ErrorResponse>,
     /// How to follow pages, for list operations.
@@ -343,10 +346,13 @@ pub enum Outcome {
         /// One variant per status, in status order.
         variants: Vec<StatusVariant>,
     },
-    /// The only success is a redirect: the call returns its `Location`, never following it.
+    /// The only success is a redirect, never followed. Without a documented body the call
+    /// returns its `Location`; with one, the runtime's `Redirect` with both.
     Redirect {
         /// The documented 3xx status.
         status: u16,
+        /// The body the spec documents for it, if any.
+        body: Option<TypeRef>,
     },
 }
 

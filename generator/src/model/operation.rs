@@ -245,7 +245,7 @@ impl Builder<'_> {
             Some(_) => Some(self.body(&node.child("requestBody"), &builder, &mut inputs)?),
             None => None,
         };
-        let (outcome, errors) = self.responses(node, &builder)?;
+        let (outcome, errors, accept) = self.responses(node, &builder)?;
         Some(Operation {
             method_name: names::snake_name(&id),
             builder,
@@ -260,6 +260,7 @@ impl Builder<'_> {
             inputs,
             body,
             outcome,
+            accept,
             errors,
             pagination: None,
             deprecated: flag(value, "deprecated"),
@@ -443,7 +444,11 @@ impl Builder<'_> {
             match location {
                 InputLocation::Query | InputLocation::FormField => {
                     repeated = true;
-                    ty = *item;
+                    // A `null` in a list the caller sends means nothing: the item type itself.
+                    ty = match *item {
+                        TypeRef::Nullable(inner) => *inner,
+                        other => other,
+                    };
                 }
                 _ => {
                     self.problem(
@@ -633,7 +638,13 @@ impl Builder<'_> {
         })
     }
 
-    fn responses(&mut self, node: &Node, builder: &str) -> Option<(Outcome, Vec<ErrorResponse>)> {
+    /// The outcome, the documented errors, and the `Accept` the successes need when it is not
+    /// plain JSON (`application/scim+json`).
+    fn responses(
+        &mut self,
+        node: &Node,
+        builder: &str,
+    ) -> Option<(Outcome, Vec<ErrorResponse>, Option<String>)> {
         let responses = node.child("responses");
         let codes: Vec<String> = self
             .value(&responses)
@@ -641,8 +652,9 @@ impl Builder<'_> {
             .map(|r| r.keys().cloned().collect())
             .unwrap_or_default();
         let mut successes: Vec<(u16, Option<TypeRef>)> = Vec::new();
-        let mut redirect = None;
+        let mut redirect: Option<(u16, Option<TypeRef>)> = None;
         let mut errors = Vec::new();
+        let mut success_media: Option<String> = None;
         for code in codes {
             let here = match self.specs.follow(&responses.child(&code)) {
                 Ok(target) => target,
@@ -659,10 +671,16 @@ impl Builder<'_> {
                 Some(s) if (200..300).contains(&s) => format!("{builder}Response"),
                 _ => format!("{builder}Error"),
             };
-            let body = self.response_body(&here, &hint)?;
+            let (body, media) = self.response_body(&here, &hint)?;
             match status {
-                Some(s) if (200..300).contains(&s) => successes.push((s, body)),
-                Some(s) if (300..400).contains(&s) => redirect = redirect.or(Some(s)),
+                Some(s) if (200..400).contains(&s) => {
+                    success_media = success_media.or(media);
+                    if s < 300 {
+                        successes.push((s, body));
+                    } else {
+                        redirect = redirect.or(Some((s, body)));
+                    }
+                }
                 _ => errors.push(ErrorResponse {
                     status: code.clone(),
                     description: text(self.value(&here), "description").unwrap_or_default(),
@@ -672,7 +690,7 @@ impl Builder<'_> {
         }
         successes.sort_by_key(|(s, _)| *s);
         let outcome = match (successes.as_slice(), redirect) {
-            ([], Some(status)) => Outcome::Redirect { status },
+            ([], Some((status, body))) => Outcome::Redirect { status, body },
             ([], None) => {
                 self.problem(&responses, "operation has no 2XX response");
                 return None;
@@ -692,27 +710,31 @@ impl Builder<'_> {
                     .collect(),
             },
         };
-        Some((outcome, errors))
+        let accept = success_media.filter(|media| media != "application/json");
+        Some((outcome, errors, accept))
     }
 
-    /// The type of a response's JSON body (`None` when it has no content).
-    fn response_body(&mut self, response: &Node, hint: &str) -> Option<Option<TypeRef>> {
+    /// The type of a response's JSON body (`None` when it has no content) and its media type.
+    fn response_body(
+        &mut self,
+        response: &Node,
+        hint: &str,
+    ) -> Option<(Option<TypeRef>, Option<String>)> {
         let content = response.child("content");
         let Some(media) = self.value(&content).as_object() else {
-            return Some(None);
+            return Some((None, None));
         };
+        // A body the client does not decode (text, XML): the call returns nothing for it.
         let Some(media) = media.keys().find(|m| is_json(m)) else {
-            if media.is_empty() {
-                return Some(None);
-            }
-            // A body the client does not decode (text, XML): the call returns nothing for it.
-            return Some(None);
+            return Some((None, None));
         };
         let schema = content.child(media).child("schema");
+        let essence = media.split(';').next().unwrap_or(media).trim().to_owned();
         if self.specs.value(&schema).is_none() {
-            return Some(Some(TypeRef::Json));
+            return Some((Some(TypeRef::Json), Some(essence)));
         }
-        self.type_of(&schema, hint, None).map(Some)
+        let ty = self.type_of(&schema, hint, None)?;
+        Some((Some(ty), Some(essence)))
     }
 }
 

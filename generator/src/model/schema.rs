@@ -169,8 +169,9 @@ impl Builder<'_> {
             Some("boolean") => TypeRef::Boolean,
             Some("array") => match object.get("items") {
                 Some(_) => {
-                    let item = self.type_of(&node.child("items"), &format!("{hint}Item"), usage)?;
-                    TypeRef::Array(Box::new(item))
+                    let items = node.child("items");
+                    let item = self.type_of(&items, &format!("{hint}Item"), usage)?;
+                    TypeRef::Array(Box::new(self.nullable_if_marked(&items, item)))
                 }
                 None => TypeRef::Array(Box::new(TypeRef::Json)),
             },
@@ -209,7 +210,7 @@ impl Builder<'_> {
             Some(_) => {
                 let value_node = node.child("additionalProperties");
                 let value = self.type_of(&value_node, &format!("{hint}Value"), None)?;
-                Some(Some(value))
+                Some(Some(self.nullable_if_marked(&value_node, value)))
             }
         }
     }
@@ -476,6 +477,21 @@ impl Builder<'_> {
         Some(TypeRef::Named(id))
     }
 
+    /// `Option` of `ty` when the schema at `node` says `nullable: true` (for list items and
+    /// map values; fields carry their own optionality).
+    fn nullable_if_marked(&self, node: &Node, ty: TypeRef) -> TypeRef {
+        // The schema a `$ref` names counts too: Twilio marks item components nullable.
+        let target_nullable = self
+            .specs
+            .follow(node)
+            .is_ok_and(|target| flag(self.value(&target), "nullable"));
+        if (self.schema_info(node).nullable || target_nullable) && ty != TypeRef::Json {
+            TypeRef::Nullable(Box::new(ty))
+        } else {
+            ty
+        }
+    }
+
     /// Counts a field or parameter name towards the name of an (inline) ID type.
     fn note_id_usage(&mut self, id: TypeId, usage: Option<&str>) {
         let draft = &self.drafts[id.0];
@@ -595,6 +611,7 @@ fn primitive_label(ty: &TypeRef, index: usize) -> String {
         TypeRef::Url => "Url".to_owned(),
         TypeRef::Array(_) => "List".to_owned(),
         TypeRef::Map(_) => "Map".to_owned(),
+        TypeRef::Nullable(inner) => primitive_label(inner, index),
         TypeRef::Json | TypeRef::Named(_) => format!("Variant{}", index + 1),
     }
 }

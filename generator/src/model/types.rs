@@ -43,6 +43,9 @@ pub enum TypeRef {
     Array(Box<TypeRef>),
     /// A map from strings to values (`additionalProperties`).
     Map(Box<TypeRef>),
+    /// A list item or map value that may be `null` (`nullable: true` on `items` or
+    /// `additionalProperties`): an `Option` of the type.
+    Nullable(Box<TypeRef>),
     /// A generated type.
     Named(TypeId),
 }

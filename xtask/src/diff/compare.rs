@@ -352,7 +352,8 @@ fn returns(model: &Model, outcome: &Outcome) -> String {
                 .collect();
             format!("{name} {{ {} }}", parts.join(", "))
         }
-        Outcome::Redirect { .. } => "String (the Location)".to_owned(),
+        Outcome::Redirect { body: None, .. } => "String (the Location)".to_owned(),
+        Outcome::Redirect { body: Some(ty), .. } => format!("Redirect<{}>", rust_type(model, ty)),
     }
 }
 
@@ -796,6 +797,7 @@ pub fn rust_type(model: &Model, ty: &TypeRef) -> String {
         TypeRef::Date => "NaiveDate".to_owned(),
         TypeRef::Url => "Url".to_owned(),
         TypeRef::Json => "serde_json::Value".to_owned(),
+        TypeRef::Nullable(inner) => format!("Option<{}>", rust_type(model, inner)),
         TypeRef::Array(item) => format!("Vec<{}>", rust_type(model, item)),
         TypeRef::Map(value) => format!("BTreeMap<String, {}>", rust_type(model, value)),
         TypeRef::Named(id) => {

@@ -306,6 +306,18 @@ pub(crate) fn header_text(text: &str) -> Option<HeaderValue> {
     HeaderValue::from_str(text).ok()
 }
 
+/// The answer of an operation whose only success is a redirect with a body: the client never
+/// follows it (credentials stay on the configured origin), it hands over both parts.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Redirect<T> {
+    /// The 3xx status.
+    pub status: u16,
+    /// The `Location` header, as sent (it may be relative), if there is one.
+    pub location: Option<String>,
+    /// The decoded body.
+    pub body: T,
+}
+
 /// A success (2xx) response, read whole.
 #[derive(Debug)]
 pub(crate) struct RawResponse {
@@ -403,6 +415,34 @@ impl Client {
             problem,
             &answer.body,
         )))
+    }
+
+    /// Sends `request`, for operations whose only success is a redirect with a documented
+    /// body: the body is decoded, the `Location` kept if there is one; nothing is followed.
+    #[allow(dead_code)] // Only crates whose specs have such operations use it.
+    pub(crate) async fn execute_redirect_body<T: DeserializeOwned>(
+        &self,
+        request: &Request,
+    ) -> Result<Redirect<T>, Error> {
+        let answer = self.send(request, Expect::Redirect).await?;
+        if !(300..=399).contains(&answer.status) {
+            return Err(Error::Decode(DecodeError::new(
+                request.operation,
+                answer.status,
+                ".".to_owned(),
+                format!(
+                    "expected a redirect (3xx), got HTTP {}; a reqwest client that follows \
+                     redirects hides them",
+                    answer.status
+                ),
+                &answer.body,
+            )));
+        }
+        Ok(Redirect {
+            status: answer.status,
+            location: answer.location,
+            body: decode(request.operation, answer.status, &answer.body)?,
+        })
     }
 
     /// The full URL of a request on this client's origin for its API.
@@ -558,7 +598,12 @@ impl Client {
             let body = if status.is_success() {
                 response.bytes().await.map_err(transport)?
             } else {
-                bytes::Bytes::new()
+                // A redirect's body is small when the spec documents one; read it bounded.
+                bytes::Bytes::from(
+                    read_limited(response, ERROR_BODY_LIMIT)
+                        .await
+                        .map_err(transport)?,
+                )
             };
             return Ok(Answer {
                 status: status.as_u16(),
@@ -1209,6 +1254,50 @@ pub(crate) mod tests {
             matches!(&error, Error::Decode(e) if e.status == 200 && e.operation == "FetchRecordingMedia"),
             "{error:?}"
         );
+    }
+
+    #[tokio::test]
+    async fn redirects_with_a_documented_body_give_both_and_are_never_followed() {
+        let elsewhere = answering(ResponseTemplate::new(200).set_body_json(json!({}))).await;
+        let target = format!("{}/authorize?state=1", elsewhere.uri());
+        let request = Request::new(&TEST_API, Method::GET, "FetchAuthorize");
+
+        let with_location = answering(
+            ResponseTemplate::new(302)
+                .insert_header("Location", target.as_str())
+                .set_body_json(json!({"redirect_to": target})),
+        )
+        .await;
+        let answer = basic_client(&with_location)
+            .execute_redirect_body::<serde_json::Value>(&request)
+            .await
+            .unwrap();
+        assert_eq!(answer.status, 302);
+        assert_eq!(answer.location.as_deref(), Some(target.as_str()));
+        assert_eq!(answer.body, json!({"redirect_to": target}));
+
+        // Twilio's spec documents the body only: no Location is fine, the body says where.
+        let body_only =
+            answering(ResponseTemplate::new(302).set_body_json(json!({"redirect_to": "x"}))).await;
+        let answer = basic_client(&body_only)
+            .execute_redirect_body::<serde_json::Value>(&request)
+            .await
+            .unwrap();
+        assert_eq!(
+            (answer.location, answer.body),
+            (None, json!({"redirect_to": "x"}))
+        );
+
+        // A body of the wrong shape is a decode error naming the status.
+        let error = basic_client(&body_only)
+            .execute_redirect_body::<Vec<String>>(&request)
+            .await
+            .unwrap_err();
+        assert!(
+            matches!(&error, Error::Decode(e) if e.status == 302),
+            "{error:?}"
+        );
+        assert!(received(&elsewhere).await.is_empty(), "nothing is followed");
     }
 
     #[tokio::test]
