@@ -78,3 +78,28 @@ fn features_fixture_matches_its_snapshot() {
 fn patterns_fixture_matches_its_snapshot() {
     check_fixture("patterns");
 }
+
+#[test]
+fn writes_fixture_matches_its_snapshot() {
+    check_fixture("writes");
+}
+
+#[test]
+fn auth_servers_fixture_matches_its_snapshot() {
+    check_fixture("auth_servers");
+}
+
+#[test]
+fn names_fixture_matches_its_snapshot() {
+    check_fixture("names");
+}
+
+#[test]
+fn pagination_fixture_matches_its_snapshot() {
+    check_fixture("pagination");
+}
+
+#[test]
+fn schemas_fixture_matches_its_snapshot() {
+    check_fixture("schemas");
+}
