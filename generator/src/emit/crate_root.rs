@@ -5,7 +5,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::rust::{doc_text, ident};
-use crate::model::{Model, Module, Operation, TypeKind, TypeRef};
+use crate::model::{EnumRepr, Model, Module, Operation, TypeKind, TypeRef, ValueKind};
 
 /// `src/lib.rs`.
 pub fn lib_rs(model: &Model) -> TokenStream {
@@ -125,13 +125,13 @@ fn quick_start(model: &Model, krate: &str) -> String {
     let fetch = apis.iter().find_map(|(m, api)| {
         api.operations
             .iter()
-            .find(|o| o.pagination.is_none())
+            .find(|o| o.pagination.is_none() && takes_text_only(model, o))
             .map(|o| (*m, o))
     });
     let list = apis.iter().find_map(|(m, api)| {
         api.operations
             .iter()
-            .find(|o| o.pagination.is_some())
+            .find(|o| o.pagination.is_some() && takes_text_only(model, o))
             .map(|o| (*m, o))
     });
     let mut lines = vec![
@@ -168,6 +168,19 @@ fn quick_start(model: &Model, krate: &str) -> String {
     lines.push("# Ok(())".to_owned());
     lines.push("# }".to_owned());
     format!("## Quick start\n\n```no_run\n{}\n```\n", lines.join("\n"))
+}
+
+/// Whether every argument of `op` accepts a string literal, so the quick start compiles.
+fn takes_text_only(model: &Model, op: &Operation) -> bool {
+    op.arguments().all(|input| match input.kind {
+        ValueKind::Text => !input.repeated,
+        ValueKind::Enum => {
+            !input.repeated
+                && matches!(&input.ty, TypeRef::Named(id)
+                    if matches!(&model.ty(*id).kind, TypeKind::Enum(e) if e.repr == EnumRepr::String))
+        }
+        ValueKind::Plain | ValueKind::JsonText => false,
+    })
 }
 
 /// A value to show for a path argument: the ID type's example, else the argument's name.

@@ -15,7 +15,7 @@
 //!     .auth_token("your_auth_token")
 //!     .build()?;
 //! // Or: let client = fixture_names::Client::from_env()?;
-//! let one = client.api_v2010().create_payments("account_sid", "call_sid", "idempotency_key", "status_callback").send().await?;
+//! let one = client.chat_v2().create_channel("service_sid").send().await?;
 //! println!("{one:?}");
 //! let page = client.api_v2010().list_call("account_sid").page_size(50).send().await?;
 //! println!("{page:?}");

@@ -15,7 +15,7 @@
 //!     .auth_token("your_auth_token")
 //!     .build()?;
 //! // Or: let client = fixture_writes::Client::from_env()?;
-//! let one = client.events_v1().create_sink("description", "sink_configuration", "sink_type").send().await?;
+//! let one = client.events_v1().create_sink_test("DGaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa").send().await?;
 //! println!("{one:?}");
 //! # Ok(())
 //! # }
