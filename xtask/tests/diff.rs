@@ -567,3 +567,34 @@ fn base_revisions_are_read_from_git() {
         "{stderr}"
     );
 }
+
+#[test]
+fn authentication_and_personal_data_changes_are_classified() {
+    assert_change(
+        &[
+            (
+                "billing_v1.yaml",
+                "      operationId: FetchInvoice\n",
+                "      operationId: FetchInvoice\n      security:\n        - bearer: []\n",
+            ),
+            (
+                "billing_v1.yaml",
+                "components:\n  schemas:\n",
+                "components:\n  securitySchemes:\n    bearer:\n      type: http\n      scheme: bearer\n  schemas:\n",
+            ),
+        ],
+        Severity::Breaking,
+        "billing_v1::BillingV1::fetch_invoice",
+        "authentication changed from none to bearer token",
+    );
+    assert_change(
+        &[(
+            "billing_v1.yaml",
+            "        amount:\n          type: integer\n",
+            "        amount:\n          type: integer\n          x-twilio:\n            pii:\n              handling: standard\n",
+        )],
+        Severity::Compatible,
+        "billing_v1::Invoice::amount",
+        "personal-data marking changed from unmarked to personal",
+    );
+}

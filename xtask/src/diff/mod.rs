@@ -6,7 +6,9 @@
 //! something is, 1 on error.
 
 pub mod compare;
+mod operations;
 pub mod report;
+mod types;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

@@ -1,0 +1,522 @@
+//! Operation changes: hosts, operations, their requests (method, path, server, security,
+//! body, `Accept`), outcomes, pagination and inputs.
+
+use std::collections::BTreeMap;
+
+use generator::model::{
+    Api, AuthScheme, BodyEncoding, Check, Input, Model, Module, NextPage, Operation, Outcome,
+};
+
+use super::compare::{Changes, DOCS, Models, Severity, Side, location, module_location, rust_type};
+use super::types::pii_text;
+
+pub(super) fn compare_apis(
+    out: &mut Changes,
+    models: Models<'_>,
+    module: &str,
+    old: &Module,
+    new: &Module,
+) {
+    match (&old.api, &new.api) {
+        (None, None) => {}
+        (Some(old_api), None) => {
+            for op in &old_api.operations {
+                operation_removed(out, module, old_api, op);
+            }
+        }
+        (None, Some(new_api)) => {
+            for op in &new_api.operations {
+                operation_added(out, module, new_api, op);
+            }
+        }
+        (Some(old_api), Some(new_api)) => {
+            let (old_url, new_url) = (server_url(old_api), server_url(new_api));
+            if old_url != new_url {
+                out.push(
+                    Severity::Breaking,
+                    module,
+                    format!("twilio_api::Client::{module}"),
+                    format!("host changed from `{}` to `{}`", old_url, new_url),
+                    new_api.servers.first().map_or_else(
+                        || module_location(new, Side::Head),
+                        |s| location(&s.source, Side::Head),
+                    ),
+                );
+            }
+            let old_ops: BTreeMap<&str, &Operation> = old_api
+                .operations
+                .iter()
+                .map(|o| (o.id.as_str(), o))
+                .collect();
+            let new_ops: BTreeMap<&str, &Operation> = new_api
+                .operations
+                .iter()
+                .map(|o| (o.id.as_str(), o))
+                .collect();
+            for (id, op) in &old_ops {
+                if !new_ops.contains_key(id) {
+                    operation_removed(out, module, old_api, op);
+                }
+            }
+            for (id, op) in &new_ops {
+                match old_ops.get(id) {
+                    None => operation_added(out, module, new_api, op),
+                    Some(old_op) => {
+                        compare_operation(out, models, module, (old_api, new_api), old_op, op)
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn server_url(api: &Api) -> String {
+    api.servers.first().map(|s| s.url()).unwrap_or_default()
+}
+
+fn method_item(module: &str, api: &Api, op: &Operation) -> String {
+    format!("{module}::{}::{}", api.handle, op.method_name)
+}
+
+fn operation_removed(out: &mut Changes, module: &str, api: &Api, op: &Operation) {
+    operation_presence(out, module, api, op, Side::Base);
+}
+
+fn operation_added(out: &mut Changes, module: &str, api: &Api, op: &Operation) {
+    operation_presence(out, module, api, op, Side::Head);
+}
+
+/// An operation only on one side: removed (breaking) or added (compatible).
+fn operation_presence(out: &mut Changes, module: &str, api: &Api, op: &Operation, side: Side) {
+    let (severity, what) = match side {
+        Side::Base => (Severity::Breaking, "removed"),
+        Side::Head => (Severity::Compatible, "added"),
+    };
+    let message = format!(
+        "operation `{}` {what} ({} {})",
+        op.id,
+        op.http_method.as_str(),
+        op.path
+    );
+    out.push(
+        severity,
+        module,
+        method_item(module, api, op),
+        message,
+        location(&op.source, side),
+    );
+}
+
+/// Every field of an operation is looked at: the destructuring has no `..`, so a field added
+/// to the model does not compile here until its changes are classified.
+fn compare_operation(
+    out: &mut Changes,
+    models: Models<'_>,
+    module: &str,
+    apis: (&Api, &Api),
+    old: &Operation,
+    new: &Operation,
+) {
+    let Operation {
+        id: _,          // the key operations are matched by
+        method_name: _, // derived from `id`
+        builder: _,     // derived from `id`
+        http_method,
+        path,
+        path_segments: _, // derived from `path`
+        server,
+        security,
+        summary,
+        description,
+        inputs: _, // compared input by input below
+        body,
+        outcome,
+        accept,
+        errors,
+        pagination,
+        deprecated,
+        source,
+    } = new;
+    let (old_api, api) = apis;
+    let item = method_item(module, api, new);
+    let here = location(source, Side::Head);
+    let mut push = |severity: Severity, message: String| {
+        out.push(severity, module, item.clone(), message, here.clone());
+    };
+    if old.http_method != *http_method || old.path != *path {
+        push(
+            Severity::Breaking,
+            format!(
+                "request changed from `{} {}` to `{} {}`",
+                old.http_method.as_str(),
+                old.path,
+                http_method.as_str(),
+                path
+            ),
+        );
+    }
+    let (old_url, new_url) = (
+        old_api.servers[old.server].url(),
+        api.servers[*server].url(),
+    );
+    // A change of the API's default host is reported once, on the API.
+    let both_default = old.server == 0 && *server == 0;
+    if old_url != new_url && !both_default {
+        push(
+            Severity::Breaking,
+            format!("now sent to `{new_url}` instead of `{old_url}`"),
+        );
+    }
+    let old_security = old.security.as_ref().unwrap_or(&old_api.security);
+    let new_security = security.as_ref().unwrap_or(&api.security);
+    if old_security != new_security {
+        // Accepting every scheme it accepted before (or needing none) keeps callers working.
+        let still_accepted = new_security.is_empty()
+            || (!old_security.is_empty()
+                && old_security
+                    .iter()
+                    .all(|scheme| new_security.contains(scheme)));
+        let severity = if still_accepted {
+            Severity::Compatible
+        } else {
+            Severity::Breaking
+        };
+        push(
+            severity,
+            format!(
+                "authentication changed from {} to {}",
+                schemes_text(old_security),
+                schemes_text(new_security)
+            ),
+        );
+    }
+    if old.body != *body {
+        push(
+            Severity::Breaking,
+            format!(
+                "request body changed from {} to {}",
+                body_text(old.body.as_ref()),
+                body_text(body.as_ref())
+            ),
+        );
+    }
+    if old.accept != *accept {
+        push(
+            Severity::Compatible,
+            format!(
+                "answers now come as `{}` instead of `{}`",
+                accept.as_deref().unwrap_or("application/json"),
+                old.accept.as_deref().unwrap_or("application/json")
+            ),
+        );
+    }
+    let (old_returns, new_returns) = (
+        returns(models.base, &old.outcome),
+        returns(models.head, outcome),
+    );
+    if old_returns != new_returns {
+        push(
+            Severity::Breaking,
+            format!("`send()` now returns `{new_returns}` instead of `{old_returns}`"),
+        );
+    }
+    match (&old.pagination, pagination) {
+        (None, Some(_)) => push(
+            Severity::Compatible,
+            "now a list operation: `.limit()`, `.stream()` and `.pages()` added".to_owned(),
+        ),
+        (Some(_), None) => push(
+            Severity::Breaking,
+            "no longer a list operation: `.limit()`, `.stream()` and `.pages()` removed".to_owned(),
+        ),
+        (Some(before), Some(after)) if before.next != after.next => push(
+            // The crate follows either style; callers see the same stream.
+            Severity::Compatible,
+            format!(
+                "pagination style changed from {} to {}",
+                next_text(&before.next),
+                next_text(&after.next)
+            ),
+        ),
+        _ => {}
+    }
+    if !old.deprecated && *deprecated {
+        push(Severity::Compatible, "deprecated".to_owned());
+    }
+    if old.summary != *summary || old.description != *description {
+        push(Severity::Compatible, DOCS.to_owned());
+    }
+    if old.errors != *errors {
+        push(
+            Severity::Compatible,
+            "documented error responses changed".to_owned(),
+        );
+    }
+    compare_params(out, models, module, api, old, new);
+}
+
+fn schemes_text(schemes: &[AuthScheme]) -> String {
+    if schemes.is_empty() {
+        return "none".to_owned();
+    }
+    let names: Vec<&str> = schemes
+        .iter()
+        .map(|scheme| match scheme {
+            AuthScheme::Basic => "basic",
+            AuthScheme::Bearer => "bearer token",
+        })
+        .collect();
+    names.join(" or ")
+}
+
+fn body_text(body: Option<&BodyEncoding>) -> String {
+    match body {
+        None => "none".to_owned(),
+        Some(BodyEncoding::Form) => "a form".to_owned(),
+        Some(BodyEncoding::Json { content_type }) => format!("`{content_type}`"),
+    }
+}
+
+fn next_text(next: &NextPage) -> String {
+    let path = |fields: &[generator::model::FieldRef]| {
+        fields
+            .iter()
+            .map(|f| f.name.json.as_str())
+            .collect::<Vec<_>>()
+            .join(".")
+    };
+    match next {
+        NextPage::Url { path: fields } => format!("the URL in `{}`", path(fields)),
+        NextPage::Token {
+            path: fields,
+            param,
+        } => {
+            format!("the token in `{}` sent as `{param}`", path(fields))
+        }
+    }
+}
+
+fn returns(model: &Model, outcome: &Outcome) -> String {
+    match outcome {
+        Outcome::Body(Some(ty)) => rust_type(model, ty),
+        Outcome::Body(None) => "()".to_owned(),
+        Outcome::Statuses { name, variants } => {
+            let parts: Vec<String> = variants
+                .iter()
+                .map(|v| {
+                    let body = v
+                        .body
+                        .as_ref()
+                        .map_or_else(|| "()".to_owned(), |t| rust_type(model, t));
+                    format!("{}: {body}", v.status)
+                })
+                .collect();
+            format!("{name} {{ {} }}", parts.join(", "))
+        }
+        Outcome::Redirect { body: None, .. } => "String (the Location)".to_owned(),
+        Outcome::Redirect { body: Some(ty), .. } => format!("Redirect<{}>", rust_type(model, ty)),
+    }
+}
+
+fn param_item(module: &str, api: &Api, op: &Operation, param: &Input) -> String {
+    if param.required {
+        format!("{}({})", method_item(module, api, op), param.rust_name)
+    } else {
+        format!("{module}::{}::{}", op.builder, param.rust_name)
+    }
+}
+
+fn place(param: &Input) -> &'static str {
+    param.location.describe()
+}
+
+fn compare_params(
+    out: &mut Changes,
+    models: Models<'_>,
+    module: &str,
+    api: &Api,
+    old_op: &Operation,
+    new_op: &Operation,
+) {
+    let key = |p: &Input| (p.location, p.name.clone());
+    let old: BTreeMap<_, &Input> = old_op.inputs.iter().map(|p| (key(p), p)).collect();
+    let new: BTreeMap<_, &Input> = new_op.inputs.iter().map(|p| (key(p), p)).collect();
+    for (k, param) in &old {
+        if !new.contains_key(k) {
+            out.push(
+                Severity::Breaking,
+                module,
+                param_item(module, api, old_op, param),
+                format!("{} `{}` removed", place(param), param.name),
+                location(&param.source, Side::Base),
+            );
+        }
+    }
+    for (k, param) in &new {
+        let Input {
+            name,
+            rust_name,
+            location: _, // part of the key
+            required,
+            ty,
+            kind: _, // follows from `ty`
+            repeated,
+            doc,
+            checks,
+            default,
+            pii,
+            deprecated,
+            example,
+            source,
+        } = param;
+        let item = param_item(module, api, new_op, param);
+        let here = location(source, Side::Head);
+        let Some(before) = old.get(k) else {
+            let (severity, how) = if *required {
+                (Severity::Breaking, "added as required")
+            } else {
+                (Severity::Compatible, "added (optional)")
+            };
+            out.push(
+                severity,
+                module,
+                item,
+                format!("{} `{name}` {how}", place(param)),
+                here,
+            );
+            continue;
+        };
+        let mut push = |severity: Severity, message: String| {
+            out.push(severity, module, item.clone(), message, here.clone());
+        };
+        if before.rust_name != *rust_name {
+            push(
+                Severity::Breaking,
+                format!("renamed from `{}` to `{rust_name}`", before.rust_name),
+            );
+        }
+        let (old_ty, new_ty) = (
+            rust_type(models.base, &before.ty),
+            rust_type(models.head, ty),
+        );
+        if old_ty != new_ty || before.repeated != *repeated {
+            push(
+                Severity::Breaking,
+                format!("type changed from `{old_ty}` to `{new_ty}`"),
+            );
+        }
+        // Required inputs are method arguments, optional ones builder methods: either move
+        // changes the calls that compile.
+        if !before.required && *required {
+            push(
+                Severity::Breaking,
+                "now required (a method argument)".to_owned(),
+            );
+        } else if before.required && !*required {
+            push(
+                Severity::Breaking,
+                "now optional (a builder method instead of a method argument)".to_owned(),
+            );
+        }
+        if let Some((severity, message)) =
+            compare_constraints(&Bounds::of(&before.checks), &Bounds::of(checks))
+        {
+            push(severity, message);
+        }
+        if before.pii != *pii {
+            push(
+                Severity::Compatible,
+                format!(
+                    "personal-data marking changed from {} to {}",
+                    pii_text(before.pii),
+                    pii_text(*pii)
+                ),
+            );
+        }
+        if !before.deprecated && *deprecated {
+            push(Severity::Compatible, "deprecated".to_owned());
+        }
+        if before.doc != *doc || before.default != *default || before.example != *example {
+            push(Severity::Compatible, DOCS.to_owned());
+        }
+    }
+}
+
+/// The bounds an input is checked against before sending.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Bounds {
+    minimum: Option<i64>,
+    maximum: Option<i64>,
+    min_length: Option<usize>,
+    max_length: Option<usize>,
+}
+
+impl Bounds {
+    fn of(checks: &[Check]) -> Bounds {
+        let mut bounds = Bounds::default();
+        for check in checks {
+            match check {
+                Check::Range { min, max } => {
+                    bounds.minimum = *min;
+                    bounds.maximum = *max;
+                }
+                Check::Length { min, max } => {
+                    bounds.min_length = *min;
+                    bounds.max_length = *max;
+                }
+                Check::Id(_) => {}
+            }
+        }
+        bounds
+    }
+}
+
+/// Bounds that accept fewer values are breaking (requests that passed now fail before sending).
+fn compare_constraints(old: &Bounds, new: &Bounds) -> Option<(Severity, String)> {
+    if old == new {
+        return None;
+    }
+    let narrower_min = |a: Option<i64>, b: Option<i64>| match (a, b) {
+        (_, None) => false,
+        (None, Some(_)) => true,
+        (Some(a), Some(b)) => b > a,
+    };
+    let narrower_max = |a: Option<i64>, b: Option<i64>| match (a, b) {
+        (_, None) => false,
+        (None, Some(_)) => true,
+        (Some(a), Some(b)) => b < a,
+    };
+    let as_i64 = |v: Option<usize>| v.map(|v| i64::try_from(v).unwrap_or(i64::MAX));
+    let tightened = narrower_min(old.minimum, new.minimum)
+        || narrower_max(old.maximum, new.maximum)
+        || narrower_min(as_i64(old.min_length), as_i64(new.min_length))
+        || narrower_max(as_i64(old.max_length), as_i64(new.max_length));
+    let describe = |c: &Bounds| {
+        let mut parts = Vec::new();
+        if c.minimum.is_some() || c.maximum.is_some() {
+            parts.push(format!("{}..={}", bound(c.minimum), bound(c.maximum)));
+        }
+        if c.min_length.is_some() || c.max_length.is_some() {
+            parts.push(format!(
+                "length {}..={}",
+                bound(c.min_length),
+                bound(c.max_length)
+            ));
+        }
+        if parts.is_empty() {
+            "unbounded".to_owned()
+        } else {
+            parts.join(", ")
+        }
+    };
+    let message = format!("bounds changed from {} to {}", describe(old), describe(new));
+    Some(if tightened {
+        (Severity::Breaking, format!("{message} (tightened)"))
+    } else {
+        (Severity::Compatible, format!("{message} (loosened)"))
+    })
+}
+
+fn bound<T: std::fmt::Display>(value: Option<T>) -> String {
+    value.map_or_else(String::new, |v| v.to_string())
+}

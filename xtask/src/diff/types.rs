@@ -1,0 +1,389 @@
+//! Type changes: structs and their fields, enum values, ID patterns, aliases, and the models
+//! a changed shared type reaches.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use generator::model::{Field, Model, Module, TypeDef, TypeKind, TypeName, TypeRef};
+use generator::pattern::Language;
+
+use super::compare::{
+    Change, Changes, DOCS, Models, Severity, Side, kind_name, location, rust_type,
+};
+
+pub(super) fn compare_types(
+    out: &mut Changes,
+    models: Models<'_>,
+    module: &str,
+    old: &Module,
+    new: &Module,
+) {
+    let old_types: BTreeMap<&str, &TypeDef> = old
+        .types
+        .iter()
+        .map(|&id| models.base.ty(id))
+        .map(|t| (t.name.as_str(), t))
+        .collect();
+    let new_types: BTreeMap<&str, &TypeDef> = new
+        .types
+        .iter()
+        .map(|&id| models.head.ty(id))
+        .map(|t| (t.name.as_str(), t))
+        .collect();
+    for (name, def) in &old_types {
+        if !new_types.contains_key(name) {
+            out.push(
+                Severity::Breaking,
+                module,
+                format!("{module}::{name}"),
+                format!("{} removed", kind_name(&def.kind)),
+                location(&def.source, Side::Base),
+            );
+        }
+    }
+    for (name, def) in &new_types {
+        let item = format!("{module}::{name}");
+        let here = location(&def.source, Side::Head);
+        let Some(before) = old_types.get(name) else {
+            out.push(
+                Severity::Compatible,
+                module,
+                item,
+                format!("{} added", kind_name(&def.kind)),
+                here,
+            );
+            continue;
+        };
+        if before.doc != def.doc {
+            out.push(
+                Severity::Compatible,
+                module,
+                item.clone(),
+                DOCS.to_owned(),
+                here.clone(),
+            );
+        }
+        match (&before.kind, &def.kind) {
+            (TypeKind::Struct(old_struct), TypeKind::Struct(new_struct)) => {
+                compare_fields(
+                    out,
+                    models,
+                    module,
+                    &item,
+                    &old_struct.fields,
+                    &new_struct.fields,
+                );
+            }
+            (TypeKind::Enum(old_enum), TypeKind::Enum(new_enum)) => {
+                let (old_values, new_values) = (&old_enum.values, &new_enum.values);
+                let old_wires: BTreeSet<&str> =
+                    old_values.iter().map(|v| v.wire.as_str()).collect();
+                let new_wires: BTreeSet<&str> =
+                    new_values.iter().map(|v| v.wire.as_str()).collect();
+                for value in old_values
+                    .iter()
+                    .filter(|v| !new_wires.contains(v.wire.as_str()))
+                {
+                    out.push(
+                        Severity::Breaking,
+                        module,
+                        format!("{item}::{}", value.variant),
+                        format!("enum value `{}` removed", value.wire),
+                        here.clone(),
+                    );
+                }
+                for value in new_values
+                    .iter()
+                    .filter(|v| !old_wires.contains(v.wire.as_str()))
+                {
+                    out.push(
+                        Severity::Compatible,
+                        module,
+                        format!("{item}::{}", value.variant),
+                        format!("enum value `{}` added", value.wire),
+                        here.clone(),
+                    );
+                }
+            }
+            (TypeKind::Id(old_id), TypeKind::Id(new_id)) => {
+                let same = old_id.pattern == new_id.pattern
+                    && old_id.min_length == new_id.min_length
+                    && old_id.max_length == new_id.max_length;
+                if !same {
+                    let old_language =
+                        Language::new(&old_id.check, old_id.min_length, old_id.max_length);
+                    let new_language =
+                        Language::new(&new_id.check, new_id.min_length, new_id.max_length);
+                    let (severity, how) = match (old_language, new_language) {
+                        (Some(old_l), Some(new_l)) => {
+                            match (new_l.is_subset_of(&old_l), old_l.is_subset_of(&new_l)) {
+                                (true, true) => {
+                                    (Severity::Compatible, "rewritten; it accepts the same IDs")
+                                }
+                                (true, false) => (
+                                    Severity::Breaking,
+                                    "tightened; IDs it accepted before are refused",
+                                ),
+                                (false, true) => {
+                                    (Severity::Compatible, "loosened; it accepts more IDs")
+                                }
+                                (false, false) => (
+                                    Severity::Breaking,
+                                    "changed; some IDs it accepted before are refused",
+                                ),
+                            }
+                        }
+                        _ => (Severity::Breaking, "changed"),
+                    };
+                    out.push(
+                        severity,
+                        module,
+                        item,
+                        format!(
+                            "ID pattern `{}` -> `{}` {how}",
+                            old_id.pattern, new_id.pattern
+                        ),
+                        here,
+                    );
+                }
+            }
+            (TypeKind::Alias(old_ty), TypeKind::Alias(new_ty)) => {
+                let (old_ty, new_ty) = (
+                    rust_type(models.base, old_ty),
+                    rust_type(models.head, new_ty),
+                );
+                if old_ty != new_ty {
+                    out.push(
+                        Severity::Breaking,
+                        module,
+                        item,
+                        format!("now stands for `{new_ty}` instead of `{old_ty}`"),
+                        here,
+                    );
+                }
+            }
+            (old_kind, new_kind) if kind_name(old_kind) != kind_name(new_kind) => out.push(
+                Severity::Breaking,
+                module,
+                item,
+                format!(
+                    "changed from {} to {}",
+                    kind_name(old_kind),
+                    kind_name(new_kind)
+                ),
+                here,
+            ),
+            _ => {}
+        }
+    }
+}
+
+fn compare_fields(
+    out: &mut Changes,
+    models: Models<'_>,
+    module: &str,
+    item: &str,
+    old: &[Field],
+    new: &[Field],
+) {
+    let old_fields: BTreeMap<&str, &Field> =
+        old.iter().map(|f| (f.name.json.as_str(), f)).collect();
+    let new_fields: BTreeMap<&str, &Field> =
+        new.iter().map(|f| (f.name.json.as_str(), f)).collect();
+    for (json, field) in &old_fields {
+        if !new_fields.contains_key(json) {
+            out.push(
+                Severity::Breaking,
+                module,
+                format!("{item}::{}", field.name.rust),
+                format!("field `{json}` removed"),
+                location(&field.source, Side::Base),
+            );
+        }
+    }
+    for (json, field) in &new_fields {
+        let Field {
+            name,
+            ty,
+            required: _, // with `nullable`, decides `is_optional`
+            nullable: _,
+            boxed: _, // a layout detail that follows from the types
+            doc,
+            pii,
+            deprecated,
+            example,
+            source,
+        } = field;
+        let field_item = format!("{item}::{}", name.rust);
+        let here = location(source, Side::Head);
+        let Some(before) = old_fields.get(json) else {
+            let (severity, message) = if field.is_optional() {
+                (
+                    Severity::Compatible,
+                    format!("optional field `{json}` added"),
+                )
+            } else {
+                (
+                    Severity::Breaking,
+                    format!("required field `{json}` added (a non-`Option` field)"),
+                )
+            };
+            out.push(severity, module, field_item, message, here);
+            continue;
+        };
+        let mut push = |severity: Severity, message: String| {
+            out.push(severity, module, field_item.clone(), message, here.clone());
+        };
+        if before.name.rust != name.rust {
+            push(
+                Severity::Breaking,
+                format!("renamed from `{}` to `{}`", before.name.rust, name.rust),
+            );
+        }
+        let (old_ty, new_ty) = (
+            rust_type(models.base, &before.ty),
+            rust_type(models.head, ty),
+        );
+        if old_ty != new_ty {
+            push(
+                Severity::Breaking,
+                format!("type changed from `{old_ty}` to `{new_ty}`"),
+            );
+        }
+        match (before.is_optional(), field.is_optional()) {
+            (true, false) => push(
+                Severity::Breaking,
+                format!("now required: `{new_ty}` instead of `Option<…>`"),
+            ),
+            (false, true) => push(
+                Severity::Breaking,
+                format!("now optional (may be null or missing): `Option<{new_ty}>`"),
+            ),
+            _ => {}
+        }
+        if before.pii != *pii {
+            push(
+                Severity::Compatible,
+                format!(
+                    "personal-data marking changed from {} to {}",
+                    pii_text(before.pii),
+                    pii_text(*pii)
+                ),
+            );
+        }
+        if !before.deprecated && *deprecated {
+            push(Severity::Compatible, "deprecated".to_owned());
+        }
+        if before.doc != *doc || before.example != *example {
+            push(Severity::Compatible, DOCS.to_owned());
+        }
+    }
+}
+
+/// How a change of personal-data marking reads.
+pub(super) fn pii_text(pii: Option<bool>) -> &'static str {
+    match pii {
+        None => "unmarked",
+        Some(true) => "personal",
+        Some(false) => "not personal",
+    }
+}
+
+/// One line per model that uses a changed type (directly or through other types), once per
+/// model and changed type, so a change to a shared schema shows in every API it reaches.
+pub(super) fn affected_models(base: &Model, head: &Model, changes: &[Change]) -> Vec<Change> {
+    // Only breaking changes to types that exist on both sides reach their users: an addition
+    // or a docs change to a shared type changes nothing for the models that use it.
+    let mut by_type: BTreeMap<TypeName, Vec<&Change>> = BTreeMap::new();
+    for change in changes.iter().filter(|c| c.severity == Severity::Breaking) {
+        if let (Some(name), Some(_)) = (changed_type(head, change), changed_type(base, change)) {
+            by_type.entry(name).or_default().push(change);
+        }
+    }
+    let mut out = Vec::new();
+    for (changed, type_changes) in by_type {
+        let summary = match type_changes.as_slice() {
+            [only] => only.message.clone(),
+            [first, rest @ ..] => format!("{} (and {} more)", first.message, rest.len()),
+            [] => continue,
+        };
+        let changed_item = format!("{}::{}", changed.module, changed.name);
+        for (user, field) in users_of(head, &changed) {
+            out.push(Change {
+                severity: Severity::Breaking,
+                api: user.module.clone(),
+                item: format!("{}::{}", user.module, user.name),
+                message: format!("uses `{changed_item}`, which changed: {summary}"),
+                location: location(&field.source, Side::Head),
+                via: Some(changed_item.clone()),
+            });
+        }
+    }
+    out
+}
+
+/// The type a change is about, if it is about a type or one of its fields or values.
+fn changed_type(model: &Model, change: &Change) -> Option<TypeName> {
+    let mut parts = change.item.split("::");
+    let (module, name) = (parts.next()?, parts.next()?);
+    let name = TypeName {
+        module: module.to_owned(),
+        name: name.to_owned(),
+    };
+    model.type_def(&name).map(|_| name)
+}
+
+/// Structs in `model` that reach `target` through their fields, each with the first field
+/// that leads there.
+fn users_of<'m>(model: &'m Model, target: &TypeName) -> Vec<(TypeName, &'m Field)> {
+    let mut users = Vec::new();
+    for module in &model.modules {
+        for def in module.types.iter().map(|&id| model.ty(id)) {
+            let TypeKind::Struct(structure) = &def.kind else {
+                continue;
+            };
+            let fields = &structure.fields;
+            let name = TypeName {
+                module: module.name.clone(),
+                name: def.name.clone(),
+            };
+            if &name == target {
+                continue;
+            }
+            let via = fields
+                .iter()
+                .find(|f| reaches(model, &f.ty, target, &mut BTreeSet::new()));
+            if let Some(field) = via {
+                users.push((name, field));
+            }
+        }
+    }
+    users
+}
+
+fn reaches(model: &Model, ty: &TypeRef, target: &TypeName, seen: &mut BTreeSet<TypeName>) -> bool {
+    match ty {
+        TypeRef::Array(inner) | TypeRef::Map(inner) => reaches(model, inner, target, seen),
+        TypeRef::Named(id) => {
+            let name = model.type_name(*id);
+            if &name == target {
+                return true;
+            }
+            if !seen.insert(name) {
+                return false;
+            }
+            match &model.ty(*id).kind {
+                TypeKind::Struct(structure) => structure
+                    .fields
+                    .iter()
+                    .any(|f| reaches(model, &f.ty, target, seen)),
+                TypeKind::Alias(inner) => reaches(model, inner, target, seen),
+                TypeKind::Union(union) => union
+                    .variants
+                    .iter()
+                    .any(|v| reaches(model, &v.ty, target, seen)),
+                TypeKind::Enum(_) | TypeKind::Id(_) => false,
+            }
+        }
+        _ => false,
+    }
+}
