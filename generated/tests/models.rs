@@ -155,9 +155,13 @@ fn unknown_enum_values_and_unknown_fields_are_accepted() {
     json["participants"][0]["addresses"][0]["channel"] = json!("CARRIER_PIGEON");
     json["somethingNew"] = json!({"added": "later"});
     let conversation: Conversation = serde_json::from_value(json).unwrap();
+    let status = conversation.status.clone().unwrap();
+    assert!(matches!(&status, ConversationStatus::Unknown(v) if v.as_str() == "ARCHIVED"));
+    assert_eq!(status, ConversationStatus::from("ARCHIVED"));
+    // A known value never hides in `Unknown`: decoded or converted, it is the variant.
     assert_eq!(
-        conversation.status,
-        Some(ConversationStatus::Unknown("ARCHIVED".into()))
+        ConversationStatus::from("ACTIVE".to_owned()),
+        ConversationStatus::Active
     );
     let encoded = serde_json::to_value(&conversation).unwrap();
     assert_eq!(

@@ -1,6 +1,39 @@
 //! Open enums: every string enum from the specs gets the known values as variants plus
 //! `Unknown(String)`, so a value Twilio adds later decodes instead of failing.
 
+use std::fmt;
+
+/// A value an open enum does not know, as sent. Only the crate builds one (decoding, `From`),
+/// and only for values that are not known variants, so `Unknown` never stands for a known value
+/// and equal wire values always compare equal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct UnknownValue<T = String>(T);
+
+impl<T> UnknownValue<T> {
+    /// Wraps a value the crate found unknown.
+    pub(crate) fn new(value: T) -> Self {
+        UnknownValue(value)
+    }
+
+    /// The value as sent.
+    pub fn get(&self) -> &T {
+        &self.0
+    }
+}
+
+impl UnknownValue<String> {
+    /// The value as sent.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl<T: fmt::Display> fmt::Display for UnknownValue<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
 /// Gives a generated enum (with `as_str` and `From<String>`) its conversions and serde.
 macro_rules! open_enum {
     ($name:ident) => {

@@ -25,7 +25,7 @@ pub enum Channel {
     /// `SYSTEM`
     System,
     /// A value this version of the crate does not know, as sent.
-    Unknown(::std::string::String),
+    Unknown(crate::UnknownValue),
 }
 
 impl Channel {
@@ -51,7 +51,7 @@ impl Channel {
             Self::Chat => "CHAT",
             Self::Api => "API",
             Self::System => "SYSTEM",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -67,7 +67,7 @@ impl ::std::convert::From<::std::string::String> for Channel {
             "CHAT" => Self::Chat,
             "API" => Self::Api,
             "SYSTEM" => Self::System,
-            _ => Self::Unknown(value),
+            _ => Self::Unknown(crate::UnknownValue::new(value)),
         }
     }
 }
@@ -223,7 +223,7 @@ pub enum ConversationGroupingType {
     /// `GROUP_BY_PROFILE`
     GroupByProfile,
     /// A value this version of the crate does not know, as sent.
-    Unknown(::std::string::String),
+    Unknown(crate::UnknownValue),
 }
 
 impl ConversationGroupingType {
@@ -241,7 +241,7 @@ impl ConversationGroupingType {
                 "GROUP_BY_PARTICIPANT_ADDRESSES_AND_CHANNEL_TYPE"
             }
             Self::GroupByProfile => "GROUP_BY_PROFILE",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -254,7 +254,7 @@ impl ::std::convert::From<::std::string::String> for ConversationGroupingType {
                 Self::GroupByParticipantAddressesAndChannelType
             }
             "GROUP_BY_PROFILE" => Self::GroupByProfile,
-            _ => Self::Unknown(value),
+            _ => Self::Unknown(crate::UnknownValue::new(value)),
         }
     }
 }
@@ -274,7 +274,7 @@ pub enum ConversationStatus {
     /// `CLOSED`
     Closed,
     /// A value this version of the crate does not know, as sent.
-    Unknown(::std::string::String),
+    Unknown(crate::UnknownValue),
 }
 
 impl ConversationStatus {
@@ -286,7 +286,7 @@ impl ConversationStatus {
             Self::Active => "ACTIVE",
             Self::Inactive => "INACTIVE",
             Self::Closed => "CLOSED",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -297,7 +297,7 @@ impl ::std::convert::From<::std::string::String> for ConversationStatus {
             "ACTIVE" => Self::Active,
             "INACTIVE" => Self::Inactive,
             "CLOSED" => Self::Closed,
-            _ => Self::Unknown(value),
+            _ => Self::Unknown(crate::UnknownValue::new(value)),
         }
     }
 }
@@ -415,7 +415,7 @@ pub enum ParticipantType {
     /// `AI_AGENT`
     AiAgent,
     /// A value this version of the crate does not know, as sent.
-    Unknown(::std::string::String),
+    Unknown(crate::UnknownValue),
 }
 
 impl ParticipantType {
@@ -431,7 +431,7 @@ impl ParticipantType {
             Self::Customer => "CUSTOMER",
             Self::HumanAgent => "HUMAN_AGENT",
             Self::AiAgent => "AI_AGENT",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -442,7 +442,7 @@ impl ::std::convert::From<::std::string::String> for ParticipantType {
             "CUSTOMER" => Self::Customer,
             "HUMAN_AGENT" => Self::HumanAgent,
             "AI_AGENT" => Self::AiAgent,
-            _ => Self::Unknown(value),
+            _ => Self::Unknown(crate::UnknownValue::new(value)),
         }
     }
 }
@@ -479,7 +479,7 @@ pub enum StatusCallbackMethod {
     /// `POST`
     Post,
     /// A value this version of the crate does not know, as sent.
-    Unknown(::std::string::String),
+    Unknown(crate::UnknownValue),
 }
 
 impl StatusCallbackMethod {
@@ -490,7 +490,7 @@ impl StatusCallbackMethod {
         match self {
             Self::Get => "GET",
             Self::Post => "POST",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -500,7 +500,7 @@ impl ::std::convert::From<::std::string::String> for StatusCallbackMethod {
         match value.as_str() {
             "GET" => Self::Get,
             "POST" => Self::Post,
-            _ => Self::Unknown(value),
+            _ => Self::Unknown(crate::UnknownValue::new(value)),
         }
     }
 }

@@ -46,6 +46,7 @@ pub fn lib_rs(model: &Model) -> TokenStream {
         pub use runtime::error::{InvalidArgument, TransportError, TransportErrorKind};
         pub use runtime::id::{Id, ParseIdError};
         pub use runtime::pagination::{ItemStream, NextPage, Page, PageStream};
+        pub use runtime::enums::UnknownValue;
         pub use runtime::request::Redirect;
         pub use runtime::tls::http_client_builder;
 

@@ -172,7 +172,7 @@ fn string_enum(def: &TypeDef, values: &[crate::model::EnumValue]) -> TokenStream
         pub enum #name {
             #( #[doc = #variant_docs] #variants, )*
             /// A value this version of the crate does not know, as sent.
-            Unknown(::std::string::String),
+            Unknown(crate::UnknownValue),
         }
 
         impl #name {
@@ -183,7 +183,7 @@ fn string_enum(def: &TypeDef, values: &[crate::model::EnumValue]) -> TokenStream
             pub fn as_str(&self) -> &str {
                 match self {
                     #(Self::#variants => #wires,)*
-                    Self::Unknown(value) => value,
+                    Self::Unknown(value) => value.as_str(),
                 }
             }
         }
@@ -192,7 +192,7 @@ fn string_enum(def: &TypeDef, values: &[crate::model::EnumValue]) -> TokenStream
             fn from(value: ::std::string::String) -> Self {
                 match value.as_str() {
                     #(#wires => Self::#variants,)*
-                    _ => Self::Unknown(value),
+                    _ => Self::Unknown(crate::UnknownValue::new(value)),
                 }
             }
         }
@@ -201,7 +201,7 @@ fn string_enum(def: &TypeDef, values: &[crate::model::EnumValue]) -> TokenStream
     }
 }
 
-/// An open enum of integers: known values as variants, any other as `Unknown(i64)`.
+/// An open enum of integers: known values as variants, any other as `Unknown`.
 fn integer_enum(def: &TypeDef, values: &[crate::model::EnumValue]) -> TokenStream {
     let name = ident(&def.name);
     let docs = doc(Some(&type_doc(def)));
@@ -220,7 +220,7 @@ fn integer_enum(def: &TypeDef, values: &[crate::model::EnumValue]) -> TokenStrea
         pub enum #name {
             #( #[doc = #variant_docs] #variants, )*
             /// A value this version of the crate does not know, as sent.
-            Unknown(i64),
+            Unknown(crate::UnknownValue<i64>),
         }
 
         impl #name {
@@ -231,7 +231,7 @@ fn integer_enum(def: &TypeDef, values: &[crate::model::EnumValue]) -> TokenStrea
             pub fn as_i64(self) -> i64 {
                 match self {
                     #(Self::#variants => #numbers,)*
-                    Self::Unknown(value) => value,
+                    Self::Unknown(value) => *value.get(),
                 }
             }
         }
@@ -240,7 +240,7 @@ fn integer_enum(def: &TypeDef, values: &[crate::model::EnumValue]) -> TokenStrea
             fn from(value: i64) -> Self {
                 match value {
                     #(#numbers => Self::#variants,)*
-                    _ => Self::Unknown(value),
+                    _ => Self::Unknown(crate::UnknownValue::new(value)),
                 }
             }
         }

@@ -66,6 +66,8 @@ pub use runtime::id::{Id, ParseIdError};
 
 pub use runtime::pagination::{ItemStream, NextPage, Page, PageStream};
 
+pub use runtime::enums::UnknownValue;
+
 pub use runtime::request::Redirect;
 
 pub use runtime::tls::http_client_builder;

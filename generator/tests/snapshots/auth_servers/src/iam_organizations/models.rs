@@ -66,7 +66,7 @@ pub enum PublicApiAccountResponseStatus {
     /// `closed`
     Closed,
     /// A value this version of the crate does not know, as sent.
-    Unknown(::std::string::String),
+    Unknown(crate::UnknownValue),
 }
 
 impl PublicApiAccountResponseStatus {
@@ -84,7 +84,7 @@ impl PublicApiAccountResponseStatus {
             Self::Suspended => "suspended",
             Self::PendingClosure => "pending_closure",
             Self::Closed => "closed",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -96,7 +96,7 @@ impl ::std::convert::From<::std::string::String> for PublicApiAccountResponseSta
             "suspended" => Self::Suspended,
             "pending_closure" => Self::PendingClosure,
             "closed" => Self::Closed,
-            _ => Self::Unknown(value),
+            _ => Self::Unknown(crate::UnknownValue::new(value)),
         }
     }
 }

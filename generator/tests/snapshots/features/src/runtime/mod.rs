@@ -10,7 +10,7 @@ pub(crate) mod client;
 #[allow(dead_code)]
 pub(crate) mod encode;
 // Unused by crates whose specs have no enum.
-#[allow(unused_macros, unused_imports)]
+#[allow(unused_macros, unused_imports, dead_code)]
 pub(crate) mod enums;
 pub(crate) mod error;
 pub(crate) mod id;

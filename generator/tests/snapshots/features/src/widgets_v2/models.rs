@@ -30,7 +30,7 @@ pub enum ListWidgetsColor {
     /// `green`
     Green,
     /// A value this version of the crate does not know, as sent.
-    Unknown(::std::string::String),
+    Unknown(crate::UnknownValue),
 }
 
 impl ListWidgetsColor {
@@ -41,7 +41,7 @@ impl ListWidgetsColor {
         match self {
             Self::Red => "red",
             Self::Green => "green",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -51,7 +51,7 @@ impl ::std::convert::From<::std::string::String> for ListWidgetsColor {
         match value.as_str() {
             "red" => Self::Red,
             "green" => Self::Green,
-            _ => Self::Unknown(value),
+            _ => Self::Unknown(crate::UnknownValue::new(value)),
         }
     }
 }
@@ -172,7 +172,7 @@ pub enum WidgetType {
     /// `UNKNOWN`
     UnknownValue,
     /// A value this version of the crate does not know, as sent.
-    Unknown(::std::string::String),
+    Unknown(crate::UnknownValue),
 }
 
 impl WidgetType {
@@ -184,7 +184,7 @@ impl WidgetType {
             Self::Small => "small",
             Self::Large => "large",
             Self::UnknownValue => "UNKNOWN",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -195,7 +195,7 @@ impl ::std::convert::From<::std::string::String> for WidgetType {
             "small" => Self::Small,
             "large" => Self::Large,
             "UNKNOWN" => Self::UnknownValue,
-            _ => Self::Unknown(value),
+            _ => Self::Unknown(crate::UnknownValue::new(value)),
         }
     }
 }

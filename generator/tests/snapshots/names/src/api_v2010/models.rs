@@ -55,7 +55,7 @@ pub enum CallEnumStatus {
     /// `canceled`
     Canceled,
     /// A value this version of the crate does not know, as sent.
-    Unknown(::std::string::String),
+    Unknown(crate::UnknownValue),
 }
 
 impl CallEnumStatus {
@@ -81,7 +81,7 @@ impl CallEnumStatus {
             Self::Failed => "failed",
             Self::NoAnswer => "no-answer",
             Self::Canceled => "canceled",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -97,7 +97,7 @@ impl ::std::convert::From<::std::string::String> for CallEnumStatus {
             "failed" => Self::Failed,
             "no-answer" => Self::NoAnswer,
             "canceled" => Self::Canceled,
-            _ => Self::Unknown(value),
+            _ => Self::Unknown(crate::UnknownValue::new(value)),
         }
     }
 }
@@ -147,7 +147,7 @@ pub enum PaymentsEnumPaymentMethod {
     /// `ach-debit`
     AchDebit,
     /// A value this version of the crate does not know, as sent.
-    Unknown(::std::string::String),
+    Unknown(crate::UnknownValue),
 }
 
 impl PaymentsEnumPaymentMethod {
@@ -158,7 +158,7 @@ impl PaymentsEnumPaymentMethod {
         match self {
             Self::CreditCard => "credit-card",
             Self::AchDebit => "ach-debit",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -168,7 +168,7 @@ impl ::std::convert::From<::std::string::String> for PaymentsEnumPaymentMethod {
         match value.as_str() {
             "credit-card" => Self::CreditCard,
             "ach-debit" => Self::AchDebit,
-            _ => Self::Unknown(value),
+            _ => Self::Unknown(crate::UnknownValue::new(value)),
         }
     }
 }

@@ -15,7 +15,7 @@ pub enum BindingEnumBindingType {
     /// `fcm`
     Fcm,
     /// A value this version of the crate does not know, as sent.
-    Unknown(::std::string::String),
+    Unknown(crate::UnknownValue),
 }
 
 impl BindingEnumBindingType {
@@ -27,7 +27,7 @@ impl BindingEnumBindingType {
             Self::Gcm => "gcm",
             Self::Apn => "apn",
             Self::Fcm => "fcm",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -38,7 +38,7 @@ impl ::std::convert::From<::std::string::String> for BindingEnumBindingType {
             "gcm" => Self::Gcm,
             "apn" => Self::Apn,
             "fcm" => Self::Fcm,
-            _ => Self::Unknown(value),
+            _ => Self::Unknown(crate::UnknownValue::new(value)),
         }
     }
 }
@@ -58,7 +58,7 @@ pub enum ChannelEnumChannelType {
     /// `direct`
     Direct,
     /// A value this version of the crate does not know, as sent.
-    Unknown(::std::string::String),
+    Unknown(crate::UnknownValue),
 }
 
 impl ChannelEnumChannelType {
@@ -70,7 +70,7 @@ impl ChannelEnumChannelType {
             Self::Public => "public",
             Self::Private => "private",
             Self::Direct => "direct",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -81,7 +81,7 @@ impl ::std::convert::From<::std::string::String> for ChannelEnumChannelType {
             "public" => Self::Public,
             "private" => Self::Private,
             "direct" => Self::Direct,
-            _ => Self::Unknown(value),
+            _ => Self::Unknown(crate::UnknownValue::new(value)),
         }
     }
 }
@@ -99,7 +99,7 @@ pub enum ChannelEnumWebhookEnabledType {
     /// `false`
     False,
     /// A value this version of the crate does not know, as sent.
-    Unknown(::std::string::String),
+    Unknown(crate::UnknownValue),
 }
 
 impl ChannelEnumWebhookEnabledType {
@@ -110,7 +110,7 @@ impl ChannelEnumWebhookEnabledType {
         match self {
             Self::True => "true",
             Self::False => "false",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -120,7 +120,7 @@ impl ::std::convert::From<::std::string::String> for ChannelEnumWebhookEnabledTy
         match value.as_str() {
             "true" => Self::True,
             "false" => Self::False,
-            _ => Self::Unknown(value),
+            _ => Self::Unknown(crate::UnknownValue::new(value)),
         }
     }
 }
@@ -204,7 +204,7 @@ pub enum UserBindingEnumBindingType {
     /// `fcm`
     Fcm,
     /// A value this version of the crate does not know, as sent.
-    Unknown(::std::string::String),
+    Unknown(crate::UnknownValue),
 }
 
 impl UserBindingEnumBindingType {
@@ -216,7 +216,7 @@ impl UserBindingEnumBindingType {
             Self::Gcm => "gcm",
             Self::Apn => "apn",
             Self::Fcm => "fcm",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -227,7 +227,7 @@ impl ::std::convert::From<::std::string::String> for UserBindingEnumBindingType 
             "gcm" => Self::Gcm,
             "apn" => Self::Apn,
             "fcm" => Self::Fcm,
-            _ => Self::Unknown(value),
+            _ => Self::Unknown(crate::UnknownValue::new(value)),
         }
     }
 }

@@ -40,7 +40,7 @@ pub enum CallToActionActionType {
     /// `VOICE_CALL`
     VoiceCall,
     /// A value this version of the crate does not know, as sent.
-    Unknown(::std::string::String),
+    Unknown(crate::UnknownValue),
 }
 
 impl CallToActionActionType {
@@ -58,7 +58,7 @@ impl CallToActionActionType {
             Self::PhoneNumber => "PHONE_NUMBER",
             Self::CopyCode => "COPY_CODE",
             Self::VoiceCall => "VOICE_CALL",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -70,7 +70,7 @@ impl ::std::convert::From<::std::string::String> for CallToActionActionType {
             "PHONE_NUMBER" => Self::PhoneNumber,
             "COPY_CODE" => Self::CopyCode,
             "VOICE_CALL" => Self::VoiceCall,
-            _ => Self::Unknown(value),
+            _ => Self::Unknown(crate::UnknownValue::new(value)),
         }
     }
 }

@@ -94,7 +94,7 @@ pub enum MessageEnumStatus {
     /// `canceled`
     Canceled,
     /// A value this version of the crate does not know, as sent.
-    Unknown(::std::string::String),
+    Unknown(crate::UnknownValue),
 }
 
 impl MessageEnumStatus {
@@ -130,7 +130,7 @@ impl MessageEnumStatus {
             Self::Read => "read",
             Self::PartiallyDelivered => "partially_delivered",
             Self::Canceled => "canceled",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -151,7 +151,7 @@ impl ::std::convert::From<::std::string::String> for MessageEnumStatus {
             "read" => Self::Read,
             "partially_delivered" => Self::PartiallyDelivered,
             "canceled" => Self::Canceled,
-            _ => Self::Unknown(value),
+            _ => Self::Unknown(crate::UnknownValue::new(value)),
         }
     }
 }

@@ -171,7 +171,7 @@ pub enum ServiceKnowledgeEmbeddingDimensions {
     /// `1536`
     V1536,
     /// A value this version of the crate does not know, as sent.
-    Unknown(i64),
+    Unknown(crate::UnknownValue<i64>),
 }
 
 impl ServiceKnowledgeEmbeddingDimensions {
@@ -183,7 +183,7 @@ impl ServiceKnowledgeEmbeddingDimensions {
             Self::V256 => 256,
             Self::V512 => 512,
             Self::V1536 => 1536,
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => *value.get(),
         }
     }
 }
@@ -194,7 +194,7 @@ impl ::std::convert::From<i64> for ServiceKnowledgeEmbeddingDimensions {
             256 => Self::V256,
             512 => Self::V512,
             1536 => Self::V1536,
-            _ => Self::Unknown(value),
+            _ => Self::Unknown(crate::UnknownValue::new(value)),
         }
     }
 }

@@ -33,7 +33,7 @@ pub enum AppleTypingIndicatorRequestChannel {
     /// `APPLE`
     Apple,
     /// A value this version of the crate does not know, as sent.
-    Unknown(::std::string::String),
+    Unknown(crate::UnknownValue),
 }
 
 impl AppleTypingIndicatorRequestChannel {
@@ -43,7 +43,7 @@ impl AppleTypingIndicatorRequestChannel {
     pub fn as_str(&self) -> &str {
         match self {
             Self::Apple => "APPLE",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -52,7 +52,7 @@ impl ::std::convert::From<::std::string::String> for AppleTypingIndicatorRequest
     fn from(value: ::std::string::String) -> Self {
         match value.as_str() {
             "APPLE" => Self::Apple,
-            _ => Self::Unknown(value),
+            _ => Self::Unknown(crate::UnknownValue::new(value)),
         }
     }
 }
@@ -70,7 +70,7 @@ pub enum AppleTypingIndicatorRequestEvent {
     /// `END`
     End,
     /// A value this version of the crate does not know, as sent.
-    Unknown(::std::string::String),
+    Unknown(crate::UnknownValue),
 }
 
 impl AppleTypingIndicatorRequestEvent {
@@ -81,7 +81,7 @@ impl AppleTypingIndicatorRequestEvent {
         match self {
             Self::Start => "START",
             Self::End => "END",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -91,7 +91,7 @@ impl ::std::convert::From<::std::string::String> for AppleTypingIndicatorRequest
         match value.as_str() {
             "START" => Self::Start,
             "END" => Self::End,
-            _ => Self::Unknown(value),
+            _ => Self::Unknown(crate::UnknownValue::new(value)),
         }
     }
 }
@@ -203,7 +203,7 @@ pub enum RcsSenderConfigurationType {
     /// `RcsSenderConfiguration`
     RcsSenderConfiguration,
     /// A value this version of the crate does not know, as sent.
-    Unknown(::std::string::String),
+    Unknown(crate::UnknownValue),
 }
 
 impl RcsSenderConfigurationType {
@@ -213,7 +213,7 @@ impl RcsSenderConfigurationType {
     pub fn as_str(&self) -> &str {
         match self {
             Self::RcsSenderConfiguration => "RcsSenderConfiguration",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -222,7 +222,7 @@ impl ::std::convert::From<::std::string::String> for RcsSenderConfigurationType 
     fn from(value: ::std::string::String) -> Self {
         match value.as_str() {
             "RcsSenderConfiguration" => Self::RcsSenderConfiguration,
-            _ => Self::Unknown(value),
+            _ => Self::Unknown(crate::UnknownValue::new(value)),
         }
     }
 }
@@ -365,7 +365,7 @@ pub enum WhatsAppSenderConfigurationType {
     /// `WhatsAppSenderConfiguration`
     WhatsAppSenderConfiguration,
     /// A value this version of the crate does not know, as sent.
-    Unknown(::std::string::String),
+    Unknown(crate::UnknownValue),
 }
 
 impl WhatsAppSenderConfigurationType {
@@ -375,7 +375,7 @@ impl WhatsAppSenderConfigurationType {
     pub fn as_str(&self) -> &str {
         match self {
             Self::WhatsAppSenderConfiguration => "WhatsAppSenderConfiguration",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -384,7 +384,7 @@ impl ::std::convert::From<::std::string::String> for WhatsAppSenderConfiguration
     fn from(value: ::std::string::String) -> Self {
         match value.as_str() {
             "WhatsAppSenderConfiguration" => Self::WhatsAppSenderConfiguration,
-            _ => Self::Unknown(value),
+            _ => Self::Unknown(crate::UnknownValue::new(value)),
         }
     }
 }
@@ -414,7 +414,7 @@ pub enum WhatsAppTypingIndicatorRequestChannel {
     /// `WHATSAPP`
     Whatsapp,
     /// A value this version of the crate does not know, as sent.
-    Unknown(::std::string::String),
+    Unknown(crate::UnknownValue),
 }
 
 impl WhatsAppTypingIndicatorRequestChannel {
@@ -424,7 +424,7 @@ impl WhatsAppTypingIndicatorRequestChannel {
     pub fn as_str(&self) -> &str {
         match self {
             Self::Whatsapp => "WHATSAPP",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -434,7 +434,7 @@ for WhatsAppTypingIndicatorRequestChannel {
     fn from(value: ::std::string::String) -> Self {
         match value.as_str() {
             "WHATSAPP" => Self::Whatsapp,
-            _ => Self::Unknown(value),
+            _ => Self::Unknown(crate::UnknownValue::new(value)),
         }
     }
 }

@@ -13,7 +13,7 @@ pub enum CreateHostedNumberOrderSmsMethod {
     /// `POST`
     Post,
     /// A value this version of the crate does not know, as sent.
-    Unknown(::std::string::String),
+    Unknown(crate::UnknownValue),
 }
 
 impl CreateHostedNumberOrderSmsMethod {
@@ -24,7 +24,7 @@ impl CreateHostedNumberOrderSmsMethod {
         match self {
             Self::Get => "GET",
             Self::Post => "POST",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -34,7 +34,7 @@ impl ::std::convert::From<::std::string::String> for CreateHostedNumberOrderSmsM
         match value.as_str() {
             "GET" => Self::Get,
             "POST" => Self::Post,
-            _ => Self::Unknown(value),
+            _ => Self::Unknown(crate::UnknownValue::new(value)),
         }
     }
 }
@@ -136,7 +136,7 @@ pub enum HostedNumberOrderEnumStatus {
     /// `action-required`
     ActionRequired,
     /// A value this version of the crate does not know, as sent.
-    Unknown(::std::string::String),
+    Unknown(crate::UnknownValue),
 }
 
 impl HostedNumberOrderEnumStatus {
@@ -166,7 +166,7 @@ impl HostedNumberOrderEnumStatus {
             Self::Completed => "completed",
             Self::Failed => "failed",
             Self::ActionRequired => "action-required",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -184,7 +184,7 @@ impl ::std::convert::From<::std::string::String> for HostedNumberOrderEnumStatus
             "completed" => Self::Completed,
             "failed" => Self::Failed,
             "action-required" => Self::ActionRequired,
-            _ => Self::Unknown(value),
+            _ => Self::Unknown(crate::UnknownValue::new(value)),
         }
     }
 }
@@ -202,7 +202,7 @@ pub enum HostedNumberOrderSmsMethod {
     /// `POST`
     Post,
     /// A value this version of the crate does not know, as sent.
-    Unknown(::std::string::String),
+    Unknown(crate::UnknownValue),
 }
 
 impl HostedNumberOrderSmsMethod {
@@ -213,7 +213,7 @@ impl HostedNumberOrderSmsMethod {
         match self {
             Self::Get => "GET",
             Self::Post => "POST",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -223,7 +223,7 @@ impl ::std::convert::From<::std::string::String> for HostedNumberOrderSmsMethod 
         match value.as_str() {
             "GET" => Self::Get,
             "POST" => Self::Post,
-            _ => Self::Unknown(value),
+            _ => Self::Unknown(crate::UnknownValue::new(value)),
         }
     }
 }

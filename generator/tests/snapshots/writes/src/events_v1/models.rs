@@ -63,7 +63,7 @@ pub enum SinkEnumSinkType {
     /// `email`
     Email,
     /// A value this version of the crate does not know, as sent.
-    Unknown(::std::string::String),
+    Unknown(crate::UnknownValue),
 }
 
 impl SinkEnumSinkType {
@@ -81,7 +81,7 @@ impl SinkEnumSinkType {
             Self::Webhook => "webhook",
             Self::Segment => "segment",
             Self::Email => "email",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -93,7 +93,7 @@ impl ::std::convert::From<::std::string::String> for SinkEnumSinkType {
             "webhook" => Self::Webhook,
             "segment" => Self::Segment,
             "email" => Self::Email,
-            _ => Self::Unknown(value),
+            _ => Self::Unknown(crate::UnknownValue::new(value)),
         }
     }
 }
@@ -115,7 +115,7 @@ pub enum SinkEnumStatus {
     /// `failed`
     Failed,
     /// A value this version of the crate does not know, as sent.
-    Unknown(::std::string::String),
+    Unknown(crate::UnknownValue),
 }
 
 impl SinkEnumStatus {
@@ -133,7 +133,7 @@ impl SinkEnumStatus {
             Self::Validating => "validating",
             Self::Active => "active",
             Self::Failed => "failed",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -145,7 +145,7 @@ impl ::std::convert::From<::std::string::String> for SinkEnumStatus {
             "validating" => Self::Validating,
             "active" => Self::Active,
             "failed" => Self::Failed,
-            _ => Self::Unknown(value),
+            _ => Self::Unknown(crate::UnknownValue::new(value)),
         }
     }
 }

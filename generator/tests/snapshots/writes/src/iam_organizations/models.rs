@@ -121,7 +121,7 @@ pub enum ScimErrorScimType {
     /// `invalidSyntax`
     InvalidSyntax,
     /// A value this version of the crate does not know, as sent.
-    Unknown(::std::string::String),
+    Unknown(crate::UnknownValue),
 }
 
 impl ScimErrorScimType {
@@ -141,7 +141,7 @@ impl ScimErrorScimType {
             Self::Mutability => "mutability",
             Self::InvalidValue => "invalidValue",
             Self::InvalidSyntax => "invalidSyntax",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -154,7 +154,7 @@ impl ::std::convert::From<::std::string::String> for ScimErrorScimType {
             "mutability" => Self::Mutability,
             "invalidValue" => Self::InvalidValue,
             "invalidSyntax" => Self::InvalidSyntax,
-            _ => Self::Unknown(value),
+            _ => Self::Unknown(crate::UnknownValue::new(value)),
         }
     }
 }

@@ -74,7 +74,7 @@ pub enum AccountVendorOauthAppUpdateRequestType {
     /// `client_credentials`
     ClientCredentials,
     /// A value this version of the crate does not know, as sent.
-    Unknown(::std::string::String),
+    Unknown(crate::UnknownValue),
 }
 
 impl AccountVendorOauthAppUpdateRequestType {
@@ -84,7 +84,7 @@ impl AccountVendorOauthAppUpdateRequestType {
     pub fn as_str(&self) -> &str {
         match self {
             Self::ClientCredentials => "client_credentials",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -94,7 +94,7 @@ for AccountVendorOauthAppUpdateRequestType {
     fn from(value: ::std::string::String) -> Self {
         match value.as_str() {
             "client_credentials" => Self::ClientCredentials,
-            _ => Self::Unknown(value),
+            _ => Self::Unknown(crate::UnknownValue::new(value)),
         }
     }
 }

@@ -84,7 +84,7 @@ pub enum ChannelsSenderResponseStatus {
     /// `STUBBED`
     Stubbed,
     /// A value this version of the crate does not know, as sent.
-    Unknown(::std::string::String),
+    Unknown(crate::UnknownValue),
 }
 
 impl ChannelsSenderResponseStatus {
@@ -110,7 +110,7 @@ impl ChannelsSenderResponseStatus {
             Self::TwilioReview => "TWILIO_REVIEW",
             Self::Draft => "DRAFT",
             Self::Stubbed => "STUBBED",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -126,7 +126,7 @@ impl ::std::convert::From<::std::string::String> for ChannelsSenderResponseStatu
             "TWILIO_REVIEW" => Self::TwilioReview,
             "DRAFT" => Self::Draft,
             "STUBBED" => Self::Stubbed,
-            _ => Self::Unknown(value),
+            _ => Self::Unknown(crate::UnknownValue::new(value)),
         }
     }
 }
@@ -164,7 +164,7 @@ pub enum WhatsappTypingIndicatorChannel {
     /// `whatsapp`
     Whatsapp,
     /// A value this version of the crate does not know, as sent.
-    Unknown(::std::string::String),
+    Unknown(crate::UnknownValue),
 }
 
 impl WhatsappTypingIndicatorChannel {
@@ -174,7 +174,7 @@ impl WhatsappTypingIndicatorChannel {
     pub fn as_str(&self) -> &str {
         match self {
             Self::Whatsapp => "whatsapp",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -183,7 +183,7 @@ impl ::std::convert::From<::std::string::String> for WhatsappTypingIndicatorChan
     fn from(value: ::std::string::String) -> Self {
         match value.as_str() {
             "whatsapp" => Self::Whatsapp,
-            _ => Self::Unknown(value),
+            _ => Self::Unknown(crate::UnknownValue::new(value)),
         }
     }
 }

@@ -68,7 +68,7 @@ pub enum CreateConferenceRecordingRecordingChannels {
     /// `dual`
     Dual,
     /// A value this version of the crate does not know, as sent.
-    Unknown(::std::string::String),
+    Unknown(crate::UnknownValue),
 }
 
 impl CreateConferenceRecordingRecordingChannels {
@@ -79,7 +79,7 @@ impl CreateConferenceRecordingRecordingChannels {
         match self {
             Self::Mono => "mono",
             Self::Dual => "dual",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -90,7 +90,7 @@ for CreateConferenceRecordingRecordingChannels {
         match value.as_str() {
             "mono" => Self::Mono,
             "dual" => Self::Dual,
-            _ => Self::Unknown(value),
+            _ => Self::Unknown(crate::UnknownValue::new(value)),
         }
     }
 }
@@ -108,7 +108,7 @@ pub enum CreateParticipantStatusCallbackMethod {
     /// `POST`
     Post,
     /// A value this version of the crate does not know, as sent.
-    Unknown(::std::string::String),
+    Unknown(crate::UnknownValue),
 }
 
 impl CreateParticipantStatusCallbackMethod {
@@ -119,7 +119,7 @@ impl CreateParticipantStatusCallbackMethod {
         match self {
             Self::Get => "GET",
             Self::Post => "POST",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -130,7 +130,7 @@ for CreateParticipantStatusCallbackMethod {
         match value.as_str() {
             "GET" => Self::Get,
             "POST" => Self::Post,
-            _ => Self::Unknown(value),
+            _ => Self::Unknown(crate::UnknownValue::new(value)),
         }
     }
 }
@@ -150,7 +150,7 @@ pub enum ParticipantEnumRole {
     /// `supervisor`
     Supervisor,
     /// A value this version of the crate does not know, as sent.
-    Unknown(::std::string::String),
+    Unknown(crate::UnknownValue),
 }
 
 impl ParticipantEnumRole {
@@ -162,7 +162,7 @@ impl ParticipantEnumRole {
             Self::Agent => "agent",
             Self::Customer => "customer",
             Self::Supervisor => "supervisor",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -173,7 +173,7 @@ impl ::std::convert::From<::std::string::String> for ParticipantEnumRole {
             "agent" => Self::Agent,
             "customer" => Self::Customer,
             "supervisor" => Self::Supervisor,
-            _ => Self::Unknown(value),
+            _ => Self::Unknown(crate::UnknownValue::new(value)),
         }
     }
 }
@@ -199,7 +199,7 @@ pub enum ParticipantEnumStatus {
     /// `failed`
     Failed,
     /// A value this version of the crate does not know, as sent.
-    Unknown(::std::string::String),
+    Unknown(crate::UnknownValue),
 }
 
 impl ParticipantEnumStatus {
@@ -221,7 +221,7 @@ impl ParticipantEnumStatus {
             Self::Connected => "connected",
             Self::Complete => "complete",
             Self::Failed => "failed",
-            Self::Unknown(value) => value,
+            Self::Unknown(value) => value.as_str(),
         }
     }
 }
@@ -235,7 +235,7 @@ impl ::std::convert::From<::std::string::String> for ParticipantEnumStatus {
             "connected" => Self::Connected,
             "complete" => Self::Complete,
             "failed" => Self::Failed,
-            _ => Self::Unknown(value),
+            _ => Self::Unknown(crate::UnknownValue::new(value)),
         }
     }
 }
