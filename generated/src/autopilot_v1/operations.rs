@@ -45,7 +45,7 @@ impl AutopilotV1 {
     ///
     /// Twilio documents these error responses (each becomes [`Error::Api`](crate::Error::Api)):
     ///
-    /// - `404`: The resource does not exist.
+    /// - `404`: The resource does not exist. Body: [`crate::common::TwilioError`], read with `api_error.decode_body::<crate::common::TwilioError>()`.
     pub fn fetch_dialogue(
         &self,
         assistant_sid: impl ::std::convert::Into<::std::string::String>,

@@ -43,11 +43,11 @@ impl ConversationsV2 {
     ///
     /// Twilio documents these error responses (each becomes [`Error::Api`](crate::Error::Api)):
     ///
-    /// - `400`: The request was malformed or had an invalid parameter.
-    /// - `404`: The resource does not exist.
-    /// - `429`: Too many requests; retry after the time given in `Retry-After`.
-    /// - `500`: Twilio failed to handle the request.
-    /// - `503`: The service is temporarily unavailable; the request can be retried.
+    /// - `400`: The request was malformed or had an invalid parameter. Body: [`crate::common::TwilioError`], read with `api_error.decode_body::<crate::common::TwilioError>()`.
+    /// - `404`: The resource does not exist. Body: [`crate::common::TwilioError`], read with `api_error.decode_body::<crate::common::TwilioError>()`.
+    /// - `429`: Too many requests; retry after the time given in `Retry-After`. Body: [`crate::common::TwilioError`], read with `api_error.decode_body::<crate::common::TwilioError>()`.
+    /// - `500`: Twilio failed to handle the request. Body: [`crate::common::TwilioError`], read with `api_error.decode_body::<crate::common::TwilioError>()`.
+    /// - `503`: The service is temporarily unavailable; the request can be retried. Body: [`crate::common::TwilioError`], read with `api_error.decode_body::<crate::common::TwilioError>()`.
     pub fn fetch_conversation(
         &self,
         sid: impl ::std::convert::Into<::std::string::String>,

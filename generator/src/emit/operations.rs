@@ -132,7 +132,19 @@ fn method(model: &Model, module: &Module, api: &Api, op: &Operation) -> TokenStr
             .iter()
             .map(|e| {
                 let text = doc_text(e.description.trim());
-                format!("- `{}`: {}", e.status, text.lines().collect::<Vec<_>>().join(" "))
+                let mut text = text.lines().collect::<Vec<_>>().join(" ");
+                if !text.is_empty() && !text.ends_with(['.', '!', '?']) {
+                    text.push('.');
+                }
+                // A typed error body is read with `ApiError::decode_body`.
+                let body = match &e.body {
+                    Some(ty @ crate::model::TypeRef::Named(_)) => {
+                        let path = type_path(model, ty);
+                        format!(" Body: [`{path}`], read with `api_error.decode_body::<{path}>()`.")
+                    }
+                    _ => String::new(),
+                };
+                format!("- `{}`: {text}{body}", e.status)
             })
             .collect();
         format!(
@@ -185,6 +197,17 @@ fn method(model: &Model, module: &Module, api: &Api, op: &Operation) -> TokenStr
                 #limit_init
             }
         }
+    }
+}
+
+/// A type as a path for docs (`super::ScimError` is not a link target: `crate::iam_v1::ScimError`).
+fn type_path(model: &Model, ty: &crate::model::TypeRef) -> String {
+    match ty {
+        crate::model::TypeRef::Named(id) => {
+            let def = model.ty(*id);
+            format!("crate::{}::{}", def.module, def.name)
+        }
+        _ => String::new(),
     }
 }
 

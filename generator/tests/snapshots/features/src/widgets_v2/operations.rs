@@ -56,7 +56,7 @@ impl WidgetsV2 {
     ///
     /// Twilio documents these error responses (each becomes [`Error::Api`](crate::Error::Api)):
     ///
-    /// - `404`: Not found.
+    /// - `404`: Not found. Body: [`crate::shared::FetchWidgetError`], read with `api_error.decode_body::<crate::shared::FetchWidgetError>()`.
     pub fn fetch_widget(
         &self,
         widget_sid: impl ::std::convert::Into<::std::string::String>,

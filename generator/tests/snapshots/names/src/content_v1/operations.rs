@@ -40,7 +40,7 @@ impl ContentV1 {
     ///
     /// Twilio documents these error responses (each becomes [`Error::Api`](crate::Error::Api)):
     ///
-    /// - `400`: BAD REQUEST
+    /// - `400`: BAD REQUEST. Body: [`crate::content_v1::TwilioServiceErrorResponse`], read with `api_error.decode_body::<crate::content_v1::TwilioServiceErrorResponse>()`.
     pub fn create_content(&self, body: super::ContentCreateRequest) -> CreateContent {
         CreateContent {
             client: self.client.clone(),
@@ -62,7 +62,7 @@ impl ContentV1 {
     ///
     /// Twilio documents these error responses (each becomes [`Error::Api`](crate::Error::Api)):
     ///
-    /// - `404`: NOT FOUND
+    /// - `404`: NOT FOUND. Body: [`crate::content_v1::TwilioServiceErrorResponse`], read with `api_error.decode_body::<crate::content_v1::TwilioServiceErrorResponse>()`.
     pub fn delete_content(
         &self,
         sid: impl ::std::convert::Into<::std::string::String>,
@@ -87,7 +87,7 @@ impl ContentV1 {
     ///
     /// Twilio documents these error responses (each becomes [`Error::Api`](crate::Error::Api)):
     ///
-    /// - `404`: NOT FOUND
+    /// - `404`: NOT FOUND. Body: [`crate::content_v1::TwilioServiceErrorResponse`], read with `api_error.decode_body::<crate::content_v1::TwilioServiceErrorResponse>()`.
     pub fn fetch_approval_fetch(
         &self,
         sid: impl ::std::convert::Into<::std::string::String>,
@@ -112,7 +112,7 @@ impl ContentV1 {
     ///
     /// Twilio documents these error responses (each becomes [`Error::Api`](crate::Error::Api)):
     ///
-    /// - `404`: NOT FOUND
+    /// - `404`: NOT FOUND. Body: [`crate::content_v1::TwilioServiceErrorResponse`], read with `api_error.decode_body::<crate::content_v1::TwilioServiceErrorResponse>()`.
     pub fn fetch_content(
         &self,
         sid: impl ::std::convert::Into<::std::string::String>,
@@ -133,7 +133,7 @@ impl ContentV1 {
     ///
     /// Twilio documents these error responses (each becomes [`Error::Api`](crate::Error::Api)):
     ///
-    /// - `400`: BAD REQUEST
+    /// - `400`: BAD REQUEST. Body: [`crate::content_v1::TwilioServiceErrorResponse`], read with `api_error.decode_body::<crate::content_v1::TwilioServiceErrorResponse>()`.
     pub fn list_content(&self) -> ListContent {
         ListContent {
             client: self.client.clone(),

@@ -41,8 +41,8 @@ impl IamOrganizations {
     ///
     /// Twilio documents these error responses (each becomes [`Error::Api`](crate::Error::Api)):
     ///
-    /// - `400`: Bad request or business rules violation
-    /// - `403`: Unauthorized
+    /// - `400`: Bad request or business rules violation. Body: [`crate::iam_organizations::TwilioServiceErrorResponse`], read with `api_error.decode_body::<crate::iam_organizations::TwilioServiceErrorResponse>()`.
+    /// - `403`: Unauthorized. Body: [`crate::iam_organizations::CreateRoleAssignmentError`], read with `api_error.decode_body::<crate::iam_organizations::CreateRoleAssignmentError>()`.
     pub fn create_role_assignment(
         &self,
         organization_sid: impl ::std::convert::Into<::std::string::String>,
@@ -68,7 +68,7 @@ impl IamOrganizations {
     ///
     /// Twilio documents these error responses (each becomes [`Error::Api`](crate::Error::Api)):
     ///
-    /// - `404`: Not found
+    /// - `404`: Not found. Body: [`crate::iam_organizations::ScimError`], read with `api_error.decode_body::<crate::iam_organizations::ScimError>()`.
     pub fn delete_organization_user(
         &self,
         organization_sid: impl ::std::convert::Into<::std::string::String>,
@@ -109,7 +109,7 @@ impl IamOrganizations {
     ///
     /// Twilio documents these error responses (each becomes [`Error::Api`](crate::Error::Api)):
     ///
-    /// - `400`: Bad request or business rules violation
+    /// - `400`: Bad request or business rules violation. Body: [`crate::iam_organizations::ScimError`], read with `api_error.decode_body::<crate::iam_organizations::ScimError>()`.
     pub fn patch_organization_user(
         &self,
         organization_sid: impl ::std::convert::Into<::std::string::String>,
@@ -139,9 +139,9 @@ impl IamOrganizations {
     ///
     /// Twilio documents these error responses (each becomes [`Error::Api`](crate::Error::Api)):
     ///
-    /// - `400`: Bad request or business rules violation
-    /// - `404`: Not found
-    /// - `409`: Conflict
+    /// - `400`: Bad request or business rules violation. Body: [`crate::iam_organizations::ScimError`], read with `api_error.decode_body::<crate::iam_organizations::ScimError>()`.
+    /// - `404`: Not found. Body: [`crate::iam_organizations::ScimError`], read with `api_error.decode_body::<crate::iam_organizations::ScimError>()`.
+    /// - `409`: Conflict. Body: [`crate::iam_organizations::ScimError`], read with `api_error.decode_body::<crate::iam_organizations::ScimError>()`.
     pub fn update_organization_user(
         &self,
         organization_sid: impl ::std::convert::Into<::std::string::String>,

@@ -39,8 +39,8 @@ impl IamV1 {
     ///
     /// Twilio documents these error responses (each becomes [`Error::Api`](crate::Error::Api)):
     ///
-    /// - `400`: Bad request
-    /// - `404`: Not found
+    /// - `400`: Bad request. Body: [`crate::iam_v1::UpdateOauthAppAccountError`], read with `api_error.decode_body::<crate::iam_v1::UpdateOauthAppAccountError>()`.
+    /// - `404`: Not found. Body: [`crate::iam_v1::UpdateOauthAppAccountError2`], read with `api_error.decode_body::<crate::iam_v1::UpdateOauthAppAccountError2>()`.
     pub fn update_oauth_app_account(
         &self,
         sid: impl ::std::convert::Into<::std::string::String>,
