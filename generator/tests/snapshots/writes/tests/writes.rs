@@ -1019,3 +1019,56 @@ async fn bad_arguments_are_refused_before_sending() {
 
     assert!(received(&server).await.is_empty(), "nothing was sent");
 }
+
+/// W8: an untyped form field given JSON text as a string (the form of the spec's own example,
+/// `SinkConfiguration: '{"arn": …}'`) is sent as that text, as the runtime's `WireText` for
+/// `serde_json::Value` documents ("a JSON string is sent as its text"), not quoted a second time.
+#[tokio::test]
+#[ignore = "bug: untyped form fields use json_text, so a JSON string is sent quoted (double-encoded)"]
+async fn untyped_form_field_sends_a_json_string_as_its_text() {
+    let server = answering(
+        "POST",
+        "/v1/Sinks",
+        ResponseTemplate::new(201).set_body_json(json!({})),
+    )
+    .await;
+    client(&server)
+        .events_v1()
+        .create_sink("d", json!(r#"{"arn":"x"}"#), SinkEnumSinkType::Kinesis)
+        .send()
+        .await
+        .unwrap();
+    let pairs = form_pairs(&received(&server).await[0]);
+    assert_eq!(
+        pairs[1],
+        ("SinkConfiguration".to_owned(), r#"{"arn":"x"}"#.to_owned())
+    );
+}
+
+/// A POST always states its body's length: `Content-Length: 0` for an empty form (which the
+/// runtime sets, as servers may answer 411 otherwise) and likewise for an operation with no
+/// request body at all (`CreateSinkTest`).
+#[tokio::test]
+#[ignore = "bug: a POST without a request body (CreateSinkTest) is sent with no Content-Length; servers may answer 411"]
+async fn bodiless_posts_send_content_length_zero() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .respond_with(ResponseTemplate::new(201).set_body_json(json!({})))
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let _ = client
+        .voice_v1()
+        .create_conference_recording(CONFERENCE_SID)
+        .send()
+        .await;
+    client
+        .events_v1()
+        .create_sink_test(SINK_SID)
+        .send()
+        .await
+        .unwrap();
+    let sent = received(&server).await;
+    assert_eq!(header(&sent[0], "content-length"), Some("0"), "empty form");
+    assert_eq!(header(&sent[1], "content-length"), Some("0"), "no body");
+}
