@@ -563,6 +563,11 @@ impl Client {
             .request(request.method.clone(), url.clone())
             .timeout(inner.timeout);
         match &request.body {
+            // A POST, PUT or PATCH without a body still says so: servers may answer 411
+            // Length Required otherwise.
+            None if matches!(request.method, Method::POST | Method::PUT | Method::PATCH) => {
+                headers.insert(CONTENT_LENGTH, HeaderValue::from_static("0"));
+            }
             None => {}
             Some(Body::Form(form)) => {
                 headers.insert(CONTENT_TYPE, HeaderValue::from_static(FORM_CONTENT_TYPE));

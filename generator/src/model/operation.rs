@@ -485,12 +485,15 @@ impl Builder<'_> {
                 Some(TypeKind::Enum(_)) => (ValueKind::Enum, Vec::new()),
                 _ => (ValueKind::JsonText, Vec::new()),
             },
-            TypeRef::Json | TypeRef::Map(_) | TypeRef::Array(_) => {
-                (ValueKind::JsonText, Vec::new())
-            }
+            // `WireText` writes JSON values and maps as JSON text, and a JSON string as its
+            // text (Twilio's untyped fields take JSON already encoded as a string).
+            TypeRef::Json | TypeRef::Map(_) => (ValueKind::Plain, Vec::new()),
+            TypeRef::Array(_) => (ValueKind::JsonText, Vec::new()),
             _ => (ValueKind::Plain, Vec::new()),
         };
-        if location == InputLocation::Path && kind == ValueKind::JsonText {
+        let structured =
+            kind == ValueKind::JsonText || matches!(resolved, TypeRef::Json | TypeRef::Map(_));
+        if location == InputLocation::Path && structured {
             self.problem(
                 schema,
                 format!("unsupported construct: path parameter `{name}` is not a single value"),

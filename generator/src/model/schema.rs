@@ -121,12 +121,17 @@ impl Builder<'_> {
             if parts.len() == 1 && !own_properties {
                 return self.type_of(&node.child("allOf").child("0"), hint, usage);
             }
-            return self.merged_struct(node, hint);
+            return self.merged_struct(node, "allOf", hint);
         }
         for key in ["oneOf", "anyOf"] {
             if let Some(variants) = object.get(key).and_then(Value::as_array) {
                 if variants.len() == 1 {
                     return self.type_of(&node.child(key).child("0"), hint, usage);
+                }
+                // A value of `anyOf` objects may hold the properties of several of them at once:
+                // one struct with all of them (each optional) keeps every one.
+                if key == "anyOf" && self.all_objects(node, key) {
+                    return self.merged_struct(node, key, hint);
                 }
                 return self.union(node, key, hint);
             }
@@ -240,17 +245,19 @@ impl Builder<'_> {
 
     /// `allOf` of several schemas: one struct with the properties of all of them (later
     /// ones win on a name clash) and the union of their `required` lists.
-    fn merged_struct(&mut self, node: &Node, hint: &str) -> Option<TypeRef> {
+    /// With `key` `allOf`, `required` is the union of the parts'; with `anyOf`, every field
+    /// is optional (a value need not match every member).
+    fn merged_struct(&mut self, node: &Node, key: &str, hint: &str) -> Option<TypeRef> {
         let id = self.begin(node, hint);
         let name_hint = self.drafts[id.0].names[0].clone();
         let mut parts = vec![node.clone()];
         let count = self
             .value(node)
-            .get("allOf")
+            .get(key)
             .and_then(Value::as_array)
             .map_or(0, Vec::len);
         for index in 0..count {
-            let part = node.child("allOf").child(&index.to_string());
+            let part = node.child(key).child(&index.to_string());
             match self.specs.follow(&part) {
                 Ok(target) => parts.push(target),
                 Err(message) => {
@@ -260,8 +267,10 @@ impl Builder<'_> {
             }
         }
         let mut required = BTreeSet::new();
-        for part in &parts {
-            required.extend(required_names(self.value(part)));
+        if key == "allOf" {
+            for part in &parts {
+                required.extend(required_names(self.value(part)));
+            }
         }
         let mut fields: Vec<Field> = Vec::new();
         let mut additional = None;
@@ -288,6 +297,27 @@ impl Builder<'_> {
         }
         self.finish(id, TypeKind::Struct(Struct { fields, additional }));
         Some(TypeRef::Named(id))
+    }
+
+    /// Whether every member of `node`'s `key` list is an object with properties.
+    fn all_objects(&self, node: &Node, key: &str) -> bool {
+        let count = self
+            .value(node)
+            .get(key)
+            .and_then(Value::as_array)
+            .map_or(0, Vec::len);
+        (0..count).all(|index| {
+            self.specs
+                .follow(&node.child(key).child(&index.to_string()))
+                .is_ok_and(|target| {
+                    let value = self.value(&target);
+                    value.get("discriminator").is_none()
+                        && value
+                            .get("properties")
+                            .and_then(Value::as_object)
+                            .is_some_and(|p| !p.is_empty())
+                })
+        })
     }
 
     /// One property of the object at `node`, named so it does not clash with `fields`.

@@ -520,9 +520,12 @@ async fn query_arrays_are_repeated_keys() {
         .channels
         .unwrap();
     assert_eq!(channels[0].type_, Some(ChannelEnumChannelType::Public));
+    assert!(
+        matches!(&channels[1].type_, Some(ChannelEnumChannelType::Unknown(v)) if v.as_str() == "secret")
+    );
     assert_eq!(
         channels[1].type_,
-        Some(ChannelEnumChannelType::Unknown("secret".into()))
+        Some(ChannelEnumChannelType::from("secret"))
     );
     let bindings = chat
         .list_binding(SERVICE_SID)

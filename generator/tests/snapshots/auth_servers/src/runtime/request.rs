@@ -22,6 +22,7 @@ use crate::runtime::retry::{is_retried, parse_retry_after};
 
 /// Path characters left as they are: RFC 3986's unreserved set. Everything else in a path
 /// argument is percent-encoded, so `/`, `?`, `#` and `%` can never change the route.
+#[allow(dead_code)] // Unused by crates whose specs have no path parameter.
 const PATH_SEGMENT: &AsciiSet = &NON_ALPHANUMERIC
     .remove(b'-')
     .remove(b'.')
@@ -129,6 +130,7 @@ impl Request {
 
     /// Appends a path argument, percent-encoded. Empty, `.` and `..` are refused: each would
     /// make the request reach another resource.
+    #[allow(dead_code)] // Unused by crates whose specs have no path parameter.
     pub(crate) fn path_param(&mut self, name: &'static str, value: &str) -> Result<(), Error> {
         if value.is_empty() {
             return Err(Error::invalid_argument(
@@ -561,6 +563,11 @@ impl Client {
             .request(request.method.clone(), url.clone())
             .timeout(inner.timeout);
         match &request.body {
+            // A POST, PUT or PATCH without a body still says so: servers may answer 411
+            // Length Required otherwise.
+            None if matches!(request.method, Method::POST | Method::PUT | Method::PATCH) => {
+                headers.insert(CONTENT_LENGTH, HeaderValue::from_static("0"));
+            }
             None => {}
             Some(Body::Form(form)) => {
                 headers.insert(CONTENT_TYPE, HeaderValue::from_static(FORM_CONTENT_TYPE));

@@ -167,18 +167,19 @@ pub struct KeywordTypeConfig {
 }
 
 /// Delivery details; SMS and WhatsApp details may both be present.
-///
-/// Open: a value that is none of the known variants decodes to `Unknown`.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
-#[serde(untagged)]
-#[non_exhaustive]
-pub enum MessageDetails {
-    /// A `SmsDetails`.
-    SmsDetails(super::SmsDetails),
-    /// A `WhatsAppDetails`.
-    WhatsAppDetails(super::WhatsAppDetails),
-    /// A value this version of the crate does not know, as sent.
-    Unknown(::serde_json::Value),
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct MessageDetails {
+    /// The `sms_segments` property.
+    ///
+    /// Example: `2`.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub sms_segments: ::std::option::Option<i64>,
+    /// The `conversation_id` property.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub conversation_id: ::std::option::Option<::std::string::String>,
+    /// The `pricing_category` property.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub pricing_category: ::std::option::Option<::std::string::String>,
 }
 
 /// The `RcsSenderConfiguration` schema.

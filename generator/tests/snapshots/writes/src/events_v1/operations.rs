@@ -147,7 +147,7 @@ impl CreateSink {
             request
                 .form(
                     "SinkConfiguration",
-                    &crate::runtime::encode::json_text("sink_configuration", value)?,
+                    &crate::runtime::encode::WireText::wire_text(value),
                 );
         }
         {
@@ -235,7 +235,7 @@ impl CreateSubscription {
 
         crate::runtime::check::non_empty("types", &self.types)?;
         for value in &self.types {
-            request.form("Types", &crate::runtime::encode::json_text("types", value)?);
+            request.form("Types", &crate::runtime::encode::WireText::wire_text(value));
         }
         ::std::result::Result::Ok(request)
     }

@@ -362,10 +362,7 @@ impl CreateParticipant {
         }
         if let ::std::option::Option::Some(value) = &self.parameters {
             request
-                .form(
-                    "Parameters",
-                    &crate::runtime::encode::json_text("parameters", value)?,
-                );
+                .form("Parameters", &crate::runtime::encode::WireText::wire_text(value));
         }
         {
             let value = &self.role;
