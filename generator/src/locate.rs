@@ -244,6 +244,7 @@ fn escape(segment: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #![allow(clippy::unwrap_used)] // A panic in a test is a failed test.
     use super::{LineIndex, line_of};
 
     const TEXT: &str = "openapi: 3.0.3
@@ -411,12 +412,8 @@ paths:
     }
 
     fn sample_files() -> Vec<std::path::PathBuf> {
-        let dir =
-            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/twilio-oai-sample");
-        let Ok(entries) = std::fs::read_dir(&dir) else {
-            eprintln!("skipped: {} is not there", dir.display());
-            return Vec::new();
-        };
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/twilio-oai-sample");
+        let entries = std::fs::read_dir(&dir).unwrap();
         let mut files: Vec<_> = entries
             .flatten()
             .map(|e| e.path())

@@ -73,8 +73,19 @@ pub fn module_name(file: &str) -> String {
 /// A component name without its API's own prefix: `events.v1.sink` in module `events_v1`
 /// is `sink`. `None` when the name does not start with the module's parts.
 pub fn strip_api_prefix<'a>(name: &'a str, module: &str) -> Option<&'a str> {
-    let dotted = format!("{}.", module.replace('_', "."));
-    name.strip_prefix(&dotted).filter(|rest| !rest.is_empty())
+    // Compared without separators: `ip_messaging.v2.service` is in module `ip_messaging_v2`.
+    let letters = |text: &str| -> String {
+        text.chars()
+            .filter(char::is_ascii_alphanumeric)
+            .map(|c| c.to_ascii_lowercase())
+            .collect()
+    };
+    let module = letters(module);
+    name.match_indices('.')
+        .map(|(at, _)| (&name[..at], &name[at + 1..]))
+        .find(|(prefix, _)| letters(prefix) == module)
+        .map(|(_, rest)| rest)
+        .filter(|rest| !rest.is_empty())
 }
 
 /// Makes a cased name a legal identifier: a stand-in for an empty name, a prefix before a
@@ -168,6 +179,10 @@ mod tests {
             Some("sink")
         );
         assert_eq!(strip_api_prefix("sink_enum_status", "events_v1"), None);
+        assert_eq!(
+            strip_api_prefix("ip_messaging.v2.service.binding", "ip_messaging_v2"),
+            Some("service.binding")
+        );
         assert_eq!(unique("sid", |c| c == "sid"), "sid_2");
         assert_eq!(unique("Sink", |c| c == "Sink"), "Sink2");
     }

@@ -196,7 +196,7 @@ fn example_argument(model: &Model, ty: &TypeRef, name: &str) -> String {
 }
 
 /// A module's `mod.rs`: its docs and the re-exports of its files.
-pub fn module_rs(module: &Module, has_models: bool, has_ids: bool) -> TokenStream {
+pub fn module_rs(model: &Model, module: &Module, has_models: bool, has_ids: bool) -> TokenStream {
     let mut text = format!("{} {} (`{}`).", module.title, module.version, module.file);
     if let Some(description) = &module.description {
         text.push_str("\n\n");
@@ -226,10 +226,23 @@ pub fn module_rs(module: &Module, has_models: bool, has_ids: bool) -> TokenStrea
         .api
         .as_ref()
         .map(|_| quote! { mod operations; pub use operations::*; });
+    let shared = module.shared.iter().map(|&id| {
+        let def = model.ty(id);
+        let (defining, name) = (ident(&def.module), ident(&def.name));
+        let doc = format!(
+            " An ID type this API shares with others (defined in [`crate::{}`]).",
+            def.module
+        );
+        quote! {
+            #[doc = #doc]
+            pub use crate::#defining::#name;
+        }
+    });
     quote! {
         #(#![doc = #docs])*
         #ids
         #models
         #operations
+        #(#shared)*
     }
 }

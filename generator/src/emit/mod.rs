@@ -65,7 +65,7 @@ pub fn emit(model: &Model) -> Result<Output, Error> {
         let dir = format!("src/{}", module.name);
         let ids = types::ids(model, module);
         let models = types::models(model, module);
-        let mod_rs = crate_root::module_rs(module, models.is_some(), ids.is_some());
+        let mod_rs = crate_root::module_rs(model, module, models.is_some(), ids.is_some());
         files.insert(
             format!("{dir}/mod.rs"),
             rust::render(mod_rs, &format!("{dir}/mod.rs"), &source)?,

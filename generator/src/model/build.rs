@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde_json::Value;
 
 use super::draft::{Builder, IdKey, SHARED_MODULE, count, text};
-use super::{CrateConfigModel, Model, Module, Outcome, TypeDef, TypeId};
+use super::{Check, CrateConfigModel, Model, Module, Outcome, TypeDef, TypeId, TypeKind, TypeRef};
 use crate::error::Error;
 use crate::load::Specs;
 use crate::names;
@@ -29,15 +29,22 @@ pub fn build(specs: &Specs) -> Result<Model, Error> {
     }
     builder.shared_patterns = shared_patterns(&builder);
 
-    for (file, spec) in &specs.files {
-        let schemas = spec
-            .raw
-            .pointer("/components/schemas")
-            .and_then(Value::as_object);
-        for name in schemas.into_iter().flat_map(|s| s.keys()) {
-            let node = Node::new(file, "/components/schemas").child(name);
-            let hint = names::type_name(name);
-            builder.type_of(&node, &hint, None);
+    // Component ID types first, so a field with the same pattern inside another component
+    // uses the component's type rather than an inline one.
+    for ids_first in [true, false] {
+        for (file, spec) in &specs.files {
+            let schemas = spec
+                .raw
+                .pointer("/components/schemas")
+                .and_then(Value::as_object);
+            for (name, schema) in schemas.into_iter().flatten() {
+                if schema.get("pattern").is_some() != ids_first {
+                    continue;
+                }
+                let node = Node::new(file, "/components/schemas").child(name);
+                let hint = names::type_name(name);
+                builder.type_of(&node, &hint, None);
+            }
         }
     }
 
@@ -103,6 +110,7 @@ pub fn build(specs: &Specs) -> Result<Model, Error> {
             description: info_text("description"),
             api: apis.remove(file),
             types: Vec::new(),
+            shared: Vec::new(),
         });
     }
     let has_shared = modules.iter().any(|m| m.name == SHARED_MODULE);
@@ -115,6 +123,7 @@ pub fn build(specs: &Specs) -> Result<Model, Error> {
             description: Some("ID types that several APIs share.".to_owned()),
             api: None,
             types: Vec::new(),
+            shared: Vec::new(),
         });
     }
     for (index, def) in types.iter().enumerate() {
@@ -127,6 +136,9 @@ pub fn build(specs: &Specs) -> Result<Model, Error> {
             .types
             .sort_by(|a, b| types[a.0].name.cmp(&types[b.0].name));
     }
+    for module in &mut modules {
+        module.shared = shared_ids_used(module, &types);
+    }
     modules.sort_by(|a, b| a.name.cmp(&b.name));
     Ok(Model {
         specs_dir: specs.dir.clone(),
@@ -134,6 +146,65 @@ pub fn build(specs: &Specs) -> Result<Model, Error> {
         modules,
         types,
     })
+}
+
+/// The shared module's ID types that `module` uses, by name, none clashing with its own.
+fn shared_ids_used(module: &Module, types: &[TypeDef]) -> Vec<TypeId> {
+    if module.name == SHARED_MODULE {
+        return Vec::new();
+    }
+    let mut refs: Vec<&TypeRef> = Vec::new();
+    for id in &module.types {
+        match &types[id.0].kind {
+            TypeKind::Struct(s) => {
+                refs.extend(s.fields.iter().map(|f| &f.ty));
+                refs.extend(s.additional.as_ref());
+            }
+            TypeKind::Union(u) => refs.extend(u.variants.iter().map(|v| &v.ty)),
+            TypeKind::Alias(ty) => refs.push(ty),
+            TypeKind::Enum(_) | TypeKind::Id(_) => {}
+        }
+    }
+    let mut found: BTreeSet<TypeId> = BTreeSet::new();
+    for op in module.api.iter().flat_map(|api| &api.operations) {
+        refs.extend(op.inputs.iter().map(|i| &i.ty));
+        found.extend(
+            op.inputs
+                .iter()
+                .flat_map(|i| &i.checks)
+                .filter_map(|c| match c {
+                    Check::Id(id) => Some(*id),
+                    _ => None,
+                }),
+        );
+    }
+    while let Some(ty) = refs.pop() {
+        match ty {
+            TypeRef::Named(id) => {
+                found.insert(*id);
+            }
+            TypeRef::Array(inner) | TypeRef::Map(inner) | TypeRef::Nullable(inner) => {
+                refs.push(inner);
+            }
+            _ => {}
+        }
+    }
+    let own: BTreeSet<&str> = module
+        .types
+        .iter()
+        .map(|id| types[id.0].name.as_str())
+        .collect();
+    let mut shared: Vec<TypeId> = found
+        .into_iter()
+        .filter(|id| {
+            let def = &types[id.0];
+            def.module == SHARED_MODULE
+                && matches!(def.kind, TypeKind::Id(_))
+                && !own.contains(def.name.as_str())
+        })
+        .collect();
+    shared.sort_by(|a, b| types[a.0].name.cmp(&types[b.0].name));
+    shared
 }
 
 /// ID patterns (with their length bounds) that appear in more than one module.

@@ -86,6 +86,10 @@ pub struct Module {
     pub api: Option<Api>,
     /// Types defined by this module, in name order.
     pub types: Vec<TypeId>,
+    /// ID types of the shared `common` module that this module's types and operations use,
+    /// re-exported by it (`events_v1::AccountSid`), in name order; none whose name the module
+    /// itself defines.
+    pub shared: Vec<TypeId>,
 }
 
 /// The operations of one spec file and how to reach them.

@@ -6,11 +6,14 @@
 //! 1. names the module's operations already use (the API handle, request builders and their
 //!    outcome enums) are taken first;
 //! 2. component schemas, in file and name order, take their first free candidate: the name
-//!    without the API's prefix (`events.v1.sink` -> `Sink`), then the full name;
+//!    without the API's prefix (`events.v1.sink` -> `Sink`; Twilio's enums
+//!    `sink_enum_sink_type` -> `SinkType`, `call_enum_status` -> `CallStatus`), then the full
+//!    name;
 //! 3. inline schemas, in file and pointer order: their `title`, then the name of the place
 //!    they are used (`CreateSinkRequest`, `SinkLinks`);
-//! 4. ID types are named after the fields and parameters that use them, the most used name
-//!    first (`AccountSid`), generic ones (`Sid`, `Id`) last;
+//! 4. ID types are named by Twilio's SID `format` when the spec gives one (`IamRoleSid`), else
+//!    after the fields and parameters that use them, the most used name first (`AccountSid`),
+//!    generic ones (`Sid`, `Id`) last;
 //! 5. when every candidate is taken, the last one gets a number (`SinkLinks2`).
 
 use std::collections::{BTreeMap, BTreeSet};

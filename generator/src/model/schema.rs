@@ -475,6 +475,7 @@ impl Builder<'_> {
         let component = is_component(node);
         if !component && let Some(&id) = self.ids.get(&(module.clone(), key.clone())) {
             self.note_id_usage(id, usage);
+            self.note_id_format(id, value);
             return Some(TypeRef::Named(id));
         }
         let names = if component {
@@ -504,6 +505,7 @@ impl Builder<'_> {
         if !component {
             self.note_id_usage(id, usage);
         }
+        self.note_id_format(id, value);
         Some(TypeRef::Named(id))
     }
 
@@ -519,6 +521,31 @@ impl Builder<'_> {
             TypeRef::Nullable(Box::new(ty))
         } else {
             ty
+        }
+    }
+
+    /// Twilio names its SID kinds in `format` (`format: IamRoleSid`): such a name beats every
+    /// field name (generic ones like `Sid` aside).
+    fn note_id_format(&mut self, id: TypeId, value: &Value) {
+        const FORMAT_WEIGHT: usize = 1_000;
+        let draft = &self.drafts[id.0];
+        if draft.component || !matches!(draft.kind, Some(TypeKind::Id(_))) {
+            return;
+        }
+        let Some(format) = value.get("format").and_then(Value::as_str) else {
+            return;
+        };
+        let named = format.len() > 3
+            && format.ends_with("Sid")
+            && format.starts_with(|c: char| c.is_ascii_uppercase())
+            && format.chars().all(|c| c.is_ascii_alphanumeric());
+        if named {
+            *self
+                .id_names
+                .entry(id)
+                .or_default()
+                .entry(format.to_owned())
+                .or_default() += FORMAT_WEIGHT;
         }
     }
 
@@ -608,6 +635,21 @@ pub(super) fn is_component(node: &Node) -> bool {
 fn component_names(node: &Node, module: &str) -> Vec<String> {
     let name = node.last_segment();
     let mut names = Vec::new();
+    // Twilio names enums `<resource>_enum_<name>`: a name of several words stands alone
+    // (`sink_enum_sink_type` -> `SinkType`), a single word keeps its resource
+    // (`call_enum_status` -> `CallStatus`, as `Status` says little).
+    if let Some((resource, enum_name)) = name.split_once("_enum_")
+        && !resource.is_empty()
+        && !enum_name.is_empty()
+    {
+        let alone = names::type_name(enum_name);
+        let qualified = names::type_name(&format!("{resource}_{enum_name}"));
+        if enum_name.contains('_') {
+            names.extend([alone, qualified]);
+        } else {
+            names.extend([qualified, alone]);
+        }
+    }
     if let Some(stripped) = names::strip_api_prefix(&name, module) {
         names.push(names::type_name(stripped));
     }

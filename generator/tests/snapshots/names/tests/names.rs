@@ -10,10 +10,9 @@
 use std::collections::BTreeMap;
 
 use fixture_names::Error;
-use fixture_names::api_v2010::{CallEnumStatus, PaymentsEnumPaymentMethod};
+use fixture_names::api_v2010::{CallStatus, PaymentMethod};
 use fixture_names::chat_v2::{
-    BindingEnumBindingType, ChannelEnumChannelType, ChannelEnumWebhookEnabledType,
-    UserBindingEnumBindingType,
+    BindingType, ChannelType, UserBindingBindingType, WebhookEnabledType,
 };
 use fixture_names::content_v1::{
     CallToActionAction, CallToActionActionType, ContentCreateRequest, TwilioCallToAction,
@@ -95,7 +94,7 @@ async fn comparison_suffixes_are_sent_as_the_spec_names_them() {
         .api_v2010()
         .list_call(ACCOUNT_SID)
         .to("+15558675310")
-        .status(CallEnumStatus::InProgress)
+        .status(CallStatus::InProgress)
         .start_time(utc("2024-05-01T00:00:00Z"))
         .start_time_before(utc("2024-05-31T23:59:59+02:00"))
         .start_time_after(utc("2024-04-30T00:00:00Z"))
@@ -115,7 +114,7 @@ async fn comparison_suffixes_are_sent_as_the_spec_names_them() {
         )
     );
     let call = &page.calls.unwrap()[0];
-    assert_eq!(call.status, Some(CallEnumStatus::InProgress));
+    assert_eq!(call.status, Some(CallStatus::InProgress));
     assert_eq!(
         call.start_time.as_deref(),
         Some("Tue, 31 Aug 2010 20:36:28 +0000")
@@ -165,11 +164,11 @@ async fn keyword_names_work_as_methods_and_fields() {
     let channel = client
         .chat_v2()
         .create_channel(SERVICE_SID)
-        .type_(ChannelEnumChannelType::Private)
+        .type_(ChannelType::Private)
         .send()
         .await
         .unwrap();
-    assert_eq!(channel.type_, Some(ChannelEnumChannelType::Private));
+    assert_eq!(channel.type_, Some(ChannelType::Private));
 
     let sent = received(&server).await;
     assert_eq!(
@@ -207,7 +206,7 @@ async fn dotted_form_names_are_sent_as_written() {
         .chat_v2()
         .create_channel(SERVICE_SID)
         .friendly_name("General")
-        .type_(ChannelEnumChannelType::Public)
+        .type_(ChannelType::Public)
         .notifications_new_message_enabled(true)
         .notifications_new_message_template("New: ${MESSAGE}")
         .send()
@@ -236,7 +235,7 @@ async fn header_parameters_are_sent_as_headers() {
     let chat = client(&server).chat_v2();
     let channel = chat
         .update_channel(SERVICE_SID, CHANNEL_SID)
-        .x_twilio_webhook_enabled(ChannelEnumWebhookEnabledType::True)
+        .x_twilio_webhook_enabled(WebhookEnabledType::True)
         .if_match("\"v1\"")
         .friendly_name("Renamed")
         .send()
@@ -244,7 +243,7 @@ async fn header_parameters_are_sent_as_headers() {
         .unwrap();
     assert_eq!(channel.friendly_name.as_deref(), Some("Renamed"));
     chat.create_channel(SERVICE_SID)
-        .x_twilio_webhook_enabled(ChannelEnumWebhookEnabledType::False)
+        .x_twilio_webhook_enabled(WebhookEnabledType::False)
         .send()
         .await
         .unwrap();
@@ -368,7 +367,7 @@ async fn leading_digits_get_an_n() {
             "key-1",
             url::Url::parse("https://example.com/cb").unwrap(),
         )
-        .payment_method(PaymentsEnumPaymentMethod::AchDebit)
+        .payment_method(PaymentMethod::AchDebit)
         .n3d_secure(true)
         .send()
         .await
@@ -510,43 +509,35 @@ async fn query_arrays_are_repeated_keys() {
     let chat = client(&server).chat_v2();
     let channels = chat
         .list_channel(SERVICE_SID)
-        .type_([
-            ChannelEnumChannelType::Public,
-            ChannelEnumChannelType::Private,
-        ])
+        .type_([ChannelType::Public, ChannelType::Private])
         .send()
         .await
         .unwrap()
         .channels
         .unwrap();
-    assert_eq!(channels[0].type_, Some(ChannelEnumChannelType::Public));
-    assert!(
-        matches!(&channels[1].type_, Some(ChannelEnumChannelType::Unknown(v)) if v.as_str() == "secret")
-    );
-    assert_eq!(
-        channels[1].type_,
-        Some(ChannelEnumChannelType::from("secret"))
-    );
+    assert_eq!(channels[0].type_, Some(ChannelType::Public));
+    assert!(matches!(&channels[1].type_, Some(ChannelType::Unknown(v)) if v.as_str() == "secret"));
+    assert_eq!(channels[1].type_, Some(ChannelType::from("secret")));
     let bindings = chat
         .list_binding(SERVICE_SID)
-        .binding_type([BindingEnumBindingType::Apn, BindingEnumBindingType::Gcm])
+        .binding_type([BindingType::Apn, BindingType::Gcm])
         .identity(["alice", "bob smith"])
         .send()
         .await
         .unwrap();
     assert_eq!(
         bindings.bindings.unwrap()[0].binding_type,
-        Some(BindingEnumBindingType::Apn)
+        Some(BindingType::Apn)
     );
     let user_bindings = chat
         .list_user_binding(SERVICE_SID, "US1")
-        .binding_type([UserBindingEnumBindingType::Fcm])
+        .binding_type([UserBindingBindingType::Fcm])
         .send()
         .await
         .unwrap();
     assert_eq!(
         user_bindings.bindings.unwrap()[0].binding_type,
-        Some(UserBindingEnumBindingType::Fcm)
+        Some(UserBindingBindingType::Fcm)
     );
     // No values, no key.
     chat.list_channel(SERVICE_SID).send().await.unwrap();

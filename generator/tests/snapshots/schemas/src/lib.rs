@@ -94,13 +94,13 @@ pub mod numbers_v2;
 
 pub use common::AccountSid;
 
+pub use iam_organizations::IamRoleAssignmentSid;
+
+pub use iam_organizations::IamRoleSid;
+
 pub use iam_organizations::Identity;
 
 pub use iam_organizations::OrganizationSid;
-
-pub use iam_organizations::PublicApiRoleAssignmentResponseSid;
-
-pub use iam_organizations::RoleSid;
 
 pub use knowledge_v1::ServiceKnowledgeId;
 

@@ -22,8 +22,8 @@ use fixture_schemas::messaging_v3::{
     WhatsAppTypingIndicatorRequestChannel,
 };
 use fixture_schemas::numbers_v2::{
-    BundleSids, CreateHostedNumberOrderSmsMethod, HostedNumberOrder, HostedNumberOrderEnumStatus,
-    HostedNumberOrderSid, HostedNumberOrderSmsMethod,
+    BundleSids, CreateHostedNumberOrderSmsMethod, HostedNumberOrder, HostedNumberOrderSid,
+    HostedNumberOrderSmsMethod, HostedNumberOrderStatus,
 };
 use fixture_schemas::{AccountSid, Error};
 use serde_json::json;
@@ -514,7 +514,7 @@ async fn nullable_and_untyped_properties() {
          &AccountSid=ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\
          &CcEmails=test1%40twilio.com&CcEmails=test2%40twilio.com&SmsMethod=POST"
     );
-    assert_eq!(order.status, Some(HostedNumberOrderEnumStatus::Received));
+    assert_eq!(order.status, Some(HostedNumberOrderStatus::Received));
     assert_eq!(order.sms_method, Some(HostedNumberOrderSmsMethod::Post));
     assert_eq!(
         order.capabilities,

@@ -94,13 +94,13 @@ pub use events_v1::SinkSid;
 
 pub use events_v1::SubscriptionSid;
 
+pub use iam_organizations::IamRoleAssignmentSid;
+
+pub use iam_organizations::IamRoleSid;
+
 pub use iam_organizations::Identity;
 
 pub use iam_organizations::OrganizationSid;
-
-pub use iam_organizations::PublicApiRoleAssignmentResponseSid;
-
-pub use iam_organizations::RoleSid;
 
 pub use iam_organizations::UserSid;
 

@@ -6,7 +6,7 @@
 #![allow(clippy::unwrap_used)] // A panic in a test is a failed test.
 
 use fixture_writes::Error;
-use fixture_writes::events_v1::SinkEnumSinkType;
+use fixture_writes::events_v1::SinkType;
 use fixture_writes::iam_organizations::{
     CreateRoleAssignmentError, OrganizationSid, PublicApiCreateRoleAssignmentRequest, ScimError,
     ScimErrorScimType, ScimPatchOperation, ScimPatchRequest, ScimUser, TwilioServiceErrorResponse,
@@ -22,7 +22,7 @@ use fixture_writes::messaging_v2::{
 };
 use fixture_writes::voice_v1::{
     CreateConferenceRecordingOutcome, CreateConferenceRecordingRecordingChannels,
-    CreateParticipantStatusCallbackMethod, ParticipantEnumRole, ParticipantEnumStatus,
+    CreateParticipantStatusCallbackMethod, ParticipantRole, ParticipantStatus,
     UpdateParticipantOutcome,
 };
 use serde_json::json;
@@ -121,11 +121,7 @@ async fn create_sink_flattens_its_form_and_returns_the_created_sink() {
     });
     let sink = client(&server)
         .events_v1()
-        .create_sink(
-            "My Kinesis Sink",
-            configuration.clone(),
-            SinkEnumSinkType::Kinesis,
-        )
+        .create_sink("My Kinesis Sink", configuration.clone(), SinkType::Kinesis)
         .send()
         .await
         .unwrap();
@@ -153,7 +149,7 @@ async fn create_sink_flattens_its_form_and_returns_the_created_sink() {
         sink.sid.as_ref().unwrap(),
         "DGaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
     );
-    assert_eq!(sink.sink_type, Some(SinkEnumSinkType::Kinesis));
+    assert_eq!(sink.sink_type, Some(SinkType::Kinesis));
     assert_eq!(
         sink.status.as_ref().map(|s| s.as_str()),
         Some("initialized")
@@ -195,7 +191,7 @@ async fn create_participant_form_follows_twilios_conventions() {
             CONFERENCE_SID,
             "+15017122661",
             "+15558675310",
-            ParticipantEnumRole::Agent,
+            ParticipantRole::Agent,
         )
         .status_callback_event(["ringing", "answered"])
         .sip_username("alice")
@@ -222,7 +218,7 @@ async fn create_participant_form_follows_twilios_conventions() {
          &Parameters=%7B%22ticket%22%3A42%7D\
          &Role=agent&StatusCallbackMethod=POST&Timeout=30"
     );
-    assert_eq!(participant.status, Some(ParticipantEnumStatus::Queued));
+    assert_eq!(participant.status, Some(ParticipantStatus::Queued));
     assert_eq!(participant.muted, Some(false));
     assert_eq!(participant.label.as_deref(), Some("customer"));
     assert_eq!(participant.date_created, Some(utc("2024-03-01T12:00:00Z")));
@@ -702,7 +698,7 @@ async fn body_or_no_content_outcome() {
     let UpdateParticipantOutcome::Ok(participant) = updated else {
         panic!("expected Ok, got {updated:?}")
     };
-    assert_eq!(participant.status, Some(ParticipantEnumStatus::Connected));
+    assert_eq!(participant.status, Some(ParticipantStatus::Connected));
     assert_eq!(participant.muted, Some(true));
     let gone = voice
         .update_participant(CONFERENCE_SID, CALL_SID)
@@ -1033,7 +1029,7 @@ async fn untyped_form_field_sends_a_json_string_as_its_text() {
     .await;
     client(&server)
         .events_v1()
-        .create_sink("d", json!(r#"{"arn":"x"}"#), SinkEnumSinkType::Kinesis)
+        .create_sink("d", json!(r#"{"arn":"x"}"#), SinkType::Kinesis)
         .send()
         .await
         .unwrap();

@@ -15,7 +15,7 @@ pub struct AccountCall {
     pub to: ::std::option::Option<::std::string::String>,
     /// The status of this call. Can be: `queued`, `ringing`, `in-progress`, `canceled`, `completed`, `failed`, `busy` or `no-answer`.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub status: ::std::option::Option<super::CallEnumStatus>,
+    pub status: ::std::option::Option<super::CallStatus>,
     /// The start time of the call, given as UTC in [RFC 2822](https://www.php.net/manual/en/class.datetime.php#datetime.constants.rfc2822) format. Empty if the call has not yet been dialed.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub start_time: ::std::option::Option<::std::string::String>,
@@ -37,7 +37,7 @@ pub struct AccountCallPayments {
 /// Open: a value this version of the crate does not know decodes to `Unknown`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
-pub enum CallEnumStatus {
+pub enum CallStatus {
     /// `queued`
     Queued,
     /// `ringing`
@@ -58,7 +58,7 @@ pub enum CallEnumStatus {
     Unknown(crate::UnknownValue),
 }
 
-impl CallEnumStatus {
+impl CallStatus {
     /// Every value this version of the crate knows.
     pub const KNOWN: &'static [Self] = &[
         Self::Queued,
@@ -86,7 +86,7 @@ impl CallEnumStatus {
     }
 }
 
-impl ::std::convert::From<::std::string::String> for CallEnumStatus {
+impl ::std::convert::From<::std::string::String> for CallStatus {
     fn from(value: ::std::string::String) -> Self {
         match value.as_str() {
             "queued" => Self::Queued,
@@ -102,7 +102,7 @@ impl ::std::convert::From<::std::string::String> for CallEnumStatus {
     }
 }
 
-crate::runtime::enums::open_enum!(CallEnumStatus);
+crate::runtime::enums::open_enum!(CallStatus);
 
 /// The `ListCallResponse` schema.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
@@ -141,7 +141,7 @@ pub struct ListCallResponse {
 /// Open: a value this version of the crate does not know decodes to `Unknown`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
-pub enum PaymentsEnumPaymentMethod {
+pub enum PaymentMethod {
     /// `credit-card`
     CreditCard,
     /// `ach-debit`
@@ -150,7 +150,7 @@ pub enum PaymentsEnumPaymentMethod {
     Unknown(crate::UnknownValue),
 }
 
-impl PaymentsEnumPaymentMethod {
+impl PaymentMethod {
     /// Every value this version of the crate knows.
     pub const KNOWN: &'static [Self] = &[Self::CreditCard, Self::AchDebit];
     /// The value as sent on the wire.
@@ -163,7 +163,7 @@ impl PaymentsEnumPaymentMethod {
     }
 }
 
-impl ::std::convert::From<::std::string::String> for PaymentsEnumPaymentMethod {
+impl ::std::convert::From<::std::string::String> for PaymentMethod {
     fn from(value: ::std::string::String) -> Self {
         match value.as_str() {
             "credit-card" => Self::CreditCard,
@@ -173,7 +173,7 @@ impl ::std::convert::From<::std::string::String> for PaymentsEnumPaymentMethod {
     }
 }
 
-crate::runtime::enums::open_enum!(PaymentsEnumPaymentMethod);
+crate::runtime::enums::open_enum!(PaymentMethod);
 
 impl crate::Page for ListCallResponse {
     type Item = super::AccountCall;

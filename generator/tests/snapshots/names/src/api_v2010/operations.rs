@@ -90,7 +90,7 @@ pub struct CreatePayments {
     call_sid: ::std::string::String,
     idempotency_key: ::std::string::String,
     status_callback: ::url::Url,
-    payment_method: ::std::option::Option<super::PaymentsEnumPaymentMethod>,
+    payment_method: ::std::option::Option<super::PaymentMethod>,
     n3d_secure: ::std::option::Option<bool>,
 }
 
@@ -100,7 +100,7 @@ impl CreatePayments {
     /// Sent as the `PaymentMethod` form field.
     pub fn payment_method(
         mut self,
-        value: impl ::std::convert::Into<super::PaymentsEnumPaymentMethod>,
+        value: impl ::std::convert::Into<super::PaymentMethod>,
     ) -> Self {
         self.payment_method = ::std::option::Option::Some(value.into());
         self
@@ -176,7 +176,7 @@ pub struct ListCall {
     client: crate::Client,
     account_sid: ::std::string::String,
     to: ::std::option::Option<::std::string::String>,
-    status: ::std::option::Option<super::CallEnumStatus>,
+    status: ::std::option::Option<super::CallStatus>,
     start_time: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     start_time_before: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     start_time_after: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
@@ -203,7 +203,7 @@ impl ListCall {
     /// Sent as the `Status` query parameter.
     pub fn status(
         mut self,
-        value: impl ::std::convert::Into<super::CallEnumStatus>,
+        value: impl ::std::convert::Into<super::CallStatus>,
     ) -> Self {
         self.status = ::std::option::Option::Some(value.into());
         self

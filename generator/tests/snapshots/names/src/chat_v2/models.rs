@@ -2,12 +2,12 @@
 
 //! Types used as operation parameters and responses.
 
-/// The `BindingEnumBindingType` schema.
+/// The `BindingType` schema.
 ///
 /// Open: a value this version of the crate does not know decodes to `Unknown`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
-pub enum BindingEnumBindingType {
+pub enum BindingType {
     /// `gcm`
     Gcm,
     /// `apn`
@@ -18,7 +18,7 @@ pub enum BindingEnumBindingType {
     Unknown(crate::UnknownValue),
 }
 
-impl BindingEnumBindingType {
+impl BindingType {
     /// Every value this version of the crate knows.
     pub const KNOWN: &'static [Self] = &[Self::Gcm, Self::Apn, Self::Fcm];
     /// The value as sent on the wire.
@@ -32,7 +32,7 @@ impl BindingEnumBindingType {
     }
 }
 
-impl ::std::convert::From<::std::string::String> for BindingEnumBindingType {
+impl ::std::convert::From<::std::string::String> for BindingType {
     fn from(value: ::std::string::String) -> Self {
         match value.as_str() {
             "gcm" => Self::Gcm,
@@ -43,14 +43,14 @@ impl ::std::convert::From<::std::string::String> for BindingEnumBindingType {
     }
 }
 
-crate::runtime::enums::open_enum!(BindingEnumBindingType);
+crate::runtime::enums::open_enum!(BindingType);
 
 /// The visibility of the channel. Can be: `public` or `private`.
 ///
 /// Open: a value this version of the crate does not know decodes to `Unknown`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
-pub enum ChannelEnumChannelType {
+pub enum ChannelType {
     /// `public`
     Public,
     /// `private`
@@ -61,7 +61,7 @@ pub enum ChannelEnumChannelType {
     Unknown(crate::UnknownValue),
 }
 
-impl ChannelEnumChannelType {
+impl ChannelType {
     /// Every value this version of the crate knows.
     pub const KNOWN: &'static [Self] = &[Self::Public, Self::Private, Self::Direct];
     /// The value as sent on the wire.
@@ -75,7 +75,7 @@ impl ChannelEnumChannelType {
     }
 }
 
-impl ::std::convert::From<::std::string::String> for ChannelEnumChannelType {
+impl ::std::convert::From<::std::string::String> for ChannelType {
     fn from(value: ::std::string::String) -> Self {
         match value.as_str() {
             "public" => Self::Public,
@@ -86,46 +86,7 @@ impl ::std::convert::From<::std::string::String> for ChannelEnumChannelType {
     }
 }
 
-crate::runtime::enums::open_enum!(ChannelEnumChannelType);
-
-/// The `ChannelEnumWebhookEnabledType` schema.
-///
-/// Open: a value this version of the crate does not know decodes to `Unknown`.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[non_exhaustive]
-pub enum ChannelEnumWebhookEnabledType {
-    /// `true`
-    True,
-    /// `false`
-    False,
-    /// A value this version of the crate does not know, as sent.
-    Unknown(crate::UnknownValue),
-}
-
-impl ChannelEnumWebhookEnabledType {
-    /// Every value this version of the crate knows.
-    pub const KNOWN: &'static [Self] = &[Self::True, Self::False];
-    /// The value as sent on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::True => "true",
-            Self::False => "false",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-}
-
-impl ::std::convert::From<::std::string::String> for ChannelEnumWebhookEnabledType {
-    fn from(value: ::std::string::String) -> Self {
-        match value.as_str() {
-            "true" => Self::True,
-            "false" => Self::False,
-            _ => Self::Unknown(crate::UnknownValue::new(value)),
-        }
-    }
-}
-
-crate::runtime::enums::open_enum!(ChannelEnumWebhookEnabledType);
+crate::runtime::enums::open_enum!(ChannelType);
 
 /// The `ListBindingResponse` schema.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
@@ -159,7 +120,7 @@ pub struct ServiceBinding {
     pub sid: ::std::option::Option<super::ServiceBindingSid>,
     /// The `binding_type` property.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub binding_type: ::std::option::Option<super::BindingEnumBindingType>,
+    pub binding_type: ::std::option::Option<super::BindingType>,
 }
 
 /// The `ServiceChannel` schema.
@@ -177,7 +138,7 @@ pub struct ServiceChannel {
         default,
         skip_serializing_if = "::std::option::Option::is_none",
     )]
-    pub type_: ::std::option::Option<super::ChannelEnumChannelType>,
+    pub type_: ::std::option::Option<super::ChannelType>,
 }
 
 /// The `ServiceUserUserBinding` schema.
@@ -188,15 +149,15 @@ pub struct ServiceUserUserBinding {
     pub sid: ::std::option::Option<super::ServiceBindingSid>,
     /// The `binding_type` property.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub binding_type: ::std::option::Option<super::UserBindingEnumBindingType>,
+    pub binding_type: ::std::option::Option<super::UserBindingBindingType>,
 }
 
-/// The `UserBindingEnumBindingType` schema.
+/// The `UserBindingBindingType` schema.
 ///
 /// Open: a value this version of the crate does not know decodes to `Unknown`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
-pub enum UserBindingEnumBindingType {
+pub enum UserBindingBindingType {
     /// `gcm`
     Gcm,
     /// `apn`
@@ -207,7 +168,7 @@ pub enum UserBindingEnumBindingType {
     Unknown(crate::UnknownValue),
 }
 
-impl UserBindingEnumBindingType {
+impl UserBindingBindingType {
     /// Every value this version of the crate knows.
     pub const KNOWN: &'static [Self] = &[Self::Gcm, Self::Apn, Self::Fcm];
     /// The value as sent on the wire.
@@ -221,7 +182,7 @@ impl UserBindingEnumBindingType {
     }
 }
 
-impl ::std::convert::From<::std::string::String> for UserBindingEnumBindingType {
+impl ::std::convert::From<::std::string::String> for UserBindingBindingType {
     fn from(value: ::std::string::String) -> Self {
         match value.as_str() {
             "gcm" => Self::Gcm,
@@ -232,4 +193,43 @@ impl ::std::convert::From<::std::string::String> for UserBindingEnumBindingType 
     }
 }
 
-crate::runtime::enums::open_enum!(UserBindingEnumBindingType);
+crate::runtime::enums::open_enum!(UserBindingBindingType);
+
+/// The `WebhookEnabledType` schema.
+///
+/// Open: a value this version of the crate does not know decodes to `Unknown`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum WebhookEnabledType {
+    /// `true`
+    True,
+    /// `false`
+    False,
+    /// A value this version of the crate does not know, as sent.
+    Unknown(crate::UnknownValue),
+}
+
+impl WebhookEnabledType {
+    /// Every value this version of the crate knows.
+    pub const KNOWN: &'static [Self] = &[Self::True, Self::False];
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::True => "true",
+            Self::False => "false",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+}
+
+impl ::std::convert::From<::std::string::String> for WebhookEnabledType {
+    fn from(value: ::std::string::String) -> Self {
+        match value.as_str() {
+            "true" => Self::True,
+            "false" => Self::False,
+            _ => Self::Unknown(crate::UnknownValue::new(value)),
+        }
+    }
+}
+
+crate::runtime::enums::open_enum!(WebhookEnabledType);

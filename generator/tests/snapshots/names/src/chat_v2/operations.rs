@@ -126,11 +126,9 @@ impl ChatV2 {
 pub struct CreateChannel {
     client: crate::Client,
     service_sid: ::std::string::String,
-    x_twilio_webhook_enabled: ::std::option::Option<
-        super::ChannelEnumWebhookEnabledType,
-    >,
+    x_twilio_webhook_enabled: ::std::option::Option<super::WebhookEnabledType>,
     friendly_name: ::std::option::Option<::std::string::String>,
-    type_: ::std::option::Option<super::ChannelEnumChannelType>,
+    type_: ::std::option::Option<super::ChannelType>,
     notifications_new_message_enabled: ::std::option::Option<bool>,
     notifications_new_message_template: ::std::option::Option<::std::string::String>,
 }
@@ -141,7 +139,7 @@ impl CreateChannel {
     /// Sent as the `X-Twilio-Webhook-Enabled` header.
     pub fn x_twilio_webhook_enabled(
         mut self,
-        value: impl ::std::convert::Into<super::ChannelEnumWebhookEnabledType>,
+        value: impl ::std::convert::Into<super::WebhookEnabledType>,
     ) -> Self {
         self.x_twilio_webhook_enabled = ::std::option::Option::Some(value.into());
         self
@@ -161,7 +159,7 @@ impl CreateChannel {
     /// Sent as the `Type` form field.
     pub fn type_(
         mut self,
-        value: impl ::std::convert::Into<super::ChannelEnumChannelType>,
+        value: impl ::std::convert::Into<super::ChannelType>,
     ) -> Self {
         self.type_ = ::std::option::Option::Some(value.into());
         self
@@ -243,7 +241,7 @@ impl CreateChannel {
 pub struct ListBinding {
     client: crate::Client,
     service_sid: ::std::string::String,
-    binding_type: ::std::vec::Vec<super::BindingEnumBindingType>,
+    binding_type: ::std::vec::Vec<super::BindingType>,
     identity: ::std::vec::Vec<::std::string::String>,
 }
 
@@ -252,7 +250,7 @@ impl ListBinding {
     pub fn binding_type(
         mut self,
         value: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<super::BindingEnumBindingType>,
+            Item = impl ::std::convert::Into<super::BindingType>,
         >,
     ) -> Self {
         self.binding_type = value.into_iter().map(::std::convert::Into::into).collect();
@@ -311,7 +309,7 @@ impl ListBinding {
 pub struct ListChannel {
     client: crate::Client,
     service_sid: ::std::string::String,
-    type_: ::std::vec::Vec<super::ChannelEnumChannelType>,
+    type_: ::std::vec::Vec<super::ChannelType>,
 }
 
 impl ListChannel {
@@ -319,7 +317,7 @@ impl ListChannel {
     pub fn type_(
         mut self,
         value: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<super::ChannelEnumChannelType>,
+            Item = impl ::std::convert::Into<super::ChannelType>,
         >,
     ) -> Self {
         self.type_ = value.into_iter().map(::std::convert::Into::into).collect();
@@ -365,7 +363,7 @@ pub struct ListUserBinding {
     client: crate::Client,
     service_sid: ::std::string::String,
     user_sid: ::std::string::String,
-    binding_type: ::std::vec::Vec<super::UserBindingEnumBindingType>,
+    binding_type: ::std::vec::Vec<super::UserBindingBindingType>,
 }
 
 impl ListUserBinding {
@@ -373,7 +371,7 @@ impl ListUserBinding {
     pub fn binding_type(
         mut self,
         value: impl ::std::iter::IntoIterator<
-            Item = impl ::std::convert::Into<super::UserBindingEnumBindingType>,
+            Item = impl ::std::convert::Into<super::UserBindingBindingType>,
         >,
     ) -> Self {
         self.binding_type = value.into_iter().map(::std::convert::Into::into).collect();
@@ -424,9 +422,7 @@ pub struct UpdateChannel {
     client: crate::Client,
     service_sid: ::std::string::String,
     sid: ::std::string::String,
-    x_twilio_webhook_enabled: ::std::option::Option<
-        super::ChannelEnumWebhookEnabledType,
-    >,
+    x_twilio_webhook_enabled: ::std::option::Option<super::WebhookEnabledType>,
     if_match: ::std::option::Option<::std::string::String>,
     friendly_name: ::std::option::Option<::std::string::String>,
 }
@@ -437,7 +433,7 @@ impl UpdateChannel {
     /// Sent as the `X-Twilio-Webhook-Enabled` header.
     pub fn x_twilio_webhook_enabled(
         mut self,
-        value: impl ::std::convert::Into<super::ChannelEnumWebhookEnabledType>,
+        value: impl ::std::convert::Into<super::WebhookEnabledType>,
     ) -> Self {
         self.x_twilio_webhook_enabled = ::std::option::Option::Some(value.into());
         self

@@ -20,7 +20,7 @@ pub struct AccountMessage {
     pub to: ::std::option::Option<::std::string::String>,
     /// The status of the Message.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub status: ::std::option::Option<super::MessageEnumStatus>,
+    pub status: ::std::option::Option<super::MessageStatus>,
     /// The RFC 2822 timestamp (in GMT) of when the Message was sent.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub date_sent: ::std::option::Option<::std::string::String>,
@@ -66,7 +66,7 @@ pub struct ListMessageResponse {
 /// Open: a value this version of the crate does not know decodes to `Unknown`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
-pub enum MessageEnumStatus {
+pub enum MessageStatus {
     /// `queued`
     Queued,
     /// `sending`
@@ -97,7 +97,7 @@ pub enum MessageEnumStatus {
     Unknown(crate::UnknownValue),
 }
 
-impl MessageEnumStatus {
+impl MessageStatus {
     /// Every value this version of the crate knows.
     pub const KNOWN: &'static [Self] = &[
         Self::Queued,
@@ -135,7 +135,7 @@ impl MessageEnumStatus {
     }
 }
 
-impl ::std::convert::From<::std::string::String> for MessageEnumStatus {
+impl ::std::convert::From<::std::string::String> for MessageStatus {
     fn from(value: ::std::string::String) -> Self {
         match value.as_str() {
             "queued" => Self::Queued,
@@ -156,7 +156,7 @@ impl ::std::convert::From<::std::string::String> for MessageEnumStatus {
     }
 }
 
-crate::runtime::enums::open_enum!(MessageEnumStatus);
+crate::runtime::enums::open_enum!(MessageStatus);
 
 impl crate::Page for ListMessageResponse {
     type Item = super::AccountMessage;

@@ -66,12 +66,12 @@ pub struct PublicApiRoleAssignmentResponse {
     ///
     /// Example: `IYc4ddb9d0befdb122b0eff334e3084544`.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub sid: ::std::option::Option<super::PublicApiRoleAssignmentResponseSid>,
+    pub sid: ::std::option::Option<super::IamRoleAssignmentSid>,
     /// Twilio Role Sid representing assigned role
     ///
     /// Example: `IXc4ddb9d0befdb122b0eff334e3084544`.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub role_sid: ::std::option::Option<super::RoleSid>,
+    pub role_sid: ::std::option::Option<super::IamRoleSid>,
     /// Twilio Sid representing identity of this assignment
     ///
     /// Example: `ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa`.

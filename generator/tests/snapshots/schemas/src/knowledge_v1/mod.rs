@@ -17,3 +17,6 @@ pub use models::*;
 mod operations;
 
 pub use operations::*;
+
+/// An ID type this API shares with others (defined in [`crate::common`]).
+pub use crate::common::AccountSid;

@@ -63,7 +63,7 @@ pub struct HostedNumberOrder {
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// Status of this resource.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub status: ::std::option::Option<super::HostedNumberOrderEnumStatus>,
+    pub status: ::std::option::Option<super::HostedNumberOrderStatus>,
     /// Email of the owner of this phone number that is being hosted.
     ///
     /// Contains personal data (PII).
@@ -109,88 +109,6 @@ pub struct HostedNumberOrder {
     pub links: ::std::option::Option<::serde_json::Value>,
 }
 
-/// Status of this resource.
-///
-/// Open: a value this version of the crate does not know decodes to `Unknown`.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[non_exhaustive]
-pub enum HostedNumberOrderEnumStatus {
-    /// `twilio-processing`
-    TwilioProcessing,
-    /// `received`
-    Received,
-    /// `pending-verification`
-    PendingVerification,
-    /// `verified`
-    Verified,
-    /// `pending-loa`
-    PendingLoa,
-    /// `carrier-processing`
-    CarrierProcessing,
-    /// `testing`
-    Testing,
-    /// `completed`
-    Completed,
-    /// `failed`
-    Failed,
-    /// `action-required`
-    ActionRequired,
-    /// A value this version of the crate does not know, as sent.
-    Unknown(crate::UnknownValue),
-}
-
-impl HostedNumberOrderEnumStatus {
-    /// Every value this version of the crate knows.
-    pub const KNOWN: &'static [Self] = &[
-        Self::TwilioProcessing,
-        Self::Received,
-        Self::PendingVerification,
-        Self::Verified,
-        Self::PendingLoa,
-        Self::CarrierProcessing,
-        Self::Testing,
-        Self::Completed,
-        Self::Failed,
-        Self::ActionRequired,
-    ];
-    /// The value as sent on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::TwilioProcessing => "twilio-processing",
-            Self::Received => "received",
-            Self::PendingVerification => "pending-verification",
-            Self::Verified => "verified",
-            Self::PendingLoa => "pending-loa",
-            Self::CarrierProcessing => "carrier-processing",
-            Self::Testing => "testing",
-            Self::Completed => "completed",
-            Self::Failed => "failed",
-            Self::ActionRequired => "action-required",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-}
-
-impl ::std::convert::From<::std::string::String> for HostedNumberOrderEnumStatus {
-    fn from(value: ::std::string::String) -> Self {
-        match value.as_str() {
-            "twilio-processing" => Self::TwilioProcessing,
-            "received" => Self::Received,
-            "pending-verification" => Self::PendingVerification,
-            "verified" => Self::Verified,
-            "pending-loa" => Self::PendingLoa,
-            "carrier-processing" => Self::CarrierProcessing,
-            "testing" => Self::Testing,
-            "completed" => Self::Completed,
-            "failed" => Self::Failed,
-            "action-required" => Self::ActionRequired,
-            _ => Self::Unknown(crate::UnknownValue::new(value)),
-        }
-    }
-}
-
-crate::runtime::enums::open_enum!(HostedNumberOrderEnumStatus);
-
 /// The HTTP method that should be used to request the SmsUrl.
 ///
 /// Open: a value this version of the crate does not know decodes to `Unknown`.
@@ -229,6 +147,88 @@ impl ::std::convert::From<::std::string::String> for HostedNumberOrderSmsMethod 
 }
 
 crate::runtime::enums::open_enum!(HostedNumberOrderSmsMethod);
+
+/// Status of this resource.
+///
+/// Open: a value this version of the crate does not know decodes to `Unknown`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum HostedNumberOrderStatus {
+    /// `twilio-processing`
+    TwilioProcessing,
+    /// `received`
+    Received,
+    /// `pending-verification`
+    PendingVerification,
+    /// `verified`
+    Verified,
+    /// `pending-loa`
+    PendingLoa,
+    /// `carrier-processing`
+    CarrierProcessing,
+    /// `testing`
+    Testing,
+    /// `completed`
+    Completed,
+    /// `failed`
+    Failed,
+    /// `action-required`
+    ActionRequired,
+    /// A value this version of the crate does not know, as sent.
+    Unknown(crate::UnknownValue),
+}
+
+impl HostedNumberOrderStatus {
+    /// Every value this version of the crate knows.
+    pub const KNOWN: &'static [Self] = &[
+        Self::TwilioProcessing,
+        Self::Received,
+        Self::PendingVerification,
+        Self::Verified,
+        Self::PendingLoa,
+        Self::CarrierProcessing,
+        Self::Testing,
+        Self::Completed,
+        Self::Failed,
+        Self::ActionRequired,
+    ];
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::TwilioProcessing => "twilio-processing",
+            Self::Received => "received",
+            Self::PendingVerification => "pending-verification",
+            Self::Verified => "verified",
+            Self::PendingLoa => "pending-loa",
+            Self::CarrierProcessing => "carrier-processing",
+            Self::Testing => "testing",
+            Self::Completed => "completed",
+            Self::Failed => "failed",
+            Self::ActionRequired => "action-required",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+}
+
+impl ::std::convert::From<::std::string::String> for HostedNumberOrderStatus {
+    fn from(value: ::std::string::String) -> Self {
+        match value.as_str() {
+            "twilio-processing" => Self::TwilioProcessing,
+            "received" => Self::Received,
+            "pending-verification" => Self::PendingVerification,
+            "verified" => Self::Verified,
+            "pending-loa" => Self::PendingLoa,
+            "carrier-processing" => Self::CarrierProcessing,
+            "testing" => Self::Testing,
+            "completed" => Self::Completed,
+            "failed" => Self::Failed,
+            "action-required" => Self::ActionRequired,
+            _ => Self::Unknown(crate::UnknownValue::new(value)),
+        }
+    }
+}
+
+crate::runtime::enums::open_enum!(HostedNumberOrderStatus);
 
 /// The `ListBundleResponse` schema.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]

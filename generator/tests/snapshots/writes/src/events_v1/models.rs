@@ -32,10 +32,10 @@ pub struct Sink {
     pub sink_configuration: ::std::option::Option<::serde_json::Value>,
     /// The Sink type. Can only be "kinesis" or "webhook" currently.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub sink_type: ::std::option::Option<super::SinkEnumSinkType>,
+    pub sink_type: ::std::option::Option<super::SinkType>,
     /// The Status of this Sink. One of `initialized`, `validating`, `active` or `failed`.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub status: ::std::option::Option<super::SinkEnumStatus>,
+    pub status: ::std::option::Option<super::SinkStatus>,
     /// The URL of this resource.
     #[serde(
         default,
@@ -48,64 +48,22 @@ pub struct Sink {
     pub links: ::std::option::Option<::serde_json::Value>,
 }
 
-/// The Sink type. Can only be "kinesis" or "webhook" currently.
-///
-/// Open: a value this version of the crate does not know decodes to `Unknown`.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[non_exhaustive]
-pub enum SinkEnumSinkType {
-    /// `kinesis`
-    Kinesis,
-    /// `webhook`
-    Webhook,
-    /// `segment`
-    Segment,
-    /// `email`
-    Email,
-    /// A value this version of the crate does not know, as sent.
-    Unknown(crate::UnknownValue),
+/// The `SinkSinkTest` schema.
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct SinkSinkTest {
+    /// Feedback indicating whether the test event was generated.
+    ///
+    /// Example: `submitted`.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub result: ::std::option::Option<::std::string::String>,
 }
-
-impl SinkEnumSinkType {
-    /// Every value this version of the crate knows.
-    pub const KNOWN: &'static [Self] = &[
-        Self::Kinesis,
-        Self::Webhook,
-        Self::Segment,
-        Self::Email,
-    ];
-    /// The value as sent on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Kinesis => "kinesis",
-            Self::Webhook => "webhook",
-            Self::Segment => "segment",
-            Self::Email => "email",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-}
-
-impl ::std::convert::From<::std::string::String> for SinkEnumSinkType {
-    fn from(value: ::std::string::String) -> Self {
-        match value.as_str() {
-            "kinesis" => Self::Kinesis,
-            "webhook" => Self::Webhook,
-            "segment" => Self::Segment,
-            "email" => Self::Email,
-            _ => Self::Unknown(crate::UnknownValue::new(value)),
-        }
-    }
-}
-
-crate::runtime::enums::open_enum!(SinkEnumSinkType);
 
 /// The Status of this Sink. One of `initialized`, `validating`, `active` or `failed`.
 ///
 /// Open: a value this version of the crate does not know decodes to `Unknown`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
-pub enum SinkEnumStatus {
+pub enum SinkStatus {
     /// `initialized`
     Initialized,
     /// `validating`
@@ -118,7 +76,7 @@ pub enum SinkEnumStatus {
     Unknown(crate::UnknownValue),
 }
 
-impl SinkEnumStatus {
+impl SinkStatus {
     /// Every value this version of the crate knows.
     pub const KNOWN: &'static [Self] = &[
         Self::Initialized,
@@ -138,7 +96,7 @@ impl SinkEnumStatus {
     }
 }
 
-impl ::std::convert::From<::std::string::String> for SinkEnumStatus {
+impl ::std::convert::From<::std::string::String> for SinkStatus {
     fn from(value: ::std::string::String) -> Self {
         match value.as_str() {
             "initialized" => Self::Initialized,
@@ -150,17 +108,59 @@ impl ::std::convert::From<::std::string::String> for SinkEnumStatus {
     }
 }
 
-crate::runtime::enums::open_enum!(SinkEnumStatus);
+crate::runtime::enums::open_enum!(SinkStatus);
 
-/// The `SinkSinkTest` schema.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
-pub struct SinkSinkTest {
-    /// Feedback indicating whether the test event was generated.
-    ///
-    /// Example: `submitted`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub result: ::std::option::Option<::std::string::String>,
+/// The Sink type. Can only be "kinesis" or "webhook" currently.
+///
+/// Open: a value this version of the crate does not know decodes to `Unknown`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum SinkType {
+    /// `kinesis`
+    Kinesis,
+    /// `webhook`
+    Webhook,
+    /// `segment`
+    Segment,
+    /// `email`
+    Email,
+    /// A value this version of the crate does not know, as sent.
+    Unknown(crate::UnknownValue),
 }
+
+impl SinkType {
+    /// Every value this version of the crate knows.
+    pub const KNOWN: &'static [Self] = &[
+        Self::Kinesis,
+        Self::Webhook,
+        Self::Segment,
+        Self::Email,
+    ];
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Kinesis => "kinesis",
+            Self::Webhook => "webhook",
+            Self::Segment => "segment",
+            Self::Email => "email",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+}
+
+impl ::std::convert::From<::std::string::String> for SinkType {
+    fn from(value: ::std::string::String) -> Self {
+        match value.as_str() {
+            "kinesis" => Self::Kinesis,
+            "webhook" => Self::Webhook,
+            "segment" => Self::Segment,
+            "email" => Self::Email,
+            _ => Self::Unknown(crate::UnknownValue::new(value)),
+        }
+    }
+}
+
+crate::runtime::enums::open_enum!(SinkType);
 
 /// The `Subscription` schema.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]

@@ -41,7 +41,7 @@ impl EventsV1 {
         &self,
         description: impl ::std::convert::Into<::std::string::String>,
         sink_configuration: ::serde_json::Value,
-        sink_type: impl ::std::convert::Into<super::SinkEnumSinkType>,
+        sink_type: impl ::std::convert::Into<super::SinkType>,
     ) -> CreateSink {
         CreateSink {
             client: self.client.clone(),
@@ -122,7 +122,7 @@ pub struct CreateSink {
     client: crate::Client,
     description: ::std::string::String,
     sink_configuration: ::serde_json::Value,
-    sink_type: super::SinkEnumSinkType,
+    sink_type: super::SinkType,
 }
 
 impl CreateSink {

@@ -3,6 +3,88 @@
 //! ID types: checked against their pattern when built from your input, accepted as sent
 //! when decoded from a response.
 
+/// Twilio Role Assignment Sid representing this role assignment
+///
+/// Shape: a value containing `IY` followed by 32 lowercase hexadecimal digits (`IY[0-9a-f]{32}`), checked by [`IamRoleAssignmentSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`IamRoleAssignmentSid::is_valid`]).
+///
+/// Example: `IYc4ddb9d0befdb122b0eff334e3084544`.
+#[derive(
+    Clone,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[serde(transparent)]
+pub struct IamRoleAssignmentSid(::std::string::String);
+
+impl crate::Id for IamRoleAssignmentSid {
+    const TYPE_NAME: &'static str = "IamRoleAssignmentSid";
+    const PATTERN: &'static str = "IY[0-9a-f]{32}";
+    const EXPECTED: &'static str = "a value containing `IY` followed by 32 lowercase hexadecimal digits";
+    fn matches(value: &str) -> bool {
+        let bytes = value.as_bytes();
+        bytes
+            .windows(34)
+            .any(|w| {
+                w[0..2] == *b"IY"
+                    && w[2..34]
+                        .iter()
+                        .all(|&b: &u8| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+            })
+    }
+
+    fn from_string_unchecked(value: ::std::string::String) -> Self {
+        Self(value)
+    }
+}
+
+crate::runtime::id::id_type!(IamRoleAssignmentSid);
+
+/// Twilio Role Sid representing assigned role
+///
+/// Shape: a value containing `IX` followed by 32 lowercase hexadecimal digits (`IX[0-9a-f]{32}`), checked by [`IamRoleSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`IamRoleSid::is_valid`]).
+///
+/// Example: `IXc4ddb9d0befdb122b0eff334e3084544`.
+#[derive(
+    Clone,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[serde(transparent)]
+pub struct IamRoleSid(::std::string::String);
+
+impl crate::Id for IamRoleSid {
+    const TYPE_NAME: &'static str = "IamRoleSid";
+    const PATTERN: &'static str = "IX[0-9a-f]{32}";
+    const EXPECTED: &'static str = "a value containing `IX` followed by 32 lowercase hexadecimal digits";
+    fn matches(value: &str) -> bool {
+        let bytes = value.as_bytes();
+        bytes
+            .windows(34)
+            .any(|w| {
+                w[0..2] == *b"IX"
+                    && w[2..34]
+                        .iter()
+                        .all(|&b: &u8| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+            })
+    }
+
+    fn from_string_unchecked(value: ::std::string::String) -> Self {
+        Self(value)
+    }
+}
+
+crate::runtime::id::id_type!(IamRoleSid);
+
 /// Twilio Sid representing scope of this assignment
 ///
 /// Shape: 2 uppercase letters followed by 32 hexadecimal digits (`^[A-Z]{2}[0-9a-fA-F]{32}$`), checked by [`Identity::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`Identity::is_valid`]).
@@ -76,88 +158,6 @@ impl crate::Id for OrganizationSid {
 }
 
 crate::runtime::id::id_type!(OrganizationSid);
-
-/// Twilio Role Assignment Sid representing this role assignment
-///
-/// Shape: a value containing `IY` followed by 32 lowercase hexadecimal digits (`IY[0-9a-f]{32}`), checked by [`PublicApiRoleAssignmentResponseSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`PublicApiRoleAssignmentResponseSid::is_valid`]).
-///
-/// Example: `IYc4ddb9d0befdb122b0eff334e3084544`.
-#[derive(
-    Clone,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Hash,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
-#[serde(transparent)]
-pub struct PublicApiRoleAssignmentResponseSid(::std::string::String);
-
-impl crate::Id for PublicApiRoleAssignmentResponseSid {
-    const TYPE_NAME: &'static str = "PublicApiRoleAssignmentResponseSid";
-    const PATTERN: &'static str = "IY[0-9a-f]{32}";
-    const EXPECTED: &'static str = "a value containing `IY` followed by 32 lowercase hexadecimal digits";
-    fn matches(value: &str) -> bool {
-        let bytes = value.as_bytes();
-        bytes
-            .windows(34)
-            .any(|w| {
-                w[0..2] == *b"IY"
-                    && w[2..34]
-                        .iter()
-                        .all(|&b: &u8| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
-            })
-    }
-
-    fn from_string_unchecked(value: ::std::string::String) -> Self {
-        Self(value)
-    }
-}
-
-crate::runtime::id::id_type!(PublicApiRoleAssignmentResponseSid);
-
-/// Twilio Role Sid representing assigned role
-///
-/// Shape: a value containing `IX` followed by 32 lowercase hexadecimal digits (`IX[0-9a-f]{32}`), checked by [`RoleSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`RoleSid::is_valid`]).
-///
-/// Example: `IXc4ddb9d0befdb122b0eff334e3084544`.
-#[derive(
-    Clone,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Hash,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
-#[serde(transparent)]
-pub struct RoleSid(::std::string::String);
-
-impl crate::Id for RoleSid {
-    const TYPE_NAME: &'static str = "RoleSid";
-    const PATTERN: &'static str = "IX[0-9a-f]{32}";
-    const EXPECTED: &'static str = "a value containing `IX` followed by 32 lowercase hexadecimal digits";
-    fn matches(value: &str) -> bool {
-        let bytes = value.as_bytes();
-        bytes
-            .windows(34)
-            .any(|w| {
-                w[0..2] == *b"IX"
-                    && w[2..34]
-                        .iter()
-                        .all(|&b: &u8| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
-            })
-    }
-
-    fn from_string_unchecked(value: ::std::string::String) -> Self {
-        Self(value)
-    }
-}
-
-crate::runtime::id::id_type!(RoleSid);
 
 /// Shape: a value containing `US` followed by 32 lowercase hexadecimal digits (`US[0-9a-f]{32}`), checked by [`UserSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`UserSid::is_valid`]).
 ///

@@ -37,7 +37,7 @@ pub struct PublicApiCreateRoleAssignmentRequest {
     /// Twilio Role Sid representing assigned role
     ///
     /// Example: `IXc4ddb9d0befdb122b0eff334e3084544`.
-    pub role_sid: super::RoleSid,
+    pub role_sid: super::IamRoleSid,
     /// Twilio Sid representing scope of this assignment
     ///
     /// Example: `ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa`.
@@ -55,12 +55,12 @@ pub struct PublicApiRoleAssignmentResponse {
     ///
     /// Example: `IYc4ddb9d0befdb122b0eff334e3084544`.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub sid: ::std::option::Option<super::PublicApiRoleAssignmentResponseSid>,
+    pub sid: ::std::option::Option<super::IamRoleAssignmentSid>,
     /// Twilio Role Sid representing assigned role
     ///
     /// Example: `IXc4ddb9d0befdb122b0eff334e3084544`.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub role_sid: ::std::option::Option<super::RoleSid>,
+    pub role_sid: ::std::option::Option<super::IamRoleSid>,
     /// Twilio Sid representing identity of this assignment
     ///
     /// Example: `ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa`.

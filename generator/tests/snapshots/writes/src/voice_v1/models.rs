@@ -19,7 +19,7 @@ pub struct ConferenceParticipant {
     pub muted: ::std::option::Option<bool>,
     /// The status of the participant's call in a session.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub status: ::std::option::Option<super::ParticipantEnumStatus>,
+    pub status: ::std::option::Option<super::ParticipantStatus>,
     /// The date and time in GMT that the resource was created.
     #[serde(
         default,
@@ -142,7 +142,7 @@ crate::runtime::enums::open_enum!(CreateParticipantStatusCallbackMethod);
 /// Open: a value this version of the crate does not know decodes to `Unknown`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
-pub enum ParticipantEnumRole {
+pub enum ParticipantRole {
     /// `agent`
     Agent,
     /// `customer`
@@ -153,7 +153,7 @@ pub enum ParticipantEnumRole {
     Unknown(crate::UnknownValue),
 }
 
-impl ParticipantEnumRole {
+impl ParticipantRole {
     /// Every value this version of the crate knows.
     pub const KNOWN: &'static [Self] = &[Self::Agent, Self::Customer, Self::Supervisor];
     /// The value as sent on the wire.
@@ -167,7 +167,7 @@ impl ParticipantEnumRole {
     }
 }
 
-impl ::std::convert::From<::std::string::String> for ParticipantEnumRole {
+impl ::std::convert::From<::std::string::String> for ParticipantRole {
     fn from(value: ::std::string::String) -> Self {
         match value.as_str() {
             "agent" => Self::Agent,
@@ -178,14 +178,14 @@ impl ::std::convert::From<::std::string::String> for ParticipantEnumRole {
     }
 }
 
-crate::runtime::enums::open_enum!(ParticipantEnumRole);
+crate::runtime::enums::open_enum!(ParticipantRole);
 
 /// The status of the participant's call in a session.
 ///
 /// Open: a value this version of the crate does not know decodes to `Unknown`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
-pub enum ParticipantEnumStatus {
+pub enum ParticipantStatus {
     /// `queued`
     Queued,
     /// `connecting`
@@ -202,7 +202,7 @@ pub enum ParticipantEnumStatus {
     Unknown(crate::UnknownValue),
 }
 
-impl ParticipantEnumStatus {
+impl ParticipantStatus {
     /// Every value this version of the crate knows.
     pub const KNOWN: &'static [Self] = &[
         Self::Queued,
@@ -226,7 +226,7 @@ impl ParticipantEnumStatus {
     }
 }
 
-impl ::std::convert::From<::std::string::String> for ParticipantEnumStatus {
+impl ::std::convert::From<::std::string::String> for ParticipantStatus {
     fn from(value: ::std::string::String) -> Self {
         match value.as_str() {
             "queued" => Self::Queued,
@@ -240,4 +240,4 @@ impl ::std::convert::From<::std::string::String> for ParticipantEnumStatus {
     }
 }
 
-crate::runtime::enums::open_enum!(ParticipantEnumStatus);
+crate::runtime::enums::open_enum!(ParticipantStatus);

@@ -63,7 +63,7 @@ impl VoiceV1 {
         conference_sid: impl ::std::convert::Into<::std::string::String>,
         from: impl ::std::convert::Into<::std::string::String>,
         to: impl ::std::convert::Into<::std::string::String>,
-        role: impl ::std::convert::Into<super::ParticipantEnumRole>,
+        role: impl ::std::convert::Into<super::ParticipantRole>,
     ) -> CreateParticipant {
         CreateParticipant {
             client: self.client.clone(),
@@ -211,7 +211,7 @@ pub struct CreateParticipant {
     muted: ::std::option::Option<bool>,
     scheduled_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     parameters: ::std::option::Option<::serde_json::Value>,
-    role: super::ParticipantEnumRole,
+    role: super::ParticipantRole,
     status_callback_method: ::std::option::Option<
         super::CreateParticipantStatusCallbackMethod,
     >,
