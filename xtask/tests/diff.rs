@@ -19,8 +19,8 @@ fn model(dir: &Path) -> generator::model::Model {
     generator::model::build(&generator::load::load_dir(dir).unwrap()).unwrap()
 }
 
-/// The changes made by applying `edits` (file, from, to) to a copy of the fixture.
-fn changes_after(edits: &[(&str, &str, &str)]) -> Vec<Change> {
+/// A copy of the fixture with `edits` (file, from, to) applied.
+fn edited(edits: &[(&str, &str, &str)]) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     for entry in fs::read_dir(fixture()).unwrap() {
         let path = entry.unwrap().path();
@@ -32,7 +32,12 @@ fn changes_after(edits: &[(&str, &str, &str)]) -> Vec<Change> {
         assert!(text.contains(from), "{file} does not contain {from:?}");
         fs::write(&path, text.replacen(from, to, 1)).unwrap();
     }
-    compare(&model(&fixture()), &model(dir.path()))
+    dir
+}
+
+/// The changes made by applying `edits` (file, from, to) to a copy of the fixture.
+fn changes_after(edits: &[(&str, &str, &str)]) -> Vec<Change> {
+    compare(&model(&fixture()), &model(edited(edits).path()))
 }
 
 /// The one direct change (ignoring lines repeated on models that use a changed type).
@@ -597,4 +602,33 @@ fn authentication_and_personal_data_changes_are_classified() {
         "billing_v1::Invoice::amount",
         "personal-data marking changed from unmarked to personal",
     );
+}
+
+#[test]
+fn union_variants_removed_break_and_added_do_not() {
+    let invoice = "        amount:\n          type: integer\n";
+    let union = |variants: &str| format!("{invoice}        payer:\n          oneOf:\n{variants}");
+    let card = "            - $ref: '#/components/schemas/Card'\n";
+    let bank = "            - $ref: '#/components/schemas/Bank'\n";
+    let schemas = "components:\n  schemas:\n";
+    let cash = "            - $ref: '#/components/schemas/Cash'\n";
+    let defs = "components:\n  schemas:\n    Card:\n      type: object\n      properties:\n        last4:\n          type: string\n    Bank:\n      type: object\n      properties:\n        iban:\n          type: string\n    Cash:\n      type: object\n      properties:\n        till:\n          type: string\n";
+    let both = union(&format!("{card}{bank}{cash}"));
+    let base = edited(&[
+        ("billing_v1.yaml", invoice, &both),
+        ("billing_v1.yaml", schemas, defs),
+    ]);
+    let card_only = union(&format!("{card}{cash}"));
+    let head = edited(&[
+        ("billing_v1.yaml", invoice, &card_only),
+        ("billing_v1.yaml", schemas, defs),
+    ]);
+    let removed = compare(&model(base.path()), &model(head.path()));
+    let change = only_direct(&removed);
+    assert_eq!(change.severity, Severity::Breaking, "{change:#?}");
+    assert_eq!(change.item, "billing_v1::InvoicePayer::Bank");
+    let added = compare(&model(head.path()), &model(base.path()));
+    let change = only_direct(&added);
+    assert_eq!(change.severity, Severity::Compatible, "{change:#?}");
+    assert!(change.message.contains("variant `Bank`"), "{change:#?}");
 }

@@ -3,11 +3,13 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use generator::model::{Field, Model, Module, TypeDef, TypeKind, TypeName, TypeRef};
+use generator::model::{
+    Field, Model, Module, Struct, TypeDef, TypeKind, TypeName, TypeRef, Union, UnionVariant,
+};
 use generator::pattern::Language;
 
 use super::compare::{
-    Change, Changes, DOCS, Models, Severity, Side, kind_name, location, rust_type,
+    Change, Changes, DOCS, Location, Models, Severity, Side, kind_name, location, rust_type,
 };
 
 pub(super) fn compare_types(
@@ -41,8 +43,15 @@ pub(super) fn compare_types(
         }
     }
     for (name, def) in &new_types {
+        let TypeDef {
+            module: _, // the key, with `name`
+            name: _,
+            doc,
+            kind,
+            source,
+        } = def;
         let item = format!("{module}::{name}");
-        let here = location(&def.source, Side::Head);
+        let here = location(source, Side::Head);
         let Some(before) = old_types.get(name) else {
             out.push(
                 Severity::Compatible,
@@ -53,7 +62,7 @@ pub(super) fn compare_types(
             );
             continue;
         };
-        if before.doc != def.doc {
+        if before.doc != *doc {
             out.push(
                 Severity::Compatible,
                 module,
@@ -62,7 +71,7 @@ pub(super) fn compare_types(
                 here.clone(),
             );
         }
-        match (&before.kind, &def.kind) {
+        match (&before.kind, kind) {
             (TypeKind::Struct(old_struct), TypeKind::Struct(new_struct)) => {
                 compare_fields(
                     out,
@@ -72,6 +81,10 @@ pub(super) fn compare_types(
                     &old_struct.fields,
                     &new_struct.fields,
                 );
+                compare_additional(out, models, module, &item, &here, (old_struct, new_struct));
+            }
+            (TypeKind::Union(old_union), TypeKind::Union(new_union)) => {
+                compare_variants(out, models, module, &item, &here, (old_union, new_union));
             }
             (TypeKind::Enum(old_enum), TypeKind::Enum(new_enum)) => {
                 let (old_values, new_values) = (&old_enum.values, &new_enum.values);
@@ -174,6 +187,88 @@ pub(super) fn compare_types(
             ),
             _ => {}
         }
+    }
+}
+
+/// What a struct does with undeclared properties.
+fn compare_additional(
+    out: &mut Changes,
+    models: Models<'_>,
+    module: &str,
+    item: &str,
+    here: &Location,
+    (old, new): (&Struct, &Struct),
+) {
+    let text = |model: &Model, s: &Struct| {
+        s.additional.as_ref().map_or_else(
+            || "ignored".to_owned(),
+            |ty| format!("kept as `BTreeMap<String, {}>`", rust_type(model, ty)),
+        )
+    };
+    let (before, after) = (text(models.base, old), text(models.head, new));
+    if before != after {
+        // The map is a field: code that builds the struct no longer compiles.
+        out.push(
+            Severity::Breaking,
+            module,
+            format!("{item}::additional_properties"),
+            format!("undeclared properties were {before}, now {after}"),
+            here.clone(),
+        );
+    }
+}
+
+/// Union variants: removing one breaks matches on it; adding one does not (unions are
+/// `#[non_exhaustive]`, with `Unknown`).
+fn compare_variants(
+    out: &mut Changes,
+    models: Models<'_>,
+    module: &str,
+    item: &str,
+    here: &Location,
+    (old, new): (&Union, &Union),
+) {
+    let describe =
+        |model: &Model, v: &UnionVariant| (v.name.clone(), rust_type(model, &v.ty), v.tags.clone());
+    let before: Vec<_> = old
+        .variants
+        .iter()
+        .map(|v| describe(models.base, v))
+        .collect();
+    let after: Vec<_> = new
+        .variants
+        .iter()
+        .map(|v| describe(models.head, v))
+        .collect();
+    for (name, ty, _) in before.iter().filter(|v| !after.contains(v)) {
+        out.push(
+            Severity::Breaking,
+            module,
+            format!("{item}::{name}"),
+            format!("variant `{name}` (`{ty}`) removed or changed"),
+            here.clone(),
+        );
+    }
+    for (name, ty, _) in after.iter().filter(|v| !before.contains(v)) {
+        out.push(
+            Severity::Compatible,
+            module,
+            format!("{item}::{name}"),
+            format!("variant `{name}` (`{ty}`) added"),
+            here.clone(),
+        );
+    }
+    if old.discriminator != new.discriminator {
+        out.push(
+            Severity::Breaking,
+            module,
+            item.to_owned(),
+            format!(
+                "discriminator changed from {:?} to {:?}",
+                old.discriminator, new.discriminator
+            ),
+            here.clone(),
+        );
     }
 }
 
