@@ -8,8 +8,8 @@ use quote::quote;
 
 use super::rust::{doc, doc_paragraphs, doc_text, ident, integer_tokens, spec, type_tokens};
 use crate::model::{
-    Api, AuthScheme, BodyEncoding, Check, HttpMethod, Input, InputLocation, Model, Module,
-    Operation, Outcome, PathSegment, ValueKind,
+    Api, AuthScheme, BodyEncoding, Check, Input, InputLocation, Model, Module, Operation, Outcome,
+    PathSegment, ValueKind,
 };
 
 /// The `operations.rs` of a module with an API.
@@ -351,16 +351,7 @@ fn builder(model: &Model, module: &Module, api: &Api, op: &Operation) -> TokenSt
         .map(|_| quote! { limit: ::std::option::Option<usize>, });
     let setters = op.options().map(|input| setter(model, module, input));
     let server = ident(&api.servers[op.server].rust_name);
-    let method = ident(match op.http_method {
-        HttpMethod::Get => "GET",
-        HttpMethod::Put => "PUT",
-        HttpMethod::Post => "POST",
-        HttpMethod::Delete => "DELETE",
-        HttpMethod::Options => "OPTIONS",
-        HttpMethod::Head => "HEAD",
-        HttpMethod::Patch => "PATCH",
-        HttpMethod::Trace => "TRACE",
-    });
+    let method = ident(op.http_method.as_str());
     let security = op.security.as_ref().map(|list| {
         let list = schemes(list);
         quote! { request.security(#list); }

@@ -74,6 +74,18 @@ impl<'a> Builder<'a> {
         self.problems.push(problem);
     }
 
+    /// Follows `$ref`s from `node` (see [`Specs::follow`]); a broken reference is recorded as
+    /// a problem at its `$ref` and gives `None`.
+    pub fn follow_or_report(&mut self, node: &Node) -> Option<Node> {
+        match self.specs.follow(node) {
+            Ok(target) => Some(target),
+            Err(message) => {
+                self.problem(&node.child("$ref"), message);
+                None
+            }
+        }
+    }
+
     /// Where `node` is, with its line.
     pub fn source(&self, node: &Node) -> Source {
         let spec = self.specs.file(&node.file);

@@ -59,12 +59,8 @@ impl Builder<'_> {
         let mut operations: Vec<Operation> = Vec::new();
         for path in paths.keys() {
             let item = root.child("paths").child(path);
-            let item = match self.specs.follow(&item) {
-                Ok(item) => item,
-                Err(message) => {
-                    self.problem(&item.child("$ref"), message);
-                    continue;
-                }
+            let Some(item) = self.follow_or_report(&item) else {
+                continue;
             };
             let path_server = match self.specs.value(&item.child("servers")) {
                 Some(_) => self.server(&item.child("servers"), &mut servers),
@@ -368,13 +364,7 @@ impl Builder<'_> {
     }
 
     fn parameter(&mut self, node: &Node, builder: &str) -> Option<Input> {
-        let node = match self.specs.follow(node) {
-            Ok(target) => target,
-            Err(message) => {
-                self.problem(&node.child("$ref"), message);
-                return None;
-            }
-        };
+        let node = self.follow_or_report(node)?;
         let value = self.value(&node);
         let name = text(value, "name").unwrap_or_default();
         let location = match text(value, "in").as_deref() {
@@ -565,13 +555,7 @@ impl Builder<'_> {
         builder: &str,
         inputs: &mut Vec<Input>,
     ) -> Option<BodyEncoding> {
-        let node = match self.specs.follow(node) {
-            Ok(target) => target,
-            Err(message) => {
-                self.problem(&node.child("$ref"), message);
-                return None;
-            }
-        };
+        let node = self.follow_or_report(node)?;
         let value = self.value(&node);
         let required = flag(value, "required");
         let Some(content) = value.get("content").and_then(Value::as_object) else {
@@ -589,13 +573,7 @@ impl Builder<'_> {
         let schema = node.child("content").child(media).child("schema");
         if is_form(media) {
             let object = match self.specs.value(&schema) {
-                Some(_) => match self.specs.follow(&schema) {
-                    Ok(target) => Some(target),
-                    Err(message) => {
-                        self.problem(&schema.child("$ref"), message);
-                        return None;
-                    }
-                },
+                Some(_) => Some(self.follow_or_report(&schema)?),
                 None => None,
             };
             if let Some(object) = object {
@@ -659,13 +637,7 @@ impl Builder<'_> {
         let mut errors = Vec::new();
         let mut success_media: Option<String> = None;
         for code in codes {
-            let here = match self.specs.follow(&responses.child(&code)) {
-                Ok(target) => target,
-                Err(message) => {
-                    self.problem(&responses.child(&code).child("$ref"), message);
-                    return None;
-                }
-            };
+            let here = self.follow_or_report(&responses.child(&code))?;
             let status = status_number(&code);
             let hint = match status {
                 Some(s) if (200..300).contains(&s) && !successes.is_empty() => {

@@ -40,13 +40,7 @@ impl Builder<'_> {
                 self.problem(&node.child("$ref"), "`$ref` must be a string");
                 return None;
             }
-            let target = match self.specs.follow(node) {
-                Ok(target) => target,
-                Err(message) => {
-                    self.problem(&node.child("$ref"), message);
-                    return None;
-                }
-            };
+            let target = self.follow_or_report(node)?;
             return self.type_of(&target, hint, usage);
         }
         if let Some(&id) = self.by_node.get(node) {
@@ -258,13 +252,7 @@ impl Builder<'_> {
             .map_or(0, Vec::len);
         for index in 0..count {
             let part = node.child(key).child(&index.to_string());
-            match self.specs.follow(&part) {
-                Ok(target) => parts.push(target),
-                Err(message) => {
-                    self.problem(&part.child("$ref"), message);
-                    return None;
-                }
-            }
+            parts.push(self.follow_or_report(&part)?);
         }
         let mut required = BTreeSet::new();
         if key == "allOf" {

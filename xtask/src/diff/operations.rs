@@ -8,7 +8,7 @@ use generator::model::{
 };
 
 use super::compare::{Changes, DOCS, Models, Severity, Side, location, module_location, rust_type};
-use super::types::pii_text;
+use super::types::marking_changes;
 
 pub(super) fn compare_apis(
     out: &mut Changes,
@@ -423,19 +423,11 @@ fn compare_params(
         {
             push(severity, message);
         }
-        if before.pii != *pii {
-            push(
-                Severity::Compatible,
-                format!(
-                    "personal-data marking changed from {} to {}",
-                    pii_text(before.pii),
-                    pii_text(*pii)
-                ),
-            );
-        }
-        if !before.deprecated && *deprecated {
-            push(Severity::Compatible, "deprecated".to_owned());
-        }
+        marking_changes(
+            &mut push,
+            (before.pii, before.deprecated),
+            (*pii, *deprecated),
+        );
         if before.doc != *doc || before.default != *default || before.example != *example {
             push(Severity::Compatible, DOCS.to_owned());
         }

@@ -355,27 +355,41 @@ fn compare_fields(
             ),
             _ => {}
         }
-        if before.pii != *pii {
-            push(
-                Severity::Compatible,
-                format!(
-                    "personal-data marking changed from {} to {}",
-                    pii_text(before.pii),
-                    pii_text(*pii)
-                ),
-            );
-        }
-        if !before.deprecated && *deprecated {
-            push(Severity::Compatible, "deprecated".to_owned());
-        }
+        marking_changes(
+            &mut push,
+            (before.pii, before.deprecated),
+            (*pii, *deprecated),
+        );
         if before.doc != *doc || before.example != *example {
             push(Severity::Compatible, DOCS.to_owned());
         }
     }
 }
 
+/// The compatible but visible changes of a field or input: its personal-data marking, and
+/// being deprecated. Each argument is (pii, deprecated).
+pub(super) fn marking_changes(
+    push: &mut impl FnMut(Severity, String),
+    (old_pii, old_deprecated): (Option<bool>, bool),
+    (new_pii, new_deprecated): (Option<bool>, bool),
+) {
+    if old_pii != new_pii {
+        push(
+            Severity::Compatible,
+            format!(
+                "personal-data marking changed from {} to {}",
+                pii_text(old_pii),
+                pii_text(new_pii)
+            ),
+        );
+    }
+    if !old_deprecated && new_deprecated {
+        push(Severity::Compatible, "deprecated".to_owned());
+    }
+}
+
 /// How a change of personal-data marking reads.
-pub(super) fn pii_text(pii: Option<bool>) -> &'static str {
+fn pii_text(pii: Option<bool>) -> &'static str {
     match pii {
         None => "unmarked",
         Some(true) => "personal",
