@@ -83,8 +83,16 @@ pub fn build(specs: &Specs) -> Result<Model, Error> {
 
     let mut types = Vec::with_capacity(builder.drafts.len());
     for (draft, name) in builder.drafts.into_iter().zip(chosen) {
+        // Every draft is finished when no problem was found; one that is not would shift the
+        // index of every later type, so it is an error, not a skip.
         let Some(kind) = draft.kind else {
-            continue;
+            return Err(Error::one(crate::error::Problem {
+                file: draft.source.file.clone().into(),
+                line: draft.source.line,
+                pointer: Some(draft.source.pointer.clone()),
+                message: "internal error: a type here was never finished; please report it"
+                    .to_owned(),
+            }));
         };
         types.push(TypeDef {
             module: draft.module,

@@ -10,6 +10,7 @@ mod draft;
 mod names_pass;
 mod operation;
 mod pagination;
+mod responses;
 mod schema;
 mod types;
 
