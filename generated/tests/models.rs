@@ -59,6 +59,50 @@ fn assert_same_json(expected: &Value, actual: &Value, at: &str) {
     }
 }
 
+/// Personal data (marked `x-twilio: {pii: {handling: standard}}` in the specs) prints
+/// `<redacted>` in `Debug`, while serde, the fields and `PartialEq` keep the real value.
+#[test]
+fn personal_data_is_redacted_in_debug_and_kept_everywhere_else() {
+    let session: Session = round_trip(&json!({
+        "id": "sess_1",
+        "identity": "alice@example.com",
+        "verified": true
+    }));
+    assert_eq!(session.identity.as_deref(), Some("alice@example.com"));
+    let debug = format!("{session:?}");
+    assert!(debug.contains("identity: <redacted>"), "{debug}");
+    assert!(!debug.contains("alice"), "{debug}");
+    assert!(
+        debug.contains("id: Some(\"sess_1\")"),
+        "unmarked fields print: {debug}"
+    );
+    let pretty = format!("{session:#?}");
+    assert!(!pretty.contains("alice"), "{pretty}");
+    let mut other = session.clone();
+    other.identity = Some("bob@example.com".to_owned());
+    assert_ne!(session, other, "PartialEq compares the real value");
+    assert_eq!(format!("{session:?}"), format!("{other:?}"));
+    let absent: Session = serde_json::from_value(json!({"id": "sess_2"})).unwrap();
+    assert!(format!("{absent:?}").contains("identity: None"));
+
+    let message: Message = round_trip(&json!({
+        "id": "aia_msg_1",
+        "identity": "alice@example.com",
+        "content": {"text": "my card number is 4111"},
+        "meta": {"device": "alice-phone"},
+        "role": "user"
+    }));
+    let debug = format!("{message:?}");
+    for secret in ["alice", "4111"] {
+        assert!(!debug.contains(secret), "{debug}");
+    }
+    assert!(debug.contains("role: Some(\"user\")"), "{debug}");
+
+    let conversation: Conversation = round_trip(&data("conversation.json"));
+    let debug = format!("{conversation:?}");
+    assert!(!debug.contains("Christine Morgan"), "{debug}");
+}
+
 #[test]
 fn conversation_example_decodes_with_typed_enums_timestamps_and_camel_case() {
     let conversation: Conversation = round_trip(&data("conversation.json"));

@@ -1,9 +1,9 @@
 //! Argument checks made before a request is sent: a bad argument becomes
-//! [`Error::InvalidArgument`](crate::Error::InvalidArgument) and no request goes out.
+//! [`Error::InvalidArgument`](crate::Error::InvalidArgument) and no request goes out. The
+//! message names the argument and the rule, never the value: the caller has it, and an
+//! argument may be personal data or a secret that must not reach logs.
 // Which checks a crate uses depends on its specs; the others are unused there.
 #![allow(dead_code)]
-
-use std::fmt::Display;
 
 use crate::runtime::error::Error;
 use crate::runtime::id::Id;
@@ -16,7 +16,7 @@ pub(crate) fn range<T>(
     max: Option<i128>,
 ) -> Result<(), Error>
 where
-    T: Into<i128> + Copy + Display,
+    T: Into<i128> + Copy,
 {
     let wide: i128 = value.into();
     let too_small = min.is_some_and(|min| wide < min);
@@ -30,10 +30,7 @@ where
         (None, Some(max)) => format!("at most {max}"),
         (None, None) => String::new(),
     };
-    Err(Error::invalid_argument(
-        name,
-        format!("must be {bounds}, got {value}"),
-    ))
+    Err(Error::invalid_argument(name, format!("must be {bounds}")))
 }
 
 /// Checks a string argument's length in characters.
@@ -54,7 +51,7 @@ pub(crate) fn length(
         };
         return Err(Error::invalid_argument(
             name,
-            format!("must be {bounds} characters long, got {count}"),
+            format!("must be {bounds} characters long"),
         ));
     }
     Ok(())
@@ -67,7 +64,12 @@ pub(crate) fn id<I: Id>(name: &'static str, value: &str) -> Result<(), Error> {
     } else {
         Err(Error::invalid_argument(
             name,
-            crate::runtime::id::ParseIdError::new::<I>(value).to_string(),
+            format!(
+                "is not a valid {}: expected {} (pattern {})",
+                I::TYPE_NAME,
+                I::EXPECTED,
+                I::PATTERN
+            ),
         ))
     }
 }

@@ -807,7 +807,7 @@ mod tests {
             nullable: false,
             boxed: false,
             doc: None,
-            pii: None,
+            pii: crate::model::Personal::Unmarked,
             deprecated: false,
             example: None,
             source: source(),

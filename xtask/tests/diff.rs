@@ -600,7 +600,17 @@ fn authentication_and_personal_data_changes_are_classified() {
         )],
         Severity::Compatible,
         "billing_v1::Invoice::amount",
-        "personal-data marking changed from unmarked to personal",
+        "personal-data marking changed from unmarked to personal (standard)",
+    );
+    assert_change(
+        &[(
+            "billing_v1.yaml",
+            "        amount:\n          type: integer\n",
+            "        amount:\n          type: integer\n          x-twilio:\n            pii:\n              handling: sensitive\n",
+        )],
+        Severity::Compatible,
+        "billing_v1::Invoice::amount",
+        "personal-data marking changed from unmarked to personal (sensitive)",
     );
 }
 

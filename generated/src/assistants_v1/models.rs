@@ -26,13 +26,11 @@ pub struct ListSessionsResponse {
 
 /// A message in a Session's conversation history. Tool and Knowledge calls are Messages whose
 /// `role` is `tool` or `knowledge`.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct Message {
     /// The message ID.
     ///
     /// Example: `aia_msg_01hxyz`.
-    ///
-    /// Not PII.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<super::MessageId>,
     /// The SID of the Account that created the Message resource.
@@ -49,15 +47,21 @@ pub struct Message {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub session_id: ::std::option::Option<::std::string::String>,
     /// The identity of the user.
+    ///
+    /// Personal data: `Debug` prints `<redacted>`.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub identity: ::std::option::Option<::std::string::String>,
     /// The role of the user associated with the message.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub role: ::std::option::Option<::std::string::String>,
     /// The content of the message.
+    ///
+    /// Personal data: `Debug` prints `<redacted>`.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub content: ::std::option::Option<::serde_json::Value>,
     /// The metadata of the message.
+    ///
+    /// Personal data: `Debug` prints `<redacted>`.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub meta: ::std::option::Option<::serde_json::Value>,
     /// The date and time in GMT when the Message was created specified in ISO 8601 format.
@@ -76,12 +80,27 @@ pub struct Message {
     pub date_updated: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
 }
 
+impl ::std::fmt::Debug for Message {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.debug_struct("Message")
+            .field("id", &self.id)
+            .field("account_sid", &self.account_sid)
+            .field("assistant_id", &self.assistant_id)
+            .field("session_id", &self.session_id)
+            .field("identity", crate::runtime::redact::optional(&self.identity))
+            .field("role", &self.role)
+            .field("content", crate::runtime::redact::optional(&self.content))
+            .field("meta", crate::runtime::redact::optional(&self.meta))
+            .field("date_created", &self.date_created)
+            .field("date_updated", &self.date_updated)
+            .finish()
+    }
+}
+
 /// A user's session with an Assistant.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct Session {
     /// The Session ID.
-    ///
-    /// Not PII.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
     /// The SID of the Account that created the Session resource.
@@ -98,6 +117,8 @@ pub struct Session {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub verified: ::std::option::Option<bool>,
     /// The unique identity of user for the session.
+    ///
+    /// Personal data: `Debug` prints `<redacted>`.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub identity: ::std::option::Option<::std::string::String>,
     /// The date and time in GMT when the Session was created specified in ISO 8601 format.
@@ -114,6 +135,20 @@ pub struct Session {
         deserialize_with = "crate::runtime::wire::empty_as_none",
     )]
     pub date_updated: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+}
+
+impl ::std::fmt::Debug for Session {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.debug_struct("Session")
+            .field("id", &self.id)
+            .field("account_sid", &self.account_sid)
+            .field("assistant_id", &self.assistant_id)
+            .field("verified", &self.verified)
+            .field("identity", crate::runtime::redact::optional(&self.identity))
+            .field("date_created", &self.date_created)
+            .field("date_updated", &self.date_updated)
+            .finish()
+    }
 }
 
 impl crate::Page for ListMessagesResponse {

@@ -8,32 +8,22 @@ pub struct Dialogue {
     /// The SID of the Account that created the Dialogue resource.
     ///
     /// Example: `ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa`.
-    ///
-    /// Not PII.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub account_sid: ::std::option::Option<crate::common::AccountSid>,
     /// The SID of the Assistant that is the parent of the resource.
     ///
     /// Example: `UAaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa`.
-    ///
-    /// Not PII.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub assistant_sid: ::std::option::Option<super::AssistantSid>,
     /// The unique string that we created to identify the Dialogue resource.
     ///
     /// Example: `UKaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa`.
-    ///
-    /// Not PII.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub sid: ::std::option::Option<super::DialogueSid>,
     /// The JSON string that describes the dialogue session object.
-    ///
-    /// Not PII.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub data: ::std::option::Option<::serde_json::Value>,
     /// The absolute URL of the Dialogue resource.
-    ///
-    /// Not PII.
     #[serde(
         default,
         skip_serializing_if = "::std::option::Option::is_none",

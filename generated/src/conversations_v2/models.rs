@@ -75,7 +75,7 @@ impl ::std::convert::From<::std::string::String> for Channel {
 crate::runtime::enums::open_enum!(Channel);
 
 /// A Conversation and its participants.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct Conversation {
     /// Conversation ID.
     ///
@@ -108,6 +108,8 @@ pub struct Conversation {
     /// Conversation name.
     ///
     /// Example: `Customer Support Chat`.
+    ///
+    /// Personal data: `Debug` prints `<redacted>`.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// Timestamp when this Conversation was created.
@@ -136,6 +138,22 @@ pub struct Conversation {
     /// Participants in this Conversation.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub participants: ::std::option::Option<::std::vec::Vec<super::Participant>>,
+}
+
+impl ::std::fmt::Debug for Conversation {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.debug_struct("Conversation")
+            .field("id", &self.id)
+            .field("account_id", &self.account_id)
+            .field("configuration_id", &self.configuration_id)
+            .field("status", &self.status)
+            .field("name", crate::runtime::redact::optional(&self.name))
+            .field("created_at", &self.created_at)
+            .field("updated_at", &self.updated_at)
+            .field("configuration", &self.configuration)
+            .field("participants", &self.participants)
+            .finish()
+    }
 }
 
 /// Full configuration settings for this Conversation.
@@ -319,7 +337,7 @@ pub struct ConversationsV1Bridge {
 }
 
 /// A participant in a Conversation.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct Participant {
     /// Participant ID.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -340,7 +358,7 @@ pub struct Participant {
     pub account_id: ::std::option::Option<::std::string::String>,
     /// The participant's name.
     ///
-    /// Contains personal data (PII).
+    /// Personal data: `Debug` prints `<redacted>`.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// The kind of participant.
@@ -380,8 +398,24 @@ pub struct Participant {
     pub updated_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
 }
 
+impl ::std::fmt::Debug for Participant {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.debug_struct("Participant")
+            .field("id", &self.id)
+            .field("conversation_id", &self.conversation_id)
+            .field("account_id", &self.account_id)
+            .field("name", crate::runtime::redact::optional(&self.name))
+            .field("type_", &self.type_)
+            .field("profile_id", &self.profile_id)
+            .field("addresses", &self.addresses)
+            .field("created_at", &self.created_at)
+            .field("updated_at", &self.updated_at)
+            .finish()
+    }
+}
+
 /// An address a participant communicates through.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ParticipantAddress {
     /// A communication channel.
     ///
@@ -390,7 +424,7 @@ pub struct ParticipantAddress {
     pub channel: ::std::option::Option<super::Channel>,
     /// The address on that channel (a phone number, an email address, ...).
     ///
-    /// Contains personal data (PII).
+    /// Personal data: `Debug` prints `<redacted>`.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub address: ::std::option::Option<::std::string::String>,
     /// The ID of the channel.
@@ -400,6 +434,16 @@ pub struct ParticipantAddress {
         skip_serializing_if = "::std::option::Option::is_none",
     )]
     pub channel_id: ::std::option::Option<::std::string::String>,
+}
+
+impl ::std::fmt::Debug for ParticipantAddress {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.debug_struct("ParticipantAddress")
+            .field("channel", &self.channel)
+            .field("address", crate::runtime::redact::optional(&self.address))
+            .field("channel_id", &self.channel_id)
+            .finish()
+    }
 }
 
 /// The kind of participant.

@@ -16,6 +16,7 @@ pub const RUNTIME: &[(&str, &str)] = &[
     ("error.rs", include_str!("../../runtime/error.rs")),
     ("id.rs", include_str!("../../runtime/id.rs")),
     ("pagination.rs", include_str!("../../runtime/pagination.rs")),
+    ("redact.rs", include_str!("../../runtime/redact.rs")),
     ("request.rs", include_str!("../../runtime/request.rs")),
     ("retry.rs", include_str!("../../runtime/retry.rs")),
     ("tls.rs", include_str!("../../runtime/tls.rs")),

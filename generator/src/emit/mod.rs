@@ -3,6 +3,7 @@
 //! templates; the runtime is copied verbatim.
 
 mod crate_root;
+mod debug;
 mod files;
 mod ids;
 mod operations;

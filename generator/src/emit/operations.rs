@@ -6,10 +6,11 @@
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
+use super::debug::{Printed, debug_impl};
 use super::rust::{doc, doc_paragraphs, doc_text, ident, integer_tokens, spec, type_tokens};
 use crate::model::{
-    Api, AuthScheme, BodyEncoding, Check, Input, InputLocation, Model, Module, Operation, Outcome,
-    PathSegment, ValueKind,
+    Api, AuthScheme, BodyEncoding, Check, Held, Input, InputLocation, Model, Module, Operation,
+    Outcome, PathSegment, ValueKind,
 };
 
 /// The `operations.rs` of a module with an API.
@@ -223,10 +224,10 @@ fn value_type(model: &Model, module: &Module, input: &Input) -> TokenStream {
 
 fn stored_type(model: &Model, module: &Module, input: &Input) -> TokenStream {
     let value = value_type(model, module, input);
-    match (input.repeated, input.required) {
-        (true, _) => quote! { ::std::vec::Vec<#value> },
-        (false, true) => value,
-        (false, false) => quote! { ::std::option::Option<#value> },
+    match input.held() {
+        Held::Many => quote! { ::std::vec::Vec<#value> },
+        Held::One => value,
+        Held::Optional => quote! { ::std::option::Option<#value> },
     }
 }
 
@@ -278,7 +279,8 @@ fn setter(model: &Model, module: &Module, input: &Input) -> TokenStream {
         ),
         (location, false) => format!("Sent as the `{wire}` {}.", location.describe()),
     });
-    let docs = doc_paragraphs(&[spec(&input.doc), rules, default, sent]);
+    let personal = super::types::personal_doc(input.pii);
+    let docs = doc_paragraphs(&[spec(&input.doc), rules, default, sent, personal]);
     let deprecated = input.deprecated.then(|| quote! { #[deprecated] });
     quote! {
         #docs
@@ -426,9 +428,29 @@ fn builder(model: &Model, module: &Module, api: &Api, op: &Operation) -> TokenSt
         }
     });
     let outcome = outcome_enum(model, module, op);
+    // Personal data is printed `<redacted>` by a written-out `Debug`; otherwise it is derived.
+    let redacts = op.inputs.iter().any(|i| i.pii.is_redacted());
+    let derived_debug = (!redacts).then(|| quote! { Debug, });
+    let debug = redacts.then(|| {
+        let client = Printed {
+            name: "client",
+            redacted: None,
+        };
+        let inputs = op.inputs.iter().map(|input| Printed {
+            name: &input.rust_name,
+            redacted: input.pii.is_redacted().then(|| input.held()),
+        });
+        let limit = op.pagination.as_ref().map(|_| Printed {
+            name: "limit",
+            redacted: None,
+        });
+        let printed: Vec<Printed<'_>> =
+            std::iter::once(client).chain(inputs).chain(limit).collect();
+        debug_impl(&op.builder, &printed, false)
+    });
     quote! {
         #builder_doc
-        #[derive(Debug, Clone)]
+        #[derive(#derived_debug Clone)]
         #[must_use = "a request is only sent by `.send()`"]
         pub struct #builder {
             client: crate::Client,
@@ -459,6 +481,7 @@ fn builder(model: &Model, module: &Module, api: &Api, op: &Operation) -> TokenSt
             #paging
         }
 
+        #debug
         #outcome
     }
 }
@@ -584,9 +607,9 @@ fn write_input(model: &Model, module: &Module, op: &Operation, input: &Input) ->
             quote! { request.json(#content_type, value)?; }
         }
     };
-    match (input.repeated, input.required) {
-        (true, required) => {
-            let non_empty = required.then(|| {
+    match input.held() {
+        Held::Many => {
+            let non_empty = input.required.then(|| {
                 quote! { crate::runtime::check::non_empty(#rust_name, &self.#field)?; }
             });
             quote! {
@@ -597,14 +620,14 @@ fn write_input(model: &Model, module: &Module, op: &Operation, input: &Input) ->
                 }
             }
         }
-        (false, true) => quote! {
+        Held::One => quote! {
             {
                 let value = &self.#field;
                 #(#checks)*
                 #write
             }
         },
-        (false, false) => quote! {
+        Held::Optional => quote! {
             if let ::std::option::Option::Some(value) = &self.#field {
                 #(#checks)*
                 #write

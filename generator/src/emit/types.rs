@@ -4,9 +4,10 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
+use super::debug::{Printed, debug_impl};
 use super::rust::{doc, doc_paragraphs, ident, spec, type_tokens};
 use crate::model::{
-    Enum, EnumRepr, Field, Model, Module, Struct, TypeDef, TypeKind, TypeRef, Union,
+    Enum, EnumRepr, Field, Held, Model, Module, Personal, Struct, TypeDef, TypeKind, TypeRef, Union,
 };
 
 /// `models.rs`: every struct, enum, union and alias of the module, plus the `Page` impls of
@@ -123,13 +124,39 @@ fn struct_def(model: &Model, module: &Module, def: &TypeDef, structure: &Struct)
             pub additional_properties: ::std::collections::BTreeMap<::std::string::String, #value>,
         }
     });
+    // Personal data is printed `<redacted>` by a written-out `Debug`; otherwise it is derived.
+    let redacts = structure.fields.iter().any(|f| f.pii.is_redacted());
+    let derived_debug = (!redacts).then(|| quote! { Debug, });
+    let debug = redacts.then(|| {
+        let mut printed: Vec<Printed<'_>> = structure
+            .fields
+            .iter()
+            .map(|field| Printed {
+                name: &field.name.rust,
+                redacted: field.pii.is_redacted().then_some(if field.is_optional() {
+                    Held::Optional
+                } else {
+                    Held::One
+                }),
+            })
+            .collect();
+        if structure.additional.is_some() {
+            printed.push(Printed {
+                name: "additional_properties",
+                redacted: None,
+            });
+        }
+        let deprecated = structure.fields.iter().any(|f| f.deprecated);
+        debug_impl(&def.name, &printed, deprecated)
+    });
     quote! {
         #docs
-        #[derive(Debug, Clone, PartialEq, #default ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(#derived_debug Clone, PartialEq, #default ::serde::Serialize, ::serde::Deserialize)]
         pub struct #name {
             #(#fields)*
             #additional
         }
+        #debug
     }
 }
 
@@ -146,17 +173,23 @@ fn field_doc(field: &Field) -> TokenStream {
         serde_json::Value::Number(n) => Some(format!("Example: `{n}`.")),
         _ => None,
     });
-    let pii = field.pii.map(|pii| {
-        if pii {
-            "Contains personal data (PII).".to_owned()
-        } else {
-            "Not PII.".to_owned()
-        }
-    });
+    let pii = personal_doc(field.pii);
     // Every public item is documented, even when the spec says nothing.
     let text = spec(&field.doc).or_else(|| Some(format!("The `{}` property.", field.name.json)));
     doc_paragraphs(&[text, example, pii])
 }
+/// The doc line that tells a caller how a personal value prints.
+pub(super) fn personal_doc(pii: Personal) -> Option<String> {
+    match pii {
+        Personal::Unmarked => None,
+        Personal::Standard => Some("Personal data: `Debug` prints `<redacted>`.".to_owned()),
+        Personal::Sensitive => Some(
+            "Sensitive personal data: `Debug` prints `<redacted>` and errors never repeat it."
+                .to_owned(),
+        ),
+    }
+}
+
 fn string_enum(def: &TypeDef, values: &[crate::model::EnumValue]) -> TokenStream {
     let name = ident(&def.name);
     let docs = doc(Some(&type_doc(def)));

@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use serde_json::Value;
 
-use super::{Source, TypeId, TypeKind};
+use super::{Personal, Source, TypeId, TypeKind};
 use crate::error::Problem;
 use crate::load::Specs;
 use crate::refs::Node;
@@ -158,16 +158,12 @@ pub(super) fn integer(value: &Value, key: &str) -> Option<i64> {
     })
 }
 
-/// Whether the spec marks a value as personal data: Twilio's `x-twilio: {pii: {handling}}`,
-/// or the older `x-pii: true|false`.
-pub(super) fn pii(value: &Value) -> Option<bool> {
-    if let Some(handling) = value
-        .get("x-twilio")
-        .and_then(|x| x.get("pii"))
-        .and_then(|p| p.get("handling"))
-        .and_then(Value::as_str)
-    {
-        return Some(handling != "none");
-    }
-    value.get("x-pii").and_then(Value::as_bool)
+/// How the spec marks a value as personal data (`x-twilio: {pii: {handling}}`), if it does.
+pub(super) fn pii(value: &Value) -> Option<Personal> {
+    let handling = value.get("x-twilio")?.get("pii")?.get("handling")?;
+    Some(match handling.as_str() {
+        Some("standard") => Personal::Standard,
+        // Unknown markings are kept from print too: a new kind of personal data must not leak.
+        _ => Personal::Sensitive,
+    })
 }

@@ -246,6 +246,28 @@ pub enum InputLocation {
     JsonBody,
 }
 
+impl Input {
+    /// How the request builder holds the input.
+    pub fn held(&self) -> Held {
+        match (self.repeated, self.required) {
+            (true, _) => Held::Many,
+            (false, true) => Held::One,
+            (false, false) => Held::Optional,
+        }
+    }
+}
+
+/// How a request builder holds an input: as a value, an `Option` or a `Vec`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Held {
+    /// A required argument, always there.
+    One,
+    /// An optional setter, `None` until set.
+    Optional,
+    /// A repeated input, sent once per value (empty until set).
+    Many,
+}
+
 impl InputLocation {
     /// How docs name the place (`query parameter`).
     pub fn describe(self) -> &'static str {
@@ -294,8 +316,8 @@ pub struct Input {
     pub checks: Vec<Check>,
     /// Default value the server applies, if documented.
     pub default: Option<serde_json::Value>,
-    /// Whether the value is personal data, when the spec says.
-    pub pii: Option<bool>,
+    /// Whether the value is personal data, and how it is printed.
+    pub pii: Personal,
     /// Marked deprecated.
     pub deprecated: bool,
     /// An example value from the spec, when it gives one.

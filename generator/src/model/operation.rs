@@ -412,7 +412,7 @@ impl Builder<'_> {
         let own_doc = text(value, "description");
         input.doc = own_doc.or(input.doc);
         input.deprecated |= flag(value, "deprecated");
-        input.pii = super::draft::pii(value).or(input.pii);
+        input.pii = super::draft::pii(value).unwrap_or(input.pii);
         input.example = example.or(input.example);
         input.source = self.source(&node);
         Some(input)
@@ -526,7 +526,7 @@ impl Builder<'_> {
             doc: item_info.doc,
             checks,
             default: item_info.default,
-            pii: item_info.pii,
+            pii: item_info.pii.unwrap_or_default(),
             deprecated: item_info.deprecated,
             example: item_info.example,
             source: self.source(schema),

@@ -9,8 +9,8 @@ use serde_json::Value;
 
 use super::draft::{Builder, IdKey, SHARED_MODULE, count, flag, integer, pii, text};
 use super::{
-    Enum, EnumRepr, EnumValue, Field, FieldName, IdType, IntegerKind, Struct, TypeId, TypeKind,
-    TypeRef, Union, UnionVariant,
+    Enum, EnumRepr, EnumValue, Field, FieldName, IdType, IntegerKind, Personal, Struct, TypeId,
+    TypeKind, TypeRef, Union, UnionVariant,
 };
 use crate::refs::Node;
 use crate::{names, pattern};
@@ -20,7 +20,7 @@ use crate::{names, pattern};
 pub(super) struct SchemaInfo {
     pub doc: Option<String>,
     pub nullable: bool,
-    pub pii: Option<bool>,
+    pub pii: Option<Personal>,
     pub deprecated: bool,
     pub example: Option<Value>,
     pub default: Option<Value>,
@@ -335,7 +335,7 @@ impl Builder<'_> {
             nullable: info.nullable,
             boxed: false,
             doc: info.doc,
-            pii: info.pii,
+            pii: info.pii.unwrap_or_default(),
             deprecated: info.deprecated,
             example: info.example,
             source: self.source(&property),

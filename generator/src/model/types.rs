@@ -115,8 +115,8 @@ pub struct Field {
     pub boxed: bool,
     /// Description.
     pub doc: Option<String>,
-    /// Whether the value is personal data, when the spec says.
-    pub pii: Option<bool>,
+    /// Whether the value is personal data, and how it is printed.
+    pub pii: Personal,
     /// Marked deprecated.
     pub deprecated: bool,
     /// Example value from the spec.
@@ -202,4 +202,35 @@ pub struct UnionVariant {
     pub tags: Vec<String>,
     /// Its type.
     pub ty: TypeRef,
+}
+
+/// How the spec marks a value as personal data: Twilio's `x-twilio: {pii: {handling}}`.
+/// Only the spec decides; an unmarked value prints as is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default, Serialize)]
+pub enum Personal {
+    /// Not marked (Twilio's pages say "Not PII").
+    #[default]
+    Unmarked,
+    /// `handling: standard`: `Debug` prints `<redacted>`.
+    Standard,
+    /// `handling: sensitive` (secrets such as an auth token): redacted wherever the crate
+    /// prints, errors included. A `handling` this generator does not know counts as
+    /// sensitive, so a new marking never prints a value.
+    Sensitive,
+}
+
+impl Personal {
+    /// Whether `Debug` prints `<redacted>` instead of the value.
+    pub fn is_redacted(self) -> bool {
+        self != Personal::Unmarked
+    }
+
+    /// How docs and reviews name the marking.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Personal::Unmarked => "unmarked",
+            Personal::Standard => "personal (standard)",
+            Personal::Sensitive => "personal (sensitive)",
+        }
+    }
 }

@@ -4,7 +4,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use generator::model::{
-    Field, Model, Module, Struct, TypeDef, TypeKind, TypeName, TypeRef, Union, UnionVariant,
+    Field, Model, Module, Personal, Struct, TypeDef, TypeKind, TypeName, TypeRef, Union,
+    UnionVariant,
 };
 use generator::pattern::Language;
 
@@ -370,30 +371,21 @@ fn compare_fields(
 /// being deprecated. Each argument is (pii, deprecated).
 pub(super) fn marking_changes(
     push: &mut impl FnMut(Severity, String),
-    (old_pii, old_deprecated): (Option<bool>, bool),
-    (new_pii, new_deprecated): (Option<bool>, bool),
+    (old_pii, old_deprecated): (Personal, bool),
+    (new_pii, new_deprecated): (Personal, bool),
 ) {
     if old_pii != new_pii {
         push(
             Severity::Compatible,
             format!(
                 "personal-data marking changed from {} to {}",
-                pii_text(old_pii),
-                pii_text(new_pii)
+                old_pii.describe(),
+                new_pii.describe()
             ),
         );
     }
     if !old_deprecated && new_deprecated {
         push(Severity::Compatible, "deprecated".to_owned());
-    }
-}
-
-/// How a change of personal-data marking reads.
-fn pii_text(pii: Option<bool>) -> &'static str {
-    match pii {
-        None => "unmarked",
-        Some(true) => "personal",
-        Some(false) => "not personal",
     }
 }
 

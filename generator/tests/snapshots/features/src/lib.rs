@@ -47,6 +47,10 @@
 //! ## TLS
 //!
 //! The default feature `rustls-ring` uses rustls with the `ring` provider, given to this client only. `rustls-aws-lc-rs` and `native-tls` select reqwest's other TLS backends.
+//!
+//! ## Personal data
+//!
+//! Fields and inputs the specs mark as personal data (Twilio's `x-twilio: {pii: {handling: standard|sensitive}}`: identities, names, phone numbers, message content) print `<redacted>` in `Debug`, request builders included; `None` and list lengths stay visible. Serde, the fields themselves and `PartialEq` keep the real value. Argument errors name the argument and the rule, never the value. Only the spec decides what is marked: each such item's docs say so.
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 mod runtime;

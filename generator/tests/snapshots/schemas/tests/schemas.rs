@@ -577,7 +577,6 @@ async fn nullable_and_untyped_properties() {
 /// S14: personal data (`email` is PII `sensitive`, `friendly_name` `standard`) is kept for serde
 /// and comparisons but prints `<redacted>` in `Debug`.
 #[test]
-#[ignore = "issue #9: models derive Debug, so PII properties (email, friendly_name) print in clear"]
 fn pii_properties_are_redacted_in_debug() {
     let order: HostedNumberOrder = serde_json::from_value(json!({
         "email": "alice@example.com",

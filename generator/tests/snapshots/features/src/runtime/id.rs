@@ -39,6 +39,7 @@ pub struct ParseIdError {
 const SHOWN_VALUE_LIMIT: usize = 64;
 
 impl ParseIdError {
+    #[allow(dead_code)] // Unused by crates whose specs have no ID type.
     pub(crate) fn new<I: Id>(value: &str) -> Self {
         let mut shown: String = value.chars().take(SHOWN_VALUE_LIMIT).collect();
         if value.chars().nth(SHOWN_VALUE_LIMIT).is_some() {

@@ -59,13 +59,13 @@ impl ::std::convert::From<::std::string::String> for ListWidgetsColor {
 crate::runtime::enums::open_enum!(ListWidgetsColor);
 
 /// A widget.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct Widget {
     /// The `sid` property.
     pub sid: super::WidgetSid,
     /// The widget's name.
     ///
-    /// Contains personal data (PII).
+    /// Personal data: `Debug` prints `<redacted>`.
     pub name: ::std::string::String,
     /// The `type` property.
     #[serde(
@@ -135,6 +135,31 @@ pub struct Widget {
     #[deprecated]
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub legacy: ::std::option::Option<::std::string::String>,
+}
+
+#[allow(deprecated)]
+impl ::std::fmt::Debug for Widget {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.debug_struct("Widget")
+            .field("sid", &self.sid)
+            .field("name", &crate::runtime::redact::Redacted)
+            .field("type_", &self.type_)
+            .field("created_at", &self.created_at)
+            .field("release_date", &self.release_date)
+            .field("homepage", &self.homepage)
+            .field("weight", &self.weight)
+            .field("count", &self.count)
+            .field("tags", &self.tags)
+            .field("attributes", &self.attributes)
+            .field("extra", &self.extra)
+            .field("dimensions", &self.dimensions)
+            .field("label", &self.label)
+            .field("handle", &self.handle)
+            .field("alias", &self.alias)
+            .field("owner", &self.owner)
+            .field("legacy", &self.legacy)
+            .finish()
+    }
 }
 
 /// The `WidgetDimensions` schema.

@@ -3,14 +3,14 @@
 //! Types used as operation parameters and responses.
 
 /// The `AccountCall` schema.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct AccountCall {
     /// The unique string that we created to identify this Call resource.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub sid: ::std::option::Option<super::CallSid>,
     /// The phone number, SIP address, Client identifier or SIM SID that received this call.
     ///
-    /// Contains personal data (PII).
+    /// Personal data: `Debug` prints `<redacted>`.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub to: ::std::option::Option<::std::string::String>,
     /// The status of this call. Can be: `queued`, `ringing`, `in-progress`, `canceled`, `completed`, `failed`, `busy` or `no-answer`.
@@ -19,6 +19,17 @@ pub struct AccountCall {
     /// The start time of the call, given as UTC in [RFC 2822](https://www.php.net/manual/en/class.datetime.php#datetime.constants.rfc2822) format. Empty if the call has not yet been dialed.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub start_time: ::std::option::Option<::std::string::String>,
+}
+
+impl ::std::fmt::Debug for AccountCall {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.debug_struct("AccountCall")
+            .field("sid", &self.sid)
+            .field("to", crate::runtime::redact::optional(&self.to))
+            .field("status", &self.status)
+            .field("start_time", &self.start_time)
+            .finish()
+    }
 }
 
 /// The `AccountCallPayments` schema.

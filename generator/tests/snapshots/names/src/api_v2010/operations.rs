@@ -170,7 +170,7 @@ impl CreatePayments {
 }
 
 /// Request builder for [`ApiV2010::list_call`]: `GET /2010-04-01/Accounts/{AccountSid}/Calls.json`. Set optional inputs with its methods, then call [`send`](Self::send).
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 #[must_use = "a request is only sent by `.send()`"]
 pub struct ListCall {
     client: crate::Client,
@@ -190,6 +190,8 @@ impl ListCall {
     /// Only show calls made to this phone number, SIP address, Client identifier or SIM SID.
     ///
     /// Sent as the `To` query parameter.
+    ///
+    /// Personal data: `Debug` prints `<redacted>`.
     pub fn to(
         mut self,
         value: impl ::std::convert::Into<::std::string::String>,
@@ -361,5 +363,23 @@ impl ListCall {
         crate::runtime::pagination::pages::<
             super::ListCallResponse,
         >(self.client, request)
+    }
+}
+
+impl ::std::fmt::Debug for ListCall {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.debug_struct("ListCall")
+            .field("client", &self.client)
+            .field("account_sid", &self.account_sid)
+            .field("to", crate::runtime::redact::optional(&self.to))
+            .field("status", &self.status)
+            .field("start_time", &self.start_time)
+            .field("start_time_before", &self.start_time_before)
+            .field("start_time_after", &self.start_time_after)
+            .field("page_size", &self.page_size)
+            .field("page", &self.page)
+            .field("page_token", &self.page_token)
+            .field("limit", &self.limit)
+            .finish()
     }
 }

@@ -3,11 +3,11 @@
 //! Types used as operation parameters and responses.
 
 /// The `AccountMessage` schema.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct AccountMessage {
     /// The text content of the message
     ///
-    /// Contains personal data (PII).
+    /// Personal data: `Debug` prints `<redacted>`.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub body: ::std::option::Option<::std::string::String>,
     /// The SID of the Account associated with the Message resource
@@ -15,7 +15,7 @@ pub struct AccountMessage {
     pub account_sid: ::std::option::Option<super::AccountSid>,
     /// The recipient's phone number (in E.164 format) or channel address
     ///
-    /// Contains personal data (PII).
+    /// Personal data: `Debug` prints `<redacted>`.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub to: ::std::option::Option<::std::string::String>,
     /// The status of the Message.
@@ -27,6 +27,19 @@ pub struct AccountMessage {
     /// The unique, Twilio-provided string that identifies the Message resource.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub sid: ::std::option::Option<super::AccountMessageSid>,
+}
+
+impl ::std::fmt::Debug for AccountMessage {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.debug_struct("AccountMessage")
+            .field("body", crate::runtime::redact::optional(&self.body))
+            .field("account_sid", &self.account_sid)
+            .field("to", crate::runtime::redact::optional(&self.to))
+            .field("status", &self.status)
+            .field("date_sent", &self.date_sent)
+            .field("sid", &self.sid)
+            .finish()
+    }
 }
 
 /// The `ListMessageResponse` schema.

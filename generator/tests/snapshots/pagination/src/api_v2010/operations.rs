@@ -53,7 +53,7 @@ impl ApiV2010 {
 }
 
 /// Request builder for [`ApiV2010::list_message`]: `GET /2010-04-01/Accounts/{AccountSid}/Messages.json`. Set optional inputs with its methods, then call [`send`](Self::send).
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 #[must_use = "a request is only sent by `.send()`"]
 pub struct ListMessage {
     client: crate::Client,
@@ -72,6 +72,8 @@ impl ListMessage {
     /// Filter by recipient. For example: Set this `to` parameter to `+15558881111` to retrieve a list of Message resources with `to` properties of `+15558881111`
     ///
     /// Sent as the `To` query parameter.
+    ///
+    /// Personal data: `Debug` prints `<redacted>`.
     pub fn to(
         mut self,
         value: impl ::std::convert::Into<::std::string::String>,
@@ -220,5 +222,22 @@ impl ListMessage {
         crate::runtime::pagination::pages::<
             super::ListMessageResponse,
         >(self.client, request)
+    }
+}
+
+impl ::std::fmt::Debug for ListMessage {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.debug_struct("ListMessage")
+            .field("client", &self.client)
+            .field("account_sid", &self.account_sid)
+            .field("to", crate::runtime::redact::optional(&self.to))
+            .field("date_sent", &self.date_sent)
+            .field("date_sent_before", &self.date_sent_before)
+            .field("date_sent_after", &self.date_sent_after)
+            .field("page_size", &self.page_size)
+            .field("page", &self.page)
+            .field("page_token", &self.page_token)
+            .field("limit", &self.limit)
+            .finish()
     }
 }

@@ -42,7 +42,7 @@ impl ::std::convert::From<::std::string::String> for CreateHostedNumberOrderSmsM
 crate::runtime::enums::open_enum!(CreateHostedNumberOrderSmsMethod);
 
 /// The `HostedNumberOrder` schema.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct HostedNumberOrder {
     /// A 34 character string that uniquely identifies this HostedNumberOrder.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -58,7 +58,7 @@ pub struct HostedNumberOrder {
     pub capabilities: ::std::option::Option<::serde_json::Value>,
     /// A human readable description of this resource, up to 128 characters.
     ///
-    /// Contains personal data (PII).
+    /// Personal data: `Debug` prints `<redacted>`.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// Status of this resource.
@@ -66,7 +66,7 @@ pub struct HostedNumberOrder {
     pub status: ::std::option::Option<super::HostedNumberOrderStatus>,
     /// Email of the owner of this phone number that is being hosted.
     ///
-    /// Contains personal data (PII).
+    /// Sensitive personal data: `Debug` prints `<redacted>` and errors never repeat it.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub email: ::std::option::Option<::std::string::String>,
     /// A list of emails that LOA document for this HostedNumberOrder will be carbon copied to.
@@ -107,6 +107,33 @@ pub struct HostedNumberOrder {
     /// A list of related resources identified by their relative URIs.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub links: ::std::option::Option<::serde_json::Value>,
+}
+
+impl ::std::fmt::Debug for HostedNumberOrder {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.debug_struct("HostedNumberOrder")
+            .field("sid", &self.sid)
+            .field("account_sid", &self.account_sid)
+            .field("phone_number", &self.phone_number)
+            .field("capabilities", &self.capabilities)
+            .field(
+                "friendly_name",
+                crate::runtime::redact::optional(&self.friendly_name),
+            )
+            .field("status", &self.status)
+            .field("email", crate::runtime::redact::optional(&self.email))
+            .field("cc_emails", &self.cc_emails)
+            .field("iso_country", &self.iso_country)
+            .field("date_created", &self.date_created)
+            .field("date_updated", &self.date_updated)
+            .field("sms_method", &self.sms_method)
+            .field("verification_attempts", &self.verification_attempts)
+            .field("failure_rate", &self.failure_rate)
+            .field("sms_enabled", &self.sms_enabled)
+            .field("url", &self.url)
+            .field("links", &self.links)
+            .finish()
+    }
 }
 
 /// The HTTP method that should be used to request the SmsUrl.

@@ -17,6 +17,9 @@ pub(crate) mod id;
 // Unused by crates whose specs have no list operation.
 #[allow(dead_code)]
 pub(crate) mod pagination;
+// Unused by crates whose specs mark no personal data.
+#[allow(dead_code)]
+pub(crate) mod redact;
 pub(crate) mod request;
 pub(crate) mod retry;
 pub(crate) mod tls;

@@ -197,7 +197,7 @@ pub enum CreateConferenceRecordingOutcome {
 }
 
 /// Request builder for [`VoiceV1::create_participant`]: `POST /v1/Conferences/{ConferenceSid}/Participants`. Set optional inputs with its methods, then call [`send`](Self::send).
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 #[must_use = "a request is only sent by `.send()`"]
 pub struct CreateParticipant {
     client: crate::Client,
@@ -247,6 +247,8 @@ impl CreateParticipant {
     /// The SIP password used to authenticate the participant's call leg.
     ///
     /// Sent as the `Sip.Password` form field.
+    ///
+    /// Sensitive personal data: `Debug` prints `<redacted>` and errors never repeat it.
     pub fn sip_password(
         mut self,
         value: impl ::std::convert::Into<::std::string::String>,
@@ -383,6 +385,27 @@ impl CreateParticipant {
     ) -> ::std::result::Result<super::ConferenceParticipant, crate::Error> {
         let request = self.request()?;
         self.client.execute(&request).await
+    }
+}
+
+impl ::std::fmt::Debug for CreateParticipant {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.debug_struct("CreateParticipant")
+            .field("client", &self.client)
+            .field("conference_sid", &self.conference_sid)
+            .field("from", &self.from)
+            .field("to", &crate::runtime::redact::Redacted)
+            .field("status_callback_event", &self.status_callback_event)
+            .field("sip_username", &self.sip_username)
+            .field("sip_password", crate::runtime::redact::optional(&self.sip_password))
+            .field("configuration_filters", &self.configuration_filters)
+            .field("muted", &self.muted)
+            .field("scheduled_at", &self.scheduled_at)
+            .field("parameters", &self.parameters)
+            .field("role", &self.role)
+            .field("status_callback_method", &self.status_callback_method)
+            .field("timeout", &self.timeout)
+            .finish()
     }
 }
 
