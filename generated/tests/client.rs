@@ -323,6 +323,75 @@ async fn builder_reports_missing_and_malformed_configuration() {
     assert_eq!(client.account_sid(), ACCOUNT_SID);
 }
 
+/// Credentials go only over https, except to a loopback base URL (a local mock); plain http
+/// elsewhere is refused at `build()`, before anything is sent, unless explicitly allowed.
+#[test]
+fn credentials_only_go_over_https_or_to_loopback() {
+    let build = |url: &str| {
+        Client::builder()
+            .account_sid(ACCOUNT_SID)
+            .auth_token(AUTH_TOKEN)
+            .base_url(url)
+            .build()
+    };
+    for url in [
+        "http://api.example.com",
+        "http://10.0.0.7:4010",
+        "http://localhost.example.com",
+        "http://127.0.0.1.nip.io",
+    ] {
+        let error = build(url).unwrap_err();
+        assert!(matches!(error, Error::Config(_)), "{url}: {error}");
+        let message = error.to_string();
+        assert!(
+            message.contains("only sent over https")
+                && message.contains("danger_allow_insecure_http"),
+            "{url}: the error says why and how to opt out: {message}"
+        );
+    }
+    for url in [
+        "https://api.example.com",
+        "http://127.0.0.1:4010",
+        "http://127.8.9.10",
+        "http://localhost:4010/prefix",
+        "http://LOCALHOST",
+        "http://[::1]:4010",
+    ] {
+        assert!(build(url).is_ok(), "{url} is allowed");
+    }
+    let allowed = Client::builder()
+        .account_sid(ACCOUNT_SID)
+        .auth_token(AUTH_TOKEN)
+        .base_url("http://prism:4010")
+        .danger_allow_insecure_http()
+        .build();
+    assert!(allowed.is_ok(), "the documented opt-out works");
+
+    let builder = Client::builder()
+        .account_sid(ACCOUNT_SID)
+        .base_url("https://user:hunter2@example.com/v1");
+    assert!(!format!("{builder:?}").contains("hunter2"), "{builder:?}");
+    assert!(
+        format!("{builder:?}").contains("https://example.com/v1"),
+        "{builder:?}"
+    );
+    let with_password = build("http://user:hunter2@example.com").unwrap_err();
+    assert!(
+        !with_password.to_string().contains("hunter2")
+            && !format!("{with_password:?}").contains("hunter2"),
+        "{with_password:?}"
+    );
+    let swapped = Client::builder()
+        .account_sid(AUTH_TOKEN)
+        .auth_token(ACCOUNT_SID)
+        .build()
+        .unwrap_err();
+    assert!(
+        !swapped.to_string().contains(AUTH_TOKEN) && !format!("{swapped:?}").contains(AUTH_TOKEN),
+        "a token given as the SID is not printed: {swapped:?}"
+    );
+}
+
 #[tokio::test]
 async fn a_base_url_path_prefixes_every_request() {
     let server = MockServer::start().await;

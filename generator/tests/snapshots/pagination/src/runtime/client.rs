@@ -140,6 +140,7 @@ pub struct ClientBuilder {
     retry: RetryPolicy,
     user_agent_suffix: Option<String>,
     http_client: Option<reqwest::Client>,
+    insecure_http: bool,
 }
 
 impl ClientBuilder {
@@ -180,8 +181,20 @@ impl ClientBuilder {
 
     /// Sends every API to this origin instead of Twilio's hosts (a mock server, a proxy). A path
     /// in the URL is kept as a prefix of every request path.
+    ///
+    /// Credentials only travel over https: an `http://` base URL is refused by
+    /// [`build`](Self::build) unless its host is loopback (`localhost`, `127.0.0.0/8`, `[::1]`),
+    /// or [`danger_allow_insecure_http`](Self::danger_allow_insecure_http) says otherwise.
     pub fn base_url(mut self, base_url: impl Into<String>) -> Self {
         self.base_url = Some(base_url.into());
+        self
+    }
+
+    /// Allows an `http://` base URL on a host that is not loopback (a mock server in another
+    /// container, a plain-text proxy on a trusted network). The auth token, API key secret or
+    /// bearer token then cross that network in clear: never use it towards the internet.
+    pub fn danger_allow_insecure_http(mut self) -> Self {
+        self.insecure_http = true;
         self
     }
 
@@ -280,11 +293,10 @@ impl ClientBuilder {
         if let Some(account_sid) = &self.account_sid
             && !is_account_sid(account_sid)
         {
+            // The value is not repeated: a swapped SID and token would print the token.
             return Err(Error::invalid_argument(
                 "account_sid",
-                format!(
-                    "{account_sid:?} is not an Account SID: expected `AC` followed by 32 hexadecimal digits"
-                ),
+                "is not an Account SID: expected `AC` followed by 32 hexadecimal digits".to_owned(),
             ));
         }
         let basic_secret = match (self.api_key, self.auth_token) {
@@ -341,6 +353,18 @@ impl ClientBuilder {
             }
         }
         let base_url = self.base_url.as_deref().map(parse_base_url).transpose()?;
+        if let Some(url) = &base_url
+            && url.scheme() == "http"
+            && !self.insecure_http
+            && !is_loopback(url)
+        {
+            return Err(Error::config(format!(
+                "refusing the base URL {}: credentials are only sent over https, or over http to \
+                 a loopback host (localhost, 127.0.0.1, [::1]); call \
+                 `.danger_allow_insecure_http()` to send them in clear to this host",
+                url.as_str()
+            )));
+        }
         let timeout = self.timeout.unwrap_or(DEFAULT_TIMEOUT);
         let http = match self.http_client {
             Some(http) => http,
@@ -403,7 +427,11 @@ impl fmt::Debug for ClientBuilder {
                     BearerConfig::Source(_) => "<token source>",
                 }),
             )
-            .field("base_url", &self.base_url)
+            .field(
+                "base_url",
+                &self.base_url.as_deref().map(without_credentials),
+            )
+            .field("insecure_http", &self.insecure_http)
             .field("region", &self.region)
             .field("edge", &self.edge)
             .field("timeout", &self.timeout)
@@ -419,24 +447,53 @@ fn is_account_sid(value: &str) -> bool {
     bytes.len() == 34 && bytes.starts_with(b"AC") && bytes[2..].iter().all(u8::is_ascii_hexdigit)
 }
 
+/// Parses the base URL. Errors do not repeat the text, which could carry a password
+/// (`https://user:secret@host`).
 fn parse_base_url(text: &str) -> Result<Url, Error> {
-    let url = Url::parse(text.trim())
-        .map_err(|e| Error::config(format!("invalid base URL {text:?}: {e}")))?;
+    let url =
+        Url::parse(text.trim()).map_err(|e| Error::config(format!("invalid base URL: {e}")))?;
+    if !url.username().is_empty() || url.password().is_some() {
+        return Err(Error::config(
+            "invalid base URL: it must not carry credentials (the client sends its own)",
+        ));
+    }
     if !matches!(url.scheme(), "http" | "https") || url.host_str().is_none() {
         return Err(Error::config(format!(
-            "invalid base URL {text:?}: expected an http:// or https:// URL with a host"
+            "invalid base URL {}: expected an http:// or https:// URL with a host",
+            url.as_str()
         )));
     }
-    if url.query().is_some()
-        || url.fragment().is_some()
-        || !url.username().is_empty()
-        || url.password().is_some()
-    {
+    if url.query().is_some() || url.fragment().is_some() {
         return Err(Error::config(format!(
-            "invalid base URL {text:?}: it must not carry a query, a fragment or credentials"
+            "invalid base URL {}: it must not carry a query or a fragment",
+            url.as_str()
         )));
     }
     Ok(url)
+}
+
+/// A base URL as `Debug` prints it: without a user name or password it may carry (which
+/// `build` refuses), and not at all when it does not parse.
+fn without_credentials(text: &str) -> String {
+    match Url::parse(text.trim()) {
+        Ok(mut url) => {
+            // Only URLs that cannot have credentials refuse these, and they have none.
+            let _ = url.set_username("");
+            let _ = url.set_password(None);
+            url.into()
+        }
+        Err(_) => "<not a URL>".to_owned(),
+    }
+}
+
+/// Whether the URL's host is this machine: `localhost`, `127.0.0.0/8` or `[::1]`.
+fn is_loopback(url: &Url) -> bool {
+    match url.host() {
+        Some(url::Host::Domain(domain)) => domain.eq_ignore_ascii_case("localhost"),
+        Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
+        Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
+        None => false,
+    }
 }
 
 fn basic_auth(username: &str, password: &str) -> Result<HeaderValue, Error> {
