@@ -105,6 +105,7 @@ impl FetchSession {
             &API,
             ::reqwest::Method::GET,
             "FetchSession",
+            "/v1/Sessions/{id}",
         );
         request.path("/v1/Sessions/");
         {
@@ -173,6 +174,7 @@ impl ListMessages {
             &API,
             ::reqwest::Method::GET,
             "ListMessages",
+            "/v1/Sessions/{sessionId}/Messages",
         );
         request.path("/v1/Sessions/");
         {
@@ -289,6 +291,7 @@ impl ListSessions {
             &API,
             ::reqwest::Method::GET,
             "ListSessions",
+            "/v1/Sessions",
         );
         request.path("/v1/Sessions");
         if let ::std::option::Option::Some(value) = &self.page {

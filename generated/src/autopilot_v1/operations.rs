@@ -77,6 +77,7 @@ impl FetchDialogue {
             &API,
             ::reqwest::Method::GET,
             "FetchDialogue",
+            "/v1/Assistants/{AssistantSid}/Dialogues/{Sid}",
         );
         request.path("/v1/Assistants/");
         {

@@ -76,6 +76,7 @@ impl FetchConversation {
             &API,
             ::reqwest::Method::GET,
             "FetchConversation",
+            "/v2/Conversations/{Sid}",
         );
         request.path("/v2/Conversations/");
         {

@@ -96,6 +96,11 @@ fn crate_docs(model: &Model) -> Vec<String> {
          ## TLS\n\n\
          The default feature `rustls-ring` uses rustls with the `ring` provider, given to this \
          client only. `rustls-aws-lc-rs` and `native-tls` select reqwest's other TLS backends.\n\n\
+         ## Tracing\n\n\
+         With the `tracing` feature, each call is one `request` span (target `twilio_api`) with \
+         the operation id, the method and the path template (`/v1/Sessions/{id}`, never the \
+         filled path), then the status, the number of attempts and the duration; each retry is \
+         an event in it. Credentials, arguments, bodies and error messages are never recorded.\n\n\
          ## Personal data\n\n\
          Fields and inputs the specs mark as personal data (Twilio's \
          `x-twilio: {pii: {handling: standard|sensitive}}`: identities, names, phone numbers, \

@@ -20,6 +20,7 @@ pub const RUNTIME: &[(&str, &str)] = &[
     ("request.rs", include_str!("../../runtime/request.rs")),
     ("retry.rs", include_str!("../../runtime/retry.rs")),
     ("tls.rs", include_str!("../../runtime/tls.rs")),
+    ("trace.rs", include_str!("../../runtime/trace.rs")),
     ("wire.rs", include_str!("../../runtime/wire.rs")),
 ];
 

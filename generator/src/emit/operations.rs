@@ -337,6 +337,7 @@ fn builder(model: &Model, module: &Module, api: &Api, op: &Operation) -> TokenSt
     let handle = &api.handle;
     let builder = ident(&op.builder);
     let operation_id = &op.id;
+    let path_template = &op.path;
     let call = call_text(op);
     let builder_doc = doc(Some(&format!(
         "Request builder for [`{handle}::{}`]: {call}. Set optional inputs with its methods, then call [`send`](Self::send).",
@@ -463,7 +464,7 @@ fn builder(model: &Model, module: &Module, api: &Api, op: &Operation) -> TokenSt
 
             /// Checks the inputs and assembles the request.
             fn request(&self) -> ::std::result::Result<crate::runtime::request::Request, crate::Error> {
-                let mut request = crate::runtime::request::Request::new(&#server, ::reqwest::Method::#method, #operation_id);
+                let mut request = crate::runtime::request::Request::new(&#server, ::reqwest::Method::#method, #operation_id, #path_template);
                 #security
                 #accept
                 #(#path_steps)*

@@ -43,6 +43,10 @@
 //!
 //! The default feature `rustls-ring` uses rustls with the `ring` provider, given to this client only. `rustls-aws-lc-rs` and `native-tls` select reqwest's other TLS backends.
 //!
+//! ## Tracing
+//!
+//! With the `tracing` feature, each call is one `request` span (target `twilio_api`) with the operation id, the method and the path template (`/v1/Sessions/{id}`, never the filled path), then the status, the number of attempts and the duration; each retry is an event in it. Credentials, arguments, bodies and error messages are never recorded.
+//!
 //! ## Personal data
 //!
 //! Fields and inputs the specs mark as personal data (Twilio's `x-twilio: {pii: {handling: standard|sensitive}}`: identities, names, phone numbers, message content) print `<redacted>` in `Debug`, request builders included; `None` and list lengths stay visible. Serde, the fields themselves and `PartialEq` keep the real value. Argument errors name the argument and the rule, never the value. Only the spec decides what is marked: each such item's docs say so.

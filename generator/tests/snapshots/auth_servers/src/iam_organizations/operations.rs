@@ -137,6 +137,7 @@ impl CreateToken {
             &API_2,
             ::reqwest::Method::POST,
             "CreateToken",
+            "/v1/token",
         );
         request.security(&[]);
         request.path("/v1/token");
@@ -183,6 +184,7 @@ impl FetchOrganizationAccount {
             &API,
             ::reqwest::Method::GET,
             "FetchOrganizationAccount",
+            "/Organizations/{OrganizationSid}/Accounts/{AccountSid}",
         );
         request.security(&[crate::runtime::request::Scheme::Basic]);
         request.path("/Organizations/");
@@ -238,6 +240,7 @@ impl ListOrganizationUsers {
             &API,
             ::reqwest::Method::GET,
             "ListOrganizationUsers",
+            "/Organizations/{OrganizationSid}/scim/Users",
         );
         request.header("Accept", "application/scim+json")?;
         request.path("/Organizations/");

@@ -160,6 +160,7 @@ impl CreateNewKey {
             &API,
             ::reqwest::Method::POST,
             "CreateNewKey",
+            "/v1/Keys",
         );
         request.security(&[crate::runtime::request::Scheme::Basic]);
         request.path("/v1/Keys");
@@ -199,6 +200,7 @@ impl FetchKey {
             &API,
             ::reqwest::Method::GET,
             "FetchKey",
+            "/v1/Keys/{Sid}",
         );
         request
             .security(
@@ -240,6 +242,7 @@ impl FetchPublicKey {
             &API_2,
             ::reqwest::Method::GET,
             "FetchPublicKey",
+            "/v1/PublicKeys/{Sid}",
         );
         request.security(&[crate::runtime::request::Scheme::Basic]);
         request.path("/v1/PublicKeys/");
@@ -275,6 +278,7 @@ impl ListGetKeys {
             &API,
             ::reqwest::Method::GET,
             "ListGetKeys",
+            "/v1/Keys",
         );
         request.path("/v1/Keys");
         {
@@ -311,6 +315,7 @@ impl ListRolePermission {
             &API,
             ::reqwest::Method::GET,
             "ListRolePermission",
+            "/v1/Roles/{RoleSid}/Permissions",
         );
         request.security(&[]);
         request.path("/v1/Roles/");

@@ -109,6 +109,7 @@ impl DeleteWidget {
             &API,
             ::reqwest::Method::DELETE,
             "DeleteWidget",
+            "/v2/Widgets/{WidgetSid}",
         );
         request.path("/v2/Widgets/");
         {
@@ -143,6 +144,7 @@ impl FetchWidget {
             &API,
             ::reqwest::Method::GET,
             "FetchWidget",
+            "/v2/Widgets/{WidgetSid}",
         );
         request.path("/v2/Widgets/");
         {
@@ -239,6 +241,7 @@ impl ListWidgets {
             &API,
             ::reqwest::Method::GET,
             "ListWidgets",
+            "/v2/Widgets",
         );
         request.path("/v2/Widgets");
         if let ::std::option::Option::Some(value) = &self.page_size {

@@ -57,6 +57,7 @@ impl FetchPet {
             &API,
             ::reqwest::Method::GET,
             "FetchPet",
+            "/v1/Pets/{id}",
         );
         request.path("/v1/Pets/");
         {

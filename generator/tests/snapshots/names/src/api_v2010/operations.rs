@@ -122,6 +122,7 @@ impl CreatePayments {
             &API,
             ::reqwest::Method::POST,
             "CreatePayments",
+            "/2010-04-01/Accounts/{AccountSid}/Calls/{CallSid}/Payments.json",
         );
         request.security(&[crate::runtime::request::Scheme::Basic]);
         request.path("/2010-04-01/Accounts/");
@@ -275,6 +276,7 @@ impl ListCall {
             &API,
             ::reqwest::Method::GET,
             "ListCall",
+            "/2010-04-01/Accounts/{AccountSid}/Calls.json",
         );
         request.security(&[crate::runtime::request::Scheme::Basic]);
         request.path("/2010-04-01/Accounts/");

@@ -190,6 +190,7 @@ impl CreateChannel {
             &API,
             ::reqwest::Method::POST,
             "CreateChannel",
+            "/v2/Services/{ServiceSid}/Channels",
         );
         request.security(&[crate::runtime::request::Scheme::Basic]);
         request.path("/v2/Services/");
@@ -276,6 +277,7 @@ impl ListBinding {
             &API,
             ::reqwest::Method::GET,
             "ListBinding",
+            "/v2/Services/{ServiceSid}/Bindings",
         );
         request.security(&[crate::runtime::request::Scheme::Basic]);
         request.path("/v2/Services/");
@@ -332,6 +334,7 @@ impl ListChannel {
             &API,
             ::reqwest::Method::GET,
             "ListChannel",
+            "/v2/Services/{ServiceSid}/Channels",
         );
         request.security(&[crate::runtime::request::Scheme::Basic]);
         request.path("/v2/Services/");
@@ -386,6 +389,7 @@ impl ListUserBinding {
             &API,
             ::reqwest::Method::GET,
             "ListUserBinding",
+            "/v2/Services/{ServiceSid}/Users/{UserSid}/Bindings",
         );
         request.security(&[crate::runtime::request::Scheme::Basic]);
         request.path("/v2/Services/");
@@ -467,6 +471,7 @@ impl UpdateChannel {
             &API,
             ::reqwest::Method::POST,
             "UpdateChannel",
+            "/v2/Services/{ServiceSid}/Channels/{Sid}",
         );
         request.security(&[crate::runtime::request::Scheme::Basic]);
         request.path("/v2/Services/");

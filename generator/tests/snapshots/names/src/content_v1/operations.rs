@@ -162,6 +162,7 @@ impl CreateContent {
             &API,
             ::reqwest::Method::POST,
             "CreateContent",
+            "/v1/Content",
         );
         request.security(&[crate::runtime::request::Scheme::Basic]);
         request.path("/v1/Content");
@@ -198,6 +199,7 @@ impl DeleteContent {
             &API,
             ::reqwest::Method::DELETE,
             "DeleteContent",
+            "/v1/Content/{Sid}",
         );
         request.security(&[crate::runtime::request::Scheme::Basic]);
         request.path("/v1/Content/");
@@ -233,6 +235,7 @@ impl FetchApprovalFetch {
             &API,
             ::reqwest::Method::GET,
             "FetchApprovalFetch",
+            "/v1/Content/{Sid}/ApprovalRequests",
         );
         request.security(&[crate::runtime::request::Scheme::Basic]);
         request.path("/v1/Content/");
@@ -274,6 +277,7 @@ impl FetchContent {
             &API,
             ::reqwest::Method::GET,
             "FetchContent",
+            "/v1/Content/{Sid}",
         );
         request.security(&[crate::runtime::request::Scheme::Basic]);
         request.path("/v1/Content/");
@@ -360,6 +364,7 @@ impl ListContent {
             &API,
             ::reqwest::Method::GET,
             "ListContent",
+            "/v1/Content",
         );
         request.security(&[crate::runtime::request::Scheme::Basic]);
         request.path("/v1/Content");

@@ -143,6 +143,7 @@ impl ListMessage {
             &API,
             ::reqwest::Method::GET,
             "ListMessage",
+            "/2010-04-01/Accounts/{AccountSid}/Messages.json",
         );
         request.security(&[crate::runtime::request::Scheme::Basic]);
         request.path("/2010-04-01/Accounts/");

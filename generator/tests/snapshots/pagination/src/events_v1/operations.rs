@@ -114,6 +114,7 @@ impl ListSink {
             &API,
             ::reqwest::Method::GET,
             "ListSink",
+            "/v1/Sinks",
         );
         request.security(&[crate::runtime::request::Scheme::Basic]);
         request.path("/v1/Sinks");

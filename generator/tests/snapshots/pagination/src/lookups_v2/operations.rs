@@ -68,6 +68,7 @@ impl FetchLookupAccountRateLimits {
             &API,
             ::reqwest::Method::GET,
             "FetchLookupAccountRateLimits",
+            "/v2/RateLimits",
         );
         request.security(&[crate::runtime::request::Scheme::Basic]);
         request.path("/v2/RateLimits");

@@ -106,6 +106,7 @@ impl ListPortInPhoneNumbers {
             &API,
             ::reqwest::Method::GET,
             "ListPortInPhoneNumbers",
+            "/v1/Porting/PortIn/{PortInRequestSid}/PhoneNumbers",
         );
         request.security(&[crate::runtime::request::Scheme::Basic]);
         request.path("/v1/Porting/PortIn/");
@@ -238,6 +239,7 @@ impl ListPortInRequests {
             &API,
             ::reqwest::Method::GET,
             "ListPortInRequests",
+            "/v1/Porting/PortIn/PortInRequests",
         );
         request.security(&[crate::runtime::request::Scheme::Basic]);
         request.path("/v1/Porting/PortIn/PortInRequests");

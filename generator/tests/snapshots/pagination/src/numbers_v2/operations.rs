@@ -81,6 +81,7 @@ impl ListAddress {
             &API,
             ::reqwest::Method::GET,
             "ListAddress",
+            "/v2/Addresses",
         );
         request.security(&[crate::runtime::request::Scheme::Basic]);
         request.path("/v2/Addresses");

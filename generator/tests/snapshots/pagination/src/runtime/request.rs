@@ -19,6 +19,7 @@ use crate::runtime::client::{Bearer, Client, TokenSource, bearer_auth, regional_
 use crate::runtime::error::{ApiError, AuthError, DecodeError, Error, TransportError};
 use crate::runtime::pagination::NextPage;
 use crate::runtime::retry::{is_retried, parse_retry_after};
+use crate::runtime::trace::Call;
 
 /// Path characters left as they are: RFC 3986's unreserved set. Everything else in a path
 /// argument is percent-encoded, so `/`, `?`, `#` and `%` can never change the route.
@@ -98,6 +99,8 @@ pub(crate) struct Request {
     api: &'static Api,
     method: Method,
     operation: &'static str,
+    /// The spec's path (`/v1/Sessions/{id}`), as traced instead of the filled path.
+    path_template: &'static str,
     path: String,
     query: Option<String>,
     /// Whether the path already holds the API's base path (true for next-page URLs).
@@ -109,11 +112,17 @@ pub(crate) struct Request {
 }
 
 impl Request {
-    pub(crate) fn new(api: &'static Api, method: Method, operation: &'static str) -> Self {
+    pub(crate) fn new(
+        api: &'static Api,
+        method: Method,
+        operation: &'static str,
+        path_template: &'static str,
+    ) -> Self {
         Request {
             api,
             method,
             operation,
+            path_template,
             path: String::new(),
             query: None,
             absolute_path: false,
@@ -513,6 +522,27 @@ impl Client {
     /// Sends with retries (see [`crate::runtime::retry`]); returns the expected answer or the
     /// last error.
     async fn send(&self, request: &Request, expect: Expect) -> Result<Answer, Error> {
+        let call = Call::start(
+            request.operation,
+            request.method.as_str(),
+            request.path_template,
+        );
+        let mut attempts = 0;
+        let result = call
+            .within(self.send_with_retries(request, expect, &call, &mut attempts))
+            .await;
+        call.finish(attempts, result.as_ref().map(|answer| answer.status));
+        result
+    }
+
+    /// [`send`](Self::send)'s loop; counts the attempts made in `attempts`.
+    async fn send_with_retries(
+        &self,
+        request: &Request,
+        expect: Expect,
+        call: &Call,
+        attempts: &mut u32,
+    ) -> Result<Answer, Error> {
         let url = self.url_for(request)?;
         let auth = self.auth_for(request)?;
         let policy = self.inner.retry;
@@ -521,6 +551,7 @@ impl Client {
         loop {
             // Asked on every attempt, so a token source can hand out a refreshed token.
             let authorization = authorization(&auth, request.operation).await?;
+            *attempts = attempt + 1;
             let error = match self.send_once(request, &url, authorization, expect).await {
                 Ok(answer) => return Ok(answer),
                 Err(error) => error,
@@ -533,6 +564,7 @@ impl Client {
             if started.elapsed() + delay > policy.time_limit {
                 return Err(error);
             }
+            call.retrying(attempt, &error, delay);
             tokio::time::sleep(delay).await;
             attempt += 1;
         }
@@ -790,13 +822,13 @@ pub(crate) mod tests {
     }
 
     fn post(operation: &'static str) -> Request {
-        let mut request = Request::new(&TEST_API, Method::POST, operation);
+        let mut request = Request::new(&TEST_API, Method::POST, operation, "/test");
         request.path("/Sinks");
         request
     }
 
     fn url(client: &Client) -> String {
-        let mut request = Request::new(&ASSISTANTS, Method::GET, "ListSessions");
+        let mut request = Request::new(&ASSISTANTS, Method::GET, "ListSessions", "/v1/Sessions");
         request.path("/v1/Sessions");
         request.query("PageSize", "50");
         client.url_for(&request).unwrap().to_string()
@@ -828,7 +860,7 @@ pub(crate) mod tests {
     #[test]
     fn next_pages_keep_only_path_and_query() {
         let client = client(|b| b.base_url("http://127.0.0.1:4010/proxy"));
-        let first = Request::new(&ASSISTANTS, Method::GET, "ListSessions");
+        let first = Request::new(&ASSISTANTS, Method::GET, "ListSessions", "/v1/Sessions");
         let next = first
             .for_next_page(NextPage::Url(
                 "https://evil.example.com/v1/Sessions?PageToken=x#frag",
@@ -860,7 +892,7 @@ pub(crate) mod tests {
     #[test]
     fn token_pages_replace_the_token_and_keep_the_other_parameters() {
         let client = client(|b| b.base_url("http://127.0.0.1:4010"));
-        let mut first = Request::new(&TEST_API, Method::GET, "ListThings");
+        let mut first = Request::new(&TEST_API, Method::GET, "ListThings", "/test");
         first.path("/Things");
         first.query("PageToken", "old");
         first.query("PageSize", "2");
@@ -933,7 +965,7 @@ pub(crate) mod tests {
         assert!(sent[0].body.is_empty());
         // Without a body, no content type is claimed.
         client
-            .execute_empty(&Request::new(&TEST_API, Method::GET, "FetchSink"))
+            .execute_empty(&Request::new(&TEST_API, Method::GET, "FetchSink", "/test"))
             .await
             .unwrap();
         let sent = received(&server).await;
@@ -956,7 +988,7 @@ pub(crate) mod tests {
         let client = basic_client(&server);
         let user =
             json!({"userName": "ann", "emails": [{"value": "a@example.com"}], "active": true});
-        let mut scim = Request::new(&TEST_API, Method::PUT, "UpdateUser");
+        let mut scim = Request::new(&TEST_API, Method::PUT, "UpdateUser", "/test");
         scim.path("/Users/U1");
         scim.json("application/scim+json", &user).unwrap();
         let answer: serde_json::Value = client.execute(&scim).await.unwrap();
@@ -1026,7 +1058,7 @@ pub(crate) mod tests {
         assert_eq!(bearer_only.account_sid(), "");
         let basic_only = basic_client(&server);
 
-        let api_default = Request::new(&TEST_API, Method::GET, "FetchThing");
+        let api_default = Request::new(&TEST_API, Method::GET, "FetchThing", "/test");
         let mut bearer_op = api_default.clone();
         bearer_op.security(&[Scheme::Bearer]);
         let mut either = api_default.clone();
@@ -1065,7 +1097,7 @@ pub(crate) mod tests {
         let server = answering(ResponseTemplate::new(200).set_body_json(json!({}))).await;
         let bearer_only = builder_for(&server).bearer_token(BEARER).build().unwrap();
         let error = bearer_only
-            .execute_empty(&Request::new(&TEST_API, Method::GET, "FetchThing"))
+            .execute_empty(&Request::new(&TEST_API, Method::GET, "FetchThing", "/test"))
             .await
             .unwrap_err();
         let Error::Config(config) = &error else {
@@ -1074,7 +1106,7 @@ pub(crate) mod tests {
         assert!(config.message.starts_with("FetchThing needs"), "{error}");
         assert!(config.message.contains(".auth_token(..)"), "{error}");
 
-        let mut bearer_op = Request::new(&TEST_API, Method::GET, "CreateToken");
+        let mut bearer_op = Request::new(&TEST_API, Method::GET, "CreateToken", "/test");
         bearer_op.security(&[Scheme::Bearer]);
         let error = basic_client(&server)
             .execute_empty(&bearer_op)
@@ -1128,7 +1160,7 @@ pub(crate) mod tests {
             .token_source(Counting(AtomicUsize::new(0)))
             .build()
             .unwrap();
-        let mut request = Request::new(&TEST_API, Method::GET, "FetchThing");
+        let mut request = Request::new(&TEST_API, Method::GET, "FetchThing", "/test");
         request.security(&[Scheme::Basic, Scheme::Bearer]);
         client.execute_empty(&request).await.unwrap();
         let sent = received(&server).await;
@@ -1139,7 +1171,7 @@ pub(crate) mod tests {
     #[tokio::test]
     async fn a_failing_token_source_is_an_auth_error_and_nothing_is_sent() {
         let server = answering(ResponseTemplate::new(200).set_body_json(json!({}))).await;
-        let mut request = Request::new(&TEST_API, Method::GET, "FetchThing");
+        let mut request = Request::new(&TEST_API, Method::GET, "FetchThing", "/test");
         request.security(&[Scheme::Bearer]);
 
         let failing = builder_for(&server)
@@ -1189,7 +1221,7 @@ pub(crate) mod tests {
         let mut outcomes = Vec::new();
         for verb in [Method::POST, Method::DELETE, Method::GET] {
             let raw = client
-                .execute_raw(&Request::new(&TEST_API, verb, "UpsertKey"))
+                .execute_raw(&Request::new(&TEST_API, verb, "UpsertKey", "/test"))
                 .await
                 .unwrap();
             // As generated code for several 2xx outcomes does.
@@ -1227,7 +1259,7 @@ pub(crate) mod tests {
         )
         .await;
         let client = basic_client(&server);
-        let request = Request::new(&TEST_API, Method::GET, "FetchRecordingMedia");
+        let request = Request::new(&TEST_API, Method::GET, "FetchRecordingMedia", "/test");
         assert_eq!(client.execute_redirect(&request).await.unwrap(), target);
 
         // An operation that expects a 2xx gets an API error with the 3xx status.
@@ -1267,7 +1299,7 @@ pub(crate) mod tests {
     async fn redirects_with_a_documented_body_give_both_and_are_never_followed() {
         let elsewhere = answering(ResponseTemplate::new(200).set_body_json(json!({}))).await;
         let target = format!("{}/authorize?state=1", elsewhere.uri());
-        let request = Request::new(&TEST_API, Method::GET, "FetchAuthorize");
+        let request = Request::new(&TEST_API, Method::GET, "FetchAuthorize", "/test");
 
         let with_location = answering(
             ResponseTemplate::new(302)
@@ -1320,7 +1352,7 @@ pub(crate) mod tests {
         )
         .await;
         let error = basic_client(&server)
-            .execute_empty(&Request::new(&TEST_API, Method::GET, "FetchUser"))
+            .execute_empty(&Request::new(&TEST_API, Method::GET, "FetchUser", "/test"))
             .await
             .unwrap_err();
         let api = error.api_error().unwrap();

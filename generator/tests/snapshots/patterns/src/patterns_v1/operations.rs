@@ -61,6 +61,7 @@ impl FetchAccount {
             &API,
             ::reqwest::Method::GET,
             "FetchAccount",
+            "/v1/Accounts/{Sid}",
         );
         request.path("/v1/Accounts/");
         {

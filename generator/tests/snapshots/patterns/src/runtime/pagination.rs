@@ -228,7 +228,7 @@ mod tests {
         .await;
         // The last page points back at an earlier token: following it would loop.
         serve(&server, "t2", json!({"items": ["e"], "next_token": "t1"})).await;
-        let mut first = Request::new(&TEST_API, Method::GET, "ListThings");
+        let mut first = Request::new(&TEST_API, Method::GET, "ListThings", "/test");
         first.path("/Things");
         first.query("PageSize", "2");
         first.query("PageToken", "start");
@@ -270,7 +270,7 @@ mod tests {
             ))
             .mount(&server)
             .await;
-        let mut first = Request::new(&TEST_API, Method::GET, "ListCall");
+        let mut first = Request::new(&TEST_API, Method::GET, "ListCall", "/test");
         first.path("/Accounts/AC1/Calls.json");
         let all: Vec<String> = items::<UrlPage>(basic_client(&server), Ok(first), None)
             .try_collect()

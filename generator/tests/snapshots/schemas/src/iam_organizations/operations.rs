@@ -85,6 +85,7 @@ impl ListRoleAssignments {
             &API,
             ::reqwest::Method::GET,
             "ListRoleAssignments",
+            "/Organizations/{OrganizationSid}/RoleAssignments",
         );
         request.path("/Organizations/");
         {

@@ -97,6 +97,7 @@ impl CreateKnowledge {
             &API,
             ::reqwest::Method::POST,
             "CreateKnowledge",
+            "/v1/Knowledge",
         );
         request.security(&[crate::runtime::request::Scheme::Basic]);
         request.path("/v1/Knowledge");
@@ -132,6 +133,7 @@ impl FetchKnowledgeStatus {
             &API,
             ::reqwest::Method::GET,
             "FetchKnowledgeStatus",
+            "/v1/Knowledge/{id}/Status",
         );
         request.security(&[crate::runtime::request::Scheme::Basic]);
         request.path("/v1/Knowledge/");
@@ -177,6 +179,7 @@ impl SearchKnowledge {
             &API,
             ::reqwest::Method::POST,
             "SearchKnowledge",
+            "/v1/Knowledge/{id}/Search",
         );
         request.security(&[crate::runtime::request::Scheme::Basic]);
         request.path("/v1/Knowledge/");

@@ -100,6 +100,7 @@ impl CreateV3TypingIndicator {
             &API,
             ::reqwest::Method::POST,
             "CreateV3TypingIndicator",
+            "/v3/Indicators/Typing.json",
         );
         request.security(&[crate::runtime::request::Scheme::Basic]);
         request.path("/v3/Indicators/Typing.json");
@@ -136,6 +137,7 @@ impl FetchChannelsSender {
             &API,
             ::reqwest::Method::GET,
             "FetchChannelsSender",
+            "/v3/Channels/Senders/{Sid}",
         );
         request.security(&[crate::runtime::request::Scheme::Basic]);
         request.path("/v3/Channels/Senders/");
@@ -185,6 +187,7 @@ impl FetchOptOutKeywords {
             &API,
             ::reqwest::Method::GET,
             "FetchOptOutKeywords",
+            "/v3/OptOuts/{OptOutSid}/Keywords",
         );
         request.security(&[crate::runtime::request::Scheme::Basic]);
         request.path("/v3/OptOuts/");

@@ -124,6 +124,7 @@ impl CreateHostedNumberOrder {
             &API,
             ::reqwest::Method::POST,
             "CreateHostedNumberOrder",
+            "/v2/HostedNumber/Orders",
         );
         request.security(&[crate::runtime::request::Scheme::Basic]);
         request.path("/v2/HostedNumber/Orders");
@@ -205,6 +206,7 @@ impl ListBundle {
             &API,
             ::reqwest::Method::GET,
             "ListBundle",
+            "/v2/RegulatoryCompliance/Bundles",
         );
         request.security(&[crate::runtime::request::Scheme::Basic]);
         request.path("/v2/RegulatoryCompliance/Bundles");

@@ -23,6 +23,7 @@ pub(crate) mod redact;
 pub(crate) mod request;
 pub(crate) mod retry;
 pub(crate) mod tls;
+pub(crate) mod trace;
 // Unused by crates whose models have no optional URL, timestamp or date.
 #[allow(dead_code)]
 pub(crate) mod wire;

@@ -134,6 +134,7 @@ impl CreateSink {
             &API,
             ::reqwest::Method::POST,
             "CreateSink",
+            "/v1/Sinks",
         );
         request.security(&[crate::runtime::request::Scheme::Basic]);
         request.path("/v1/Sinks");
@@ -181,6 +182,7 @@ impl CreateSinkTest {
             &API,
             ::reqwest::Method::POST,
             "CreateSinkTest",
+            "/v1/Sinks/{Sid}/Test",
         );
         request.security(&[crate::runtime::request::Scheme::Basic]);
         request.path("/v1/Sinks/");
@@ -219,6 +221,7 @@ impl CreateSubscription {
             &API,
             ::reqwest::Method::POST,
             "CreateSubscription",
+            "/v1/Subscriptions",
         );
         request.security(&[crate::runtime::request::Scheme::Basic]);
         request.path("/v1/Subscriptions");
@@ -264,6 +267,7 @@ impl DeleteSink {
             &API,
             ::reqwest::Method::DELETE,
             "DeleteSink",
+            "/v1/Sinks/{Sid}",
         );
         request.security(&[crate::runtime::request::Scheme::Basic]);
         request.path("/v1/Sinks/");

@@ -176,6 +176,7 @@ impl CreateRoleAssignment {
             &API,
             ::reqwest::Method::POST,
             "CreateRoleAssignment",
+            "/Organizations/{OrganizationSid}/RoleAssignments",
         );
         request.path("/Organizations/");
         {
@@ -220,6 +221,7 @@ impl DeleteOrganizationUser {
             &API,
             ::reqwest::Method::DELETE,
             "DeleteOrganizationUser",
+            "/Organizations/{OrganizationSid}/scim/Users/{UserSid}",
         );
         request.path("/Organizations/");
         {
@@ -321,6 +323,7 @@ impl FetchAuthorize {
             &API,
             ::reqwest::Method::GET,
             "FetchAuthorize",
+            "/v1/authorize",
         );
         request.security(&[]);
         request.path("/v1/authorize");
@@ -380,6 +383,7 @@ impl PatchOrganizationUser {
             &API,
             ::reqwest::Method::PATCH,
             "PatchOrganizationUser",
+            "/Organizations/{OrganizationSid}/scim/Users/{UserSid}",
         );
         request.header("Accept", "application/scim+json")?;
         request.path("/Organizations/");
@@ -442,6 +446,7 @@ impl UpdateOrganizationUser {
             &API,
             ::reqwest::Method::PUT,
             "UpdateOrganizationUser",
+            "/Organizations/{OrganizationSid}/scim/Users/{UserSid}",
         );
         request.header("Accept", "application/scim+json")?;
         request.path("/Organizations/");

@@ -72,6 +72,7 @@ impl UpdateOauthAppAccount {
             &API,
             ::reqwest::Method::PUT,
             "UpdateOauthAppAccount",
+            "/v1/Account/OAuthApps/{sid}",
         );
         request.path("/v1/Account/OAuthApps/");
         {

@@ -87,6 +87,7 @@ impl CreateChannelsSender {
             &API,
             ::reqwest::Method::POST,
             "CreateChannelsSender",
+            "/v2/Channels/Senders",
         );
         request.security(&[crate::runtime::request::Scheme::Basic]);
         request.path("/v2/Channels/Senders");
@@ -124,6 +125,7 @@ impl CreateTypingIndicator {
             &API,
             ::reqwest::Method::POST,
             "CreateTypingIndicator",
+            "/v2/Indicators/Typing.json",
         );
         request.security(&[crate::runtime::request::Scheme::Basic]);
         request.path("/v2/Indicators/Typing.json");

@@ -141,6 +141,7 @@ impl CreateConferenceRecording {
             &API,
             ::reqwest::Method::POST,
             "CreateConferenceRecording",
+            "/v1/Conferences/{ConferenceSid}/Recordings",
         );
         request.security(&[crate::runtime::request::Scheme::Basic]);
         request.path("/v1/Conferences/");
@@ -322,6 +323,7 @@ impl CreateParticipant {
             &API,
             ::reqwest::Method::POST,
             "CreateParticipant",
+            "/v1/Conferences/{ConferenceSid}/Participants",
         );
         request.security(&[crate::runtime::request::Scheme::Basic]);
         request.path("/v1/Conferences/");
@@ -445,6 +447,7 @@ impl UpdateParticipant {
             &API,
             ::reqwest::Method::POST,
             "UpdateParticipant",
+            "/v1/Conferences/{ConferenceSid}/Participants/{CallSid}",
         );
         request.security(&[crate::runtime::request::Scheme::Basic]);
         request.path("/v1/Conferences/");
