@@ -431,6 +431,26 @@ async fn success_bodies_that_are_not_the_documented_json_are_decode_errors() {
 }
 
 #[tokio::test]
+async fn deeply_nested_json_is_refused_without_exhausting_the_stack() {
+    // Error bodies are parsed as untyped JSON to find Twilio's fields; serde_json stops at
+    // 128 levels, so the body falls back to a snippet.
+    let nested = "[".repeat(100_000);
+    let error =
+        fetch_answered(ResponseTemplate::new(400).set_body_raw(nested.clone(), "application/json"))
+            .await;
+    let api = error.api_error().unwrap_or_else(|| panic!("{error:?}"));
+    assert_eq!((api.status(), api.code()), (400, None));
+    assert!(api.message().starts_with("[[[["), "{error}");
+    assert_eq!(api.body().len(), 64 * 1024);
+
+    let error = fetch_answered(
+        ResponseTemplate::new(200).set_body_raw(format!("{{\"id\": {nested}"), "application/json"),
+    )
+    .await;
+    assert!(matches!(error, Error::Decode(_)), "{error:?}");
+}
+
+#[tokio::test]
 async fn any_retry_after_ends_in_a_bounded_wait() {
     let limit = Duration::from_secs(2);
     // (Retry-After, requests made with 2 retries allowed, the parsed wait)
