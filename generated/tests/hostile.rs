@@ -262,7 +262,7 @@ async fn a_slow_drip_body_ends_at_the_timeout() {
     );
     assert_eq!(
         error.to_string(),
-        "FetchSession: timed out reading the response body"
+        "FetchSession (GET): timed out reading the response body"
     );
     assert!(error.is_retryable());
     assert!(elapsed >= timeout && elapsed < timeout * 3, "{elapsed:?}");
@@ -301,7 +301,7 @@ async fn a_server_that_never_answers_times_out_waiting() {
     );
     assert_eq!(
         error.to_string(),
-        "FetchSession: timed out waiting for the response"
+        "FetchSession (GET): timed out waiting for the response"
     );
 }
 
@@ -318,7 +318,7 @@ async fn a_body_cut_short_by_a_close_or_a_reset_is_a_body_error() {
     );
     assert_eq!(
         error.to_string(),
-        "FetchSession: the response body could not be read to the end"
+        "FetchSession (GET): the response body could not be read to the end"
     );
 
     // A reset mid-body: the client has read the head and part of the body when the reset

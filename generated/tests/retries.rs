@@ -162,7 +162,7 @@ async fn connection_failures_are_retried_then_reported() {
     assert_eq!(error.status(), None);
     assert_eq!(
         error.to_string(),
-        "FetchSession: could not connect to the server"
+        "FetchSession (GET): could not connect to the server"
     );
     // The reason is a cause, for error reporters to print once.
     let mut causes = Vec::new();

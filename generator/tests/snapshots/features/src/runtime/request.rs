@@ -587,7 +587,13 @@ impl Client {
         expect: Expect,
     ) -> Result<Answer, Error> {
         let inner = &self.inner;
-        let transport = |e| Error::Transport(TransportError::new(request.operation, e));
+        let transport = |e| {
+            Error::Transport(TransportError::new(
+                request.operation,
+                request.method.clone(),
+                e,
+            ))
+        };
         let mut headers = HeaderMap::new();
         headers.insert(ACCEPT, HeaderValue::from_static("application/json"));
         headers.insert(USER_AGENT, inner.user_agent.clone());
@@ -1631,7 +1637,7 @@ pub(crate) mod tests {
             }
             assert!(levels.iter().all(|level| !level.is_empty()), "{levels:?}");
             if let Error::Transport(_) | Error::Auth(_) = error {
-                assert!(levels[0].starts_with("FetchThing: "), "{levels:?}");
+                assert!(levels[0].starts_with("FetchThing"), "{levels:?}");
                 assert!(levels.len() >= 2, "the cause is reachable: {levels:?}");
             }
         }
@@ -1653,9 +1659,9 @@ pub(crate) mod tests {
         assert_eq!(
             messages[2..5],
             [
-                "FetchThing: could not connect to the server",
-                "FetchThing: timed out waiting for the response",
-                "FetchThing: the response body could not be read to the end",
+                "FetchThing (GET): could not connect to the server",
+                "FetchThing (GET): timed out waiting for the response",
+                "FetchThing (GET): the response body could not be read to the end",
             ]
         );
         let auth_causes: Vec<String> =

@@ -210,12 +210,18 @@ pub struct TransportError {
     pub kind: TransportErrorKind,
     /// The operation (`ListSessions`).
     pub operation: &'static str,
+    /// The request's HTTP method.
+    pub method: reqwest::Method,
     /// The underlying error.
     pub source: reqwest::Error,
 }
 
 impl TransportError {
-    pub(crate) fn new(operation: &'static str, source: reqwest::Error) -> Self {
+    pub(crate) fn new(
+        operation: &'static str,
+        method: reqwest::Method,
+        source: reqwest::Error,
+    ) -> Self {
         let kind = if source.is_timeout() {
             TransportErrorKind::Timeout
         } else if source.is_connect() {
@@ -228,6 +234,7 @@ impl TransportError {
         TransportError {
             kind,
             operation,
+            method,
             source,
         }
     }
@@ -251,7 +258,7 @@ impl fmt::Display for TransportError {
             TransportErrorKind::Other if self.source.is_redirect() => "too many redirects",
             TransportErrorKind::Other => "the request failed",
         };
-        write!(f, "{}: {what}", self.operation)
+        write!(f, "{} ({}): {what}", self.operation, self.method)
     }
 }
 
