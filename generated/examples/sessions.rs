@@ -110,7 +110,13 @@ async fn main() -> ExitCode {
     match run(options).await {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
+            // Each error prints its own level; the causes (a refused connection, …) follow.
             eprintln!("error: {error}");
+            let mut cause = error.source();
+            while let Some(error) = cause {
+                eprintln!("  caused by: {error}");
+                cause = error.source();
+            }
             ExitCode::FAILURE
         }
     }

@@ -160,12 +160,18 @@ async fn connection_failures_are_retried_then_reported() {
     assert_eq!(transport.kind, TransportErrorKind::Connect);
     assert!(error.is_retryable());
     assert_eq!(error.status(), None);
-    assert!(
-        error
-            .to_string()
-            .starts_with("FetchSession could not connect"),
-        "{error}"
+    assert_eq!(
+        error.to_string(),
+        "FetchSession (GET): could not connect to the server"
     );
+    // The reason is a cause, for error reporters to print once.
+    let mut causes = Vec::new();
+    let mut cause = std::error::Error::source(&error);
+    while let Some(error) = cause {
+        causes.push(error.to_string());
+        cause = error.source();
+    }
+    assert!(causes.iter().any(|c| c.contains("refused")), "{causes:?}");
 }
 
 #[tokio::test]

@@ -10,7 +10,10 @@
 //! - a token: the first request is sent again with the token in its query parameter.
 //!
 //! Paging stops when the next page is missing, empty or one already fetched, and item streams
-//! stop at their `limit` without fetching further pages.
+//! stop at their `limit` without fetching further pages. A next-page link that is not an
+//! http(s) URL or a path (`file:`, `javascript:`, a link with line breaks or other control
+//! characters, one that does not parse) ends the stream with an [`Error::Decode`] after the
+//! page's items: nothing is requested for it, and the caller learns that the list is not whole.
 
 use std::collections::HashSet;
 use std::pin::Pin;
@@ -96,7 +99,8 @@ struct Cursor {
     client: Client,
     /// The list's first request, which token pages repeat.
     first: Request,
-    next: Option<Request>,
+    /// The next page to fetch, or why paging cannot go on (yielded after this page's items).
+    next: Option<Result<Request, Error>>,
     fetched: HashSet<String>,
 }
 
@@ -105,7 +109,7 @@ pub(crate) fn pages<P: Page>(client: Client, first: Result<Request, Error>) -> P
     let start = first.map(|request| Cursor {
         client,
         first: request.clone(),
-        next: Some(request),
+        next: Some(Ok(request)),
         fetched: HashSet::new(),
     });
     let inner = futures_util::stream::try_unfold(Some(start), |state| async move {
@@ -114,18 +118,26 @@ pub(crate) fn pages<P: Page>(client: Client, first: Result<Request, Error>) -> P
             Some(Err(error)) => return Err(error),
             Some(Ok(cursor)) => cursor,
         };
-        let Some(request) = cursor.next.take() else {
-            return Ok(None);
+        let request = match cursor.next.take() {
+            None => return Ok(None),
+            Some(Err(error)) => return Err(error),
+            Some(Ok(request)) => request,
         };
         cursor.fetched.insert(request.path_and_query());
-        let page: P = cursor.client.execute(&request).await?;
-        cursor.next = page
-            .next_page()
-            .and_then(|next| match next {
-                NextPage::Url(_) => request.for_next_page(next),
-                NextPage::Token { .. } => cursor.first.for_next_page(next),
-            })
-            .filter(|next| !cursor.fetched.contains(&next.path_and_query()));
+        let raw = cursor.client.execute_raw(&request).await?;
+        let operation = request.operation();
+        let page: P = raw.decode(operation)?;
+        let next = match page.next_page() {
+            None => Ok(None),
+            Some(next @ NextPage::Url(_)) => request.for_next_page(next),
+            Some(next @ NextPage::Token { .. }) => cursor.first.for_next_page(next),
+        };
+        cursor.next = match next {
+            Ok(next) => next
+                .filter(|next| !cursor.fetched.contains(&next.path_and_query()))
+                .map(Ok),
+            Err(problem) => Some(Err(raw.decode_error(operation, problem))),
+        };
         Ok(Some((page, Some(Ok(cursor)))))
     });
     PageStream {
@@ -151,7 +163,7 @@ pub(crate) fn items<P: Page>(
 
 #[cfg(test)]
 mod tests {
-    use futures_util::TryStreamExt as _;
+    use futures_util::{StreamExt as _, TryStreamExt as _};
     use reqwest::Method;
     use serde_json::json;
     use wiremock::matchers::{method, path, query_param};
@@ -285,5 +297,47 @@ mod tests {
                 "/v1/Accounts/AC1/Calls.json?Page=2&PageToken=p2",
             ]
         );
+    }
+
+    #[tokio::test]
+    async fn links_that_cannot_be_pages_end_the_stream_with_an_error_after_the_items() {
+        let evil = MockServer::start().await;
+        Mock::given(method("GET"))
+            .respond_with(ResponseTemplate::new(200).set_body_json(json!({"items": ["evil"]})))
+            .mount(&evil)
+            .await;
+        let evil_host = evil.address().to_string();
+        for link in [
+            format!("ftp://{evil_host}/v1/Things?Page=2"),
+            format!("file://{evil_host}/etc/passwd"),
+            "javascript:alert(1)".to_owned(),
+            "Things?Page=2\r\nX-Injected: 1".to_owned(),
+            "Things?Page=\t2".to_owned(),
+            format!("http://[{evil_host}/v1/Things"),
+        ] {
+            let server = MockServer::start().await;
+            Mock::given(method("GET"))
+                .respond_with(
+                    ResponseTemplate::new(200)
+                        .set_body_json(json!({"items": ["a"], "next_page_uri": link})),
+                )
+                .mount(&server)
+                .await;
+            let mut first = Request::new(&TEST_API, Method::GET, "ListThings", "/test");
+            first.path("/Things");
+            let all: Vec<Result<String, Error>> =
+                items::<UrlPage>(basic_client(&server), Ok(first), None)
+                    .collect()
+                    .await;
+            assert_eq!(all.len(), 2, "{link}: {all:?}");
+            assert_eq!(all[0].as_deref().ok(), Some("a"), "{link}");
+            assert!(
+                matches!(&all[1], Err(Error::Decode(e)) if e.operation == "ListThings"
+                    && e.status == 200 && e.message.contains("next-page link")),
+                "{link}: {all:?}"
+            );
+            assert_eq!(received(&server).await.len(), 1, "{link}");
+        }
+        assert!(received(&evil).await.is_empty());
     }
 }

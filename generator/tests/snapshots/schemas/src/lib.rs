@@ -45,7 +45,15 @@
 //!
 //! ## Pagination
 //!
-//! List operations return one page from `.send()`; `.stream()` yields every item and fetches the next page (the path and query of `meta.next_page_url`, always on the client's own origin) only when needed; `.limit(n)` stops after `n` items.
+//! List operations return one page from `.send()`; `.stream()` yields every item and fetches the next page (the path and query of `meta.next_page_url`, always on the client's own origin) only when needed; `.limit(n)` stops after `n` items. The host, user and password written in a next-page link are ignored, so credentials only go to the client's origin; a link that is not an http(s) URL or a path (`file:`, `javascript:`, control characters) ends the stream with [`Error::Decode`] after the page's items (a `next_page_url` that does not parse as a URL decodes to none, like any URL field, and ends paging as a missing one does).
+//!
+//! ## Redirects
+//!
+//! The client never follows a redirect, to another origin or to its own: a 3xx is an [`Error::Api`] with its status, except for operations whose spec documents a 3xx, which return its `Location` (and body) for the caller to act on. A `reqwest::Client` given to [`ClientBuilder::http_client`] keeps its own redirect policy; build it from [`http_client_builder`], which follows none. If it follows one anyway, reqwest has already sent the request again (without `Authorization` when the redirect leads to another host, port or scheme), and the client refuses that answer with [`Error::Config`].
+//!
+//! ## Limits
+//!
+//! Responses are read within bounds. A success body larger than [`ClientBuilder::max_response_size`] (64 MiB by default) fails with [`Error::Decode`] without being read further, and a larger `Content-Length` fails before reading; an error body is read up to 64 KiB and the rest is never read. [`ClientBuilder::timeout`] covers each attempt from connecting to the end of the body, so a server that sends slowly ends in a timeout; a `Retry-After` that would end past [`ClientBuilder::retry_time_limit`] is not waited for.
 //!
 //! ## TLS
 //!

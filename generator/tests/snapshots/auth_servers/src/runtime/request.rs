@@ -176,19 +176,34 @@ impl Request {
         }
     }
 
-    /// The request for the page after this one, or `None` when `next` is empty.
+    /// The request for the page after this one, `None` when `next` is empty, or why `next`
+    /// cannot be followed.
     ///
     /// A URL (absolute, or relative to this request's URL) gives its path and query, sent to
-    /// this request's origin, never the host written in it, so credentials only go where
-    /// configured. A token gives this request again with the token's query parameter set to
-    /// it (any earlier value of that parameter removed).
+    /// this request's origin, never the host (or user and password) written in it, so
+    /// credentials only go where configured. A link that is not an http(s) URL or a path
+    /// (`file:`, `javascript:`, control characters, unparseable) is refused: it cannot be a
+    /// page of this API, and stopping quietly would pass a partial list off as whole. A token
+    /// gives this request again with the token's query parameter set to it (any earlier value
+    /// of that parameter removed).
     #[allow(dead_code)] // Unused by crates whose specs have no list operation.
-    pub(crate) fn for_next_page(&self, next: NextPage<'_>) -> Option<Request> {
+    pub(crate) fn for_next_page(&self, next: NextPage<'_>) -> Result<Option<Request>, String> {
         match next {
             NextPage::Url(next) => {
                 let next = next.trim();
                 if next.is_empty() {
-                    return None;
+                    return Ok(None);
+                }
+                let refused = |why: &str| {
+                    // Quoted with escapes and cut short: the link is the server's text.
+                    let shown: String = next.chars().take(100).collect();
+                    let cut = if shown.len() < next.len() { "…" } else { "" };
+                    format!("the next-page link {shown:?}{cut} {why}; paging stopped")
+                };
+                // The URL parser would drop tabs and line breaks silently; a link holding them
+                // (or any other control character) is not one a server meant.
+                if next.chars().any(char::is_control) {
+                    return Err(refused("contains control characters"));
                 }
                 // A relative URL is resolved against this request's path on a placeholder
                 // origin; only the resulting path and query are kept.
@@ -197,21 +212,27 @@ impl Request {
                 } else {
                     format!("{}{}", self.api.base_path, self.path)
                 };
-                let base = Url::parse("http://next.invalid/")
-                    .ok()?
-                    .join(&current)
-                    .ok()?;
-                let url = Url::parse(next).or_else(|_| base.join(next)).ok()?;
-                Some(Request {
+                let url = match Url::parse(next) {
+                    Ok(url) if matches!(url.scheme(), "http" | "https") => url,
+                    Ok(_) => return Err(refused("is not an http(s) URL")),
+                    Err(url::ParseError::RelativeUrlWithoutBase) => {
+                        Url::parse("http://next.invalid/")
+                            .and_then(|base| base.join(&current))
+                            .and_then(|base| base.join(next))
+                            .map_err(|_| refused("is not a URL"))?
+                    }
+                    Err(_) => return Err(refused("is not a URL")),
+                };
+                Ok(Some(Request {
                     path: url.path().to_owned(),
                     query: url.query().filter(|q| !q.is_empty()).map(str::to_owned),
                     absolute_path: true,
                     ..self.clone()
-                })
+                }))
             }
             NextPage::Token { param, value } => {
                 if value.trim().is_empty() {
-                    return None;
+                    return Ok(None);
                 }
                 let mut request = self.clone();
                 let kept: Vec<(String, String)> =
@@ -224,9 +245,15 @@ impl Request {
                     request.query(name, value);
                 }
                 request.query(param, value);
-                Some(request)
+                Ok(Some(request))
             }
         }
+    }
+
+    /// The operation's name (`ListSessions`).
+    #[allow(dead_code)] // Unused by crates whose specs have no list operation.
+    pub(crate) fn operation(&self) -> &'static str {
+        self.operation
     }
 
     fn is_idempotent(&self) -> bool {
@@ -338,9 +365,21 @@ pub(crate) struct RawResponse {
 
 impl RawResponse {
     /// Decodes the JSON body as `T` (see [`decode`]).
-    #[allow(dead_code)] // Used by operations with several success statuses.
+    #[allow(dead_code)] // Used by operations with several success statuses, and by paging.
     pub(crate) fn decode<T: DeserializeOwned>(&self, operation: &'static str) -> Result<T, Error> {
         decode(operation, self.status, &self.body)
+    }
+
+    /// A decode error about this response's content as a whole.
+    #[allow(dead_code)] // Unused by crates whose specs have no list operation.
+    pub(crate) fn decode_error(&self, operation: &'static str, message: String) -> Error {
+        Error::Decode(DecodeError::new(
+            operation,
+            self.status,
+            ".".to_owned(),
+            message,
+            &self.body,
+        ))
     }
 
     /// The error for a success status the spec does not document for this operation.
@@ -561,7 +600,8 @@ impl Client {
             }
             let retry_after = error.api_error().and_then(|api| api.retry_after);
             let delay = policy.delay(attempt, retry_after);
-            if started.elapsed() + delay > policy.time_limit {
+            // Saturating: `Retry-After` is the server's number, up to `u64::MAX` seconds.
+            if started.elapsed().saturating_add(delay) > policy.time_limit {
                 return Err(error);
             }
             call.retrying(attempt, &error, delay);
@@ -579,7 +619,13 @@ impl Client {
         expect: Expect,
     ) -> Result<Answer, Error> {
         let inner = &self.inner;
-        let transport = |e| Error::Transport(TransportError::new(request.operation, e));
+        let transport = |e| {
+            Error::Transport(TransportError::new(
+                request.operation,
+                request.method.clone(),
+                e,
+            ))
+        };
         let mut headers = HeaderMap::new();
         headers.insert(ACCEPT, HeaderValue::from_static("application/json"));
         headers.insert(USER_AGENT, inner.user_agent.clone());
@@ -622,6 +668,17 @@ impl Client {
             headers.insert(AUTHORIZATION, authorization);
         }
         let response = builder.headers(headers).send().await.map_err(transport)?;
+        if response.url() != url {
+            // Only a `reqwest::Client` given to `http_client(..)` follows redirects. reqwest
+            // drops `Authorization` when one leads to another origin; its answer is refused
+            // here, so a redirect is never taken for the operation's result.
+            return Err(Error::config(format!(
+                "{}: the reqwest client given to `http_client(..)` followed a redirect; build \
+                 it from `http_client_builder()` or with \
+                 `.redirect(reqwest::redirect::Policy::none())`",
+                request.operation
+            )));
+        }
         let status = response.status();
         let accepted =
             status.is_success() || (expect == Expect::Redirect && status.is_redirection());
@@ -635,14 +692,29 @@ impl Client {
                 Expect::Success => None,
             };
             let body = if status.is_success() {
-                response.bytes().await.map_err(transport)?
+                read_capped(response, inner.max_response_size)
+                    .await
+                    .map_err(|e| match e {
+                        Capped::Read(e) => transport(e),
+                        Capped::TooLarge(start) => Error::Decode(DecodeError::new(
+                            request.operation,
+                            status.as_u16(),
+                            ".".to_owned(),
+                            format!(
+                                "the response body is larger than the client's limit of {} \
+                                 bytes (`ClientBuilder::max_response_size`)",
+                                inner.max_response_size
+                            ),
+                            &start,
+                        )),
+                    })?
             } else {
                 // A redirect's body is small when the spec documents one; read it bounded.
-                bytes::Bytes::from(
-                    read_limited(response, ERROR_BODY_LIMIT)
-                        .await
-                        .map_err(transport)?,
-                )
+                let (body, error) = read_limited(response, ERROR_BODY_LIMIT).await;
+                if let Some(error) = error {
+                    return Err(transport(error));
+                }
+                bytes::Bytes::from(body)
             };
             return Ok(Answer {
                 status: status.as_u16(),
@@ -658,9 +730,9 @@ impl Client {
         let retry_after = headers
             .get(RETRY_AFTER)
             .and_then(|v| parse_retry_after(v, SystemTime::now()));
-        let body = read_limited(response, ERROR_BODY_LIMIT)
-            .await
-            .map_err(transport)?;
+        // The status is the answer; a body cut short (a timeout, a reset) still gives what
+        // arrived, and the error stays an API error, retried as its status is.
+        let (body, _) = read_limited(response, ERROR_BODY_LIMIT).await;
         Err(Error::Api(ApiError::from_body(
             status.as_u16(),
             body,
@@ -693,19 +765,57 @@ async fn authorization(
     }
 }
 
-/// Reads at most `limit` bytes of a body.
+/// Reads at most `limit` bytes of a body, and stops there: the rest is never read (the
+/// connection is closed rather than drained). On a read error, what arrived before it.
 async fn read_limited(
     mut response: reqwest::Response,
     limit: usize,
-) -> Result<Vec<u8>, reqwest::Error> {
+) -> (Vec<u8>, Option<reqwest::Error>) {
     let mut body = Vec::new();
     while body.len() < limit {
-        match response.chunk().await? {
-            Some(chunk) => body.extend_from_slice(&chunk[..chunk.len().min(limit - body.len())]),
-            None => break,
+        match response.chunk().await {
+            Ok(Some(chunk)) => {
+                body.extend_from_slice(&chunk[..chunk.len().min(limit - body.len())]);
+            }
+            Ok(None) => break,
+            Err(error) => return (body, Some(error)),
         }
     }
-    Ok(body)
+    (body, None)
+}
+
+/// Why a success body was not read whole.
+enum Capped {
+    Read(reqwest::Error),
+    /// Longer than the limit (announced or read); the start of what was read, if any.
+    TooLarge(Vec<u8>),
+}
+
+/// Reads a whole body of at most `limit` bytes. A `Content-Length` above the limit is refused
+/// before reading; a body without one is read until it passes the limit, then dropped.
+async fn read_capped(
+    mut response: reqwest::Response,
+    limit: usize,
+) -> Result<bytes::Bytes, Capped> {
+    match response.content_length() {
+        Some(length) if length > limit as u64 => return Err(Capped::TooLarge(Vec::new())),
+        // hyper reads no more than the announced length, and fails if less arrives.
+        Some(_) => return response.bytes().await.map_err(Capped::Read),
+        None => {}
+    }
+    let mut body = bytes::BytesMut::new();
+    while let Some(chunk) = response.chunk().await.map_err(Capped::Read)? {
+        if chunk.len() > limit - body.len() {
+            // Enough for the error's snippet (one byte more shows that it was cut).
+            let keep = crate::runtime::error::SNIPPET_LIMIT + 1;
+            let mut start = body.to_vec();
+            start.truncate(keep);
+            start.extend_from_slice(&chunk[..chunk.len().min(keep - start.len())]);
+            return Err(Capped::TooLarge(start));
+        }
+        body.extend_from_slice(&chunk);
+    }
+    Ok(body.freeze())
 }
 
 /// Decodes a JSON body. On failure the body is read again with path tracking, so the error
@@ -865,6 +975,7 @@ pub(crate) mod tests {
             .for_next_page(NextPage::Url(
                 "https://evil.example.com/v1/Sessions?PageToken=x#frag",
             ))
+            .unwrap()
             .unwrap();
         assert_eq!(
             client.url_for(&next).unwrap().as_str(),
@@ -874,6 +985,7 @@ pub(crate) mod tests {
             .for_next_page(NextPage::Url(
                 "http://127.0.0.1:4010/proxy/v1/Sessions?Page=2",
             ))
+            .unwrap()
             .unwrap();
         assert_eq!(
             client.url_for(&already_prefixed).unwrap().as_str(),
@@ -881,12 +993,51 @@ pub(crate) mod tests {
         );
         let relative = first
             .for_next_page(NextPage::Url("/v1/Sessions?Page=3"))
+            .unwrap()
             .unwrap();
         assert_eq!(
             client.url_for(&relative).unwrap().as_str(),
             "http://127.0.0.1:4010/proxy/v1/Sessions?Page=3"
         );
-        assert!(first.for_next_page(NextPage::Url("  ")).is_none());
+        assert!(matches!(first.for_next_page(NextPage::Url("  ")), Ok(None)));
+
+        // Userinfo, `..` and encoded line breaks stay on the client's origin (and prefix).
+        let cases = [
+            (
+                "https://user:pass@evil.example/v1/Sessions?Page=4",
+                "http://127.0.0.1:4010/proxy/v1/Sessions?Page=4",
+            ),
+            (
+                "/proxy/../../../admin?x=1",
+                "http://127.0.0.1:4010/proxy/admin?x=1",
+            ),
+            ("../%2e%2e/admin", "http://127.0.0.1:4010/proxy/admin"),
+            (
+                "/v1/Sessions?Page=5%0d%0aX-Injected:%201",
+                "http://127.0.0.1:4010/proxy/v1/Sessions?Page=5%0d%0aX-Injected:%201",
+            ),
+        ];
+        for (link, expected) in cases {
+            let next = first.for_next_page(NextPage::Url(link)).unwrap().unwrap();
+            assert_eq!(client.url_for(&next).unwrap().as_str(), expected, "{link}");
+        }
+
+        // Links that cannot be a page of this API are refused, saying why.
+        for (link, why) in [
+            ("file:///etc/passwd", "is not an http(s) URL"),
+            ("ftp://evil.example/v1/Sessions", "is not an http(s) URL"),
+            ("javascript:alert(1)", "is not an http(s) URL"),
+            (
+                "/v1/Sessions?Page=6\r\nX-Injected: 1",
+                "contains control characters",
+            ),
+            ("/v1/Sessions?Page=\n7", "contains control characters"),
+            ("http://[::1/v1", "is not a URL"),
+        ] {
+            let problem = first.for_next_page(NextPage::Url(link)).err().unwrap();
+            assert!(problem.contains(why), "{link}: {problem}");
+            assert!(!problem.contains('\n'), "{problem}");
+        }
     }
 
     #[test]
@@ -902,6 +1053,7 @@ pub(crate) mod tests {
                 param: "PageToken",
                 value: "new token/&",
             })
+            .unwrap()
             .unwrap();
         assert_eq!(
             client.url_for(&next).unwrap().as_str(),
@@ -911,7 +1063,7 @@ pub(crate) mod tests {
             param: "PageToken",
             value: "",
         };
-        assert!(first.for_next_page(empty).is_none());
+        assert!(matches!(first.for_next_page(empty), Ok(None)));
     }
 
     #[tokio::test]
@@ -1337,6 +1489,218 @@ pub(crate) mod tests {
             "{error:?}"
         );
         assert!(received(&elsewhere).await.is_empty(), "nothing is followed");
+    }
+
+    #[tokio::test]
+    async fn a_followed_redirect_from_a_users_reqwest_client_is_refused() {
+        // reqwest's default policy follows up to 10 redirects.
+        let following = crate::runtime::tls::http_client_builder()
+            .unwrap()
+            .redirect(reqwest::redirect::Policy::default())
+            .build()
+            .unwrap();
+        let elsewhere = answering(ResponseTemplate::new(200).set_body_json(json!({}))).await;
+        let request = Request::new(&TEST_API, Method::GET, "FetchThing", "/test");
+
+        // To another origin (another port is another origin): reqwest itself drops the
+        // credentials, and the answer from there is refused.
+        let cross = answering(
+            ResponseTemplate::new(302)
+                .insert_header("Location", format!("{}/landing", elsewhere.uri()).as_str()),
+        )
+        .await;
+        let client = builder_for(&cross)
+            .account_sid(ACCOUNT_SID)
+            .auth_token(AUTH_TOKEN)
+            .http_client(following.clone())
+            .build()
+            .unwrap();
+        let error = client.execute_empty(&request).await.unwrap_err();
+        assert!(
+            matches!(&error, Error::Config(e) if e.message.contains("followed a redirect")),
+            "{error:?}"
+        );
+        let error = client.execute_redirect(&request).await.unwrap_err();
+        assert!(matches!(error, Error::Config(_)), "{error:?}");
+        let landed = received(&elsewhere).await;
+        assert_eq!(landed.len(), 2);
+        assert!(landed.iter().all(|r| header(r, "authorization").is_none()));
+        let sent = received(&cross).await;
+        assert_eq!(
+            header(&sent[0], "authorization"),
+            Some(basic_header().as_str())
+        );
+
+        // On the same origin the answer is refused all the same.
+        let same = MockServer::start().await;
+        Mock::given(wiremock::matchers::path("/v1/moved"))
+            .respond_with(ResponseTemplate::new(200).set_body_json(json!({})))
+            .mount(&same)
+            .await;
+        Mock::given(method("GET"))
+            .respond_with(ResponseTemplate::new(307).insert_header("Location", "/v1/moved"))
+            .mount(&same)
+            .await;
+        let client = builder_for(&same)
+            .account_sid(ACCOUNT_SID)
+            .auth_token(AUTH_TOKEN)
+            .http_client(following)
+            .build()
+            .unwrap();
+        let error = client.execute_empty(&request).await.unwrap_err();
+        assert!(matches!(error, Error::Config(_)), "{error:?}");
+        assert_eq!(
+            received(&same).await.len(),
+            2,
+            "the request and its redirect"
+        );
+    }
+
+    /// A token source's error with a cause of its own.
+    #[derive(Debug)]
+    struct ProviderDown(std::io::Error);
+
+    impl std::fmt::Display for ProviderDown {
+        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("identity provider unavailable")
+        }
+    }
+
+    impl std::error::Error for ProviderDown {
+        fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+            Some(&self.0)
+        }
+    }
+
+    struct Down;
+
+    impl TokenSource for Down {
+        fn token(&self) -> TokenFuture<'_> {
+            Box::pin(async {
+                let cause = std::io::Error::new(std::io::ErrorKind::ConnectionRefused, "idp:443");
+                Err(Box::new(ProviderDown(cause)) as Box<dyn std::error::Error + Send + Sync>)
+            })
+        }
+    }
+
+    /// A loopback server that answers once with `answer` and closes, or with nothing when
+    /// `answer` is empty; its address.
+    fn one_shot(answer: &'static [u8]) -> std::net::SocketAddr {
+        use std::io::{Read as _, Write as _};
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let addr = listener.local_addr().unwrap();
+        std::thread::spawn(move || {
+            if let Ok((mut stream, _)) = listener.accept() {
+                let _ = stream.read(&mut [0; 4096]);
+                if answer.is_empty() {
+                    std::thread::sleep(Duration::from_secs(5));
+                }
+                let _ = stream.write_all(answer);
+            }
+        });
+        addr
+    }
+
+    #[tokio::test]
+    async fn each_error_level_prints_itself_and_leaves_its_causes_to_source() {
+        let with_base = |base: String| {
+            Client::builder()
+                .account_sid(ACCOUNT_SID)
+                .auth_token(AUTH_TOKEN)
+                .base_url(base)
+                .max_retries(0)
+                .timeout(Duration::from_millis(300))
+        };
+        let fetch = Request::new(&TEST_API, Method::GET, "FetchThing", "/test");
+        let mut errors = vec![
+            with_base("ftp://example.com".to_owned())
+                .build()
+                .unwrap_err(),
+            Request::new(&TEST_API, Method::GET, "FetchThing", "/test")
+                .path_param("Sid", "..")
+                .unwrap_err(),
+        ];
+        // Transport: refused, timed out, cut short.
+        let closed = std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap();
+        for addr in [
+            closed,
+            one_shot(b""),
+            one_shot(b"HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\n{"),
+        ] {
+            let client = with_base(format!("http://{addr}")).build().unwrap();
+            errors.push(client.execute_empty(&fetch).await.unwrap_err());
+        }
+        let api = answering(ResponseTemplate::new(404).set_body_json(json!({
+            "code": 20404, "message": "not found", "more_info": "https://www.twilio.com/docs/errors/20404"
+        })))
+        .await;
+        errors.push(basic_client(&api).execute_empty(&fetch).await.unwrap_err());
+        let html = answering(ResponseTemplate::new(200).set_body_string("<html>")).await;
+        let decode = basic_client(&html)
+            .execute::<serde_json::Value>(&fetch)
+            .await;
+        errors.push(decode.unwrap_err());
+        let mut bearer = fetch.clone();
+        bearer.security(&[Scheme::Bearer]);
+        let down = builder_for(&api).token_source(Down).build().unwrap();
+        errors.push(down.execute_empty(&bearer).await.unwrap_err());
+
+        let mut variants = Vec::new();
+        for error in &errors {
+            variants.push(match error {
+                Error::Config(_) => "Config",
+                Error::InvalidArgument(_) => "InvalidArgument",
+                Error::Transport(_) => "Transport",
+                Error::Api(_) => "Api",
+                Error::Decode(_) => "Decode",
+                Error::Auth(_) => "Auth",
+            });
+            let mut levels = vec![error.to_string()];
+            let mut cause = std::error::Error::source(error);
+            while let Some(next) = cause {
+                levels.push(next.to_string());
+                cause = next.source();
+            }
+            for pair in levels.windows(2) {
+                assert!(!pair[0].contains(&pair[1]), "printed twice: {levels:#?}");
+            }
+            assert!(levels.iter().all(|level| !level.is_empty()), "{levels:?}");
+            if let Error::Transport(_) | Error::Auth(_) = error {
+                assert!(levels[0].starts_with("FetchThing"), "{levels:?}");
+                assert!(levels.len() >= 2, "the cause is reachable: {levels:?}");
+            }
+        }
+        let messages: Vec<String> = errors.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            variants,
+            [
+                "Config",
+                "InvalidArgument",
+                "Transport",
+                "Transport",
+                "Transport",
+                "Api",
+                "Decode",
+                "Auth"
+            ],
+            "{messages:#?}"
+        );
+        assert_eq!(
+            messages[2..5],
+            [
+                "FetchThing (GET): could not connect to the server",
+                "FetchThing (GET): timed out waiting for the response",
+                "FetchThing (GET): the response body could not be read to the end",
+            ]
+        );
+        let auth_causes: Vec<String> =
+            std::iter::successors(std::error::Error::source(&errors[7]), |e| e.source())
+                .map(ToString::to_string)
+                .collect();
+        assert_eq!(auth_causes, ["identity provider unavailable", "idp:443"]);
     }
 
     #[tokio::test]

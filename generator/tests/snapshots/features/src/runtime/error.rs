@@ -23,7 +23,9 @@ use serde::de::DeserializeOwned;
 #[non_exhaustive]
 pub enum Error {
     /// The client is not configured right (a missing credential, a bad base URL); no request
-    /// was sent.
+    /// was sent. Also returned when a `reqwest::Client` given to
+    /// [`ClientBuilder::http_client`](crate::ClientBuilder::http_client) followed a redirect:
+    /// the client never accepts a followed redirect's answer.
     Config(ConfigError),
     /// An argument failed its check (an out-of-range page size, a malformed ID); no request was
     /// sent.
@@ -32,8 +34,10 @@ pub enum Error {
     Transport(TransportError),
     /// Twilio answered with an error status.
     Api(ApiError),
-    /// Twilio answered with success, but the body did not decode into the expected type (or,
-    /// for an operation that answers with a redirect, the answer was not one).
+    /// Twilio answered with success, but the body did not decode into the expected type, was
+    /// larger than [`ClientBuilder::max_response_size`](crate::ClientBuilder::max_response_size),
+    /// or (for a list) linked to a next page that cannot be followed; or, for an operation
+    /// that answers with a redirect, the answer was not one.
     Decode(DecodeError),
     /// The client's [`TokenSource`](crate::TokenSource) could not give a token, or gave one that
     /// cannot be sent; the request was not sent. Not retried by the client.
@@ -206,12 +210,18 @@ pub struct TransportError {
     pub kind: TransportErrorKind,
     /// The operation (`ListSessions`).
     pub operation: &'static str,
+    /// The request's HTTP method.
+    pub method: reqwest::Method,
     /// The underlying error.
     pub source: reqwest::Error,
 }
 
 impl TransportError {
-    pub(crate) fn new(operation: &'static str, source: reqwest::Error) -> Self {
+    pub(crate) fn new(
+        operation: &'static str,
+        method: reqwest::Method,
+        source: reqwest::Error,
+    ) -> Self {
         let kind = if source.is_timeout() {
             TransportErrorKind::Timeout
         } else if source.is_connect() {
@@ -224,26 +234,33 @@ impl TransportError {
         TransportError {
             kind,
             operation,
-            source,
+            method,
+            // reqwest's error names the filled URL, whose path and query may hold personal
+            // data; the operation and method say enough.
+            source: source.without_url(),
         }
     }
 }
 
 impl fmt::Display for TransportError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // Only this level: what failed and at which stage. reqwest's own error, and what caused
+        // it, are `source()`, so error reporters (anyhow, eyre) print each cause once.
         let what = match self.kind {
-            TransportErrorKind::Connect => "could not connect",
-            TransportErrorKind::Timeout => "timed out",
-            TransportErrorKind::Body => "could not read the response",
-            TransportErrorKind::Other => "request failed",
+            TransportErrorKind::Connect => "could not connect to the server",
+            TransportErrorKind::Timeout if self.source.is_connect() => {
+                "timed out connecting to the server"
+            }
+            // reqwest reports a body read that failed as a decode error around a body error.
+            TransportErrorKind::Timeout if self.source.is_body() || self.source.is_decode() => {
+                "timed out reading the response body"
+            }
+            TransportErrorKind::Timeout => "timed out waiting for the response",
+            TransportErrorKind::Body => "the response body could not be read to the end",
+            TransportErrorKind::Other if self.source.is_redirect() => "too many redirects",
+            TransportErrorKind::Other => "the request failed",
         };
-        write!(f, "{} {what}: {}", self.operation, self.source)?;
-        let mut cause = std::error::Error::source(&self.source);
-        while let Some(error) = cause {
-            write!(f, ": {error}")?;
-            cause = error.source();
-        }
-        Ok(())
+        write!(f, "{} ({}): {what}", self.operation, self.method)
     }
 }
 
@@ -387,7 +404,8 @@ impl fmt::Display for ApiError {
 }
 
 /// A response the spec calls a success whose content is not what it describes: a body that
-/// does not decode, or a redirect without `Location`.
+/// does not decode or is too large, a next-page link that cannot be followed, or a redirect
+/// without `Location`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct DecodeError {

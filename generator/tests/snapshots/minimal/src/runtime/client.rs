@@ -17,6 +17,10 @@ use crate::runtime::retry::RetryPolicy;
 /// The default time limit for one request (connect, send, and read the whole response).
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
 
+/// The default for [`ClientBuilder::max_response_size`]: 64 MiB, far above any page Twilio
+/// sends (a page of 1000 records is a few megabytes).
+const DEFAULT_MAX_RESPONSE_SIZE: usize = 64 * 1024 * 1024;
+
 /// A Twilio API client.
 ///
 /// Build one with [`Client::builder`] or [`Client::from_env`], then reach each API through its
@@ -44,6 +48,8 @@ pub(crate) struct ClientInner {
     pub(crate) timeout: Duration,
     pub(crate) retry: RetryPolicy,
     pub(crate) user_agent: HeaderValue,
+    /// The largest success body read, in bytes.
+    pub(crate) max_response_size: usize,
 }
 
 impl Client {
@@ -141,6 +147,7 @@ pub struct ClientBuilder {
     user_agent_suffix: Option<String>,
     http_client: Option<reqwest::Client>,
     insecure_http: bool,
+    max_response_size: Option<usize>,
 }
 
 impl ClientBuilder {
@@ -242,6 +249,15 @@ impl ClientBuilder {
         self
     }
 
+    /// The largest successful response body the client reads, in bytes; a larger one (by its
+    /// `Content-Length`, or as it arrives) is not read further and the call fails with
+    /// [`Error::Decode`]. Default: 64 MiB. Error bodies are always cut at 64 KiB instead (they
+    /// are only read to report the error).
+    pub fn max_response_size(mut self, bytes: usize) -> Self {
+        self.max_response_size = Some(bytes);
+        self
+    }
+
     /// Text appended to the `User-Agent` header (`my-app/1.2`).
     pub fn user_agent(mut self, suffix: impl Into<String>) -> Self {
         self.user_agent_suffix = Some(suffix.into());
@@ -254,9 +270,11 @@ impl ClientBuilder {
     /// and redirect policy.
     ///
     /// Give it `.redirect(reqwest::redirect::Policy::none())` if you build it otherwise:
-    /// reqwest follows redirects by default, and a followed redirect can take the credentials
-    /// to another host, turns an answer Twilio meant as an error into a success, and hides
-    /// the `Location` that operations answering with a redirect return.
+    /// reqwest follows redirects by default. A client that follows one has already sent the
+    /// request again to wherever the `Location` pointed (reqwest removes the `Authorization`
+    /// header when that is another host, port or scheme, but sends the other headers, and
+    /// after a 307 or 308 the body); this crate then refuses the answer with
+    /// [`Error::Config`], so a redirect is never taken for an operation's result.
     pub fn http_client(mut self, client: reqwest::Client) -> Self {
         self.http_client = Some(client);
         self
@@ -403,6 +421,7 @@ impl ClientBuilder {
                 timeout,
                 retry: self.retry,
                 user_agent,
+                max_response_size: self.max_response_size.unwrap_or(DEFAULT_MAX_RESPONSE_SIZE),
             }),
         })
     }

@@ -101,5 +101,18 @@ mod tests {
             parse_retry_after(&HeaderValue::from_static("soon"), now),
             None
         );
+        // The server's numbers, whatever they are: kept if they fit, else ignored.
+        assert_eq!(
+            parse_retry_after(&HeaderValue::from_static("18446744073709551615"), now),
+            Some(Duration::from_secs(u64::MAX))
+        );
+        for ignored in ["18446744073709551616", "-1", "1.5", ""] {
+            assert_eq!(
+                parse_retry_after(&HeaderValue::from_static(ignored), now),
+                None
+            );
+        }
+        let past = HeaderValue::from_static("Sun, 06 Nov 1994 08:49:37 GMT");
+        assert_eq!(parse_retry_after(&past, now), Some(Duration::ZERO));
     }
 }
