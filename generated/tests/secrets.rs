@@ -184,6 +184,10 @@ async fn no_error_path_prints_a_credential_or_a_personal_argument() {
             ResponseTemplate::new(200).set_body_json(json!({"id": 42})),
         ),
         (
+            "a personal value of the wrong type (decode errors name the kind, not the value)",
+            ResponseTemplate::new(200).set_body_json(json!({"id": "s", "verified": PERSONAL})),
+        ),
+        (
             "a success body that is not JSON",
             ResponseTemplate::new(200).set_body_string("{\"id\": "),
         ),

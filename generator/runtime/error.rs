@@ -404,7 +404,11 @@ impl fmt::Display for ApiError {
 /// A response the spec calls a success whose content is not what it describes: a body that
 /// does not decode or is too large, a next-page link that cannot be followed, or a redirect
 /// without `Location`.
-#[derive(Debug, Clone, PartialEq, Eq)]
+///
+/// Neither `Display` nor `Debug` shows response values: the message names the kind of value
+/// found (`invalid type: string, expected u32`), not the value, and `Debug` leaves out the
+/// snippet, since a response holds personal data. The snippet is still there to read.
+#[derive(Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct DecodeError {
     /// The operation (`FetchSession`).
@@ -413,10 +417,28 @@ pub struct DecodeError {
     pub status: u16,
     /// Where in the JSON the problem is (`sessions[0].date_created`; `.` for the top level).
     pub path: String,
-    /// What is wrong there.
+    /// What is wrong there (without the value found: see [`without_values`]).
     pub message: String,
-    /// The start of the body, at most 512 bytes.
+    /// The start of the body, at most 512 bytes. Not printed by `Debug` or `Display`.
     pub snippet: Option<String>,
+}
+
+impl fmt::Debug for DecodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("DecodeError")
+            .field("operation", &self.operation)
+            .field("status", &self.status)
+            .field("path", &self.path)
+            .field("message", &self.message)
+            .field(
+                "snippet",
+                &self
+                    .snippet
+                    .as_ref()
+                    .map(|_| crate::runtime::redact::Redacted),
+            )
+            .finish()
+    }
 }
 
 impl DecodeError {
@@ -431,7 +453,7 @@ impl DecodeError {
             operation,
             status,
             path,
-            message,
+            message: without_values(&message),
             snippet: snippet(body),
         }
     }
@@ -445,6 +467,46 @@ impl fmt::Display for DecodeError {
             self.operation, self.status, self.path, self.message
         )
     }
+}
+
+/// A serde message without the response value it quotes: serde writes what it found as
+/// ``string "…"``, ``integer `…` ``, ``floating point `…` ``, ``character `…` `` or
+/// ``unknown variant `…` ``, and that value may be personal data. The kind of value stays.
+pub(crate) fn without_values(message: &str) -> String {
+    const QUOTED: [(&str, char); 5] = [
+        ("string \"", '"'),
+        ("integer `", '`'),
+        ("floating point `", '`'),
+        ("character `", '`'),
+        ("unknown variant `", '`'),
+    ];
+    let mut out = String::with_capacity(message.len());
+    let mut rest = message;
+    'scan: while !rest.is_empty() {
+        for (opening, close) in QUOTED {
+            if let Some(after) = rest.strip_prefix(opening) {
+                out.push_str(&opening[..opening.len() - 2]);
+                // Skip to the closing quote; `"` may be escaped inside a string.
+                let mut escaped = false;
+                let end = after.char_indices().find(|&(_, c)| {
+                    let closes = c == close && !escaped;
+                    escaped = c == '\\' && !escaped;
+                    closes
+                });
+                rest = match end {
+                    Some((at, c)) => &after[at + c.len_utf8()..],
+                    None => "",
+                };
+                continue 'scan;
+            }
+        }
+        let mut chars = rest.chars();
+        if let Some(c) = chars.next() {
+            out.push(c);
+        }
+        rest = chars.as_str();
+    }
+    out
 }
 
 /// The start of a body as text, at most [`SNIPPET_LIMIT`] bytes, cut at a character boundary.
@@ -471,6 +533,58 @@ fn reason(status: u16) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn decode_messages_name_the_kind_of_value_but_not_the_value() {
+        #[derive(Debug, serde::Deserialize)]
+        #[allow(dead_code)]
+        enum Closed {
+            Known,
+        }
+        fn message<T: DeserializeOwned + fmt::Debug>(json: &str) -> String {
+            let error = serde_json::from_str::<T>(json).unwrap_err().to_string();
+            DecodeError::new("FetchThing", 200, ".".to_owned(), error, json.as_bytes()).message
+        }
+        let cases = [
+            (
+                message::<u32>(r#""alice \"the\" secret""#),
+                "invalid type: string, expected u32",
+            ),
+            (
+                message::<String>("4111111111111111"),
+                "invalid type: integer, expected a string",
+            ),
+            (
+                message::<String>("-41.5"),
+                "invalid type: floating point, expected a string",
+            ),
+            (
+                message::<Closed>(r#""alice""#),
+                "unknown variant, expected `Known`",
+            ),
+        ];
+        for (message, start) in cases {
+            assert!(message.starts_with(start), "{message}");
+            for value in ["alice", "secret", "4111", "41.5"] {
+                assert!(!message.contains(value), "{message}");
+            }
+        }
+        assert_eq!(without_values("missing field `id`"), "missing field `id`");
+        assert_eq!(without_values("cut string \"ab"), "cut string");
+
+        let error = DecodeError::new(
+            "FetchThing",
+            200,
+            ".".to_owned(),
+            "x".to_owned(),
+            br#"{"identity": "alice@example.com"}"#,
+        );
+        assert!(
+            error.snippet.as_deref().unwrap().contains("alice"),
+            "kept to read"
+        );
+        assert!(!format!("{error:?} {error}").contains("alice"), "{error:?}");
+    }
 
     #[test]
     fn error_bodies_are_kept_and_scim_errors_read() {
