@@ -417,7 +417,7 @@ pub struct DecodeError {
     pub status: u16,
     /// Where in the JSON the problem is (`sessions[0].date_created`; `.` for the top level).
     pub path: String,
-    /// What is wrong there (without the value found: see [`without_values`]).
+    /// What is wrong there: the kind of value found, never the value.
     pub message: String,
     /// The start of the body, at most 512 bytes. Not printed by `Debug` or `Display`.
     pub snippet: Option<String>,
