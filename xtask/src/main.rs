@@ -14,9 +14,11 @@ Commands:
         Writes only files that change and removes generated files no longer produced.
         --check writes nothing and fails if generated/ is stale, listing files and a diff.
   diff [--base REV] [--format markdown|json] [--specs DIR]
+  diff --old PATH --new PATH [--format markdown|json]
         Explain what the spec changes since REV (default: the merge base with main, else
         HEAD) mean for callers of the generated crate: each change is breaking or compatible,
-        with its spec location and the Rust item it affects.
+        with its spec location and the Rust item it affects. With --old and --new, compare
+        two spec folders, or two spec files as one API (`x@2.3.5.yaml` and `x@2.4.0.yaml`).
         Exit code: 0 nothing breaking, 3 something breaking, 1 error.
   conformance [--specs DIR] [--all-options] [--dynamic-rounds N]
         Generate the client for DIR (default: specs/) and a runner that calls every
@@ -133,7 +135,8 @@ fn regen_command(mut parser: lexopt::Parser) -> Result<ExitCode, String> {
 fn diff_command(mut parser: lexopt::Parser) -> Result<ExitCode, String> {
     let mut base = None;
     let mut format = diff::Format::Markdown;
-    let mut specs = "specs".to_owned();
+    let mut specs = None;
+    let (mut old, mut new) = (None, None);
     while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
         let name = match arg {
             lexopt::Arg::Long(name) => name.to_owned(),
@@ -146,7 +149,9 @@ fn diff_command(mut parser: lexopt::Parser) -> Result<ExitCode, String> {
             .into_owned();
         match name.as_str() {
             "base" => base = Some(value),
-            "specs" => specs = value,
+            "specs" => specs = Some(value),
+            "old" => old = Some(PathBuf::from(value)),
+            "new" => new = Some(PathBuf::from(value)),
             "format" => {
                 format = match value.as_str() {
                     "markdown" | "md" => diff::Format::Markdown,
@@ -159,11 +164,26 @@ fn diff_command(mut parser: lexopt::Parser) -> Result<ExitCode, String> {
             other => return Err(format!("diff: unknown option `--{other}`\n\n{HELP}")),
         }
     }
-    let repo = std::env::current_dir().map_err(|e| e.to_string())?;
-    let options = diff::Options {
-        repo,
-        specs: specs.trim_end_matches('/').to_owned(),
-        base,
+    let options = match (old, new) {
+        (None, None) => diff::Options::Revision {
+            repo: std::env::current_dir().map_err(|e| e.to_string())?,
+            specs: specs
+                .as_deref()
+                .unwrap_or("specs")
+                .trim_end_matches('/')
+                .to_owned(),
+            base,
+        },
+        (Some(old), Some(new)) if base.is_none() && specs.is_none() => {
+            diff::Options::Paths { old, new }
+        }
+        (Some(_), Some(_)) => {
+            return Err(
+                "diff: --old/--new compare two paths; --base and --specs are for a git revision"
+                    .to_owned(),
+            );
+        }
+        _ => return Err("diff: give both --old and --new".to_owned()),
     };
     let result = match diff::diff(&options) {
         Ok(result) => result,

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use xtask::diff::compare::{Change, Severity, compare};
-use xtask::diff::report::{Compared, markdown};
+use xtask::diff::report::{Compared, Place, markdown};
 
 fn fixture() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/diff")
@@ -429,9 +429,10 @@ fn markdown_has_a_summary_and_a_table_per_api() {
         ),
     ]);
     let compared = Compared {
-        base: "`main`".to_owned(),
-        commit: "0123456789abcdef".to_owned(),
-        specs: "specs".to_owned(),
+        old: "`specs/` at `main` (`0123456789`)".to_owned(),
+        new: "the working tree".to_owned(),
+        old_place: Place::Folder("0123456789:specs/".to_owned()),
+        new_place: Place::Folder("specs/".to_owned()),
     };
     let expected = "\
 ## Spec changes: 1 breaking, 1 compatible

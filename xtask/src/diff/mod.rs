@@ -1,9 +1,10 @@
 //! `cargo xtask diff`: what a spec change means for callers of the generated crate.
 //!
-//! Loads the specs at a git revision (default: the merge base with `main`, else `HEAD`) and in
-//! the working tree through the generator's own loader and model, compares the two models
-//! ([`compare`]) and prints a report ([`report`]). Exit code: 0 when nothing is breaking, 3 when
-//! something is, 1 on error.
+//! Loads two sets of specs through the generator's own loader and model: the specs folder at a
+//! git revision (default: the merge base with `main`, else `HEAD`) and in the working tree, or
+//! two folders or files given as they are (two releases of a vendor's spec). Compares the two
+//! models ([`compare`]) and prints a report ([`report`]). Exit code: 0 when nothing is breaking,
+//! 3 when something is, 1 on error.
 
 pub mod compare;
 mod operations;
@@ -17,7 +18,7 @@ use std::process::Command;
 use generator::model::Model;
 
 pub use compare::{Change, Severity};
-pub use report::Compared;
+pub use report::{Compared, Place};
 
 /// Output format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,15 +29,25 @@ pub enum Format {
     Json,
 }
 
-/// What `diff` needs to know.
+/// What `diff` compares.
 #[derive(Debug, Clone)]
-pub struct Options {
-    /// The git repository (any folder inside it).
-    pub repo: PathBuf,
-    /// The specs folder, relative to the repository root.
-    pub specs: String,
-    /// The base revision; `None` for the merge base with `main` (or `HEAD`).
-    pub base: Option<String>,
+pub enum Options {
+    /// A specs folder at a git revision against the same folder in the working tree.
+    Revision {
+        /// The git repository (any folder inside it).
+        repo: PathBuf,
+        /// The specs folder, relative to the repository root.
+        specs: String,
+        /// The base revision; `None` for the merge base with `main` (or `HEAD`).
+        base: Option<String>,
+    },
+    /// Two spec folders, or two spec files, as they are on disk.
+    Paths {
+        /// The old side.
+        old: PathBuf,
+        /// The new side.
+        new: PathBuf,
+    },
 }
 
 /// The comparison: what was compared and every change.
@@ -67,25 +78,93 @@ impl Diff {
 
 /// Runs the comparison.
 pub fn diff(options: &Options) -> Result<Diff, String> {
-    let root = git(&options.repo, &["rev-parse", "--show-toplevel"])?
+    match options {
+        Options::Revision { repo, specs, base } => diff_revision(repo, specs, base.as_deref()),
+        Options::Paths { old, new } => diff_paths(old, new),
+    }
+}
+
+/// Two folders, or two files. Two files are compared as one API whatever their names:
+/// both are loaded under the new file's name without a release suffix
+/// (`twilio_events_v1@2.4.0.yaml` is the API `events_v1`).
+fn diff_paths(old: &Path, new: &Path) -> Result<Diff, String> {
+    let (old_model, new_model) = match (old.is_dir(), new.is_dir()) {
+        (true, true) => (model_of_dir(old, "old")?, model_of_dir(new, "new")?),
+        (false, false) => {
+            let name = new
+                .file_name()
+                .map(|n| api_file_name(&n.to_string_lossy()))
+                .ok_or_else(|| format!("--new {}: not a spec file", new.display()))?;
+            (
+                model_of_file(old, &name, "old")?,
+                model_of_file(new, &name, "new")?,
+            )
+        }
+        _ => {
+            return Err(format!(
+                "--old {} and --new {}: give two folders or two files",
+                old.display(),
+                new.display()
+            ));
+        }
+    };
+    let changes = compare::compare(&old_model, &new_model);
+    Ok(Diff {
+        compared: Compared {
+            old: format!("`{}`", old.display()),
+            new: format!("`{}`", new.display()),
+            old_place: Place::of(old),
+            new_place: Place::of(new),
+        },
+        changes,
+    })
+}
+
+/// A spec file's name without a release suffix: `twilio_events_v1@2.4.0.yaml` ->
+/// `twilio_events_v1.yaml`.
+fn api_file_name(name: &str) -> String {
+    match (name.split_once('@'), name.rsplit_once('.')) {
+        (Some((api, _)), Some((_, extension))) => format!("{api}.{extension}"),
+        _ => name.to_owned(),
+    }
+}
+
+fn model_of_dir(dir: &Path, side: &str) -> Result<Model, String> {
+    let specs = generator::load::load_dir(dir)
+        .map_err(|e| format!("the {side} specs do not load:\n{e}"))?;
+    generator::model::build(&specs).map_err(|e| format!("the {side} specs do not load:\n{e}"))
+}
+
+fn model_of_file(file: &Path, name: &str, side: &str) -> Result<Model, String> {
+    let text = std::fs::read_to_string(file)
+        .map_err(|e| format!("the {side} spec {} cannot be read: {e}", file.display()))?;
+    let dir = file.parent().unwrap_or(Path::new("."));
+    let specs = generator::load::load_sources(dir, BTreeMap::from([(name.to_owned(), text)]))
+        .map_err(|e| format!("the {side} spec does not load:\n{e}"))?;
+    generator::model::build(&specs).map_err(|e| format!("the {side} spec does not load:\n{e}"))
+}
+
+/// [`Options::Revision`].
+fn diff_revision(repo: &Path, specs: &str, base: Option<&str>) -> Result<Diff, String> {
+    let root = git(repo, &["rev-parse", "--show-toplevel"])?
         .trim()
         .to_owned();
     let root = PathBuf::from(root);
-    let (base, described) = match &options.base {
-        Some(base) => (base.clone(), format!("`{base}`")),
+    let (revision, described) = match base {
+        Some(base) => (base.to_owned(), format!("`{base}`")),
         None => default_base(&root),
     };
     let commit = git(
         &root,
-        &["rev-parse", "--verify", &format!("{base}^{{commit}}")],
+        &["rev-parse", "--verify", &format!("{revision}^{{commit}}")],
     )
-    .map_err(|e| format!("unknown base revision `{base}`: {e}"))?
+    .map_err(|e| format!("unknown base revision `{revision}`: {e}"))?
     .trim()
     .to_owned();
     // Errors name the revision as the user gave it (`HEAD`), else the commit.
-    let shown = options.base.clone().unwrap_or_else(|| short(&commit));
-    let base_model = model_at(&root, &commit, &shown, &options.specs)?;
-    let head_dir = root.join(&options.specs);
+    let shown = base.map_or_else(|| short(&commit), str::to_owned);
+    let base_model = model_at(&root, &commit, &shown, specs)?;
+    let head_dir = root.join(specs);
     let head_specs = generator::load::load_dir(&head_dir)
         .map_err(|e| format!("the specs in the working tree do not load:\n{e}"))?;
     let head_model = generator::model::build(&head_specs)
@@ -93,9 +172,10 @@ pub fn diff(options: &Options) -> Result<Diff, String> {
     let changes = compare::compare(&base_model, &head_model);
     Ok(Diff {
         compared: Compared {
-            base: described,
-            commit,
-            specs: options.specs.clone(),
+            old: format!("`{specs}/` at {described} (`{}`)", short(&commit)),
+            new: "the working tree".to_owned(),
+            old_place: Place::Folder(format!("{}:{specs}/", short(&commit))),
+            new_place: Place::Folder(format!("{specs}/")),
         },
         changes,
     })

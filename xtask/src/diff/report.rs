@@ -8,15 +8,47 @@ use serde::Serialize;
 
 use super::compare::{Change, Severity, Side};
 
-/// What was compared, for the report's header.
+/// What was compared, for the report's header and its spec locations.
 #[derive(Debug, Clone, Serialize)]
 pub struct Compared {
-    /// The base revision, described (`` `main` ``, "the merge base with `main`").
-    pub base: String,
-    /// Its commit.
-    pub commit: String,
-    /// The specs folder, relative to the repository (`specs`).
-    pub specs: String,
+    /// The old side, described (`` `specs/` at `main` (`0123456789`) ``).
+    pub old: String,
+    /// The new side, described ("the working tree").
+    pub new: String,
+    /// Where the old side's files are (removed things are located there).
+    pub old_place: Place,
+    /// Where the new side's files are.
+    pub new_place: Place,
+}
+
+/// Where one side's spec files are, to print a location.
+#[derive(Debug, Clone, Serialize)]
+pub enum Place {
+    /// A folder (or a revision and folder, `0123456789:specs/`): the file name is appended.
+    Folder(String),
+    /// One file, whatever name it was loaded under.
+    File(String),
+}
+
+impl Place {
+    /// The place of a folder or file given on the command line.
+    pub fn of(path: &std::path::Path) -> Place {
+        if path.is_dir() {
+            Place::Folder(format!(
+                "{}/",
+                path.display().to_string().trim_end_matches('/')
+            ))
+        } else {
+            Place::File(path.display().to_string())
+        }
+    }
+
+    fn file(&self, name: &str) -> String {
+        match self {
+            Place::Folder(prefix) => format!("{prefix}{name}"),
+            Place::File(path) => path.clone(),
+        }
+    }
 }
 
 /// Counts of direct changes (not the lines repeated on models that use a changed type).
@@ -35,10 +67,8 @@ pub fn markdown(compared: &Compared, changes: &[Change]) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "## Spec changes: {breaking} breaking, {compatible} compatible\n\nComparing `{}/` at {} (`{}`) with the working tree.",
-        compared.specs,
-        compared.base,
-        short(&compared.commit)
+        "## Spec changes: {breaking} breaking, {compatible} compatible\n\nComparing {} with {}.",
+        compared.old, compared.new
     );
     if changes.is_empty() {
         let _ = writeln!(out, "\nNo change to the specs affects the generated crate.");
@@ -90,23 +120,20 @@ pub fn json(compared: &Compared, changes: &[Change]) -> String {
         + "\n"
 }
 
-/// `specs/assistants_v1.yaml:42` (prefixed with the revision for removed things).
+/// `specs/assistants_v1.yaml:42` (on the old side, `0123456789:specs/…`, for removed things).
 fn where_(compared: &Compared, change: &Change) -> String {
     let location = &change.location;
-    let mut text = format!("{}/{}", compared.specs, location.file);
+    let place = match location.side {
+        Side::Base => &compared.old_place,
+        Side::Head => &compared.new_place,
+    };
+    let mut text = place.file(&location.file);
     if let Some(line) = location.line {
         let _ = write!(text, ":{line}");
     }
-    match location.side {
-        Side::Base => format!("`{}:{text}`", short(&compared.commit)),
-        Side::Head => format!("`{text}`"),
-    }
+    format!("`{text}`")
 }
 
 fn cell(text: &str) -> String {
     text.replace('|', "\\|").replace('\n', " ")
-}
-
-fn short(commit: &str) -> &str {
-    &commit[..commit.len().min(10)]
 }

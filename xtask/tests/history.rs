@@ -1,0 +1,178 @@
+//! `cargo xtask diff --old --new` on real change history: consecutive releases of Twilio's
+//! own API descriptions (`tests/fixtures/history/`, from twilio-oai), whose changelog marks
+//! the change breaking, must be reported breaking with the parameter or field and the Rust
+//! item; a file against itself reports nothing; added optional things are compatible.
+
+#![allow(clippy::unwrap_used)] // A panic in a test is a failed test.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use xtask::diff::{self, Options, Severity};
+
+fn history(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/history")
+        .join(name)
+}
+
+fn diff_of(old: &Path, new: &Path) -> diff::Diff {
+    diff::diff(&Options::Paths {
+        old: old.to_owned(),
+        new: new.to_owned(),
+    })
+    .unwrap()
+}
+
+fn run(args: &[&Path]) -> (Option<i32>, String, String) {
+    let output = Command::new(env!("CARGO_BIN_EXE_xtask"))
+        .arg("diff")
+        .args([
+            "--old".as_ref(),
+            args[0].as_os_str(),
+            "--new".as_ref(),
+            args[1].as_os_str(),
+        ])
+        .output()
+        .unwrap();
+    (
+        output.status.code(),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+/// Twilio changelog, twilio-oai 2.4.0: "Remove `SinkSid` parameter when updating
+/// subscriptions" (breaking change).
+#[test]
+fn events_v1_2_3_5_to_2_4_0_removes_sink_sid_from_update_subscription() {
+    let old = history("twilio_events_v1@2.3.5.yaml");
+    let new = history("twilio_events_v1@2.4.0.yaml");
+    let result = diff_of(&old, &new);
+    let breaking: Vec<_> = result
+        .changes
+        .iter()
+        .filter(|c| c.severity == Severity::Breaking)
+        .collect();
+    assert_eq!(breaking.len(), 1, "{:#?}", result.changes);
+    let change = breaking[0];
+    assert_eq!(change.api, "events_v1");
+    assert_eq!(change.item, "events_v1::UpdateSubscription::sink_sid");
+    assert_eq!(change.message, "form field `SinkSid` removed");
+
+    let (code, markdown, _) = run(&[&old, &new]);
+    assert_eq!(code, Some(3), "breaking exits 3");
+    assert!(
+        markdown.contains("twilio_events_v1@2.3.5.yaml:2555"),
+        "a removed input is located in the old file: {markdown}"
+    );
+}
+
+/// Twilio changelog, twilio-oai 2.1.0 (Numbers): a port-in field's type changed from `date`
+/// to `date-time` (breaking change).
+#[test]
+fn numbers_v1_2_0_3_to_2_1_0_changes_a_date_to_a_date_time() {
+    let old = history("twilio_numbers_v1@2.0.3.yaml");
+    let new = history("twilio_numbers_v1@2.1.0.yaml");
+    let result = diff_of(&old, &new);
+    let breaking: Vec<_> = result
+        .changes
+        .iter()
+        .filter(|c| c.severity == Severity::Breaking)
+        .collect();
+    assert_eq!(breaking.len(), 1, "{:#?}", result.changes);
+    let change = breaking[0];
+    assert_eq!(change.item, "numbers_v1::PortingPortIn::date_created");
+    assert_eq!(
+        change.message,
+        "type changed from `NaiveDate` to `DateTime<Utc>`"
+    );
+    let (code, markdown, _) = run(&[&old, &new]);
+    assert_eq!(code, Some(3));
+    assert!(
+        markdown.contains("twilio_numbers_v1@2.1.0.yaml:228"),
+        "{markdown}"
+    );
+}
+
+#[test]
+fn every_release_against_itself_reports_nothing() {
+    for name in [
+        "twilio_events_v1@2.3.5.yaml",
+        "twilio_events_v1@2.4.0.yaml",
+        "twilio_numbers_v1@2.0.3.yaml",
+        "twilio_numbers_v1@2.1.0.yaml",
+    ] {
+        let file = history(name);
+        assert!(diff_of(&file, &file).changes.is_empty(), "{name}");
+        let (code, markdown, _) = run(&[&file, &file]);
+        assert_eq!(code, Some(0), "{name}");
+        assert!(markdown.contains("0 breaking, 0 compatible"), "{markdown}");
+    }
+}
+
+/// The same release with an optional field and an enum value added: both compatible.
+#[test]
+fn an_added_optional_field_and_enum_value_are_compatible() {
+    let old = history("twilio_events_v1@2.4.0.yaml");
+    let text = std::fs::read_to_string(&old).unwrap();
+    let edited = text
+        .replacen(
+            "    events.v1.sink:\n      type: object\n      properties:\n",
+            "    events.v1.sink:\n      type: object\n      properties:\n        region:\n          type: string\n          nullable: true\n          description: Where the sink is.\n",
+            1,
+        )
+        .replacen("      - completed\n", "      - completed\n      - paused\n", 1);
+    assert_ne!(edited, text, "the edits apply");
+    let dir = tempfile::tempdir().unwrap();
+    let new = dir.path().join("twilio_events_v1@2.4.1.yaml");
+    std::fs::write(&new, edited).unwrap();
+    let result = diff_of(&old, &new);
+    let messages: Vec<(Severity, &str, &str)> = result
+        .changes
+        .iter()
+        .map(|c| (c.severity, c.item.as_str(), c.message.as_str()))
+        .collect();
+    assert_eq!(
+        messages,
+        [
+            (
+                Severity::Compatible,
+                "events_v1::ReplayStatus::Paused",
+                "enum value `paused` added"
+            ),
+            (
+                Severity::Compatible,
+                "events_v1::Sink::region",
+                "optional field `region` added"
+            ),
+        ],
+        "{:#?}",
+        result.changes
+    );
+    let (code, _, _) = run(&[&old, &new]);
+    assert_eq!(code, Some(0), "compatible exits 0");
+}
+
+#[test]
+fn two_folders_compare_file_by_file_and_a_folder_with_a_file_is_refused() {
+    let old = tempfile::tempdir().unwrap();
+    let new = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        history("twilio_events_v1@2.3.5.yaml"),
+        old.path().join("twilio_events_v1.yaml"),
+    )
+    .unwrap();
+    std::fs::copy(
+        history("twilio_events_v1@2.4.0.yaml"),
+        new.path().join("twilio_events_v1.yaml"),
+    )
+    .unwrap();
+    let result = diff_of(old.path(), new.path());
+    assert!(result.has_breaking());
+    assert_eq!(result.changes.len(), 1, "{:#?}", result.changes);
+
+    let (code, _, stderr) = run(&[old.path(), &history("twilio_events_v1@2.4.0.yaml")]);
+    assert_eq!(code, Some(1));
+    assert!(stderr.contains("give two folders or two files"), "{stderr}");
+}
