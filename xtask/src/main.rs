@@ -13,12 +13,13 @@ Commands:
         Generate the client crate from the specs (default: specs/ -> generated/).
         Writes only files that change and removes generated files no longer produced.
         --check writes nothing and fails if generated/ is stale, listing files and a diff.
-  diff [--base REV] [--format markdown|json] [--specs DIR]
-  diff --old PATH --new PATH [--format markdown|json]
+  diff [--base REV] [--format markdown|json|github] [--specs DIR]
+  diff --old PATH --new PATH [--format markdown|json|github]
         Explain what the spec changes since REV (default: the merge base with main, else
         HEAD) mean for callers of the generated crate: each change is breaking or compatible,
         with its spec location and the Rust item it affects. With --old and --new, compare
         two spec folders, or two spec files as one API (`x@2.3.5.yaml` and `x@2.4.0.yaml`).
+        --format github prints GitHub Actions annotations on the spec lines and a summary.
         Exit code: 0 nothing breaking, 3 something breaking, 1 error.
   conformance [--specs DIR] [--all-options] [--dynamic-rounds N]
         Generate the client for DIR (default: specs/) and a runner that calls every
@@ -156,8 +157,11 @@ fn diff_command(mut parser: lexopt::Parser) -> Result<ExitCode, String> {
                 format = match value.as_str() {
                     "markdown" | "md" => diff::Format::Markdown,
                     "json" => diff::Format::Json,
+                    "github" => diff::Format::Github,
                     other => {
-                        return Err(format!("diff: unknown format `{other}` (markdown or json)"));
+                        return Err(format!(
+                            "diff: unknown format `{other}` (markdown, json or github)"
+                        ));
                     }
                 }
             }

@@ -176,3 +176,38 @@ fn two_folders_compare_file_by_file_and_a_folder_with_a_file_is_refused() {
     assert_eq!(code, Some(1));
     assert!(stderr.contains("give two folders or two files"), "{stderr}");
 }
+
+/// `--format github`: one annotation per direct change on its spec line (removed things on
+/// the new file, without a line), then a one-line summary naming the breaking items.
+#[test]
+fn github_format_annotates_spec_lines_and_summarises_in_one_line() {
+    let numbers = diff_of(
+        &history("twilio_numbers_v1@2.0.3.yaml"),
+        &history("twilio_numbers_v1@2.1.0.yaml"),
+    );
+    let new = history("twilio_numbers_v1@2.1.0.yaml")
+        .display()
+        .to_string();
+    assert_eq!(
+        numbers.render(diff::Format::Github),
+        format!(
+            "::error file={new},line=228,title=Breaking spec change::numbers_v1::PortingPortIn::date_created: type changed from `NaiveDate` to `DateTime<Utc>`\n\
+             spec review: 1 breaking, 0 compatible; breaking: numbers_v1::PortingPortIn::date_created\n"
+        )
+    );
+    let events = diff_of(
+        &history("twilio_events_v1@2.3.5.yaml"),
+        &history("twilio_events_v1@2.4.0.yaml"),
+    );
+    let rendered = events.render(diff::Format::Github);
+    let first = rendered.lines().next().unwrap();
+    assert!(
+        first.starts_with("::error file=") && first.contains("twilio_events_v1@2.4.0.yaml,title="),
+        "a removed input is annotated on the new file, without a line: {first}"
+    );
+    let same = history("twilio_events_v1@2.4.0.yaml");
+    assert_eq!(
+        diff_of(&same, &same).render(diff::Format::Github),
+        "spec review: 0 breaking, 0 compatible\n"
+    );
+}

@@ -27,6 +27,9 @@ pub enum Format {
     Markdown,
     /// JSON for tools.
     Json,
+    /// GitHub Actions workflow commands: an annotation on the spec line of each change, then
+    /// a one-line summary for a bot to post.
+    Github,
 }
 
 /// What `diff` compares.
@@ -72,6 +75,7 @@ impl Diff {
         match format {
             Format::Markdown => report::markdown(&self.compared, &self.changes),
             Format::Json => report::json(&self.compared, &self.changes),
+            Format::Github => report::github(&self.compared, &self.changes),
         }
     }
 }

@@ -120,6 +120,61 @@ pub fn json(compared: &Compared, changes: &[Change]) -> String {
         + "\n"
 }
 
+/// GitHub Actions workflow commands: `::error` on the spec line of each breaking change,
+/// `::notice` for each compatible one (changes repeated on the models that use a changed type
+/// are left out: the direct change is annotated once), then one summary line. Things that were
+/// removed are annotated on the same file of the new side, without a line.
+pub fn github(compared: &Compared, changes: &[Change]) -> String {
+    let mut out = String::new();
+    for change in changes.iter().filter(|c| c.via.is_none()) {
+        let location = &change.location;
+        let (command, title) = match change.severity {
+            Severity::Breaking => ("error", "Breaking spec change"),
+            Severity::Compatible => ("notice", "Compatible spec change"),
+        };
+        let file = compared.new_place.file(&location.file);
+        let line = match (location.side, location.line) {
+            (Side::Head, Some(line)) => format!(",line={line}"),
+            _ => String::new(),
+        };
+        let _ = writeln!(
+            out,
+            "::{command} file={}{line},title={title}::{}",
+            property(&file),
+            data(&format!("{}: {}", change.item, change.message))
+        );
+    }
+    let _ = writeln!(out, "{}", summary(changes));
+    out
+}
+
+/// One line: `spec review: 1 breaking, 2 compatible; breaking: events_v1::UpdateSubscription::sink_sid`.
+pub fn summary(changes: &[Change]) -> String {
+    let (breaking, compatible) = counts(changes);
+    let mut line = format!("spec review: {breaking} breaking, {compatible} compatible");
+    let items: Vec<&str> = changes
+        .iter()
+        .filter(|c| c.via.is_none() && c.severity == Severity::Breaking)
+        .map(|c| c.item.as_str())
+        .collect();
+    if !items.is_empty() {
+        let _ = write!(line, "; breaking: {}", items.join(", "));
+    }
+    line
+}
+
+/// Escapes a workflow command's message.
+fn data(text: &str) -> String {
+    text.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+/// Escapes a workflow command's property value.
+fn property(text: &str) -> String {
+    data(text).replace(':', "%3A").replace(',', "%2C")
+}
+
 /// `specs/assistants_v1.yaml:42` (on the old side, `0123456789:specs/…`, for removed things).
 fn where_(compared: &Compared, change: &Change) -> String {
     let location = &change.location;
