@@ -271,6 +271,49 @@ fn tightened_bounds_break_and_loosened_ones_do_not() {
     );
 }
 
+/// Behaviour a caller feels without any type changing: the server's default for an input left
+/// unset (a new value breaks; documenting or dropping it is docs), and an `Option` field that
+/// may now be null.
+#[test]
+fn default_values_and_nullability_are_classified_by_what_callers_get() {
+    let with_default = |value: &str| {
+        (
+            "shop_v1.yaml",
+            "            maximum: 100",
+            format!("            maximum: 100\n            default: {value}"),
+        )
+    };
+    let (file, from, to) = with_default("50");
+    let changes = changes_after(&[(file, from, &to)]);
+    let change = only_direct(&changes);
+    assert_eq!(
+        (change.severity, change.message.as_str()),
+        (Severity::Compatible, "Twilio's default `50` now documented")
+    );
+    let base = edited(&[(file, from, &to)]);
+    let (_, _, to_20) = with_default("20");
+    let head = edited(&[(file, from, &to_20)]);
+    let changes = compare(&model(base.path()), &model(head.path()));
+    let change = only_direct(&changes);
+    assert_eq!(change.severity, Severity::Breaking);
+    assert_eq!(change.item, "shop_v1::ListOrders::page_size");
+    assert_eq!(
+        change.message,
+        "Twilio's default changed from `50` to `20`: calls that leave it unset behave differently"
+    );
+
+    assert_change(
+        &[(
+            "shop_v1.yaml",
+            "          type: integer\n          description: Total in cents.",
+            "          type: integer\n          nullable: true\n          description: Total in cents.",
+        )],
+        Severity::Compatible,
+        "shop_v1::Order::total",
+        "may now be null (already an `Option`)",
+    );
+}
+
 #[test]
 fn pattern_changes_are_classified_by_the_ids_they_accept() {
     assert_change(

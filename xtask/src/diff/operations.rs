@@ -428,9 +428,39 @@ fn compare_params(
             (before.pii, before.deprecated),
             (*pii, *deprecated),
         );
-        if before.doc != *doc || before.default != *default || before.example != *example {
+        if let Some((severity, message)) = default_change(before.default.as_ref(), default.as_ref())
+        {
+            push(severity, message);
+        }
+        if before.doc != *doc || before.example != *example {
             push(Severity::Compatible, DOCS.to_owned());
         }
+    }
+}
+
+/// A change of the default the server applies to an input left unset. A different value
+/// changes what callers who leave it unset get, which no type shows: breaking. A default that
+/// is newly documented, or no longer, only changes docs.
+fn default_change(
+    old: Option<&serde_json::Value>,
+    new: Option<&serde_json::Value>,
+) -> Option<(Severity, String)> {
+    match (old, new) {
+        (Some(old), Some(new)) if old != new => Some((
+            Severity::Breaking,
+            format!(
+                "Twilio's default changed from `{old}` to `{new}`: calls that leave it unset behave differently"
+            ),
+        )),
+        (None, Some(new)) => Some((
+            Severity::Compatible,
+            format!("Twilio's default `{new}` now documented"),
+        )),
+        (Some(old), None) => Some((
+            Severity::Compatible,
+            format!("Twilio's default `{old}` no longer documented"),
+        )),
+        _ => None,
     }
 }
 

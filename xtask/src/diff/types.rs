@@ -301,7 +301,7 @@ fn compare_fields(
             name,
             ty,
             required: _, // with `nullable`, decides `is_optional`
-            nullable: _,
+            nullable,
             boxed: _, // a layout detail that follows from the types
             doc,
             pii,
@@ -353,6 +353,12 @@ fn compare_fields(
             (false, true) => push(
                 Severity::Breaking,
                 format!("now optional (may be null or missing): `Option<{new_ty}>`"),
+            ),
+            // Already an `Option`, so nothing breaks; but a value that was always there when
+            // sent may now be null.
+            (true, true) if !before.nullable && *nullable => push(
+                Severity::Compatible,
+                "may now be null (already an `Option`)".to_owned(),
             ),
             _ => {}
         }
