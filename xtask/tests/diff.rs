@@ -4,6 +4,8 @@
 
 #![allow(clippy::unwrap_used)] // A panic in a test is a failed test.
 
+mod common;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -37,7 +39,10 @@ fn edited(edits: &[(&str, &str, &str)]) -> tempfile::TempDir {
 
 /// The changes made by applying `edits` (file, from, to) to a copy of the fixture.
 fn changes_after(edits: &[(&str, &str, &str)]) -> Vec<Change> {
-    compare(&model(&fixture()), &model(edited(edits).path()))
+    let head = edited(edits);
+    let changes = compare(&model(&fixture()), &model(head.path()));
+    common::semver::cross_check(&format!("{edits:?}"), &fixture(), head.path(), &changes);
+    changes
 }
 
 /// The one direct change (ignoring lines repeated on models that use a changed type).
@@ -294,6 +299,7 @@ fn default_values_and_nullability_are_classified_by_what_callers_get() {
     let (_, _, to_20) = with_default("20");
     let head = edited(&[(file, from, &to_20)]);
     let changes = compare(&model(base.path()), &model(head.path()));
+    common::semver::cross_check("default 50 -> 20", base.path(), head.path(), &changes);
     let change = only_direct(&changes);
     assert_eq!(change.severity, Severity::Breaking);
     assert_eq!(change.item, "shop_v1::ListOrders::page_size");
@@ -678,10 +684,12 @@ fn union_variants_removed_break_and_added_do_not() {
         ("billing_v1.yaml", schemas, defs),
     ]);
     let removed = compare(&model(base.path()), &model(head.path()));
+    common::semver::cross_check("union variant removed", base.path(), head.path(), &removed);
     let change = only_direct(&removed);
     assert_eq!(change.severity, Severity::Breaking, "{change:#?}");
     assert_eq!(change.item, "billing_v1::InvoicePayer::Bank");
     let added = compare(&model(head.path()), &model(base.path()));
+    common::semver::cross_check("union variant added", head.path(), base.path(), &added);
     let change = only_direct(&added);
     assert_eq!(change.severity, Severity::Compatible, "{change:#?}");
     assert!(change.message.contains("variant `Bank`"), "{change:#?}");

@@ -5,6 +5,8 @@
 
 #![allow(clippy::unwrap_used)] // A panic in a test is a failed test.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -16,12 +18,30 @@ fn history(name: &str) -> PathBuf {
         .join(name)
 }
 
+/// `diff --old --new` of two files, cross-checked with cargo-semver-checks when enabled.
 fn diff_of(old: &Path, new: &Path) -> diff::Diff {
-    diff::diff(&Options::Paths {
+    let result = diff::diff(&Options::Paths {
         old: old.to_owned(),
         new: new.to_owned(),
     })
-    .unwrap()
+    .unwrap();
+    if common::semver::enabled() {
+        // The crates are generated from folders holding each file under the API's name.
+        let dirs = tempfile::tempdir().unwrap();
+        let name = "twilio_api_under_review.yaml";
+        for (side, file) in [("old", old), ("new", new)] {
+            std::fs::create_dir(dirs.path().join(side)).unwrap();
+            std::fs::copy(file, dirs.path().join(side).join(name)).unwrap();
+        }
+        let case = format!("{} -> {}", old.display(), new.display());
+        common::semver::cross_check(
+            &case,
+            &dirs.path().join("old"),
+            &dirs.path().join("new"),
+            &result.changes,
+        );
+    }
+    result
 }
 
 fn run(args: &[&Path]) -> (Option<i32>, String, String) {
