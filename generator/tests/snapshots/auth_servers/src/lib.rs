@@ -52,6 +52,10 @@
 //!
 //! The default feature `rustls-ring` uses rustls with the `ring` provider, given to this client only. `rustls-aws-lc-rs` and `native-tls` select reqwest's other TLS backends.
 //!
+//! ## Stability
+//!
+//! Twilio adds to its APIs all the time, so a minor release of this crate may add operations, optional inputs, optional fields to models and values to enums (enums are `#[non_exhaustive]` and keep values they do not know as `Unknown`). Models are meant to be decoded; to build one, use `..Default::default()` rather than a literal naming every field. Anything else that changes for callers is a major release (`cargo xtask diff` classifies each spec change).
+//!
 //! ## Tracing
 //!
 //! With the `tracing` feature, each call is one `request` span (target `twilio_api`) with the operation id, the method and the path template (`/v1/Sessions/{id}`, never the filled path), then the status, the number of attempts and the duration; each retry is an event in it. Credentials, arguments, bodies and error messages are never recorded.
