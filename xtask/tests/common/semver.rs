@@ -8,6 +8,8 @@
 //! and history tests, on every case they compare: `SEMVER_CHECKS=1 cargo test -p xtask --test
 //! diff --test history` (needs `cargo install --locked cargo-semver-checks`; `.ci/run` does both).
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // A panic in a test is a failed test.
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
