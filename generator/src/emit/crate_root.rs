@@ -49,6 +49,8 @@ pub fn lib_rs(model: &Model) -> TokenStream {
         pub use runtime::enums::UnknownValue;
         pub use runtime::request::Redirect;
         pub use runtime::tls::http_client_builder;
+        #[doc(hidden)]
+        pub use runtime::fuzz as __fuzz;
 
         #(#modules)*
 
