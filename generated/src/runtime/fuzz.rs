@@ -44,3 +44,30 @@ pub fn next_page_path(next: NextPage<'_>) -> Option<String> {
     first.query("PageSize", "50");
     first.for_next_page(next).map(|r| r.path_and_query())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn next_pages_are_paths_on_the_clients_origin() {
+        let next = |url| next_page_path(NextPage::Url(url));
+        assert_eq!(
+            next("https://evil.example.com/v1/Things?Page=2").as_deref(),
+            Some("/v1/Things?Page=2")
+        );
+        assert_eq!(next("Things?Page=3").as_deref(), Some("/v1/Things?Page=3"));
+        // Found by the decode fuzz target: a URL of another scheme gave an empty path, so the
+        // client asked for its host's root as the next page.
+        assert_eq!(next("lttps://www.example.com"), None);
+        assert_eq!(next("mailto:pages@example.com"), None);
+        let token = next_page_path(NextPage::Token {
+            param: "PageToken",
+            value: "t&1",
+        });
+        assert_eq!(
+            token.as_deref(),
+            Some("/v1/Things?PageSize=50&PageToken=t%261")
+        );
+    }
+}

@@ -109,7 +109,7 @@ fn check_error(
         }
         if let Some(line) = problem.line {
             // A parser may stop just past the last line (an unterminated string).
-            let last = text.map_or(0, |text| text.lines().count() + 1);
+            let last = text.map_or(0, |text| yaml_line_breaks(text) + 1);
             if line == 0 || line > last {
                 return Err(format!("line {line} is not in the file: {problem}"));
             }
@@ -126,6 +126,21 @@ fn check_error(
         }
     }
     Ok(())
+}
+
+/// Line breaks as the YAML parser counts them: LF, CRLF and a lone CR, and (YAML 1.1) NEL,
+/// LS and PS. A file with a lone CR has more lines for the parser than for `str::lines`.
+fn yaml_line_breaks(text: &str) -> usize {
+    let mut chars = text.chars().peekable();
+    let mut breaks = 0;
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' if chars.peek() == Some(&'\n') => {}
+            '\n' | '\r' | '\u{85}' | '\u{2028}' | '\u{2029}' => breaks += 1,
+            _ => {}
+        }
+    }
+    breaks
 }
 
 fn check_output(output: &Output) -> Result<(), String> {

@@ -167,7 +167,8 @@ impl Request {
         }
     }
 
-    /// The request for the page after this one, or `None` when `next` is empty.
+    /// The request for the page after this one, or `None` when `next` is empty or a URL of
+    /// a scheme other than HTTP(S).
     ///
     /// A URL (absolute, or relative to this request's URL) gives its path and query, sent to
     /// this request's origin, never the host written in it, so credentials only go where
@@ -193,6 +194,10 @@ impl Request {
                     .join(&current)
                     .ok()?;
                 let url = Url::parse(next).or_else(|_| base.join(next)).ok()?;
+                // Another scheme (`lttps://host`, `mailto:x`) has no path to ask for.
+                if !matches!(url.scheme(), "http" | "https") {
+                    return None;
+                }
                 Some(Request {
                     path: url.path().to_owned(),
                     query: url.query().filter(|q| !q.is_empty()).map(str::to_owned),
