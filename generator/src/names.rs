@@ -59,6 +59,27 @@ pub fn unique(base: &str, taken: impl Fn(&str) -> bool) -> String {
         .unwrap_or_else(|| base.to_owned())
 }
 
+/// Module names a spec file cannot take, as the generated crate uses them itself: `lib`
+/// (`src/lib.rs`), `runtime`, and the methods of `Client` (each module is also an accessor
+/// method on `Client`, `client.assistants_v1()`, whose body calls `self.clone()`).
+pub const RESERVED_MODULES: &[&str] = &[
+    "lib",
+    "runtime",
+    "account_sid",
+    "auth_for",
+    "builder",
+    "clone",
+    "execute",
+    "execute_empty",
+    "execute_raw",
+    "execute_redirect",
+    "execute_redirect_body",
+    "from_env",
+    "send",
+    "send_once",
+    "url_for",
+];
+
 /// The module name of a spec file: its stem in snake case, without Twilio's `twilio_` prefix
 /// (`twilio_events_v1.yaml` -> `events_v1`).
 pub fn module_name(file: &str) -> String {

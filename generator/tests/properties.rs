@@ -590,6 +590,53 @@ fn specs_from_scratch_are_refused_with_a_location_or_give_rust_that_parses() {
     assert!(accepted.get() > 0, "no spec from scratch was accepted");
 }
 
+/// Found by `accepted_specs_give_crates_that_compile`: a spec file `lib.yaml` became
+/// `pub mod lib;`, whose `src/lib/mod.rs` clashes with `src/lib.rs`. Such names are refused.
+#[test]
+fn module_names_the_crate_uses_itself_are_refused_with_the_file() {
+    let minimal = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/minimal/pets_v1.yaml");
+    let text = fs::read_to_string(minimal).unwrap();
+    for file in [
+        "lib.yaml",
+        "runtime.yaml",
+        "twilio_builder.yaml",
+        "Clone.yaml",
+    ] {
+        let sources = BTreeMap::from([(file.to_owned(), text.clone())]);
+        let error = generator::generate_sources(sources, "specs").unwrap_err();
+        let shown = error.to_string();
+        assert!(shown.starts_with(&format!("specs/{file}")), "{shown}");
+        assert!(
+            shown.contains("a name the generated crate uses itself"),
+            "{shown}"
+        );
+    }
+    // The list covers every method of `Client` in the runtime, today's and tomorrow's.
+    let runtime = Path::new(env!("CARGO_MANIFEST_DIR")).join("runtime");
+    for entry in fs::read_dir(runtime).unwrap() {
+        let source = fs::read_to_string(entry.unwrap().path()).unwrap();
+        let mut in_client = false;
+        for line in source.lines() {
+            if line.starts_with("impl ") || line == "}" {
+                in_client = line == "impl Client {";
+            }
+            let method = line
+                .trim_start()
+                .trim_start_matches("pub(crate) ")
+                .trim_start_matches("pub ")
+                .trim_start_matches("async ")
+                .strip_prefix("fn ")
+                .and_then(|rest| rest.split(['(', '<']).next());
+            if let (true, Some(method)) = (in_client, method) {
+                assert!(
+                    generator::names::RESERVED_MODULES.contains(&method),
+                    "Client::{method} is missing from names::RESERVED_MODULES"
+                );
+            }
+        }
+    }
+}
+
 #[test]
 fn the_outcome_check_catches_what_it_is_for() {
     // The checks above are only as good as `outcome::check`: it must reject a problem outside
