@@ -108,8 +108,9 @@ fn check_error(
             return Err(format!("an internal error: {problem}"));
         }
         if let Some(line) = problem.line {
-            // A parser may stop just past the last line (an unterminated string).
-            let last = text.map_or(0, |text| yaml_line_breaks(text) + 1);
+            // A parser may stop just past the last line (an unterminated string, a document
+            // of comments only).
+            let last = text.map_or(0, |text| yaml_lines(text) + 1);
             if line == 0 || line > last {
                 return Err(format!("line {line} is not in the file: {problem}"));
             }
@@ -128,9 +129,9 @@ fn check_error(
     Ok(())
 }
 
-/// Line breaks as the YAML parser counts them: LF, CRLF and a lone CR, and (YAML 1.1) NEL,
+/// Lines as the YAML parser counts them: broken by LF, CRLF and a lone CR, and (YAML 1.1) NEL,
 /// LS and PS. A file with a lone CR has more lines for the parser than for `str::lines`.
-fn yaml_line_breaks(text: &str) -> usize {
+fn yaml_lines(text: &str) -> usize {
     let mut chars = text.chars().peekable();
     let mut breaks = 0;
     while let Some(c) = chars.next() {
@@ -140,7 +141,9 @@ fn yaml_line_breaks(text: &str) -> usize {
             _ => {}
         }
     }
-    breaks
+    let unterminated =
+        !text.is_empty() && !text.ends_with(['\n', '\r', '\u{85}', '\u{2028}', '\u{2029}']);
+    breaks + usize::from(unterminated)
 }
 
 fn check_output(output: &Output) -> Result<(), String> {
