@@ -91,6 +91,9 @@ pub use runtime::request::Redirect;
 
 pub use runtime::tls::http_client_builder;
 
+#[doc(hidden)]
+pub use runtime::fuzz as __fuzz;
+
 /// Twilio - Assistants (`assistants_v1.yaml`).
 #[rustfmt::skip]
 pub mod assistants_v1;

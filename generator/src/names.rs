@@ -59,6 +59,28 @@ pub fn unique(base: &str, taken: impl Fn(&str) -> bool) -> String {
         .unwrap_or_else(|| base.to_owned())
 }
 
+/// Module names a spec file cannot take, as the generated crate uses them itself: `lib`
+/// (`src/lib.rs`), `runtime`, and the methods of `Client` (each module is also an accessor
+/// method on `Client`, `client.assistants_v1()`, whose body calls `self.clone()`).
+pub const RESERVED_MODULES: &[&str] = &[
+    "lib",
+    "runtime",
+    "account_sid",
+    "auth_for",
+    "builder",
+    "clone",
+    "execute",
+    "execute_empty",
+    "execute_raw",
+    "execute_redirect",
+    "execute_redirect_body",
+    "from_env",
+    "send",
+    "send_once",
+    "send_with_retries",
+    "url_for",
+];
+
 /// The module name of a spec file: its stem in snake case, without Twilio's `twilio_` prefix
 /// (`twilio_events_v1.yaml` -> `events_v1`).
 pub fn module_name(file: &str) -> String {
@@ -91,12 +113,19 @@ pub fn strip_api_prefix<'a>(name: &'a str, module: &str) -> Option<&'a str> {
 /// Makes a cased name a legal identifier: a stand-in for an empty name, a prefix before a
 /// leading digit, and `_` after a keyword.
 fn legal(name: String, empty: &str, digit_prefix: &str) -> String {
-    let name = if name.is_empty() {
+    // heck keeps every alphanumeric character, but only XID ones may be in an identifier:
+    // numbers such as `²` or `𖭛` are dropped.
+    let name: String = name
+        .chars()
+        .filter(|&c| c == '_' || unicode_ident::is_xid_continue(c))
+        .collect();
+    let name = if name.trim_matches('_').is_empty() {
         empty.to_owned()
     } else {
         name
     };
-    let name = if name.starts_with(|c: char| c.is_ascii_digit()) {
+    // A digit (`3`, `٣`) cannot start one.
+    let name = if name.starts_with(|c: char| c != '_' && !unicode_ident::is_xid_start(c)) {
         format!("{digit_prefix}{name}")
     } else {
         name
@@ -172,6 +201,14 @@ mod tests {
             "x_twilio_webhook_enabled"
         );
         assert_eq!(snake_name("3dSecure"), "n3d_secure");
+        // Found by tests/properties.rs: alphanumeric characters that no identifier may hold
+        // (they panicked in `Ident::new`), and non-ASCII characters that may not start one.
+        assert_eq!(type_name("𖭛"), "Value");
+        assert_eq!(type_name("x²"), "X");
+        assert_eq!(snake_name("ꨟ_ѩ_ப𖭞𐕅a"), "ꨟ_ѩ_ப𐕅a");
+        assert_eq!(snake_name("٣abc"), "n٣abc");
+        assert_eq!(type_name("٣abc"), "V٣abc");
+        assert_eq!(snake_name("__"), "value");
         assert_eq!(module_name("twilio_events_v1.yaml"), "events_v1");
         assert_eq!(module_name("assistants_v1.yaml"), "assistants_v1");
         assert_eq!(

@@ -4,7 +4,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::rust::{doc_text, ident};
+use super::rust::{doc, doc_text, escape_controls, ident};
 use crate::model::{EnumRepr, Model, Module, Operation, TypeKind, TypeRef, ValueKind};
 
 /// `src/lib.rs`.
@@ -12,9 +12,9 @@ pub fn lib_rs(model: &Model) -> TokenStream {
     let docs = crate_docs(model);
     let modules = model.modules.iter().map(|m| {
         let name = ident(&m.name);
-        let doc = format!(" {} (`{}`).", m.title, m.file);
+        let doc = doc(Some(&format!("{} (`{}`).", m.title, m.file)));
         // Generated modules are laid out by prettyplease; rustfmt leaves them alone.
-        quote! { #[doc = #doc] #[rustfmt::skip] pub mod #name; }
+        quote! { #doc #[rustfmt::skip] pub mod #name; }
     });
     // ID types are also reachable from the crate root (`twilio_api::AccountSid`) when their
     // name is unique across modules.
@@ -49,6 +49,8 @@ pub fn lib_rs(model: &Model) -> TokenStream {
         pub use runtime::enums::UnknownValue;
         pub use runtime::request::Redirect;
         pub use runtime::tls::http_client_builder;
+        #[doc(hidden)]
+        pub use runtime::fuzz as __fuzz;
 
         #(#modules)*
 
@@ -142,7 +144,7 @@ fn crate_docs(model: &Model) -> Vec<String> {
             if line.is_empty() {
                 String::new()
             } else {
-                format!(" {line}")
+                format!(" {}", escape_controls(line))
             }
         })
         .collect()
@@ -256,7 +258,7 @@ pub fn module_rs(model: &Model, module: &Module, has_models: bool, has_ids: bool
             if l.is_empty() {
                 String::new()
             } else {
-                format!(" {l}")
+                format!(" {}", escape_controls(l))
             }
         })
         .collect();

@@ -14,6 +14,7 @@ pub const RUNTIME: &[(&str, &str)] = &[
     ("encode.rs", include_str!("../../runtime/encode.rs")),
     ("enums.rs", include_str!("../../runtime/enums.rs")),
     ("error.rs", include_str!("../../runtime/error.rs")),
+    ("fuzz.rs", include_str!("../../runtime/fuzz.rs")),
     ("id.rs", include_str!("../../runtime/id.rs")),
     ("pagination.rs", include_str!("../../runtime/pagination.rs")),
     ("redact.rs", include_str!("../../runtime/redact.rs")),

@@ -25,6 +25,13 @@ pub fn build(specs: &Specs) -> Result<Model, Error> {
             );
             builder.problem(&Node::new(file, ""), message);
         }
+        if names::RESERVED_MODULES.contains(&module.as_str()) {
+            let message = format!(
+                "`{file}` becomes the Rust module `{module}`, a name the generated crate uses \
+                 itself; rename the file"
+            );
+            builder.problem(&Node::new(file, ""), message);
+        }
         builder.modules.insert(file.clone(), module);
     }
     builder.shared_patterns = shared_patterns(&builder);

@@ -85,6 +85,9 @@ pub use runtime::request::Redirect;
 
 pub use runtime::tls::http_client_builder;
 
+#[doc(hidden)]
+pub use runtime::fuzz as __fuzz;
+
 /// Organization Public API (`iam_organizations.yaml`).
 #[rustfmt::skip]
 pub mod iam_organizations;

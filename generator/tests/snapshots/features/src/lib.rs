@@ -89,6 +89,9 @@ pub use runtime::request::Redirect;
 
 pub use runtime::tls::http_client_builder;
 
+#[doc(hidden)]
+pub use runtime::fuzz as __fuzz;
+
 /// Shared (`shared.yaml`).
 #[rustfmt::skip]
 pub mod shared;

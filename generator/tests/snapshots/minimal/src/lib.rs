@@ -84,6 +84,9 @@ pub use runtime::request::Redirect;
 
 pub use runtime::tls::http_client_builder;
 
+#[doc(hidden)]
+pub use runtime::fuzz as __fuzz;
+
 /// Pets (`pets_v1.yaml`).
 #[rustfmt::skip]
 pub mod pets_v1;

@@ -90,6 +90,9 @@ pub use runtime::request::Redirect;
 
 pub use runtime::tls::http_client_builder;
 
+#[doc(hidden)]
+pub use runtime::fuzz as __fuzz;
+
 /// Twilio - Api (`api_v2010.yaml`).
 #[rustfmt::skip]
 pub mod api_v2010;

@@ -84,6 +84,9 @@ pub use runtime::request::Redirect;
 
 pub use runtime::tls::http_client_builder;
 
+#[doc(hidden)]
+pub use runtime::fuzz as __fuzz;
+
 /// Patterns (`patterns_v1.yaml`).
 #[rustfmt::skip]
 pub mod patterns_v1;

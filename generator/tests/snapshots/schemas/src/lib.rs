@@ -92,6 +92,9 @@ pub use runtime::request::Redirect;
 
 pub use runtime::tls::http_client_builder;
 
+#[doc(hidden)]
+pub use runtime::fuzz as __fuzz;
+
 /// Common (``).
 #[rustfmt::skip]
 pub mod common;

@@ -88,6 +88,9 @@ pub use runtime::request::Redirect;
 
 pub use runtime::tls::http_client_builder;
 
+#[doc(hidden)]
+pub use runtime::fuzz as __fuzz;
+
 /// Twilio - Events (`events_v1.yaml`).
 #[rustfmt::skip]
 pub mod events_v1;

@@ -13,6 +13,8 @@ pub(crate) mod encode;
 #[allow(unused_macros, unused_imports, dead_code)]
 pub(crate) mod enums;
 pub(crate) mod error;
+// Entry points for the fuzz targets, re-exported hidden as `__fuzz`.
+pub mod fuzz;
 pub(crate) mod id;
 // Unused by crates whose specs have no list operation.
 #[allow(dead_code)]
