@@ -62,6 +62,17 @@ fn run(args: &[&Path]) -> (Option<i32>, String, String) {
     )
 }
 
+/// The only breaking change of `result` (there must be exactly one).
+fn the_one_breaking_change(result: &diff::Diff) -> &xtask::diff::Change {
+    let breaking: Vec<_> = result
+        .changes
+        .iter()
+        .filter(|c| c.severity == Severity::Breaking)
+        .collect();
+    assert_eq!(breaking.len(), 1, "{:#?}", result.changes);
+    breaking[0]
+}
+
 /// Twilio changelog, twilio-oai 2.4.0: "Remove `SinkSid` parameter when updating
 /// subscriptions" (breaking change).
 #[test]
@@ -69,13 +80,7 @@ fn events_v1_2_3_5_to_2_4_0_removes_sink_sid_from_update_subscription() {
     let old = history("twilio_events_v1@2.3.5.yaml");
     let new = history("twilio_events_v1@2.4.0.yaml");
     let result = diff_of(&old, &new);
-    let breaking: Vec<_> = result
-        .changes
-        .iter()
-        .filter(|c| c.severity == Severity::Breaking)
-        .collect();
-    assert_eq!(breaking.len(), 1, "{:#?}", result.changes);
-    let change = breaking[0];
+    let change = the_one_breaking_change(&result);
     assert_eq!(change.api, "events_v1");
     assert_eq!(change.item, "events_v1::UpdateSubscription::sink_sid");
     assert_eq!(change.message, "form field `SinkSid` removed");
@@ -95,13 +100,7 @@ fn numbers_v1_2_0_3_to_2_1_0_changes_a_date_to_a_date_time() {
     let old = history("twilio_numbers_v1@2.0.3.yaml");
     let new = history("twilio_numbers_v1@2.1.0.yaml");
     let result = diff_of(&old, &new);
-    let breaking: Vec<_> = result
-        .changes
-        .iter()
-        .filter(|c| c.severity == Severity::Breaking)
-        .collect();
-    assert_eq!(breaking.len(), 1, "{:#?}", result.changes);
-    let change = breaking[0];
+    let change = the_one_breaking_change(&result);
     assert_eq!(change.item, "numbers_v1::PortingPortIn::date_created");
     assert_eq!(
         change.message,

@@ -459,6 +459,17 @@ impl DecodeError {
             snippet: snippet(body),
         }
     }
+
+    /// A problem with the body as a whole (path `.`): not JSON, too large, not the answer
+    /// the operation expects.
+    pub(crate) fn of_body(
+        operation: &'static str,
+        status: u16,
+        message: String,
+        body: &[u8],
+    ) -> Self {
+        DecodeError::new(operation, status, ".".to_owned(), message, body)
+    }
 }
 
 impl fmt::Display for DecodeError {

@@ -373,10 +373,9 @@ impl RawResponse {
     /// A decode error about this response's content as a whole.
     #[allow(dead_code)] // Unused by crates whose specs have no list operation.
     pub(crate) fn decode_error(&self, operation: &'static str, message: String) -> Error {
-        Error::Decode(DecodeError::new(
+        Error::Decode(DecodeError::of_body(
             operation,
             self.status,
-            ".".to_owned(),
             message,
             &self.body,
         ))
@@ -385,10 +384,9 @@ impl RawResponse {
     /// The error for a success status the spec does not document for this operation.
     #[allow(dead_code)] // Used by operations with several success statuses.
     pub(crate) fn unexpected_status(&self, operation: &'static str) -> Error {
-        Error::Decode(DecodeError::new(
+        Error::Decode(DecodeError::of_body(
             operation,
             self.status,
-            ".".to_owned(),
             format!(
                 "HTTP {} is not a documented success status of this operation",
                 self.status
@@ -458,10 +456,9 @@ impl Client {
                  client that follows redirects hides them"
             ),
         };
-        Err(Error::Decode(DecodeError::new(
+        Err(Error::Decode(DecodeError::of_body(
             request.operation,
             answer.status,
-            ".".to_owned(),
             problem,
             &answer.body,
         )))
@@ -476,10 +473,9 @@ impl Client {
     ) -> Result<Redirect<T>, Error> {
         let answer = self.send(request, Expect::Redirect).await?;
         if !(300..=399).contains(&answer.status) {
-            return Err(Error::Decode(DecodeError::new(
+            return Err(Error::Decode(DecodeError::of_body(
                 request.operation,
                 answer.status,
-                ".".to_owned(),
                 format!(
                     "expected a redirect (3xx), got HTTP {}; a reqwest client that follows \
                      redirects hides them",
@@ -696,10 +692,9 @@ impl Client {
                     .await
                     .map_err(|e| match e {
                         Capped::Read(e) => transport(e),
-                        Capped::TooLarge(start) => Error::Decode(DecodeError::new(
+                        Capped::TooLarge(start) => Error::Decode(DecodeError::of_body(
                             request.operation,
                             status.as_u16(),
-                            ".".to_owned(),
                             format!(
                                 "the response body is larger than the client's limit of {} \
                                  bytes (`ClientBuilder::max_response_size`)",
@@ -843,16 +838,8 @@ pub(crate) fn decode<T: DeserializeOwned>(
         }
         // Only trailing characters are left to fail on.
         Ok(_) => match deserializer.end() {
-            Err(error) => {
-                DecodeError::new(operation, status, ".".to_owned(), error.to_string(), body)
-            }
-            Ok(()) => DecodeError::new(
-                operation,
-                status,
-                ".".to_owned(),
-                "invalid JSON".to_owned(),
-                body,
-            ),
+            Err(error) => DecodeError::of_body(operation, status, error.to_string(), body),
+            Ok(()) => DecodeError::of_body(operation, status, "invalid JSON".to_owned(), body),
         },
     };
     Err(Error::Decode(error))
