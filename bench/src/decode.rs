@@ -1,0 +1,73 @@
+//! Decoding a page of sessions: plain serde_json against JSON path tracking, and the heap it takes.
+
+use std::hint::black_box;
+
+use twilio_api::assistants_v1::ListSessionsResponse;
+
+use crate::alloc;
+use crate::stats::Samples;
+
+/// A page of `n` sessions, as the API would send it.
+pub fn sessions_page(n: usize) -> Vec<u8> {
+    let sessions: Vec<serde_json::Value> = (0..n)
+        .map(|i| {
+            serde_json::json!({
+                "id": format!("sess_{i:08}"),
+                "account_sid": "ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+                "assistant_id": format!("aia_asst_{i:06}"),
+                "verified": i % 2 == 0,
+                "identity": format!("user-{i}@example.com"),
+                "date_created": "2009-07-06T20:30:00Z",
+                "date_updated": "2009-07-06T20:30:00Z"
+            })
+        })
+        .collect();
+    let page = serde_json::json!({
+        "sessions": sessions,
+        "meta": {
+            "first_page_url": "https://assistants.twilio.com/v1/Sessions?PageSize=1000&Page=0",
+            "key": "sessions",
+            "next_page_url": "https://assistants.twilio.com/v1/Sessions?PageSize=1000&Page=1&PageToken=abc",
+            "page": 0,
+            "page_size": 1000,
+            "previous_page_url": null,
+            "url": "https://assistants.twilio.com/v1/Sessions?PageSize=1000&Page=0"
+        }
+    });
+    serde_json::to_vec(&page).unwrap()
+}
+
+pub fn figures() {
+    let body = sessions_page(1000);
+    let tracked = Samples::time(31, || {
+        let mut deserializer = serde_json::Deserializer::from_slice(black_box(&body));
+        let page: ListSessionsResponse =
+            serde_path_to_error::deserialize(&mut deserializer).unwrap();
+        black_box(page);
+    });
+    let plain = Samples::time(31, || {
+        let page: ListSessionsResponse = serde_json::from_slice(black_box(&body)).unwrap();
+        black_box(page);
+    });
+    let mb_per_s = |s: &Samples| body.len() as f64 / s.median().as_secs_f64() / 1e6;
+    let (page, heap) =
+        alloc::peak_during(|| serde_json::from_slice::<ListSessionsResponse>(&body).unwrap());
+    assert_eq!(page.sessions.map(|s| s.len()), Some(1000));
+    println!(
+        "decoding a page of 1000 sessions ({} KiB of JSON):",
+        body.len() / 1024
+    );
+    println!(
+        "  with JSON path tracking {} ({:.0} MB/s)   plain serde_json (the client's first try) {} ({:.0} MB/s)   tracking costs {:.2}x",
+        tracked,
+        mb_per_s(&tracked),
+        plain,
+        mb_per_s(&plain),
+        tracked.ratio(&plain)
+    );
+    println!(
+        "  peak heap while decoding: {} KiB ({} bytes per session)\n",
+        heap / 1024,
+        heap / 1000
+    );
+}
