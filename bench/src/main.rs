@@ -18,13 +18,47 @@ mod generator_speed;
 mod ids;
 mod stats;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
 
-fn main() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .unwrap()
-        .to_path_buf();
+/// What every figure group may read.
+pub struct Context {
+    /// The workspace root.
+    pub root: PathBuf,
+}
+
+/// A named group of figures and the function that measures and prints them.
+type Group = (&'static str, fn(&Context));
+
+/// The figure groups, in the order they run; `cargo xtask bench NAME…` runs only those named.
+const GROUPS: &[Group] = &[
+    ("generator", |cx| {
+        generator_speed::figures(&cx.root.join("specs"))
+    }),
+    ("ids", |_| ids::figures()),
+    ("decode", |_| decode::figures()),
+    ("client", |_| client::figures()),
+];
+
+fn main() -> ExitCode {
+    let chosen: Vec<String> = std::env::args().skip(1).collect();
+    if let Some(unknown) = chosen
+        .iter()
+        .find(|name| !GROUPS.iter().any(|(group, _)| group == name))
+    {
+        let names: Vec<&str> = GROUPS.iter().map(|(name, _)| *name).collect();
+        eprintln!(
+            "unknown figure group `{unknown}`; the groups are: {}",
+            names.join(", ")
+        );
+        return ExitCode::from(2);
+    }
+    let cx = Context {
+        root: Path::new(env!("CARGO_MANIFEST_DIR"))
+            .parent()
+            .unwrap()
+            .to_path_buf(),
+    };
     println!(
         "twilio-api benchmarks ({} build)\n",
         if cfg!(debug_assertions) {
@@ -33,8 +67,10 @@ fn main() {
             "release"
         }
     );
-    generator_speed::figures(&root.join("specs"));
-    ids::figures();
-    decode::figures();
-    client::figures();
+    for (name, figures) in GROUPS {
+        if chosen.is_empty() || chosen.iter().any(|c| c == name) {
+            figures(&cx);
+        }
+    }
+    ExitCode::SUCCESS
 }

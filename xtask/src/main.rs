@@ -28,8 +28,10 @@ Commands:
         `N passed, M failed`; exit code 1 if anything failed. --all-options adds a static
         pass that sets every optional input; --dynamic-rounds repeats the dynamic pass
         (its answers are random; default 1). Needs `npm ci --prefix .ci` (or PRISM_BIN).
-  bench Build the benchmarks in release mode and print their figures and ratios: generator
-        speed, ID byte checks against the regex crate, decoding, client overhead on loopback.
+  bench [GROUP...]
+        Build the benchmarks in release mode and print their figures and ratios, each time as
+        median (min … max): generator speed, ID byte checks against the regex crate,
+        decoding, client overhead on loopback. Name groups to run only those.
   help  Show this text.
 ";
 
@@ -57,7 +59,7 @@ fn run() -> Result<ExitCode, String> {
         "regen" => regen_command(parser),
         "diff" => diff_command(parser),
         "conformance" => conformance_command(parser),
-        "bench" => bench_command(),
+        "bench" => bench_command(parser),
         "help" => {
             print!("{HELP}");
             Ok(ExitCode::SUCCESS)
@@ -245,11 +247,26 @@ fn conformance_command(mut parser: lexopt::Parser) -> Result<ExitCode, String> {
     })
 }
 
-fn bench_command() -> Result<ExitCode, String> {
+fn bench_command(mut parser: lexopt::Parser) -> Result<ExitCode, String> {
+    let mut groups = Vec::new();
+    while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
+        match arg {
+            lexopt::Arg::Value(group) => groups.push(group),
+            other => return Err(format!("unexpected {}\n\n{HELP}", describe(&other))),
+        }
+    }
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
     let status = std::process::Command::new(cargo)
         .current_dir(workspace_root())
-        .args(["run", "--release", "--quiet", "-p", "twilio-api-bench"])
+        .args([
+            "run",
+            "--release",
+            "--quiet",
+            "-p",
+            "twilio-api-bench",
+            "--",
+        ])
+        .args(groups)
         .status()
         .map_err(|e| format!("cannot run cargo: {e}"))?;
     Ok(if status.success() {
