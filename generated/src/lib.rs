@@ -34,6 +34,16 @@
 //! | [`common`] | Twilio shared definitions |  |
 //! | [`conversations_v2`] | Twilio - Conversations | `fetch_conversation` |
 //!
+//! ## Features
+//!
+//! Each module is compiled only with the cargo feature of the same name; `full`, one of the default features, turns on all of them. To compile only the APIs you call:
+//!
+//! ```toml
+//! twilio-api = { version = "0.1.0", default-features = false, features = ["rustls-ring", "assistants_v1"] }
+//! ```
+//!
+//! A module's feature turns on the modules whose types it uses (such as shared ID types) and the dependencies only some APIs need (`chrono`, for timestamps and dates).
+//!
 //! ## Errors
 //!
 //! Every call returns [`Error`]: a bad argument fails before anything is sent ([`Error::InvalidArgument`]); Twilio's error responses become [`Error::Api`] with Twilio's `code`, `message`, `more_info` and the HTTP `status`; transport failures and undecodable bodies have variants of their own. [`Error::status`] and [`Error::is_retryable`] work on all.
@@ -71,6 +81,17 @@
 //! Fields and inputs the specs mark as personal data (Twilio's `x-twilio: {pii: {handling: standard|sensitive}}`: identities, names, phone numbers, message content) print `<redacted>` in `Debug`, request builders included; `None` and list lengths stay visible. Serde, the fields themselves and `PartialEq` keep the real value. Argument errors name the argument and the rule, never the value. Only the spec decides what is marked: each such item's docs say so.
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
+#[cfg_attr(
+    not(
+        any(
+            feature = "assistants_v1",
+            feature = "autopilot_v1",
+            feature = "conversations_v2"
+        )
+    ),
+    allow(dead_code)
+)]
+#[rustfmt::skip]
 mod runtime;
 
 pub use runtime::client::{Client, ClientBuilder, DEFAULT_TIMEOUT};
@@ -95,27 +116,36 @@ pub use runtime::tls::http_client_builder;
 pub use runtime::fuzz as __fuzz;
 
 /// Twilio - Assistants (`assistants_v1.yaml`).
+#[cfg(feature = "assistants_v1")]
 #[rustfmt::skip]
 pub mod assistants_v1;
 
 /// Twilio - Autopilot (`autopilot_v1.yaml`).
+#[cfg(feature = "autopilot_v1")]
 #[rustfmt::skip]
 pub mod autopilot_v1;
 
 /// Twilio shared definitions (`common.yaml`).
+#[cfg(feature = "common")]
 #[rustfmt::skip]
 pub mod common;
 
 /// Twilio - Conversations (`conversations_v2.yaml`).
+#[cfg(feature = "conversations_v2")]
 #[rustfmt::skip]
 pub mod conversations_v2;
 
+#[cfg(feature = "assistants_v1")]
 pub use assistants_v1::AssistantId;
 
+#[cfg(feature = "assistants_v1")]
 pub use assistants_v1::MessageId;
 
+#[cfg(feature = "autopilot_v1")]
 pub use autopilot_v1::AssistantSid;
 
+#[cfg(feature = "autopilot_v1")]
 pub use autopilot_v1::DialogueSid;
 
+#[cfg(feature = "common")]
 pub use common::AccountSid;

@@ -6,6 +6,8 @@
 //! user and an Autopilot bot; it is only available while the dialogue is active.
 //!
 //! Served at `https://autopilot.twilio.com`; reach it with [`Client::autopilot_v1`](crate::Client::autopilot_v1).
+//!
+//! Compiled with the cargo feature `autopilot_v1` (on by default, through `full`).
 
 mod ids;
 

@@ -3,6 +3,8 @@
 //! Twilio shared definitions 1.0.0 (`common.yaml`).
 //!
 //! Schemas, parameters and responses shared by the Twilio API descriptions in this folder.
+//!
+//! Compiled with the cargo feature `common` (on by default, through `full`).
 
 mod ids;
 

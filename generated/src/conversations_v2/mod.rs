@@ -6,6 +6,8 @@
 //! customer interaction.
 //!
 //! Served at `https://conversations.twilio.com`; reach it with [`Client::conversations_v2`](crate::Client::conversations_v2).
+//!
+//! Compiled with the cargo feature `conversations_v2` (on by default, through `full`).
 
 mod models;
 

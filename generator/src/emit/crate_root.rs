@@ -12,9 +12,10 @@ pub fn lib_rs(model: &Model) -> TokenStream {
     let docs = crate_docs(model);
     let modules = model.modules.iter().map(|m| {
         let name = ident(&m.name);
+        let feature = &m.name;
         let doc = doc(Some(&format!("{} (`{}`).", m.title, m.file)));
         // Generated modules are laid out by prettyplease; rustfmt leaves them alone.
-        quote! { #doc #[rustfmt::skip] pub mod #name; }
+        quote! { #doc #[cfg(feature = #feature)] #[rustfmt::skip] pub mod #name; }
     });
     // ID types are also reachable from the crate root (`twilio_api::AccountSid`) when their
     // name is unique across modules.
@@ -30,14 +31,19 @@ pub fn lib_rs(model: &Model) -> TokenStream {
         .iter()
         .filter(|(_, name)| ids.iter().filter(|(_, n)| n == name).count() == 1)
         .map(|(module, name)| {
+            let feature = *module;
             let (module, name) = (ident(module), ident(name));
-            quote! { pub use #module::#name; }
+            quote! { #[cfg(feature = #feature)] pub use #module::#name; }
         });
+    let apis = model.apis().map(|(module, _)| module.name.as_str());
     quote! {
         #(#![doc = #docs])*
         #![deny(missing_docs)]
         #![forbid(unsafe_code)]
 
+        // Without any API feature, no operation calls into the runtime.
+        #[cfg_attr(not(any(#(feature = #apis),*)), allow(dead_code))]
+        #[rustfmt::skip]
         mod runtime;
 
         pub use runtime::client::{Client, ClientBuilder, DEFAULT_TIMEOUT};
@@ -81,6 +87,7 @@ fn crate_docs(model: &Model) -> Vec<String> {
             module.name, module.title, ops
         ));
     }
+    text.push_str(&features_section(model, name));
     text.push_str(
         "\n## Errors\n\n\
          Every call returns [`Error`]: a bad argument fails before anything is sent \
@@ -148,6 +155,25 @@ fn crate_docs(model: &Model) -> Vec<String> {
             }
         })
         .collect()
+}
+
+/// How the crate's cargo features select APIs.
+fn features_section(model: &Model, name: &str) -> String {
+    let example = model
+        .apis()
+        .next()
+        .map_or("…", |(module, _)| module.name.as_str());
+    format!(
+        "\n## Features\n\n\
+         Each module is compiled only with the cargo feature of the same name; `full`, one of \
+         the default features, turns on all of them. To compile only the APIs you call:\n\n\
+         ```toml\n\
+         {name} = {{ version = \"{version}\", default-features = false, features = [\"rustls-ring\", \"{example}\"] }}\n\
+         ```\n\n\
+         A module's feature turns on the modules whose types it uses (such as shared ID types) \
+         and the dependencies only some APIs need (`chrono`, for timestamps and dates).\n",
+        version = model.crate_config.version,
+    )
 }
 
 /// A compiling (not run) example made from the specs' own operations.
@@ -252,6 +278,10 @@ pub fn module_rs(model: &Model, module: &Module, has_models: bool, has_ids: bool
             module.name
         ));
     }
+    text.push_str(&format!(
+        "\n\nCompiled with the cargo feature `{}` (on by default, through `full`).",
+        module.name
+    ));
     let docs: Vec<String> = text
         .lines()
         .map(|l| {

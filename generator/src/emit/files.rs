@@ -33,6 +33,15 @@ struct CargoToml {
     version: String,
     description: String,
     repository: Option<String>,
+    /// Every module's feature, as a TOML list's items.
+    all_modules: String,
+    features: Vec<CargoFeature>,
+}
+
+/// One `name = [enables…]` line of `[features]`.
+struct CargoFeature {
+    name: String,
+    enables: String,
 }
 
 #[derive(Template)]
@@ -78,6 +87,15 @@ pub fn cargo_toml(model: &Model, source: &str) -> Result<String, Error> {
         version: toml_string(&config.version),
         description: toml_string(&config.description),
         repository: config.repository.as_deref().map(toml_string),
+        all_modules: toml_list(model.modules.iter().map(|m| m.name.as_str())),
+        features: model
+            .modules
+            .iter()
+            .map(|module| CargoFeature {
+                name: module.name.clone(),
+                enables: toml_list(module.feature.enables()),
+            })
+            .collect(),
     };
     render(&template, "Cargo.toml")
 }
@@ -184,6 +202,11 @@ fn render(template: &impl Template, path: &str) -> Result<String, Error> {
 /// A TOML basic string (JSON string escapes are valid TOML).
 fn toml_string(value: &str) -> String {
     serde_json::Value::String(value.to_owned()).to_string()
+}
+
+/// The items of a TOML list of strings: `"a", "b"`.
+fn toml_list<'a>(items: impl Iterator<Item = &'a str>) -> String {
+    items.map(toml_string).collect::<Vec<_>>().join(", ")
 }
 
 /// Text for a Markdown table cell: the first sentence, on one line, pipes escaped.

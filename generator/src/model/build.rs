@@ -8,7 +8,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde_json::Value;
 
 use super::draft::{Builder, IdKey, SHARED_MODULE, count, text};
-use super::{Check, CrateConfigModel, Model, Module, Outcome, TypeDef, TypeId, TypeKind, TypeRef};
+use super::features::{self, CRATE_FEATURES, Feature};
+use super::{CrateConfigModel, Model, Module, Outcome, TypeDef, TypeId, TypeKind};
 use crate::error::Error;
 use crate::load::Specs;
 use crate::names;
@@ -25,7 +26,9 @@ pub fn build(specs: &Specs) -> Result<Model, Error> {
             );
             builder.problem(&Node::new(file, ""), message);
         }
-        if names::RESERVED_MODULES.contains(&module.as_str()) {
+        if names::RESERVED_MODULES.contains(&module.as_str())
+            || CRATE_FEATURES.contains(&module.as_str())
+        {
             let message = format!(
                 "`{file}` becomes the Rust module `{module}`, a name the generated crate uses \
                  itself; rename the file"
@@ -126,6 +129,7 @@ pub fn build(specs: &Specs) -> Result<Model, Error> {
             api: apis.remove(file),
             types: Vec::new(),
             shared: Vec::new(),
+            feature: Feature::default(),
         });
     }
     let has_shared = modules.iter().any(|m| m.name == SHARED_MODULE);
@@ -139,6 +143,7 @@ pub fn build(specs: &Specs) -> Result<Model, Error> {
             api: None,
             types: Vec::new(),
             shared: Vec::new(),
+            feature: Feature::default(),
         });
     }
     for (index, def) in types.iter().enumerate() {
@@ -153,6 +158,7 @@ pub fn build(specs: &Specs) -> Result<Model, Error> {
     }
     for module in &mut modules {
         module.shared = shared_ids_used(module, &types);
+        module.feature = features::feature_of(module, &types);
     }
     modules.sort_by(|a, b| a.name.cmp(&b.name));
     Ok(Model {
@@ -168,42 +174,7 @@ fn shared_ids_used(module: &Module, types: &[TypeDef]) -> Vec<TypeId> {
     if module.name == SHARED_MODULE {
         return Vec::new();
     }
-    let mut refs: Vec<&TypeRef> = Vec::new();
-    for id in &module.types {
-        match &types[id.0].kind {
-            TypeKind::Struct(s) => {
-                refs.extend(s.fields.iter().map(|f| &f.ty));
-                refs.extend(s.additional.as_ref());
-            }
-            TypeKind::Union(u) => refs.extend(u.variants.iter().map(|v| &v.ty)),
-            TypeKind::Alias(ty) => refs.push(ty),
-            TypeKind::Enum(_) | TypeKind::Id(_) => {}
-        }
-    }
-    let mut found: BTreeSet<TypeId> = BTreeSet::new();
-    for op in module.api.iter().flat_map(|api| &api.operations) {
-        refs.extend(op.inputs.iter().map(|i| &i.ty));
-        found.extend(
-            op.inputs
-                .iter()
-                .flat_map(|i| &i.checks)
-                .filter_map(|c| match c {
-                    Check::Id(id) => Some(*id),
-                    _ => None,
-                }),
-        );
-    }
-    while let Some(ty) = refs.pop() {
-        match ty {
-            TypeRef::Named(id) => {
-                found.insert(*id);
-            }
-            TypeRef::Array(inner) | TypeRef::Map(inner) | TypeRef::Nullable(inner) => {
-                refs.push(inner);
-            }
-            _ => {}
-        }
-    }
+    let (found, _) = features::uses(module, types);
     let own: BTreeSet<&str> = module
         .types
         .iter()

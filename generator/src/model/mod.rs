@@ -7,6 +7,7 @@
 
 mod build;
 mod draft;
+mod features;
 mod names_pass;
 mod operation;
 mod pagination;
@@ -15,6 +16,7 @@ mod schema;
 mod types;
 
 pub use build::build;
+pub use features::{CRATE_FEATURES, Feature, RuntimePart};
 pub use types::*;
 
 use serde::Serialize;
@@ -91,6 +93,8 @@ pub struct Module {
     /// re-exported by it (`events_v1::AccountSid`), in name order; none whose name the module
     /// itself defines.
     pub shared: Vec<TypeId>,
+    /// The cargo feature that compiles this module (named after it) and what it turns on.
+    pub feature: Feature,
 }
 
 /// The operations of one spec file and how to reach them.

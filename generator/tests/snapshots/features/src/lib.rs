@@ -32,6 +32,16 @@
 //! | [`shared`] | Shared |  |
 //! | [`widgets_v2`] | Widgets | `delete_widget`, `fetch_widget`, `list_widgets` |
 //!
+//! ## Features
+//!
+//! Each module is compiled only with the cargo feature of the same name; `full`, one of the default features, turns on all of them. To compile only the APIs you call:
+//!
+//! ```toml
+//! fixture-features = { version = "1.2.3", default-features = false, features = ["rustls-ring", "widgets_v2"] }
+//! ```
+//!
+//! A module's feature turns on the modules whose types it uses (such as shared ID types) and the dependencies only some APIs need (`chrono`, for timestamps and dates).
+//!
 //! ## Errors
 //!
 //! Every call returns [`Error`]: a bad argument fails before anything is sent ([`Error::InvalidArgument`]); Twilio's error responses become [`Error::Api`] with Twilio's `code`, `message`, `more_info` and the HTTP `status`; transport failures and undecodable bodies have variants of their own. [`Error::status`] and [`Error::is_retryable`] work on all.
@@ -69,6 +79,8 @@
 //! Fields and inputs the specs mark as personal data (Twilio's `x-twilio: {pii: {handling: standard|sensitive}}`: identities, names, phone numbers, message content) print `<redacted>` in `Debug`, request builders included; `None` and list lengths stay visible. Serde, the fields themselves and `PartialEq` keep the real value. Argument errors name the argument and the rule, never the value. Only the spec decides what is marked: each such item's docs say so.
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
+#[cfg_attr(not(any(feature = "widgets_v2")), allow(dead_code))]
+#[rustfmt::skip]
 mod runtime;
 
 pub use runtime::client::{Client, ClientBuilder, DEFAULT_TIMEOUT};
@@ -93,17 +105,23 @@ pub use runtime::tls::http_client_builder;
 pub use runtime::fuzz as __fuzz;
 
 /// Shared (`shared.yaml`).
+#[cfg(feature = "shared")]
 #[rustfmt::skip]
 pub mod shared;
 
 /// Widgets (`widgets_v2.yaml`).
+#[cfg(feature = "widgets_v2")]
 #[rustfmt::skip]
 pub mod widgets_v2;
 
+#[cfg(feature = "shared")]
 pub use shared::OwnerSid;
 
+#[cfg(feature = "widgets_v2")]
 pub use widgets_v2::Handle;
 
+#[cfg(feature = "widgets_v2")]
 pub use widgets_v2::Label;
 
+#[cfg(feature = "widgets_v2")]
 pub use widgets_v2::WidgetSid;

@@ -27,6 +27,16 @@
 //! |---|---|---|
 //! | [`pets_v1`] | Pets | `fetch_pet` |
 //!
+//! ## Features
+//!
+//! Each module is compiled only with the cargo feature of the same name; `full`, one of the default features, turns on all of them. To compile only the APIs you call:
+//!
+//! ```toml
+//! fixture-minimal = { version = "0.0.1", default-features = false, features = ["rustls-ring", "pets_v1"] }
+//! ```
+//!
+//! A module's feature turns on the modules whose types it uses (such as shared ID types) and the dependencies only some APIs need (`chrono`, for timestamps and dates).
+//!
 //! ## Errors
 //!
 //! Every call returns [`Error`]: a bad argument fails before anything is sent ([`Error::InvalidArgument`]); Twilio's error responses become [`Error::Api`] with Twilio's `code`, `message`, `more_info` and the HTTP `status`; transport failures and undecodable bodies have variants of their own. [`Error::status`] and [`Error::is_retryable`] work on all.
@@ -64,6 +74,8 @@
 //! Fields and inputs the specs mark as personal data (Twilio's `x-twilio: {pii: {handling: standard|sensitive}}`: identities, names, phone numbers, message content) print `<redacted>` in `Debug`, request builders included; `None` and list lengths stay visible. Serde, the fields themselves and `PartialEq` keep the real value. Argument errors name the argument and the rule, never the value. Only the spec decides what is marked: each such item's docs say so.
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
+#[cfg_attr(not(any(feature = "pets_v1")), allow(dead_code))]
+#[rustfmt::skip]
 mod runtime;
 
 pub use runtime::client::{Client, ClientBuilder, DEFAULT_TIMEOUT};
@@ -88,5 +100,6 @@ pub use runtime::tls::http_client_builder;
 pub use runtime::fuzz as __fuzz;
 
 /// Pets (`pets_v1.yaml`).
+#[cfg(feature = "pets_v1")]
 #[rustfmt::skip]
 pub mod pets_v1;

@@ -35,6 +35,16 @@
 //! | [`numbers_v1`] | Twilio - Numbers | `list_port_in_phone_numbers`, `list_port_in_requests` |
 //! | [`numbers_v2`] | Twilio - Numbers | `list_address` |
 //!
+//! ## Features
+//!
+//! Each module is compiled only with the cargo feature of the same name; `full`, one of the default features, turns on all of them. To compile only the APIs you call:
+//!
+//! ```toml
+//! fixture-pagination = { version = "0.1.0", default-features = false, features = ["rustls-ring", "api_v2010"] }
+//! ```
+//!
+//! A module's feature turns on the modules whose types it uses (such as shared ID types) and the dependencies only some APIs need (`chrono`, for timestamps and dates).
+//!
 //! ## Errors
 //!
 //! Every call returns [`Error`]: a bad argument fails before anything is sent ([`Error::InvalidArgument`]); Twilio's error responses become [`Error::Api`] with Twilio's `code`, `message`, `more_info` and the HTTP `status`; transport failures and undecodable bodies have variants of their own. [`Error::status`] and [`Error::is_retryable`] work on all.
@@ -72,6 +82,19 @@
 //! Fields and inputs the specs mark as personal data (Twilio's `x-twilio: {pii: {handling: standard|sensitive}}`: identities, names, phone numbers, message content) print `<redacted>` in `Debug`, request builders included; `None` and list lengths stay visible. Serde, the fields themselves and `PartialEq` keep the real value. Argument errors name the argument and the rule, never the value. Only the spec decides what is marked: each such item's docs say so.
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
+#[cfg_attr(
+    not(
+        any(
+            feature = "api_v2010",
+            feature = "events_v1",
+            feature = "lookups_v2",
+            feature = "numbers_v1",
+            feature = "numbers_v2"
+        )
+    ),
+    allow(dead_code)
+)]
+#[rustfmt::skip]
 mod runtime;
 
 pub use runtime::client::{Client, ClientBuilder, DEFAULT_TIMEOUT};
@@ -96,29 +119,38 @@ pub use runtime::tls::http_client_builder;
 pub use runtime::fuzz as __fuzz;
 
 /// Twilio - Api (`api_v2010.yaml`).
+#[cfg(feature = "api_v2010")]
 #[rustfmt::skip]
 pub mod api_v2010;
 
 /// Twilio - Events (`events_v1.yaml`).
+#[cfg(feature = "events_v1")]
 #[rustfmt::skip]
 pub mod events_v1;
 
 /// Twilio - Lookups (`lookups_v2.yaml`).
+#[cfg(feature = "lookups_v2")]
 #[rustfmt::skip]
 pub mod lookups_v2;
 
 /// Twilio - Numbers (`numbers_v1.yaml`).
+#[cfg(feature = "numbers_v1")]
 #[rustfmt::skip]
 pub mod numbers_v1;
 
 /// Twilio - Numbers (`numbers_v2.yaml`).
+#[cfg(feature = "numbers_v2")]
 #[rustfmt::skip]
 pub mod numbers_v2;
 
+#[cfg(feature = "api_v2010")]
 pub use api_v2010::AccountMessageSid;
 
+#[cfg(feature = "api_v2010")]
 pub use api_v2010::AccountSid;
 
+#[cfg(feature = "events_v1")]
 pub use events_v1::SinkSid;
 
+#[cfg(feature = "numbers_v1")]
 pub use numbers_v1::PortInRequestSid;

@@ -27,6 +27,16 @@
 //! |---|---|---|
 //! | [`patterns_v1`] | Patterns | `fetch_account` |
 //!
+//! ## Features
+//!
+//! Each module is compiled only with the cargo feature of the same name; `full`, one of the default features, turns on all of them. To compile only the APIs you call:
+//!
+//! ```toml
+//! fixture-patterns = { version = "0.1.0", default-features = false, features = ["rustls-ring", "patterns_v1"] }
+//! ```
+//!
+//! A module's feature turns on the modules whose types it uses (such as shared ID types) and the dependencies only some APIs need (`chrono`, for timestamps and dates).
+//!
 //! ## Errors
 //!
 //! Every call returns [`Error`]: a bad argument fails before anything is sent ([`Error::InvalidArgument`]); Twilio's error responses become [`Error::Api`] with Twilio's `code`, `message`, `more_info` and the HTTP `status`; transport failures and undecodable bodies have variants of their own. [`Error::status`] and [`Error::is_retryable`] work on all.
@@ -64,6 +74,8 @@
 //! Fields and inputs the specs mark as personal data (Twilio's `x-twilio: {pii: {handling: standard|sensitive}}`: identities, names, phone numbers, message content) print `<redacted>` in `Debug`, request builders included; `None` and list lengths stay visible. Serde, the fields themselves and `PartialEq` keep the real value. Argument errors name the argument and the rule, never the value. Only the spec decides what is marked: each such item's docs say so.
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
+#[cfg_attr(not(any(feature = "patterns_v1")), allow(dead_code))]
+#[rustfmt::skip]
 mod runtime;
 
 pub use runtime::client::{Client, ClientBuilder, DEFAULT_TIMEOUT};
@@ -88,185 +100,276 @@ pub use runtime::tls::http_client_builder;
 pub use runtime::fuzz as __fuzz;
 
 /// Patterns (`patterns_v1.yaml`).
+#[cfg(feature = "patterns_v1")]
 #[rustfmt::skip]
 pub mod patterns_v1;
 
+#[cfg(feature = "patterns_v1")]
 pub use patterns_v1::AcSid;
 
+#[cfg(feature = "patterns_v1")]
 pub use patterns_v1::AcSidSpelledAf;
 
+#[cfg(feature = "patterns_v1")]
 pub use patterns_v1::AcSidUnanchored;
 
+#[cfg(feature = "patterns_v1")]
 pub use patterns_v1::AdSid;
 
+#[cfg(feature = "patterns_v1")]
 pub use patterns_v1::AkSid;
 
+#[cfg(feature = "patterns_v1")]
 pub use patterns_v1::AnySid;
 
+#[cfg(feature = "patterns_v1")]
 pub use patterns_v1::AnySidAnyCasePrefix;
 
+#[cfg(feature = "patterns_v1")]
 pub use patterns_v1::ApSid;
 
+#[cfg(feature = "patterns_v1")]
 pub use patterns_v1::BhSid;
 
+#[cfg(feature = "patterns_v1")]
 pub use patterns_v1::BiSid;
 
+#[cfg(feature = "patterns_v1")]
 pub use patterns_v1::BnSidLowercase;
 
+#[cfg(feature = "patterns_v1")]
 pub use patterns_v1::BsSid;
 
+#[cfg(feature = "patterns_v1")]
 pub use patterns_v1::BuSid;
 
+#[cfg(feature = "patterns_v1")]
 pub use patterns_v1::BundleSidList;
 
+#[cfg(feature = "patterns_v1")]
 pub use patterns_v1::BvSid;
 
+#[cfg(feature = "patterns_v1")]
 pub use patterns_v1::ChSid;
 
+#[cfg(feature = "patterns_v1")]
 pub use patterns_v1::CharsMiddle;
 
+#[cfg(feature = "patterns_v1")]
 pub use patterns_v1::CmSid;
 
+#[cfg(feature = "patterns_v1")]
 pub use patterns_v1::Contains;
 
+#[cfg(feature = "patterns_v1")]
 pub use patterns_v1::CrSid;
 
+#[cfg(feature = "patterns_v1")]
 pub use patterns_v1::CwSid;
 
+#[cfg(feature = "patterns_v1")]
 pub use patterns_v1::DfSid;
 
+#[cfg(feature = "patterns_v1")]
 pub use patterns_v1::DgSid;
 
+#[cfg(feature = "patterns_v1")]
 pub use patterns_v1::DnSid;
 
+#[cfg(feature = "patterns_v1")]
 pub use patterns_v1::DnSidUnanchored;
 
+#[cfg(feature = "patterns_v1")]
 pub use patterns_v1::DotUnanchored;
 
+#[cfg(feature = "patterns_v1")]
 pub use patterns_v1::EcSid;
 
+#[cfg(feature = "patterns_v1")]
 pub use patterns_v1::ElSid;
 
+#[cfg(feature = "patterns_v1")]
 pub use patterns_v1::Empty;
 
+#[cfg(feature = "patterns_v1")]
 pub use patterns_v1::EmptyAnchored;
 
+#[cfg(feature = "patterns_v1")]
 pub use patterns_v1::EndOnly;
 
+#[cfg(feature = "patterns_v1")]
 pub use patterns_v1::FwSid;
 
+#[cfg(feature = "patterns_v1")]
 pub use patterns_v1::HrSid;
 
+#[cfg(feature = "patterns_v1")]
 pub use patterns_v1::IdSid;
 
+#[cfg(feature = "patterns_v1")]
 pub use patterns_v1::ImSid;
 
+#[cfg(feature = "patterns_v1")]
 pub use patterns_v1::InSid;
 
+#[cfg(feature = "patterns_v1")]
 pub use patterns_v1::IsSid;
 
+#[cfg(feature = "patterns_v1")]
 pub use patterns_v1::ItSid;
 
+#[cfg(feature = "patterns_v1")]
 pub use patterns_v1::IxSid;
 
+#[cfg(feature = "patterns_v1")]
 pub use patterns_v1::IxSidUnanchored;
 
+#[cfg(feature = "patterns_v1")]
 pub use patterns_v1::IySidUnanchored;
 
+#[cfg(feature = "patterns_v1")]
 pub use patterns_v1::IzSid;
 
+#[cfg(feature = "patterns_v1")]
 pub use patterns_v1::KnowledgeId;
 
+#[cfg(feature = "patterns_v1")]
 pub use patterns_v1::KwSid;
 
+#[cfg(feature = "patterns_v1")]
 pub use patterns_v1::LengthBounded;
 
+#[cfg(feature = "patterns_v1")]
 pub use patterns_v1::LongOneOfUnanchored;
 
+#[cfg(feature = "patterns_v1")]
 pub use patterns_v1::LowercaseUlid;
 
+#[cfg(feature = "patterns_v1")]
 pub use patterns_v1::MbSid;
 
+#[cfg(feature = "patterns_v1")]
 pub use patterns_v1::MeSid;
 
+#[cfg(feature = "patterns_v1")]
 pub use patterns_v1::MgSid;
 
+#[cfg(feature = "patterns_v1")]
 pub use patterns_v1::NfSid;
 
+#[cfg(feature = "patterns_v1")]
 pub use patterns_v1::NfSidUnanchored;
 
+#[cfg(feature = "patterns_v1")]
 pub use patterns_v1::NonAsciiLiteral;
 
+#[cfg(feature = "patterns_v1")]
 pub use patterns_v1::NotComma;
 
+#[cfg(feature = "patterns_v1")]
 pub use patterns_v1::OoSid;
 
+#[cfg(feature = "patterns_v1")]
 pub use patterns_v1::OptOutKeyword;
 
+#[cfg(feature = "patterns_v1")]
 pub use patterns_v1::OptionalGroup;
 
+#[cfg(feature = "patterns_v1")]
 pub use patterns_v1::OqSid;
 
+#[cfg(feature = "patterns_v1")]
 pub use patterns_v1::OqSidAlphanumeric;
 
+#[cfg(feature = "patterns_v1")]
 pub use patterns_v1::OrSidUnanchored;
 
+#[cfg(feature = "patterns_v1")]
 pub use patterns_v1::OySid;
 
+#[cfg(feature = "patterns_v1")]
 pub use patterns_v1::PerlClasses;
 
+#[cfg(feature = "patterns_v1")]
 pub use patterns_v1::PnSid;
 
+#[cfg(feature = "patterns_v1")]
 pub use patterns_v1::PolicyId;
 
+#[cfg(feature = "patterns_v1")]
 pub use patterns_v1::PuSid;
 
+#[cfg(feature = "patterns_v1")]
 pub use patterns_v1::PxSid;
 
+#[cfg(feature = "patterns_v1")]
 pub use patterns_v1::RdSid;
 
+#[cfg(feature = "patterns_v1")]
 pub use patterns_v1::RepeatedGroupUnanchored;
 
+#[cfg(feature = "patterns_v1")]
 pub use patterns_v1::RlSid;
 
+#[cfg(feature = "patterns_v1")]
 pub use patterns_v1::RnSid;
 
+#[cfg(feature = "patterns_v1")]
 pub use patterns_v1::SkSid;
 
+#[cfg(feature = "patterns_v1")]
 pub use patterns_v1::SmsOrMmsSid;
 
+#[cfg(feature = "patterns_v1")]
 pub use patterns_v1::StartOnly;
 
+#[cfg(feature = "patterns_v1")]
 pub use patterns_v1::SuSid;
 
+#[cfg(feature = "patterns_v1")]
 pub use patterns_v1::ThreeVariable;
 
+#[cfg(feature = "patterns_v1")]
 pub use patterns_v1::UncheckedAlternation;
 
+#[cfg(feature = "patterns_v1")]
 pub use patterns_v1::UncheckedBackreference;
 
+#[cfg(feature = "patterns_v1")]
 pub use patterns_v1::UncheckedFourVariable;
 
+#[cfg(feature = "patterns_v1")]
 pub use patterns_v1::UncheckedLookahead;
 
+#[cfg(feature = "patterns_v1")]
 pub use patterns_v1::UncheckedWordBoundary;
 
+#[cfg(feature = "patterns_v1")]
 pub use patterns_v1::UppercaseAlphanumeric;
 
+#[cfg(feature = "patterns_v1")]
 pub use patterns_v1::UppercaseAlphanumeric6;
 
+#[cfg(feature = "patterns_v1")]
 pub use patterns_v1::UsSid;
 
+#[cfg(feature = "patterns_v1")]
 pub use patterns_v1::UsSidSpelledAf;
 
+#[cfg(feature = "patterns_v1")]
 pub use patterns_v1::UsSidUnanchored;
 
+#[cfg(feature = "patterns_v1")]
 pub use patterns_v1::VariableMiddle;
 
+#[cfg(feature = "patterns_v1")]
 pub use patterns_v1::WfSid;
 
+#[cfg(feature = "patterns_v1")]
 pub use patterns_v1::WhSid;
 
+#[cfg(feature = "patterns_v1")]
 pub use patterns_v1::WxSidUnanchored;
 
+#[cfg(feature = "patterns_v1")]
 pub use patterns_v1::XeSid;

@@ -35,6 +35,16 @@
 //! | [`messaging_v3`] | Twilio - Messaging | `create_v3_typing_indicator`, `fetch_channels_sender`, `fetch_opt_out_keywords` |
 //! | [`numbers_v2`] | Twilio - Numbers | `create_hosted_number_order`, `list_bundle` |
 //!
+//! ## Features
+//!
+//! Each module is compiled only with the cargo feature of the same name; `full`, one of the default features, turns on all of them. To compile only the APIs you call:
+//!
+//! ```toml
+//! fixture-schemas = { version = "0.1.0", default-features = false, features = ["rustls-ring", "iam_organizations"] }
+//! ```
+//!
+//! A module's feature turns on the modules whose types it uses (such as shared ID types) and the dependencies only some APIs need (`chrono`, for timestamps and dates).
+//!
 //! ## Errors
 //!
 //! Every call returns [`Error`]: a bad argument fails before anything is sent ([`Error::InvalidArgument`]); Twilio's error responses become [`Error::Api`] with Twilio's `code`, `message`, `more_info` and the HTTP `status`; transport failures and undecodable bodies have variants of their own. [`Error::status`] and [`Error::is_retryable`] work on all.
@@ -72,6 +82,18 @@
 //! Fields and inputs the specs mark as personal data (Twilio's `x-twilio: {pii: {handling: standard|sensitive}}`: identities, names, phone numbers, message content) print `<redacted>` in `Debug`, request builders included; `None` and list lengths stay visible. Serde, the fields themselves and `PartialEq` keep the real value. Argument errors name the argument and the rule, never the value. Only the spec decides what is marked: each such item's docs say so.
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
+#[cfg_attr(
+    not(
+        any(
+            feature = "iam_organizations",
+            feature = "knowledge_v1",
+            feature = "messaging_v3",
+            feature = "numbers_v2"
+        )
+    ),
+    allow(dead_code)
+)]
+#[rustfmt::skip]
 mod runtime;
 
 pub use runtime::client::{Client, ClientBuilder, DEFAULT_TIMEOUT};
@@ -96,49 +118,68 @@ pub use runtime::tls::http_client_builder;
 pub use runtime::fuzz as __fuzz;
 
 /// Common (``).
+#[cfg(feature = "common")]
 #[rustfmt::skip]
 pub mod common;
 
 /// Organization Public API (`iam_organizations.yaml`).
+#[cfg(feature = "iam_organizations")]
 #[rustfmt::skip]
 pub mod iam_organizations;
 
 /// Twilio - Knowledge (`knowledge_v1.yaml`).
+#[cfg(feature = "knowledge_v1")]
 #[rustfmt::skip]
 pub mod knowledge_v1;
 
 /// Twilio - Messaging (`messaging_v3.yaml`).
+#[cfg(feature = "messaging_v3")]
 #[rustfmt::skip]
 pub mod messaging_v3;
 
 /// Twilio - Numbers (`numbers_v2.yaml`).
+#[cfg(feature = "numbers_v2")]
 #[rustfmt::skip]
 pub mod numbers_v2;
 
+#[cfg(feature = "common")]
 pub use common::AccountSid;
 
+#[cfg(feature = "iam_organizations")]
 pub use iam_organizations::IamRoleAssignmentSid;
 
+#[cfg(feature = "iam_organizations")]
 pub use iam_organizations::IamRoleSid;
 
+#[cfg(feature = "iam_organizations")]
 pub use iam_organizations::Identity;
 
+#[cfg(feature = "iam_organizations")]
 pub use iam_organizations::OrganizationSid;
 
+#[cfg(feature = "knowledge_v1")]
 pub use knowledge_v1::ServiceKnowledgeId;
 
+#[cfg(feature = "knowledge_v1")]
 pub use knowledge_v1::ServicePolicyId;
 
+#[cfg(feature = "messaging_v3")]
 pub use messaging_v3::ChannelsSenderSid;
 
+#[cfg(feature = "messaging_v3")]
 pub use messaging_v3::KeywordLocaleType;
 
+#[cfg(feature = "messaging_v3")]
 pub use messaging_v3::MessageId;
 
+#[cfg(feature = "messaging_v3")]
 pub use messaging_v3::OptOutSid;
 
+#[cfg(feature = "numbers_v2")]
 pub use numbers_v2::BundleSids;
 
+#[cfg(feature = "numbers_v2")]
 pub use numbers_v2::HostedNumberOrderSid;
 
+#[cfg(feature = "numbers_v2")]
 pub use numbers_v2::RegulatoryComplianceBundleSid;

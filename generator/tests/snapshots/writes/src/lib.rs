@@ -31,6 +31,16 @@
 //! | [`messaging_v2`] | Twilio - Messaging | `create_channels_sender`, `create_typing_indicator` |
 //! | [`voice_v1`] | Twilio - Voice | `create_conference_recording`, `create_participant`, `update_participant` |
 //!
+//! ## Features
+//!
+//! Each module is compiled only with the cargo feature of the same name; `full`, one of the default features, turns on all of them. To compile only the APIs you call:
+//!
+//! ```toml
+//! fixture-writes = { version = "0.1.0", default-features = false, features = ["rustls-ring", "events_v1"] }
+//! ```
+//!
+//! A module's feature turns on the modules whose types it uses (such as shared ID types) and the dependencies only some APIs need (`chrono`, for timestamps and dates).
+//!
 //! ## Errors
 //!
 //! Every call returns [`Error`]: a bad argument fails before anything is sent ([`Error::InvalidArgument`]); Twilio's error responses become [`Error::Api`] with Twilio's `code`, `message`, `more_info` and the HTTP `status`; transport failures and undecodable bodies have variants of their own. [`Error::status`] and [`Error::is_retryable`] work on all.
@@ -68,6 +78,19 @@
 //! Fields and inputs the specs mark as personal data (Twilio's `x-twilio: {pii: {handling: standard|sensitive}}`: identities, names, phone numbers, message content) print `<redacted>` in `Debug`, request builders included; `None` and list lengths stay visible. Serde, the fields themselves and `PartialEq` keep the real value. Argument errors name the argument and the rule, never the value. Only the spec decides what is marked: each such item's docs say so.
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
+#[cfg_attr(
+    not(
+        any(
+            feature = "events_v1",
+            feature = "iam_organizations",
+            feature = "iam_v1",
+            feature = "messaging_v2",
+            feature = "voice_v1"
+        )
+    ),
+    allow(dead_code)
+)]
+#[rustfmt::skip]
 mod runtime;
 
 pub use runtime::client::{Client, ClientBuilder, DEFAULT_TIMEOUT};
@@ -92,49 +115,68 @@ pub use runtime::tls::http_client_builder;
 pub use runtime::fuzz as __fuzz;
 
 /// Twilio - Events (`events_v1.yaml`).
+#[cfg(feature = "events_v1")]
 #[rustfmt::skip]
 pub mod events_v1;
 
 /// Organization Public API (`iam_organizations.yaml`).
+#[cfg(feature = "iam_organizations")]
 #[rustfmt::skip]
 pub mod iam_organizations;
 
 /// Twilio - Iam (`iam_v1.yaml`).
+#[cfg(feature = "iam_v1")]
 #[rustfmt::skip]
 pub mod iam_v1;
 
 /// Twilio - Messaging (`messaging_v2.yaml`).
+#[cfg(feature = "messaging_v2")]
 #[rustfmt::skip]
 pub mod messaging_v2;
 
 /// Twilio - Voice (`voice_v1.yaml`).
+#[cfg(feature = "voice_v1")]
 #[rustfmt::skip]
 pub mod voice_v1;
 
+#[cfg(feature = "events_v1")]
 pub use events_v1::AccountSid;
 
+#[cfg(feature = "events_v1")]
 pub use events_v1::SinkSid;
 
+#[cfg(feature = "events_v1")]
 pub use events_v1::SubscriptionSid;
 
+#[cfg(feature = "iam_organizations")]
 pub use iam_organizations::IamRoleAssignmentSid;
 
+#[cfg(feature = "iam_organizations")]
 pub use iam_organizations::IamRoleSid;
 
+#[cfg(feature = "iam_organizations")]
 pub use iam_organizations::Identity;
 
+#[cfg(feature = "iam_organizations")]
 pub use iam_organizations::OrganizationSid;
 
+#[cfg(feature = "iam_organizations")]
 pub use iam_organizations::UserSid;
 
+#[cfg(feature = "iam_v1")]
 pub use iam_v1::AccountVendorOauthAppCreateUpdateResponseSid;
 
+#[cfg(feature = "messaging_v2")]
 pub use messaging_v2::ChannelsSenderResponseSid;
 
+#[cfg(feature = "messaging_v2")]
 pub use messaging_v2::MessageId;
 
+#[cfg(feature = "voice_v1")]
 pub use voice_v1::CallSid;
 
+#[cfg(feature = "voice_v1")]
 pub use voice_v1::ConferenceSid;
 
+#[cfg(feature = "voice_v1")]
 pub use voice_v1::RecordingSid;

@@ -5,6 +5,8 @@
 //! This is the public Twilio REST API.
 //!
 //! Served at `https://iam.twilio.com`; reach it with [`Client::iam_v1`](crate::Client::iam_v1).
+//!
+//! Compiled with the cargo feature `iam_v1` (on by default, through `full`).
 
 mod ids;
 

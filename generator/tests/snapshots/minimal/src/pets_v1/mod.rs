@@ -3,6 +3,8 @@
 //! Pets 1.0.0 (`pets_v1.yaml`).
 //!
 //! Served at `https://pets.example.com`; reach it with [`Client::pets_v1`](crate::Client::pets_v1).
+//!
+//! Compiled with the cargo feature `pets_v1` (on by default, through `full`).
 
 mod models;
 

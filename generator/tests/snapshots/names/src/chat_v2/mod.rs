@@ -5,6 +5,8 @@
 //! This is the public Twilio REST API.
 //!
 //! Served at `https://chat.twilio.com`; reach it with [`Client::chat_v2`](crate::Client::chat_v2).
+//!
+//! Compiled with the cargo feature `chat_v2` (on by default, through `full`).
 
 mod ids;
 

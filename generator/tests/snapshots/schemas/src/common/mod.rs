@@ -3,6 +3,8 @@
 //! Common  (``).
 //!
 //! ID types that several APIs share.
+//!
+//! Compiled with the cargo feature `common` (on by default, through `full`).
 
 mod ids;
 

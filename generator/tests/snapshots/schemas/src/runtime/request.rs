@@ -1059,15 +1059,13 @@ pub(crate) mod tests {
             answering(ResponseTemplate::new(201).set_body_json(json!({"sid": "DG1"}))).await;
         let client = basic_client(&server);
         let mut request = post("CreateSink");
-        let started = chrono::DateTime::parse_from_rfc3339("2024-05-01T14:30:05+02:00")
-            .unwrap()
-            .with_timezone(&chrono::Utc);
         let config = json!({"destination": "arn:aws:kinesis", "role": "r w"});
         request.form("Tags", "a");
         request.form("Tags", "b c");
         request.form("Sip.Username", "alice");
         request.form("Enabled", &true.wire_text());
-        request.form("StartDate", &started.wire_text());
+        // How a timestamp becomes text is encode.rs's test; this one is about the form.
+        request.form("StartDate", "2024-05-01T12:30:05Z");
         request.form("SinkConfiguration", &config.wire_text());
         request.form("FriendlyName", &json!("plain").wire_text());
         let raw = client.execute_raw(&request).await.unwrap();

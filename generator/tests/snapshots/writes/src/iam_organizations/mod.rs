@@ -3,6 +3,8 @@
 //! Organization Public API 1.0.0 (`iam_organizations.yaml`).
 //!
 //! Served at `https://preview-iam.twilio.com`; reach it with [`Client::iam_organizations`](crate::Client::iam_organizations).
+//!
+//! Compiled with the cargo feature `iam_organizations` (on by default, through `full`).
 
 mod ids;
 

@@ -1,0 +1,228 @@
+//! Cargo features: one per module, named after it, so a user compiles only the APIs they call.
+//! A module's feature turns on the modules whose types it uses and the optional parts of the
+//! runtime it needs, so a dependency only some APIs need (chrono, for dates) is compiled only
+//! with them.
+
+use std::collections::BTreeSet;
+
+use serde::Serialize;
+
+use super::{Check, Module, Outcome, TypeDef, TypeId, TypeKind, TypeRef};
+
+/// The features the generated crate defines itself, which no module may be named.
+pub const CRATE_FEATURES: &[&str] = &["default", "full", "tracing"];
+
+/// A part of the runtime, with the dependencies it brings, that only some APIs need.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub enum RuntimePart {
+    /// Timestamps and dates in models and inputs: `chrono`.
+    Dates,
+}
+
+impl RuntimePart {
+    /// The crate's internal feature for this part (the runtime's `cfg`s and the `Cargo.toml`
+    /// template name it too); a leading `_` keeps it out of any module's way.
+    pub fn feature(self) -> &'static str {
+        match self {
+            RuntimePart::Dates => "_dates",
+        }
+    }
+}
+
+/// What a module's feature turns on besides the module itself.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Feature {
+    /// Other modules whose types this one uses (`common`), in name order.
+    pub modules: Vec<String>,
+    /// Runtime parts its types and operations need, in order.
+    pub runtime: Vec<RuntimePart>,
+}
+
+impl Feature {
+    /// Every feature this one enables, in the order `Cargo.toml` lists them.
+    pub fn enables(&self) -> impl Iterator<Item = &str> {
+        self.modules
+            .iter()
+            .map(String::as_str)
+            .chain(self.runtime.iter().map(|part| part.feature()))
+    }
+}
+
+/// The feature of `module`: the other modules and the runtime parts it uses.
+pub fn feature_of(module: &Module, types: &[TypeDef]) -> Feature {
+    let (named, runtime) = uses(module, types);
+    let modules: BTreeSet<String> = named
+        .iter()
+        .map(|id| &types[id.0].module)
+        .filter(|other| **other != module.name)
+        .cloned()
+        .collect();
+    Feature {
+        modules: modules.into_iter().collect(),
+        runtime: runtime.into_iter().collect(),
+    }
+}
+
+/// The generated types `module` names (its own and other modules') and the runtime parts its
+/// type references need: from its types' fields, variants and aliases and its operations'
+/// inputs, checks, outcomes, error bodies and page items.
+pub(super) fn uses(
+    module: &Module,
+    types: &[TypeDef],
+) -> (BTreeSet<TypeId>, BTreeSet<RuntimePart>) {
+    let mut refs: Vec<&TypeRef> = Vec::new();
+    for id in &module.types {
+        match &types[id.0].kind {
+            TypeKind::Struct(s) => {
+                refs.extend(s.fields.iter().map(|f| &f.ty));
+                refs.extend(s.additional.as_ref());
+            }
+            TypeKind::Union(u) => refs.extend(u.variants.iter().map(|v| &v.ty)),
+            TypeKind::Alias(ty) => refs.push(ty),
+            TypeKind::Enum(_) | TypeKind::Id(_) => {}
+        }
+    }
+    let mut named: BTreeSet<TypeId> = BTreeSet::new();
+    for op in module.api.iter().flat_map(|api| &api.operations) {
+        refs.extend(op.inputs.iter().map(|i| &i.ty));
+        named.extend(
+            op.inputs
+                .iter()
+                .flat_map(|i| &i.checks)
+                .filter_map(|c| match c {
+                    Check::Id(id) => Some(*id),
+                    _ => None,
+                }),
+        );
+        match &op.outcome {
+            Outcome::Body(body) | Outcome::Redirect { body, .. } => refs.extend(body.as_ref()),
+            Outcome::Statuses { variants, .. } => {
+                refs.extend(variants.iter().filter_map(|v| v.body.as_ref()));
+            }
+        }
+        refs.extend(op.errors.iter().filter_map(|e| e.body.as_ref()));
+        if let Some(pagination) = &op.pagination {
+            named.insert(pagination.page_type);
+            refs.push(&pagination.item_type);
+        }
+    }
+    let mut runtime = BTreeSet::new();
+    while let Some(ty) = refs.pop() {
+        match ty {
+            TypeRef::Named(id) => {
+                named.insert(*id);
+            }
+            TypeRef::Array(inner) | TypeRef::Map(inner) | TypeRef::Nullable(inner) => {
+                refs.push(inner);
+            }
+            TypeRef::DateTime | TypeRef::Date => {
+                runtime.insert(RuntimePart::Dates);
+            }
+            TypeRef::String
+            | TypeRef::Integer(_)
+            | TypeRef::Number
+            | TypeRef::Boolean
+            | TypeRef::Url
+            | TypeRef::Json => {}
+        }
+    }
+    (named, runtime)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+
+    use crate::load::load_sources;
+    use crate::model::build;
+
+    /// A one-operation API; `when` is the format of its model's `at` field. Every such API takes
+    /// the same ID pattern, whose type goes to the `common` module when two files use it.
+    fn api(title: &str, when: Option<&str>) -> String {
+        let format = when.map_or(String::new(), |f| {
+            format!("\n                    format: {f}")
+        });
+        format!(
+            "openapi: 3.0.3
+info: {{title: {title}, version: 1.0.0}}
+servers: [{{url: 'https://{title}.example.com'}}]
+paths:
+  /v1/Things/{{Sid}}:
+    get:
+      operationId: FetchThing
+      parameters:
+        - {{name: Sid, in: path, required: true, schema: {{type: string, pattern: '^TH[0-9a-f]{{32}}$'}}}}
+      responses:
+        '200':
+          description: A thing.
+          content:
+            application/json:
+              schema:
+                type: object
+                properties:
+                  at:
+                    type: string{format}
+"
+        )
+    }
+
+    fn features(sources: &[(&str, String)]) -> BTreeMap<String, Vec<String>> {
+        let sources = sources
+            .iter()
+            .map(|(name, text)| ((*name).to_owned(), text.clone()))
+            .collect();
+        let specs = load_sources(std::path::Path::new("specs"), sources).unwrap();
+        let model = build(&specs).unwrap();
+        model
+            .modules
+            .iter()
+            .map(|m| {
+                (
+                    m.name.clone(),
+                    m.feature.enables().map(str::to_owned).collect(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_feature_turns_on_the_modules_it_uses_and_dates_only_where_a_date_is() {
+        let found = features(&[
+            ("stamps_v1.yaml", api("stamps", Some("date-time"))),
+            ("days_v1.yaml", api("days", Some("date"))),
+            ("plain_v1.yaml", api("plain", None)),
+        ]);
+        let expected: BTreeMap<String, Vec<String>> = [
+            ("common", vec![]),
+            ("days_v1", vec!["common", "_dates"]),
+            ("plain_v1", vec!["common"]),
+            ("stamps_v1", vec!["common", "_dates"]),
+        ]
+        .into_iter()
+        .map(|(m, f)| (m.to_owned(), f.into_iter().map(str::to_owned).collect()))
+        .collect();
+        assert_eq!(found, expected);
+    }
+
+    #[test]
+    fn a_file_alone_needs_no_shared_module() {
+        let found = features(&[("plain_v1.yaml", api("plain", None))]);
+        assert_eq!(found["plain_v1"], Vec::<String>::new());
+        assert_eq!(found.len(), 1);
+    }
+
+    #[test]
+    fn a_file_may_not_take_the_name_of_a_feature_the_crate_defines() {
+        for name in super::CRATE_FEATURES {
+            let sources = [(format!("{name}.yaml"), api("x", None))]
+                .into_iter()
+                .collect();
+            let specs = load_sources(std::path::Path::new("specs"), sources).unwrap();
+            let error = build(&specs).unwrap_err().to_string();
+            assert!(
+                error.contains(&format!("`{name}.yaml` becomes the Rust module `{name}`")),
+                "{error}"
+            );
+        }
+    }
+}
