@@ -12,6 +12,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // A benchmark that cannot run should stop.
 
 mod alloc;
+mod builds;
 mod client;
 mod decode;
 mod generator_speed;
@@ -38,6 +39,7 @@ const GROUPS: &[Group] = &[
     ("ids", |_| ids::figures()),
     ("decode", |_| decode::figures()),
     ("client", |_| client::figures()),
+    ("builds", builds::figures),
 ];
 
 fn main() -> ExitCode {
