@@ -99,10 +99,12 @@ where
 mod tests {
     use super::*;
 
+    // Any `FromStr` type shows the reading; an integer keeps the test free of the optional
+    // chrono (timestamps and dates parse the text they are given the same way).
     #[derive(Debug, PartialEq, serde::Deserialize)]
     struct Times {
         #[serde(default, deserialize_with = "empty_as_none")]
-        at: Option<chrono::DateTime<chrono::Utc>>,
+        at: Option<i64>,
         #[serde(default, deserialize_with = "lenient_url")]
         url: Option<url::Url>,
     }
@@ -120,7 +122,7 @@ mod tests {
         let at = match strings.at {
             Some(text) if !text.trim().is_empty() => Some(
                 text.parse()
-                    .map_err(|e: chrono::ParseError| e.to_string())?,
+                    .map_err(|e: std::num::ParseIntError| e.to_string())?,
             ),
             _ => None,
         };
@@ -137,17 +139,14 @@ mod tests {
             r#"{"at": null, "url": null}"#,
             r#"{"at": "", "url": ""}"#,
             r#"{"at": "  ", "url": " https://example.com/a "}"#,
-            r#"{"at": "2009-07-06T20:30:00Z", "url": "http://123.456.78.9"}"#,
-            r#"{"at": "2009-07-06T20:30:00\u005a", "url": "https:\/\/example.com"}"#,
+            r#"{"at": "1246912200", "url": "http://123.456.78.9"}"#,
+            r#"{"at": "12469\u0031", "url": "https:\/\/example.com"}"#,
         ] {
             let ours: Times = serde_json::from_str(json).unwrap();
             assert_eq!(Ok(ours), through_string(json), "{json}");
         }
         for (json, message) in [
-            (
-                r#"{"at": "yesterday"}"#,
-                "input contains invalid characters",
-            ),
+            (r#"{"at": "yesterday"}"#, "invalid digit found in string"),
             (
                 r#"{"at": 5}"#,
                 "invalid type: integer `5`, expected a string",
