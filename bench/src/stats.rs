@@ -49,6 +49,18 @@ impl Samples {
     }
 }
 
+/// `ratio` against the most it may be: `target ≤ 1.05: met` or `… missed by 3.1%`.
+pub fn against(ratio: f64, target: f64) -> String {
+    if ratio <= target {
+        format!("target ≤ {target}: met")
+    } else {
+        format!(
+            "target ≤ {target}: missed by {:.1}%",
+            (ratio / target - 1.0) * 100.0
+        )
+    }
+}
+
 /// Prints `median (min … max)` in the unit that suits the median.
 impl fmt::Display for Samples {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -85,6 +85,11 @@ fn writes_fixture_matches_its_snapshot() {
 }
 
 #[test]
+fn forms_fixture_matches_its_snapshot() {
+    check_fixture("forms");
+}
+
+#[test]
 fn auth_servers_fixture_matches_its_snapshot() {
     check_fixture("auth_servers");
 }

@@ -9,8 +9,8 @@ use std::time::{Instant, SystemTime};
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC};
 use reqwest::Method;
 use reqwest::header::{
-    ACCEPT, AUTHORIZATION, CONTENT_LENGTH, CONTENT_TYPE, HeaderMap, HeaderName, HeaderValue,
-    LOCATION, RETRY_AFTER, USER_AGENT,
+    ACCEPT, AUTHORIZATION, CONTENT_LENGTH, CONTENT_TYPE, HeaderName, HeaderValue, LOCATION,
+    RETRY_AFTER, USER_AGENT,
 };
 use serde::de::DeserializeOwned;
 use url::Url;
@@ -161,10 +161,7 @@ impl Request {
     /// Appends a query parameter.
     #[allow(dead_code)] // Unused by crates whose specs have no query parameter.
     pub(crate) fn query(&mut self, name: &str, value: &str) {
-        let query = self.query.get_or_insert_with(String::new);
-        let mut serializer = url::form_urlencoded::Serializer::for_suffix(std::mem::take(query), 0);
-        serializer.append_pair(name, value);
-        *query = serializer.finish();
+        append_pair(self.query.get_or_insert_with(String::new), name, value);
     }
 
     /// The path and query, as compared to detect a repeated next page.
@@ -296,10 +293,11 @@ impl Request {
     pub(crate) fn form(&mut self, name: &str, value: &str) {
         self.form_body();
         if let Some(Body::Form(form)) = &mut self.body {
-            let mut serializer =
-                url::form_urlencoded::Serializer::for_suffix(std::mem::take(form), 0);
-            serializer.append_pair(name, value);
-            *form = serializer.finish();
+            if form.is_empty() {
+                // Room for a few fields at once, rather than doubling from a few bytes.
+                form.reserve(256);
+            }
+            append_pair(form, name, value);
         }
     }
 
@@ -330,6 +328,18 @@ impl Request {
     pub(crate) fn security(&mut self, schemes: &'static [Scheme]) {
         self.security = Some(schemes);
     }
+}
+
+/// Appends `name=value` to a query string or form body, `&`-separated and encoded as
+/// `application/x-www-form-urlencoded` (what `url::form_urlencoded::Serializer::append_pair`
+/// writes, without taking the string apart and back for each pair).
+fn append_pair(target: &mut String, name: &str, value: &str) {
+    if !target.is_empty() {
+        target.push('&');
+    }
+    target.extend(url::form_urlencoded::byte_serialize(name.as_bytes()));
+    target.push('=');
+    target.extend(url::form_urlencoded::byte_serialize(value.as_bytes()));
 }
 
 /// `text` as a header value if it is visible ASCII, spaces and tabs. `HeaderValue::from_str`
@@ -622,7 +632,10 @@ impl Client {
                 e,
             ))
         };
-        let mut headers = HeaderMap::new();
+        // Built in place, as `RequestBuilder` would, without its intermediate header map.
+        let mut http_request = reqwest::Request::new(request.method.clone(), url.clone());
+        *http_request.timeout_mut() = Some(inner.timeout);
+        let headers = http_request.headers_mut();
         headers.insert(ACCEPT, HeaderValue::from_static("application/json"));
         headers.insert(USER_AGENT, inner.user_agent.clone());
         // A header parameter replaces a default of the same name; repeated ones are all sent.
@@ -632,17 +645,14 @@ impl Client {
         for (name, value) in &request.headers {
             headers.append(name.clone(), value.clone());
         }
-        let mut builder = inner
-            .http
-            .request(request.method.clone(), url.clone())
-            .timeout(inner.timeout);
-        match &request.body {
+        let body = match &request.body {
             // A POST, PUT or PATCH without a body still says so: servers may answer 411
             // Length Required otherwise.
             None if matches!(request.method, Method::POST | Method::PUT | Method::PATCH) => {
                 headers.insert(CONTENT_LENGTH, HeaderValue::from_static("0"));
+                None
             }
-            None => {}
+            None => None,
             Some(Body::Form(form)) => {
                 headers.insert(CONTENT_TYPE, HeaderValue::from_static(FORM_CONTENT_TYPE));
                 if form.is_empty() {
@@ -650,20 +660,21 @@ impl Client {
                     // POST with 411 Length Required.
                     headers.insert(CONTENT_LENGTH, HeaderValue::from_static("0"));
                 }
-                builder = builder.body(form.clone());
+                Some(reqwest::Body::from(form.clone()))
             }
             Some(Body::Json {
                 content_type,
                 bytes,
             }) => {
                 headers.insert(CONTENT_TYPE, content_type.clone());
-                builder = builder.body(bytes.clone());
+                Some(reqwest::Body::from(bytes.clone()))
             }
-        }
+        };
         if let Some(authorization) = authorization {
             headers.insert(AUTHORIZATION, authorization);
         }
-        let response = builder.headers(headers).send().await.map_err(transport)?;
+        *http_request.body_mut() = body;
+        let response = inner.http.execute(http_request).await.map_err(transport)?;
         if response.url() != url {
             // Only a `reqwest::Client` given to `http_client(..)` follows redirects. reqwest
             // drops `Authorization` when one leads to another origin; its answer is refused
@@ -934,6 +945,24 @@ pub(crate) mod tests {
     fn client(configure: impl FnOnce(ClientBuilder) -> ClientBuilder) -> Client {
         let builder = Client::builder().account_sid(ACCOUNT_SID).auth_token("t");
         configure(builder).build().unwrap()
+    }
+
+    #[test]
+    fn pairs_are_encoded_as_the_form_serializer_encodes_them() {
+        let pairs = [
+            ("Sip.Username", "a b&c=d"),
+            ("", ""),
+            ("Body", "héllo ☃ 100%+/?#"),
+            ("Empty", ""),
+            ("StartTime<", "2024-05-01T12:00:00Z"),
+        ];
+        let mut ours = String::new();
+        let mut serializer = url::form_urlencoded::Serializer::new(String::new());
+        for (name, value) in pairs {
+            append_pair(&mut ours, name, value);
+            serializer.append_pair(name, value);
+        }
+        assert_eq!(ours, serializer.finish());
     }
 
     #[test]
