@@ -16,6 +16,9 @@ mod client;
 mod decode;
 mod generator_speed;
 mod ids;
+mod progenitor;
+mod scale;
+mod size;
 mod stats;
 
 use std::path::{Path, PathBuf};
@@ -38,6 +41,10 @@ const GROUPS: &[Group] = &[
     ("ids", |_| ids::figures()),
     ("decode", |_| decode::figures()),
     ("client", |_| client::figures()),
+    ("scale", |cx| scale::figures(&cx.root)),
+    #[cfg(feature = "progenitor")]
+    ("progenitor", |cx| progenitor::figures(&cx.root)),
+    ("size", |cx| size::figures(&cx.root)),
 ];
 
 fn main() -> ExitCode {
