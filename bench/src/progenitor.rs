@@ -181,7 +181,7 @@ pub fn write_crate(spec_file: &Path, out_dir: &Path) -> Result<(), String> {
             "::uuid::",
             "uuid = { version = \"1\", features = [\"serde\", \"v4\"] }",
         ),
-        ("::regress::", "regress = \"0.10\""),
+        ("::regress::", "regress = \"0.12\""),
     ] {
         if source.contains(path) {
             dependencies.push(dependency.to_owned());
