@@ -41,7 +41,8 @@ pub fn figures(cx: &Context) {
             features.to_owned(),
         ]
     };
-    let builds = vec![
+    #[allow(unused_mut)] // Only the `progenitor` feature adds to it.
+    let mut builds = vec![
         Build {
             label: "twilio-api, no API (the client runtime alone)".to_owned(),
             dir: ours.clone(),
@@ -58,6 +59,21 @@ pub fn figures(cx: &Context) {
             args: Vec::new(),
         },
     ];
+    #[cfg(feature = "progenitor")]
+    {
+        let dir = work.join("progenitor-assistants_v1");
+        let spec = cx.root.join(format!("specs/{api}.yaml"));
+        match crate::progenitor::write_crate(&spec, &dir) {
+            Ok(()) => builds.push(Build {
+                label: format!("progenitor's output for `{api}` (rustls, no provider)"),
+                dir,
+                args: Vec::new(),
+            }),
+            Err(error) => {
+                println!("  (progenitor's crate for {api} could not be written: {error})")
+            }
+        }
+    }
     println!(
         "cold `cargo build` (dev profile, empty target folder, {rounds} round(s); crates = packages compiled):"
     );

@@ -20,6 +20,10 @@ mod decode;
 mod generator_speed;
 mod ids;
 mod loopback;
+#[cfg(feature = "progenitor")]
+mod progenitor;
+mod scale;
+mod size;
 mod stats;
 mod stream;
 
@@ -44,6 +48,10 @@ const GROUPS: &[Group] = &[
     ("decode", |_| decode::figures()),
     ("client", |_| client::figures()),
     ("stream", |_| stream::figures()),
+    ("scale", |cx| scale::figures(&cx.root)),
+    #[cfg(feature = "progenitor")]
+    ("progenitor", |cx| progenitor::figures(&cx.root)),
+    ("size", |cx| size::figures(&cx.root)),
     ("builds", builds::figures),
 ];
 

@@ -131,7 +131,10 @@ fn node(
         // of it.
         return ControlFlow::Continue(Some(column));
     };
-    let pointer = format!("{}/{}", parent.pointer, escape(&key));
+    let mut pointer = String::with_capacity(parent.pointer.len() + key.len() + 1);
+    pointer.push_str(&parent.pointer);
+    pointer.push('/');
+    crate::load::push_escaped(&mut pointer, &key);
     visit(&pointer, line)?;
     stack.push(Frame {
         column,
@@ -235,11 +238,6 @@ fn has_inline_value(value: &str) -> bool {
     let first = words.next().unwrap_or_default();
     let alone = words.next().is_none_or(|w| w.starts_with('#'));
     !((first.starts_with('&') || first.starts_with('!')) && alone)
-}
-
-/// Escapes one JSON pointer segment (`/v1/Sessions` -> `~1v1~1Sessions`).
-fn escape(segment: &str) -> String {
-    segment.replace('~', "~0").replace('/', "~1")
 }
 
 #[cfg(test)]
@@ -469,7 +467,7 @@ paths:
                     continue;
                 };
                 for name in map.keys() {
-                    let pointer = format!("{section}/{}", super::escape(name));
+                    let pointer = format!("{section}/{}", crate::load::escape(name));
                     assert!(index.line(&pointer).is_some(), "{pointer} is not indexed");
                 }
             }

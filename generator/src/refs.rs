@@ -2,6 +2,8 @@
 //! pointer) in that file or in another file of the specs folder. Chains of references are
 //! followed to the node they end at; a cycle is an error that lists it.
 
+use std::borrow::Cow;
+
 use serde_json::Value;
 
 use crate::load::Specs;
@@ -26,9 +28,13 @@ impl Node {
 
     /// A child of this node (the key is escaped).
     pub fn child(&self, key: &str) -> Node {
+        let mut pointer = String::with_capacity(self.pointer.len() + key.len() + 1);
+        pointer.push_str(&self.pointer);
+        pointer.push('/');
+        crate::load::push_escaped(&mut pointer, key);
         Node {
             file: self.file.clone(),
-            pointer: format!("{}/{}", self.pointer, crate::load::escape(key)),
+            pointer,
         }
     }
 
@@ -43,7 +49,7 @@ impl Node {
 impl Specs {
     /// The JSON value at `node`, if there is one.
     pub fn value(&self, node: &Node) -> Option<&Value> {
-        self.files.get(&node.file)?.raw.pointer(&node.pointer)
+        lookup(&self.files.get(&node.file)?.raw, &node.pointer)
     }
 
     /// Where `reference` (`#/components/schemas/X`, `./common.yaml#/components/schemas/X`),
@@ -108,6 +114,35 @@ impl Specs {
     }
 }
 
+/// What `value.pointer(pointer)` finds, without allocating for segments that need no
+/// unescaping (the model looks up tens of thousands of pointers in a large spec).
+pub fn lookup<'a>(value: &'a Value, pointer: &str) -> Option<&'a Value> {
+    if pointer.is_empty() {
+        return Some(value);
+    }
+    let rest = pointer.strip_prefix('/')?;
+    rest.split('/').try_fold(value, |target, segment| {
+        let segment: Cow<'_, str> = if segment.contains('~') {
+            Cow::Owned(segment.replace("~1", "/").replace("~0", "~"))
+        } else {
+            Cow::Borrowed(segment)
+        };
+        match target {
+            Value::Object(object) => object.get(segment.as_ref()),
+            // As serde_json reads an index: no sign, no leading zero.
+            Value::Array(items) if !is_unreadable_index(&segment) => segment
+                .parse::<usize>()
+                .ok()
+                .and_then(|index| items.get(index)),
+            _ => None,
+        }
+    })
+}
+
+fn is_unreadable_index(segment: &str) -> bool {
+    segment.starts_with('+') || (segment.starts_with('0') && segment.len() > 1)
+}
+
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used)]
@@ -140,6 +175,40 @@ components:
     C:
       type: string
 ";
+
+    #[test]
+    fn lookup_finds_what_serde_json_pointer_finds() {
+        let value = serde_json::json!({
+            "a/b": {"c~d": [10, 11, {"": 12}]},
+            "": {"x": 13},
+            "0": [14],
+        });
+        for pointer in [
+            "",
+            "/",
+            "/a~1b",
+            "/a~1b/c~0d",
+            "/a~1b/c~0d/1",
+            "/a~1b/c~0d/2/",
+            "/a~1b/c~0d/01",
+            "/a~1b/c~0d/+1",
+            "/a~1b/c~0d/3",
+            "/a~1b/c~0d/-1",
+            "//x",
+            "/0/0",
+            "/0/00",
+            "a",
+            "/a/b",
+            "/a~1b/c~0d/1/x",
+            "/~2",
+        ] {
+            assert_eq!(
+                super::lookup(&value, pointer),
+                value.pointer(pointer),
+                "{pointer}"
+            );
+        }
+    }
 
     #[test]
     fn follows_chains_across_files_and_reports_cycles() {

@@ -264,6 +264,9 @@ fn bench_command(mut parser: lexopt::Parser) -> Result<ExitCode, String> {
             "--quiet",
             "-p",
             "twilio-api-bench",
+            // progenitor, for the `progenitor` group: off in plain workspace builds (CI).
+            "--features",
+            "progenitor",
             "--",
         ])
         .args(groups)

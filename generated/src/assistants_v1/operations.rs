@@ -108,10 +108,7 @@ impl FetchSession {
             "/v1/Sessions/{id}",
         );
         request.path("/v1/Sessions/");
-        {
-            let value = &self.id;
-            request.path_param("id", value)?;
-        }
+        request.path_param("id", &self.id)?;
         ::std::result::Result::Ok(request)
     }
 
@@ -177,10 +174,7 @@ impl ListMessages {
             "/v1/Sessions/{sessionId}/Messages",
         );
         request.path("/v1/Sessions/");
-        {
-            let value = &self.session_id;
-            request.path_param("session_id", value)?;
-        }
+        request.path_param("session_id", &self.session_id)?;
         request.path("/Messages");
         if let ::std::option::Option::Some(value) = &self.page {
             request.query("Page", &crate::runtime::encode::WireText::wire_text(value));

@@ -80,15 +80,9 @@ impl FetchDialogue {
             "/v1/Assistants/{AssistantSid}/Dialogues/{Sid}",
         );
         request.path("/v1/Assistants/");
-        {
-            let value = &self.assistant_sid;
-            request.path_param("assistant_sid", value)?;
-        }
+        request.path_param("assistant_sid", &self.assistant_sid)?;
         request.path("/Dialogues/");
-        {
-            let value = &self.sid;
-            request.path_param("sid", value)?;
-        }
+        request.path_param("sid", &self.sid)?;
         ::std::result::Result::Ok(request)
     }
 

@@ -79,10 +79,7 @@ impl FetchConversation {
             "/v2/Conversations/{Sid}",
         );
         request.path("/v2/Conversations/");
-        {
-            let value = &self.sid;
-            request.path_param("sid", value)?;
-        }
+        request.path_param("sid", &self.sid)?;
         ::std::result::Result::Ok(request)
     }
 

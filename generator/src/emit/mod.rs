@@ -15,8 +15,10 @@ use std::collections::BTreeMap;
 
 pub use rust::marker;
 
+use std::sync::atomic::{AtomicUsize, Ordering};
+
 use crate::error::Error;
-use crate::model::Model;
+use crate::model::{Model, Module};
 
 /// The first-line text that marks a file as written by the generator (and so safe to replace
 /// or delete when it is no longer produced).
@@ -57,39 +59,110 @@ pub fn emit(model: &Model) -> Result<Output, Error> {
             format!("{}\n{contents}", marker(&source)),
         );
     }
-    for module in &model.modules {
-        let source = if module.file.is_empty() {
-            format!("{specs}/")
-        } else {
-            format!("{specs}/{}", module.file)
-        };
-        let dir = format!("src/{}", module.name);
-        let ids = types::ids(model, module);
-        let models = types::models(model, module);
-        let mod_rs = crate_root::module_rs(model, module, models.is_some(), ids.is_some());
-        files.insert(
-            format!("{dir}/mod.rs"),
-            rust::render(mod_rs, &format!("{dir}/mod.rs"), &source)?,
-        );
-        if let Some(tokens) = ids {
-            files.insert(
-                format!("{dir}/ids.rs"),
-                rust::render(tokens, &format!("{dir}/ids.rs"), &source)?,
-            );
-        }
-        if let Some(tokens) = models {
-            files.insert(
-                format!("{dir}/models.rs"),
-                rust::render(tokens, &format!("{dir}/models.rs"), &source)?,
-            );
-        }
-        if let Some(api) = &module.api {
-            let tokens = operations::operations(model, module, api);
-            files.insert(
-                format!("{dir}/operations.rs"),
-                rust::render(tokens, &format!("{dir}/operations.rs"), &source)?,
-            );
-        }
+    // Each module's files are independent of the others': they are rendered on every core
+    // (tokens and formatting are most of the generator's time), then put in path order, so
+    // the output does not depend on the order jobs finish in.
+    let jobs: Vec<(&Module, Part)> = model
+        .modules
+        .iter()
+        .flat_map(|module| [(module, Part::Types), (module, Part::Operations)])
+        .collect();
+    for rendered in parallel(&jobs, |(module, part)| module_files(model, module, *part)) {
+        files.extend(rendered?);
     }
     Ok(Output { files })
+}
+
+/// The files of a module rendered by one job.
+#[derive(Debug, Clone, Copy)]
+enum Part {
+    /// `mod.rs`, `ids.rs` and `models.rs`.
+    Types,
+    /// `operations.rs`, for an API.
+    Operations,
+}
+
+fn module_files(
+    model: &Model,
+    module: &Module,
+    part: Part,
+) -> Result<Vec<(String, String)>, Error> {
+    let specs = model.specs_dir.trim_end_matches('/');
+    let source = if module.file.is_empty() {
+        format!("{specs}/")
+    } else {
+        format!("{specs}/{}", module.file)
+    };
+    let dir = format!("src/{}", module.name);
+    let mut files = Vec::new();
+    match part {
+        Part::Types => {
+            let ids = types::ids(model, module);
+            let models = types::models(model, module);
+            let mod_rs = crate_root::module_rs(model, module, models.is_some(), ids.is_some());
+            files.push((
+                format!("{dir}/mod.rs"),
+                rust::render(mod_rs, &format!("{dir}/mod.rs"), &source)?,
+            ));
+            if let Some(tokens) = ids {
+                files.push((
+                    format!("{dir}/ids.rs"),
+                    rust::render(tokens, &format!("{dir}/ids.rs"), &source)?,
+                ));
+            }
+            if let Some(tokens) = models {
+                files.push((
+                    format!("{dir}/models.rs"),
+                    rust::render(tokens, &format!("{dir}/models.rs"), &source)?,
+                ));
+            }
+        }
+        Part::Operations => {
+            if let Some(api) = &module.api {
+                let tokens = operations::operations(model, module, api);
+                files.push((
+                    format!("{dir}/operations.rs"),
+                    rust::render(tokens, &format!("{dir}/operations.rs"), &source)?,
+                ));
+            }
+        }
+    }
+    Ok(files)
+}
+
+/// `work` on every job, on as many threads as there are cores (and jobs); results in job order.
+fn parallel<J: Sync, R: Send>(jobs: &[J], work: impl Fn(&J) -> R + Sync) -> Vec<R> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, usize::from)
+        .min(jobs.len());
+    if threads <= 1 {
+        return jobs.iter().map(work).collect();
+    }
+    let next = AtomicUsize::new(0);
+    let mut results: Vec<(usize, R)> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut done = Vec::new();
+                    loop {
+                        let index = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(job) = jobs.get(index) else {
+                            return done;
+                        };
+                        done.push((index, work(job)));
+                    }
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|worker| match worker.join() {
+                Ok(done) => done,
+                // A panic in a job is the generator's bug: let it go on as one.
+                Err(panic) => std::panic::resume_unwind(panic),
+            })
+            .collect()
+    });
+    results.sort_by_key(|(index, _)| *index);
+    results.into_iter().map(|(_, result)| result).collect()
 }

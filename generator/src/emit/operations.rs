@@ -355,10 +355,15 @@ fn builder(model: &Model, module: &Module, api: &Api, op: &Operation) -> TokenSt
     let setters = op.options().map(|input| setter(model, module, input));
     let server = ident(&api.servers[op.server].rust_name);
     let method = ident(op.http_method.as_str());
-    let security = op.security.as_ref().map(|list| {
-        let list = schemes(list);
-        quote! { request.security(#list); }
-    });
+    // Every server static carries the API's security: only a different list is written.
+    let security = op
+        .security
+        .as_ref()
+        .filter(|list| **list != api.security)
+        .map(|list| {
+            let list = schemes(list);
+            quote! { request.security(#list); }
+        });
     let accept = op
         .accept
         .as_ref()
@@ -589,11 +594,20 @@ fn write_input(model: &Model, module: &Module, op: &Operation, input: &Input) ->
             }
         })
         .collect();
+    // A required input with nothing to check is written straight from its field; otherwise
+    // the checks and the write share a `value` binding.
+    let direct = matches!(input.held(), Held::One) && checks.is_empty();
+    let value = if direct {
+        quote! { &self.#field }
+    } else {
+        quote! { value }
+    };
     let text = match input.kind {
-        ValueKind::Text => quote! { value },
+        ValueKind::Text => value.clone(),
+        ValueKind::Enum if direct => quote! { self.#field.as_str() },
         ValueKind::Enum => quote! { value.as_str() },
-        ValueKind::Plain => quote! { &crate::runtime::encode::WireText::wire_text(value) },
-        ValueKind::JsonText => quote! { &crate::runtime::encode::json_text(#rust_name, value)? },
+        ValueKind::Plain => quote! { &crate::runtime::encode::WireText::wire_text(#value) },
+        ValueKind::JsonText => quote! { &crate::runtime::encode::json_text(#rust_name, #value)? },
     };
     let write = match input.location {
         InputLocation::Path => quote! { request.path_param(#rust_name, #text)?; },
@@ -605,7 +619,7 @@ fn write_input(model: &Model, module: &Module, op: &Operation, input: &Input) ->
                 Some(BodyEncoding::Json { content_type }) => content_type.as_str(),
                 _ => "application/json",
             };
-            quote! { request.json(#content_type, value)?; }
+            quote! { request.json(#content_type, #value)?; }
         }
     };
     match input.held() {
@@ -621,6 +635,7 @@ fn write_input(model: &Model, module: &Module, op: &Operation, input: &Input) ->
                 }
             }
         }
+        Held::One if direct => write,
         Held::One => quote! {
             {
                 let value = &self.#field;

@@ -31,15 +31,15 @@ pub fn doc(text: Option<&str>) -> TokenStream {
 /// `text` with control characters other than tab written as escapes (`\r`, `\u{7}`): a bare
 /// CR is not allowed in a doc comment, and a line break would end a `//` comment.
 pub fn escape_controls(text: &str) -> String {
-    text.chars()
-        .map(|c| {
-            if c.is_control() && c != '\t' {
-                c.escape_default().to_string()
-            } else {
-                c.to_string()
-            }
-        })
-        .collect()
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_control() && c != '\t' {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// Doc lines of several paragraphs, skipping empty ones.
@@ -78,9 +78,14 @@ pub fn doc_text(text: &str) -> String {
             i += 1;
             continue;
         }
-        let rest: String = chars[i..chars.len().min(i + 8)].iter().collect();
+        let starts = |prefix: &str| {
+            prefix
+                .chars()
+                .eq(chars[i..].iter().take(prefix.len()).copied())
+        };
         let previous = i.checked_sub(1).map(|p| chars[p]);
-        if (rest.starts_with("https://") || rest.starts_with("http://"))
+        if c == 'h'
+            && (starts("https://") || starts("http://"))
             && !matches!(previous, Some('<' | '(' | '['))
         {
             let mut end = i;
@@ -216,24 +221,23 @@ pub(crate) fn space_items(text: &str) -> String {
         "///", "#[", "pub ", "pub(", "fn ", "async ", "impl", "const ", "type ", "static ",
         "enum ", "struct ", "mod ", "use ", "crate::",
     ];
-    let indent = |line: &str| line.len() - line.trim_start().len();
     let mut out = String::with_capacity(text.len() + text.len() / 16);
-    let mut previous: Option<&str> = None;
+    // The previous line and its indent.
+    let mut previous: Option<(&str, usize)> = None;
     for line in text.lines() {
-        let starts_item = ITEM_STARTS
-            .iter()
-            .any(|start| line.trim_start().starts_with(start));
-        let after_item = previous.is_some_and(|p| {
-            indent(p) == indent(line)
+        let trimmed = line.trim_start();
+        let indent = line.len() - trimmed.len();
+        let after_item = previous.is_some_and(|(p, p_indent)| {
+            p_indent == indent
                 && (p.trim() == "}"
-                    || (indent(p) == 0 && (p.ends_with(';') || p.starts_with("//!"))))
+                    || (p_indent == 0 && (p.ends_with(';') || p.starts_with("//!"))))
         });
-        if starts_item && after_item {
+        if after_item && ITEM_STARTS.iter().any(|start| trimmed.starts_with(start)) {
             out.push('\n');
         }
         out.push_str(line);
         out.push('\n');
-        previous = Some(line);
+        previous = Some((line, indent));
     }
     out
 }

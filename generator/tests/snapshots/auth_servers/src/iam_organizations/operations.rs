@@ -142,14 +142,8 @@ impl CreateToken {
         request.security(&[]);
         request.path("/v1/token");
         request.form_body();
-        {
-            let value = &self.grant_type;
-            request.form("grant_type", value);
-        }
-        {
-            let value = &self.client_id;
-            request.form("client_id", value);
-        }
+        request.form("grant_type", &self.grant_type);
+        request.form("client_id", &self.client_id);
         if let ::std::option::Option::Some(value) = &self.client_secret {
             request.form("client_secret", value);
         }

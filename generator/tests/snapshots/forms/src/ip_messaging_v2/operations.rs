@@ -391,7 +391,6 @@ impl UpdateService {
             "UpdateService",
             "/v2/Services/{Sid}",
         );
-        request.security(&[crate::runtime::request::Scheme::Basic]);
         request.path("/v2/Services/");
         {
             let value = &self.sid;

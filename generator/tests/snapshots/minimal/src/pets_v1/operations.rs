@@ -60,10 +60,7 @@ impl FetchPet {
             "/v1/Pets/{id}",
         );
         request.path("/v1/Pets/");
-        {
-            let value = &self.id;
-            request.path_param("id", value)?;
-        }
+        request.path_param("id", &self.id)?;
         ::std::result::Result::Ok(request)
     }
 

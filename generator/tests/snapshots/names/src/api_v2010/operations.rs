@@ -124,7 +124,6 @@ impl CreatePayments {
             "CreatePayments",
             "/2010-04-01/Accounts/{AccountSid}/Calls/{CallSid}/Payments.json",
         );
-        request.security(&[crate::runtime::request::Scheme::Basic]);
         request.path("/2010-04-01/Accounts/");
         {
             let value = &self.account_sid;
@@ -139,18 +138,12 @@ impl CreatePayments {
         }
         request.path("/Payments.json");
         request.form_body();
-        {
-            let value = &self.idempotency_key;
-            request.form("IdempotencyKey", value);
-        }
-        {
-            let value = &self.status_callback;
-            request
-                .form(
-                    "StatusCallback",
-                    &crate::runtime::encode::WireText::wire_text(value),
-                );
-        }
+        request.form("IdempotencyKey", &self.idempotency_key);
+        request
+            .form(
+                "StatusCallback",
+                &crate::runtime::encode::WireText::wire_text(&self.status_callback),
+            );
         if let ::std::option::Option::Some(value) = &self.payment_method {
             request.form("PaymentMethod", value.as_str());
         }
@@ -278,7 +271,6 @@ impl ListCall {
             "ListCall",
             "/2010-04-01/Accounts/{AccountSid}/Calls.json",
         );
-        request.security(&[crate::runtime::request::Scheme::Basic]);
         request.path("/2010-04-01/Accounts/");
         {
             let value = &self.account_sid;

@@ -192,7 +192,6 @@ impl CreateChannel {
             "CreateChannel",
             "/v2/Services/{ServiceSid}/Channels",
         );
-        request.security(&[crate::runtime::request::Scheme::Basic]);
         request.path("/v2/Services/");
         {
             let value = &self.service_sid;
@@ -279,7 +278,6 @@ impl ListBinding {
             "ListBinding",
             "/v2/Services/{ServiceSid}/Bindings",
         );
-        request.security(&[crate::runtime::request::Scheme::Basic]);
         request.path("/v2/Services/");
         {
             let value = &self.service_sid;
@@ -336,7 +334,6 @@ impl ListChannel {
             "ListChannel",
             "/v2/Services/{ServiceSid}/Channels",
         );
-        request.security(&[crate::runtime::request::Scheme::Basic]);
         request.path("/v2/Services/");
         {
             let value = &self.service_sid;
@@ -391,7 +388,6 @@ impl ListUserBinding {
             "ListUserBinding",
             "/v2/Services/{ServiceSid}/Users/{UserSid}/Bindings",
         );
-        request.security(&[crate::runtime::request::Scheme::Basic]);
         request.path("/v2/Services/");
         {
             let value = &self.service_sid;
@@ -399,10 +395,7 @@ impl ListUserBinding {
             request.path_param("service_sid", value)?;
         }
         request.path("/Users/");
-        {
-            let value = &self.user_sid;
-            request.path_param("user_sid", value)?;
-        }
+        request.path_param("user_sid", &self.user_sid)?;
         request.path("/Bindings");
         for value in &self.binding_type {
             request.query("BindingType", value.as_str());
@@ -473,7 +466,6 @@ impl UpdateChannel {
             "UpdateChannel",
             "/v2/Services/{ServiceSid}/Channels/{Sid}",
         );
-        request.security(&[crate::runtime::request::Scheme::Basic]);
         request.path("/v2/Services/");
         {
             let value = &self.service_sid;
@@ -481,10 +473,7 @@ impl UpdateChannel {
             request.path_param("service_sid", value)?;
         }
         request.path("/Channels/");
-        {
-            let value = &self.sid;
-            request.path_param("sid", value)?;
-        }
+        request.path_param("sid", &self.sid)?;
         request.form_body();
         if let ::std::option::Option::Some(value) = &self.x_twilio_webhook_enabled {
             request.header("X-Twilio-Webhook-Enabled", value.as_str())?;

@@ -164,12 +164,8 @@ impl CreateContent {
             "CreateContent",
             "/v1/Content",
         );
-        request.security(&[crate::runtime::request::Scheme::Basic]);
         request.path("/v1/Content");
-        {
-            let value = &self.body;
-            request.json("application/json", value)?;
-        }
+        request.json("application/json", &self.body)?;
         ::std::result::Result::Ok(request)
     }
 
@@ -201,7 +197,6 @@ impl DeleteContent {
             "DeleteContent",
             "/v1/Content/{Sid}",
         );
-        request.security(&[crate::runtime::request::Scheme::Basic]);
         request.path("/v1/Content/");
         {
             let value = &self.sid;
@@ -237,7 +232,6 @@ impl FetchApprovalFetch {
             "FetchApprovalFetch",
             "/v1/Content/{Sid}/ApprovalRequests",
         );
-        request.security(&[crate::runtime::request::Scheme::Basic]);
         request.path("/v1/Content/");
         {
             let value = &self.sid;
@@ -279,7 +273,6 @@ impl FetchContent {
             "FetchContent",
             "/v1/Content/{Sid}",
         );
-        request.security(&[crate::runtime::request::Scheme::Basic]);
         request.path("/v1/Content/");
         {
             let value = &self.sid;
@@ -366,7 +359,6 @@ impl ListContent {
             "ListContent",
             "/v1/Content",
         );
-        request.security(&[crate::runtime::request::Scheme::Basic]);
         request.path("/v1/Content");
         if let ::std::option::Option::Some(value) = &self.page_size {
             crate::runtime::check::range(

@@ -145,7 +145,6 @@ impl ListMessage {
             "ListMessage",
             "/2010-04-01/Accounts/{AccountSid}/Messages.json",
         );
-        request.security(&[crate::runtime::request::Scheme::Basic]);
         request.path("/2010-04-01/Accounts/");
         {
             let value = &self.account_sid;

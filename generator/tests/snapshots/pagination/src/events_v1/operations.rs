@@ -116,7 +116,6 @@ impl ListSink {
             "ListSink",
             "/v1/Sinks",
         );
-        request.security(&[crate::runtime::request::Scheme::Basic]);
         request.path("/v1/Sinks");
         if let ::std::option::Option::Some(value) = &self.in_use {
             request.query("InUse", &crate::runtime::encode::WireText::wire_text(value));

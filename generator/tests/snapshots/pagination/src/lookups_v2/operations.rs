@@ -70,7 +70,6 @@ impl FetchLookupAccountRateLimits {
             "FetchLookupAccountRateLimits",
             "/v2/RateLimits",
         );
-        request.security(&[crate::runtime::request::Scheme::Basic]);
         request.path("/v2/RateLimits");
         for value in &self.fields {
             request.query("Fields", value);

@@ -108,7 +108,6 @@ impl ListPortInPhoneNumbers {
             "ListPortInPhoneNumbers",
             "/v1/Porting/PortIn/{PortInRequestSid}/PhoneNumbers",
         );
-        request.security(&[crate::runtime::request::Scheme::Basic]);
         request.path("/v1/Porting/PortIn/");
         {
             let value = &self.port_in_request_sid;
@@ -241,7 +240,6 @@ impl ListPortInRequests {
             "ListPortInRequests",
             "/v1/Porting/PortIn/PortInRequests",
         );
-        request.security(&[crate::runtime::request::Scheme::Basic]);
         request.path("/v1/Porting/PortIn/PortInRequests");
         if let ::std::option::Option::Some(value) = &self.token {
             request.query("Token", value);

@@ -83,7 +83,6 @@ impl ListAddress {
             "ListAddress",
             "/v2/Addresses",
         );
-        request.security(&[crate::runtime::request::Scheme::Basic]);
         request.path("/v2/Addresses");
         if let ::std::option::Option::Some(value) = &self.page_size {
             crate::runtime::check::range(

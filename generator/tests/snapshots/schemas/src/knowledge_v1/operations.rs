@@ -99,7 +99,6 @@ impl CreateKnowledge {
             "CreateKnowledge",
             "/v1/Knowledge",
         );
-        request.security(&[crate::runtime::request::Scheme::Basic]);
         request.path("/v1/Knowledge");
         if let ::std::option::Option::Some(value) = &self.body {
             request.json("application/json", value)?;
@@ -135,7 +134,6 @@ impl FetchKnowledgeStatus {
             "FetchKnowledgeStatus",
             "/v1/Knowledge/{id}/Status",
         );
-        request.security(&[crate::runtime::request::Scheme::Basic]);
         request.path("/v1/Knowledge/");
         {
             let value = &self.id;
@@ -181,7 +179,6 @@ impl SearchKnowledge {
             "SearchKnowledge",
             "/v1/Knowledge/{id}/Search",
         );
-        request.security(&[crate::runtime::request::Scheme::Basic]);
         request.path("/v1/Knowledge/");
         {
             let value = &self.id;

@@ -102,12 +102,8 @@ impl CreateV3TypingIndicator {
             "CreateV3TypingIndicator",
             "/v3/Indicators/Typing.json",
         );
-        request.security(&[crate::runtime::request::Scheme::Basic]);
         request.path("/v3/Indicators/Typing.json");
-        {
-            let value = &self.body;
-            request.json("application/json", value)?;
-        }
+        request.json("application/json", &self.body)?;
         ::std::result::Result::Ok(request)
     }
 
@@ -139,7 +135,6 @@ impl FetchChannelsSender {
             "FetchChannelsSender",
             "/v3/Channels/Senders/{Sid}",
         );
-        request.security(&[crate::runtime::request::Scheme::Basic]);
         request.path("/v3/Channels/Senders/");
         {
             let value = &self.sid;
@@ -189,7 +184,6 @@ impl FetchOptOutKeywords {
             "FetchOptOutKeywords",
             "/v3/OptOuts/{OptOutSid}/Keywords",
         );
-        request.security(&[crate::runtime::request::Scheme::Basic]);
         request.path("/v3/OptOuts/");
         {
             let value = &self.opt_out_sid;

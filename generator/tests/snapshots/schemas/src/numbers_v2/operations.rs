@@ -126,21 +126,11 @@ impl CreateHostedNumberOrder {
             "CreateHostedNumberOrder",
             "/v2/HostedNumber/Orders",
         );
-        request.security(&[crate::runtime::request::Scheme::Basic]);
         request.path("/v2/HostedNumber/Orders");
         request.form_body();
-        {
-            let value = &self.phone_number;
-            request.form("PhoneNumber", value);
-        }
-        {
-            let value = &self.contact_phone_number;
-            request.form("ContactPhoneNumber", value);
-        }
-        {
-            let value = &self.email;
-            request.form("Email", value);
-        }
+        request.form("PhoneNumber", &self.phone_number);
+        request.form("ContactPhoneNumber", &self.contact_phone_number);
+        request.form("Email", &self.email);
         if let ::std::option::Option::Some(value) = &self.account_sid {
             crate::runtime::check::id::<
                 crate::common::AccountSid,
@@ -208,7 +198,6 @@ impl ListBundle {
             "ListBundle",
             "/v2/RegulatoryCompliance/Bundles",
         );
-        request.security(&[crate::runtime::request::Scheme::Basic]);
         request.path("/v2/RegulatoryCompliance/Bundles");
         if let ::std::option::Option::Some(value) = &self.bundle_sids {
             crate::runtime::check::id::<super::BundleSids>("bundle_sids", value)?;

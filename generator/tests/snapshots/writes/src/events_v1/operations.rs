@@ -136,25 +136,15 @@ impl CreateSink {
             "CreateSink",
             "/v1/Sinks",
         );
-        request.security(&[crate::runtime::request::Scheme::Basic]);
         request.path("/v1/Sinks");
         request.form_body();
-        {
-            let value = &self.description;
-            request.form("Description", value);
-        }
-        {
-            let value = &self.sink_configuration;
-            request
-                .form(
-                    "SinkConfiguration",
-                    &crate::runtime::encode::WireText::wire_text(value),
-                );
-        }
-        {
-            let value = &self.sink_type;
-            request.form("SinkType", value.as_str());
-        }
+        request.form("Description", &self.description);
+        request
+            .form(
+                "SinkConfiguration",
+                &crate::runtime::encode::WireText::wire_text(&self.sink_configuration),
+            );
+        request.form("SinkType", self.sink_type.as_str());
         ::std::result::Result::Ok(request)
     }
 
@@ -184,7 +174,6 @@ impl CreateSinkTest {
             "CreateSinkTest",
             "/v1/Sinks/{Sid}/Test",
         );
-        request.security(&[crate::runtime::request::Scheme::Basic]);
         request.path("/v1/Sinks/");
         {
             let value = &self.sid;
@@ -223,13 +212,9 @@ impl CreateSubscription {
             "CreateSubscription",
             "/v1/Subscriptions",
         );
-        request.security(&[crate::runtime::request::Scheme::Basic]);
         request.path("/v1/Subscriptions");
         request.form_body();
-        {
-            let value = &self.description;
-            request.form("Description", value);
-        }
+        request.form("Description", &self.description);
         {
             let value = &self.sink_sid;
             crate::runtime::check::id::<super::SinkSid>("sink_sid", value)?;
@@ -269,7 +254,6 @@ impl DeleteSink {
             "DeleteSink",
             "/v1/Sinks/{Sid}",
         );
-        request.security(&[crate::runtime::request::Scheme::Basic]);
         request.path("/v1/Sinks/");
         {
             let value = &self.sid;

@@ -187,10 +187,7 @@ impl CreateRoleAssignment {
             request.path_param("organization_sid", value)?;
         }
         request.path("/RoleAssignments");
-        {
-            let value = &self.body;
-            request.json("application/json", value)?;
-        }
+        request.json("application/json", &self.body)?;
         ::std::result::Result::Ok(request)
     }
 
@@ -403,10 +400,7 @@ impl PatchOrganizationUser {
         if let ::std::option::Option::Some(value) = &self.if_match {
             request.header("If-Match", value)?;
         }
-        {
-            let value = &self.body;
-            request.json("application/json", value)?;
-        }
+        request.json("application/json", &self.body)?;
         ::std::result::Result::Ok(request)
     }
 
@@ -466,10 +460,7 @@ impl UpdateOrganizationUser {
         if let ::std::option::Option::Some(value) = &self.if_match {
             request.header("If-Match", value)?;
         }
-        {
-            let value = &self.body;
-            request.json("application/scim+json", value)?;
-        }
+        request.json("application/scim+json", &self.body)?;
         ::std::result::Result::Ok(request)
     }
 

@@ -82,10 +82,7 @@ impl UpdateOauthAppAccount {
             >("sid", value)?;
             request.path_param("sid", value)?;
         }
-        {
-            let value = &self.body;
-            request.json("application/json", value)?;
-        }
+        request.json("application/json", &self.body)?;
         ::std::result::Result::Ok(request)
     }
 

@@ -89,12 +89,8 @@ impl CreateChannelsSender {
             "CreateChannelsSender",
             "/v2/Channels/Senders",
         );
-        request.security(&[crate::runtime::request::Scheme::Basic]);
         request.path("/v2/Channels/Senders");
-        {
-            let value = &self.body;
-            request.json("application/json", value)?;
-        }
+        request.json("application/json", &self.body)?;
         ::std::result::Result::Ok(request)
     }
 
@@ -127,13 +123,9 @@ impl CreateTypingIndicator {
             "CreateTypingIndicator",
             "/v2/Indicators/Typing.json",
         );
-        request.security(&[crate::runtime::request::Scheme::Basic]);
         request.path("/v2/Indicators/Typing.json");
         request.form_body();
-        {
-            let value = &self.channel;
-            request.form("channel", value.as_str());
-        }
+        request.form("channel", self.channel.as_str());
         {
             let value = &self.message_id;
             crate::runtime::check::id::<super::MessageId>("message_id", value)?;

@@ -143,7 +143,6 @@ impl CreateConferenceRecording {
             "CreateConferenceRecording",
             "/v1/Conferences/{ConferenceSid}/Recordings",
         );
-        request.security(&[crate::runtime::request::Scheme::Basic]);
         request.path("/v1/Conferences/");
         {
             let value = &self.conference_sid;
@@ -325,7 +324,6 @@ impl CreateParticipant {
             "CreateParticipant",
             "/v1/Conferences/{ConferenceSid}/Participants",
         );
-        request.security(&[crate::runtime::request::Scheme::Basic]);
         request.path("/v1/Conferences/");
         {
             let value = &self.conference_sid;
@@ -334,14 +332,8 @@ impl CreateParticipant {
         }
         request.path("/Participants");
         request.form_body();
-        {
-            let value = &self.from;
-            request.form("From", value);
-        }
-        {
-            let value = &self.to;
-            request.form("To", value);
-        }
+        request.form("From", &self.from);
+        request.form("To", &self.to);
         for value in &self.status_callback_event {
             request.form("StatusCallbackEvent", value);
         }
@@ -368,10 +360,7 @@ impl CreateParticipant {
             request
                 .form("Parameters", &crate::runtime::encode::WireText::wire_text(value));
         }
-        {
-            let value = &self.role;
-            request.form("Role", value.as_str());
-        }
+        request.form("Role", self.role.as_str());
         if let ::std::option::Option::Some(value) = &self.status_callback_method {
             request.form("StatusCallbackMethod", value.as_str());
         }
@@ -449,7 +438,6 @@ impl UpdateParticipant {
             "UpdateParticipant",
             "/v1/Conferences/{ConferenceSid}/Participants/{CallSid}",
         );
-        request.security(&[crate::runtime::request::Scheme::Basic]);
         request.path("/v1/Conferences/");
         {
             let value = &self.conference_sid;
