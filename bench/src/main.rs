@@ -2,14 +2,16 @@
 //! ratios (no pass/fail: timings on shared 2-core machines vary; compare runs on one machine).
 //! Every time is printed as `median (min … max)`.
 //!
-//! 1. The generator: load, model and emit for `specs/`.
-//! 2. ID checks: the generator's compiled byte checks against the `regex` crate.
-//! 3. Decoding a page of 1000 sessions: into our models against into `serde_json::Value`; plain
+//! 1. ID checks: the generator's compiled byte checks against the `regex` crate.
+//! 2. Decoding a page of 1000 sessions: into our models against into `serde_json::Value`; plain
 //!    serde_json (what the client does first) against JSON path tracking (what it redoes only
 //!    when decoding fails, to name the bad field); and the heap each takes.
-//! 4. The client on loopback against bare reqwest sending the same requests, call by call
+//! 3. The client on loopback against bare reqwest sending the same requests, call by call
 //!    (a `GET`, and a `POST` of 20 form fields against `serde_urlencoded`).
-//! 5. `.stream()` over 20 and 200 pages of 1000 items: peak heap, allocations, items per second.
+//! 4. `.stream()` over 20 and 200 pages of 1000 items: peak heap, allocations, items per second.
+//! 5. The generator at scale (`specs/`, the sample, synthetic 1x/10x/100x specs, warm regen),
+//!    against progenitor, and the size of what it writes.
+//! 6. Cold builds of the crate with no API, one API and every API.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // A benchmark that cannot run should stop.
 
@@ -17,7 +19,6 @@ mod alloc;
 mod builds;
 mod client;
 mod decode;
-mod generator_speed;
 mod ids;
 mod loopback;
 #[cfg(feature = "progenitor")]
@@ -41,9 +42,6 @@ type Group = (&'static str, fn(&Context));
 
 /// The figure groups, in the order they run; `cargo xtask bench NAME…` runs only those named.
 const GROUPS: &[Group] = &[
-    ("generator", |cx| {
-        generator_speed::figures(&cx.root.join("specs"))
-    }),
     ("ids", |_| ids::figures()),
     ("decode", |_| decode::figures()),
     ("client", |_| client::figures()),

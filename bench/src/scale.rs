@@ -27,15 +27,7 @@ pub fn figures(root: &Path) {
 
 /// Spec texts of a folder by file name, as `generate_sources` takes them.
 pub fn read_sources(dir: &Path) -> BTreeMap<String, String> {
-    let mut sources = BTreeMap::new();
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.extension().is_some_and(|e| e == "yaml") {
-            let name = path.file_name().unwrap().to_string_lossy().into_owned();
-            sources.insert(name, std::fs::read_to_string(&path).unwrap());
-        }
-    }
-    sources
+    generator::load::read_sources(dir).unwrap()
 }
 
 /// Load, model and emit, each timed on its own over `rounds` runs.

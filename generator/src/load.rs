@@ -72,6 +72,12 @@ impl Default for CrateConfig {
 
 /// Reads and parses every spec in `dir`.
 pub fn load_dir(dir: &Path) -> Result<Specs, Error> {
+    load_sources(dir, read_sources(dir)?)
+}
+
+/// The text of every `*.yaml` and `*.yml` file in `dir` (`crate.yaml` included), by file
+/// name, as [`load_sources`] takes them.
+pub fn read_sources(dir: &Path) -> Result<BTreeMap<String, String>, Error> {
     let entries = fs::read_dir(dir).map_err(|e| {
         Error::one(Problem {
             file: dir.to_path_buf(),
@@ -100,7 +106,7 @@ pub fn load_dir(dir: &Path) -> Result<Specs, Error> {
             .unwrap_or_default();
         sources.insert(name, text);
     }
-    load_sources(dir, sources)
+    Ok(sources)
 }
 
 fn io_problem(path: &Path, error: &std::io::Error) -> Error {
@@ -418,8 +424,17 @@ pub fn escape(segment: &str) -> String {
     escaped
 }
 
+/// The pointer of `parent`'s child `key`: `parent/key`, with the key escaped.
+pub(crate) fn child_pointer(parent: &str, key: &str) -> String {
+    let mut pointer = String::with_capacity(parent.len() + key.len() + 1);
+    pointer.push_str(parent);
+    pointer.push('/');
+    push_escaped(&mut pointer, key);
+    pointer
+}
+
 /// Appends one JSON pointer segment, escaped, to `pointer` (without the `/` before it).
-pub(crate) fn push_escaped(pointer: &mut String, segment: &str) {
+fn push_escaped(pointer: &mut String, segment: &str) {
     for c in segment.chars() {
         match c {
             '~' => pointer.push_str("~0"),

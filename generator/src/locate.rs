@@ -131,10 +131,7 @@ fn node(
         // of it.
         return ControlFlow::Continue(Some(column));
     };
-    let mut pointer = String::with_capacity(parent.pointer.len() + key.len() + 1);
-    pointer.push_str(&parent.pointer);
-    pointer.push('/');
-    crate::load::push_escaped(&mut pointer, &key);
+    let pointer = crate::load::child_pointer(&parent.pointer, &key);
     visit(&pointer, line)?;
     stack.push(Frame {
         column,

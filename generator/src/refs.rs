@@ -28,13 +28,9 @@ impl Node {
 
     /// A child of this node (the key is escaped).
     pub fn child(&self, key: &str) -> Node {
-        let mut pointer = String::with_capacity(self.pointer.len() + key.len() + 1);
-        pointer.push_str(&self.pointer);
-        pointer.push('/');
-        crate::load::push_escaped(&mut pointer, key);
         Node {
             file: self.file.clone(),
-            pointer,
+            pointer: crate::load::child_pointer(&self.pointer, key),
         }
     }
 

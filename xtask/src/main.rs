@@ -30,7 +30,7 @@ Commands:
         (its answers are random; default 1). Needs `npm ci --prefix .ci` (or PRISM_BIN).
   bench [GROUP...]
         Build the benchmarks in release mode and print their figures and ratios, each time as
-        median (min … max), with the target beside it. Groups: generator, ids, decode,
+        median (min … max), with the target beside it. Groups: ids, decode,
         client, stream, scale, progenitor, size, builds (cold builds: several minutes;
         BENCH_BUILD_ROUNDS repeats them). Name groups to run only those.
   help  Show this text.

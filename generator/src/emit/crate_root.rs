@@ -12,18 +12,18 @@ pub fn lib_rs(model: &Model) -> TokenStream {
     let docs = crate_docs(model);
     let modules = model.modules.iter().map(|m| {
         let name = ident(&m.name);
-        let feature = &m.name;
+        let feature = &m.feature.name;
         let doc = doc(Some(&format!("{} (`{}`).", m.title, m.file)));
         // Generated modules are laid out by prettyplease; rustfmt leaves them alone.
         quote! { #doc #[cfg(feature = #feature)] #[rustfmt::skip] pub mod #name; }
     });
     // ID types are also reachable from the crate root (`twilio_api::AccountSid`) when their
     // name is unique across modules.
-    let mut ids: Vec<(&str, &str)> = Vec::new();
+    let mut ids: Vec<(&Module, &str)> = Vec::new();
     for module in &model.modules {
         for def in module.types.iter().map(|&id| model.ty(id)) {
             if matches!(def.kind, TypeKind::Id(_)) {
-                ids.push((&module.name, &def.name));
+                ids.push((module, &def.name));
             }
         }
     }
@@ -31,11 +31,11 @@ pub fn lib_rs(model: &Model) -> TokenStream {
         .iter()
         .filter(|(_, name)| ids.iter().filter(|(_, n)| n == name).count() == 1)
         .map(|(module, name)| {
-            let feature = *module;
-            let (module, name) = (ident(module), ident(name));
+            let feature = &module.feature.name;
+            let (module, name) = (ident(&module.name), ident(name));
             quote! { #[cfg(feature = #feature)] pub use #module::#name; }
         });
-    let apis = model.apis().map(|(module, _)| module.name.as_str());
+    let apis = model.apis().map(|(module, _)| module.feature.name.as_str());
     quote! {
         #(#![doc = #docs])*
         #![deny(missing_docs)]
@@ -162,7 +162,7 @@ fn features_section(model: &Model, name: &str) -> String {
     let example = model
         .apis()
         .next()
-        .map_or("…", |(module, _)| module.name.as_str());
+        .map_or("…", |(module, _)| module.feature.name.as_str());
     format!(
         "\n## Features\n\n\
          Each module is compiled only with the cargo feature of the same name; `full`, one of \
@@ -280,7 +280,7 @@ pub fn module_rs(model: &Model, module: &Module, has_models: bool, has_ids: bool
     }
     text.push_str(&format!(
         "\n\nCompiled with the cargo feature `{}` (on by default, through `full`).",
-        module.name
+        module.feature.name
     ));
     let docs: Vec<String> = text
         .lines()

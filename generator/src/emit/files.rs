@@ -57,6 +57,7 @@ struct Readme {
 
 struct ReadmeModule {
     name: String,
+    feature: String,
     title: String,
     file: String,
     server: String,
@@ -87,12 +88,12 @@ pub fn cargo_toml(model: &Model, source: &str) -> Result<String, Error> {
         version: toml_string(&config.version),
         description: toml_string(&config.description),
         repository: config.repository.as_deref().map(toml_string),
-        all_modules: toml_list(model.modules.iter().map(|m| m.name.as_str())),
+        all_modules: toml_list(model.modules.iter().map(|m| m.feature.name.as_str())),
         features: model
             .modules
             .iter()
             .map(|module| CargoFeature {
-                name: module.name.clone(),
+                name: module.feature.name.clone(),
                 enables: toml_list(module.feature.enables()),
             })
             .collect(),
@@ -107,6 +108,7 @@ pub fn readme(model: &Model, source: &str) -> Result<String, Error> {
         .iter()
         .map(|module| ReadmeModule {
             name: module.name.clone(),
+            feature: module.feature.name.clone(),
             title: cell(&module.title),
             file: module.file.clone(),
             server: module

@@ -29,10 +29,12 @@ impl RuntimePart {
     }
 }
 
-/// What a module's feature turns on besides the module itself.
+/// A module's cargo feature and what it turns on besides the module itself.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Feature {
-    /// Other modules whose types this one uses (`common`), in name order.
+    /// The feature's name: the module's (`assistants_v1`).
+    pub name: String,
+    /// The features of the other modules whose types this one uses (`common`), in order.
     pub modules: Vec<String>,
     /// Runtime parts its types and operations need, in order.
     pub runtime: Vec<RuntimePart>,
@@ -58,6 +60,7 @@ pub fn feature_of(module: &Module, types: &[TypeDef]) -> Feature {
         .cloned()
         .collect();
     Feature {
+        name: module.name.clone(),
         modules: modules.into_iter().collect(),
         runtime: runtime.into_iter().collect(),
     }
