@@ -105,13 +105,19 @@ pub fn figures(cx: &Context) {
 }
 
 /// `generated/` as a crate of its own (manifest, sources, README; not its tests), pinned to the
-/// workspace's dependency versions.
+/// workspace's dependency versions, with the workspace's runtime crate.
 fn copy_generated_crate(root: &Path, to: &Path) {
     let _ = std::fs::remove_dir_all(to);
     let from = root.join("generated");
     copy_dir(&from.join("src"), &to.join("src"));
     std::fs::copy(from.join("README.md"), to.join("README.md")).unwrap();
-    let manifest = std::fs::read_to_string(from.join("Cargo.toml")).unwrap();
+    // The runtime crate stays where it is: the copy names it by its absolute path.
+    let manifest = std::fs::read_to_string(from.join("Cargo.toml"))
+        .unwrap()
+        .replace(
+            "path = \"../runtime\"",
+            &format!("path = {:?}", root.join("runtime").display().to_string()),
+        );
     std::fs::write(to.join("Cargo.toml"), format!("{manifest}\n[workspace]\n")).unwrap();
     std::fs::copy(root.join("Cargo.lock"), to.join("Cargo.lock")).unwrap();
 }

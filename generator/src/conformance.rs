@@ -780,6 +780,7 @@ mod tests {
                 version: "0.1.0".to_owned(),
                 description: String::new(),
                 repository: None,
+                runtime: crate::load::RuntimeDependency::default(),
             },
             modules: Vec::new(),
             types: types

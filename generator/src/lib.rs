@@ -23,13 +23,25 @@ use std::path::Path;
 
 pub use emit::Output;
 pub use error::{Error, Problem};
+pub use load::RuntimeDependency;
 
 /// Loads the specs in `specs_dir` and builds the files of the crate, all in memory. `label` is
 /// how generated files name the specs folder (`specs`), so output does not depend on where the
 /// checkout lives.
 pub fn generate(specs_dir: &Path, label: &str) -> Result<Output, Error> {
+    generate_with(specs_dir, label, RuntimeDependency::default())
+}
+
+/// The same as [`generate`], for a crate that reaches the runtime crate through `runtime`
+/// (a crate written elsewhere than `generated/`).
+pub fn generate_with(
+    specs_dir: &Path,
+    label: &str,
+    runtime: RuntimeDependency,
+) -> Result<Output, Error> {
     let mut specs = load::load_dir(specs_dir)?;
     specs.dir = label.to_owned();
+    specs.config.runtime = runtime;
     let model = model::build(&specs)?;
     emit::emit(&model)
 }

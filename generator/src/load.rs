@@ -56,6 +56,27 @@ pub struct CrateConfig {
     pub description: String,
     /// Repository URL, if any.
     pub repository: Option<String>,
+    /// How the crate reaches the runtime crate; set by the caller, not by `crate.yaml`.
+    #[serde(skip)]
+    pub runtime: RuntimeDependency,
+}
+
+/// How a generated crate depends on the runtime crate `twilio-api-runtime`, which holds
+/// everything that is not generated (HTTP, auth, retries, pagination, errors, helpers).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub enum RuntimeDependency {
+    /// A path, relative to the generated crate's folder or absolute: a crate generated from
+    /// this repository builds against its `runtime/`, wherever it is written.
+    Path(String),
+    /// A version requirement on the published crate.
+    Version(String),
+}
+
+impl Default for RuntimeDependency {
+    /// `generated/` beside `runtime/`, as in this repository.
+    fn default() -> Self {
+        RuntimeDependency::Path("../runtime".to_owned())
+    }
 }
 
 impl Default for CrateConfig {
@@ -66,6 +87,7 @@ impl Default for CrateConfig {
             description: "Typed client for Twilio's REST APIs, generated from OpenAPI specs."
                 .to_owned(),
             repository: None,
+            runtime: RuntimeDependency::default(),
         }
     }
 }

@@ -60,25 +60,16 @@ pub fn unique(base: &str, taken: impl Fn(&str) -> bool) -> String {
 }
 
 /// Module names a spec file cannot take, as the generated crate uses them itself: `lib`
-/// (`src/lib.rs`), `runtime`, and the methods of `Client` (each module is also an accessor
-/// method on `Client`, `client.assistants_v1()`, whose body calls `self.clone()`).
+/// (`src/lib.rs`), `runtime` (the runtime crate's name inside it), and the methods a user calls
+/// on its `Client` (each module is also an accessor method on `Client`, `client.assistants_v1()`,
+/// which would hide a method of the same name).
 pub const RESERVED_MODULES: &[&str] = &[
     "lib",
     "runtime",
     "account_sid",
-    "auth_for",
     "builder",
     "clone",
-    "execute",
-    "execute_empty",
-    "execute_raw",
-    "execute_redirect",
-    "execute_redirect_body",
     "from_env",
-    "send",
-    "send_once",
-    "send_with_retries",
-    "url_for",
 ];
 
 /// The module name of a spec file: its stem in snake case, without Twilio's `twilio_` prefix

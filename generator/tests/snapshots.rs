@@ -15,8 +15,12 @@ fn check_fixture(name: &str) {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests");
     let specs = root.join("fixtures").join(name);
     let snapshot = root.join("snapshots").join(name);
-    let output = generator::generate(&specs, &format!("generator/tests/fixtures/{name}"))
-        .unwrap_or_else(|e| panic!("fixture {name} does not generate:\n{e}"));
+    let output = generator::generate_with(
+        &specs,
+        &format!("generator/tests/fixtures/{name}"),
+        generator::RuntimeDependency::Path("../../../../runtime".to_owned()),
+    )
+    .unwrap_or_else(|e| panic!("fixture {name} does not generate:\n{e}"));
     let overwrite = std::env::var("EXPECTORATE").as_deref() == Ok("overwrite");
     for (path, contents) in &output.files {
         let target = snapshot.join(path);

@@ -85,6 +85,11 @@ pub fn run(options: &Options) -> Result<Summary, String> {
     let mut specs = generator::load::load_dir(&options.specs)
         .map_err(|e| format!("the specs in {} do not load:\n{e}", options.specs.display()))?;
     specs.dir = regen::label(&options.specs);
+    let target = target_dir(&root);
+    let name = folder_name(&options.specs);
+    let work = target.join("conformance").join(&name);
+    let client_dir = work.join("client");
+    specs.config.runtime = regen::runtime_dependency(&client_dir);
     let model = generator::model::build(&specs).map_err(|e| {
         format!(
             "the specs in {} do not build:\n{e}",
@@ -101,10 +106,6 @@ pub fn run(options: &Options) -> Result<Summary, String> {
     let main_rs = generator::conformance::runner(&model, &client_crate.replace('-', "_"))
         .map_err(|e| format!("cannot write the conformance runner:\n{e}"))?;
 
-    let target = target_dir(&root);
-    let name = folder_name(&options.specs);
-    let work = target.join("conformance").join(&name);
-    let client_dir = work.join("client");
     let runner_dir = work.join("runner");
     let logs = work.join("logs");
     let plan = regen::plan_files(&output.files, &client_dir).map_err(|e| e.to_string())?;

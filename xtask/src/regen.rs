@@ -88,7 +88,8 @@ impl std::error::Error for RegenError {}
 
 /// Generates from `specs` and plans the changes to `out`, writing nothing.
 pub fn plan(specs: &Path, out: &Path) -> Result<Plan, RegenError> {
-    let output = generator::generate(specs, &label(specs)).map_err(RegenError::Spec)?;
+    let output = generator::generate_with(specs, &label(specs), runtime_dependency(out))
+        .map_err(RegenError::Spec)?;
     plan_files(&output.files, out)
 }
 
@@ -200,6 +201,48 @@ pub fn label(specs: &Path) -> String {
         .map(Path::to_path_buf)
         .unwrap_or_else(|_| specs.to_path_buf());
     shown.to_string_lossy().replace('\\', "/")
+}
+
+/// How a crate written to `out` reaches this workspace's `runtime/`: a relative path when
+/// `out` is inside the workspace (the checkout can move), else the absolute path, so a crate
+/// generated anywhere on this machine builds as it is.
+pub fn runtime_dependency(out: &Path) -> generator::RuntimeDependency {
+    let root = crate::workspace_root();
+    let root = fs::canonicalize(&root).unwrap_or(root);
+    let out = absolute(out);
+    let runtime = root.join("runtime");
+    let path = match out.strip_prefix(&root) {
+        Ok(inside) => {
+            let up = inside.components().count();
+            let mut path = "../".repeat(up);
+            path.push_str("runtime");
+            path
+        }
+        Err(_) => runtime.to_string_lossy().into_owned(),
+    };
+    generator::RuntimeDependency::Path(path.replace('\\', "/"))
+}
+
+/// `path` made absolute without requiring it to exist: its deepest existing ancestor is
+/// canonicalized (symbolic links resolved, as the workspace root is) and the rest appended.
+fn absolute(path: &Path) -> PathBuf {
+    let path = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let mut rest = Vec::new();
+    let mut existing = path.as_path();
+    loop {
+        if let Ok(found) = fs::canonicalize(existing) {
+            let mut full = found;
+            full.extend(rest.iter().rev());
+            return full;
+        }
+        match (existing.parent(), existing.file_name()) {
+            (Some(parent), Some(name)) => {
+                rest.push(name.to_owned());
+                existing = parent;
+            }
+            _ => return path,
+        }
+    }
 }
 
 /// Line endings normalized, so a checkout with CRLF does not read as stale.

@@ -45,7 +45,7 @@ impl crate::Id for AssistantId {
     }
 }
 
-crate::runtime::id::id_type!(AssistantId);
+crate::runtime::id_type!(AssistantId);
 
 /// The ID of a Session Message (`aia_msg_` followed by at least one character).
 ///
@@ -89,4 +89,4 @@ impl crate::Id for MessageId {
     }
 }
 
-crate::runtime::id::id_type!(MessageId);
+crate::runtime::id_type!(MessageId);

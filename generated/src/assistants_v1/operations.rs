@@ -17,7 +17,7 @@ impl crate::Client {
     /// conversation history (user and Assistant messages, and Tool and Knowledge calls).
     pub fn assistants_v1(&self) -> AssistantsV1 {
         AssistantsV1 {
-            client: self.clone(),
+            client: self.inner.clone(),
         }
     }
 }
@@ -25,7 +25,7 @@ impl crate::Client {
 /// Twilio - Assistants (`https://assistants.twilio.com`), from `assistants_v1.yaml`. Get it with [`Client::assistants_v1`](crate::Client::assistants_v1).
 #[derive(Debug, Clone)]
 pub struct AssistantsV1 {
-    client: crate::Client,
+    client: crate::runtime::Client,
 }
 
 impl AssistantsV1 {
@@ -92,7 +92,7 @@ impl AssistantsV1 {
 #[derive(Debug, Clone)]
 #[must_use = "a request is only sent by `.send()`"]
 pub struct FetchSession {
-    client: crate::Client,
+    client: crate::runtime::Client,
     id: ::std::string::String,
 }
 
@@ -123,7 +123,7 @@ impl FetchSession {
 #[derive(Debug, Clone)]
 #[must_use = "a request is only sent by `.send()`"]
 pub struct ListMessages {
-    client: crate::Client,
+    client: crate::runtime::Client,
     session_id: ::std::string::String,
     page: ::std::option::Option<u64>,
     page_size: ::std::option::Option<u64>,
@@ -238,7 +238,7 @@ impl ListMessages {
 #[derive(Debug, Clone)]
 #[must_use = "a request is only sent by `.send()`"]
 pub struct ListSessions {
-    client: crate::Client,
+    client: crate::runtime::Client,
     page: ::std::option::Option<u64>,
     page_size: ::std::option::Option<u64>,
     page_token: ::std::option::Option<::std::string::String>,

@@ -36,7 +36,7 @@ impl crate::Id for AssistantSid {
     }
 }
 
-crate::runtime::id::id_type!(AssistantSid);
+crate::runtime::id_type!(AssistantSid);
 
 /// The SID of an Autopilot Dialogue (`UK` followed by 32 hexadecimal digits).
 ///
@@ -71,4 +71,4 @@ impl crate::Id for DialogueSid {
     }
 }
 
-crate::runtime::id::id_type!(DialogueSid);
+crate::runtime::id_type!(DialogueSid);

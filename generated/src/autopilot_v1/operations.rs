@@ -17,7 +17,7 @@ impl crate::Client {
     /// user and an Autopilot bot; it is only available while the dialogue is active.
     pub fn autopilot_v1(&self) -> AutopilotV1 {
         AutopilotV1 {
-            client: self.clone(),
+            client: self.inner.clone(),
         }
     }
 }
@@ -25,7 +25,7 @@ impl crate::Client {
 /// Twilio - Autopilot (`https://autopilot.twilio.com`), from `autopilot_v1.yaml`. Get it with [`Client::autopilot_v1`](crate::Client::autopilot_v1).
 #[derive(Debug, Clone)]
 pub struct AutopilotV1 {
-    client: crate::Client,
+    client: crate::runtime::Client,
 }
 
 impl AutopilotV1 {
@@ -63,7 +63,7 @@ impl AutopilotV1 {
 #[derive(Debug, Clone)]
 #[must_use = "a request is only sent by `.send()`"]
 pub struct FetchDialogue {
-    client: crate::Client,
+    client: crate::runtime::Client,
     assistant_sid: ::std::string::String,
     sid: ::std::string::String,
 }

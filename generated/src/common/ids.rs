@@ -36,4 +36,4 @@ impl crate::Id for AccountSid {
     }
 }
 
-crate::runtime::id::id_type!(AccountSid);
+crate::runtime::id_type!(AccountSid);

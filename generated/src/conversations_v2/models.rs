@@ -72,7 +72,7 @@ impl ::std::convert::From<::std::string::String> for Channel {
     }
 }
 
-crate::runtime::enums::open_enum!(Channel);
+crate::runtime::open_enum!(Channel);
 
 /// A Conversation and its participants.
 #[derive(Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
@@ -277,7 +277,7 @@ impl ::std::convert::From<::std::string::String> for ConversationGroupingType {
     }
 }
 
-crate::runtime::enums::open_enum!(ConversationGroupingType);
+crate::runtime::open_enum!(ConversationGroupingType);
 
 /// Conversation status.
 ///
@@ -320,7 +320,7 @@ impl ::std::convert::From<::std::string::String> for ConversationStatus {
     }
 }
 
-crate::runtime::enums::open_enum!(ConversationStatus);
+crate::runtime::open_enum!(ConversationStatus);
 
 /// The Conversations v1 service that this configuration bridges to.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
@@ -491,7 +491,7 @@ impl ::std::convert::From<::std::string::String> for ParticipantType {
     }
 }
 
-crate::runtime::enums::open_enum!(ParticipantType);
+crate::runtime::open_enum!(ParticipantType);
 
 /// A webhook called when a Conversation changes status.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
@@ -549,4 +549,4 @@ impl ::std::convert::From<::std::string::String> for StatusCallbackMethod {
     }
 }
 
-crate::runtime::enums::open_enum!(StatusCallbackMethod);
+crate::runtime::open_enum!(StatusCallbackMethod);

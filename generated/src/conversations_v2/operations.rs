@@ -17,7 +17,7 @@ impl crate::Client {
     /// customer interaction.
     pub fn conversations_v2(&self) -> ConversationsV2 {
         ConversationsV2 {
-            client: self.clone(),
+            client: self.inner.clone(),
         }
     }
 }
@@ -25,7 +25,7 @@ impl crate::Client {
 /// Twilio - Conversations (`https://conversations.twilio.com`), from `conversations_v2.yaml`. Get it with [`Client::conversations_v2`](crate::Client::conversations_v2).
 #[derive(Debug, Clone)]
 pub struct ConversationsV2 {
-    client: crate::Client,
+    client: crate::runtime::Client,
 }
 
 impl ConversationsV2 {
@@ -63,7 +63,7 @@ impl ConversationsV2 {
 #[derive(Debug, Clone)]
 #[must_use = "a request is only sent by `.send()`"]
 pub struct FetchConversation {
-    client: crate::Client,
+    client: crate::runtime::Client,
     sid: ::std::string::String,
 }
 

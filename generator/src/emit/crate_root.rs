@@ -35,26 +35,21 @@ pub fn lib_rs(model: &Model) -> TokenStream {
             let (module, name) = (ident(&module.name), ident(name));
             quote! { #[cfg(feature = #feature)] pub use #module::#name; }
         });
-    let apis = model.apis().map(|(module, _)| module.feature.name.as_str());
     quote! {
         #(#![doc = #docs])*
         #![deny(missing_docs)]
         #![forbid(unsafe_code)]
 
-        // Without any API feature, no operation calls into the runtime.
-        #[cfg_attr(not(any(#(feature = #apis),*)), allow(dead_code))]
-        #[rustfmt::skip]
-        mod runtime;
+        use twilio_api_runtime as runtime;
 
-        pub use runtime::client::{Client, ClientBuilder, DEFAULT_TIMEOUT};
-        pub use runtime::client::{TokenFuture, TokenSource};
-        pub use runtime::error::{ApiError, AuthError, ConfigError, DecodeError, Error};
-        pub use runtime::error::{InvalidArgument, TransportError, TransportErrorKind};
-        pub use runtime::id::{Id, ParseIdError};
-        pub use runtime::pagination::{ItemStream, NextPage, Page, PageStream};
-        pub use runtime::enums::UnknownValue;
-        pub use runtime::request::Redirect;
-        pub use runtime::tls::http_client_builder;
+        runtime::api_client!();
+
+        pub use runtime::{ApiError, AuthError, ConfigError, DecodeError, Error};
+        pub use runtime::{InvalidArgument, TransportError, TransportErrorKind};
+        pub use runtime::{DEFAULT_TIMEOUT, TokenFuture, TokenSource, http_client_builder};
+        pub use runtime::{Id, ParseIdError};
+        pub use runtime::{ItemStream, NextPage, Page, PageStream};
+        pub use runtime::{Redirect, UnknownValue};
         #[doc(hidden)]
         pub use runtime::fuzz as __fuzz;
 

@@ -1,29 +1,10 @@
-//! The files that are not Rust modules: `Cargo.toml` and `README.md` from askama templates,
-//! and the runtime sources, copied verbatim.
+//! The files that are not Rust modules: `Cargo.toml` and `README.md` from askama templates.
 
 use askama::Template;
 
 use crate::error::{Error, Problem};
+use crate::load::RuntimeDependency;
 use crate::model::{Model, Outcome, TypeKind, TypeRef};
-
-/// The runtime sources, as (file name, contents), copied into `src/runtime/`.
-pub const RUNTIME: &[(&str, &str)] = &[
-    ("mod.rs", include_str!("../../runtime/mod.rs")),
-    ("check.rs", include_str!("../../runtime/check.rs")),
-    ("client.rs", include_str!("../../runtime/client.rs")),
-    ("encode.rs", include_str!("../../runtime/encode.rs")),
-    ("enums.rs", include_str!("../../runtime/enums.rs")),
-    ("error.rs", include_str!("../../runtime/error.rs")),
-    ("fuzz.rs", include_str!("../../runtime/fuzz.rs")),
-    ("id.rs", include_str!("../../runtime/id.rs")),
-    ("pagination.rs", include_str!("../../runtime/pagination.rs")),
-    ("redact.rs", include_str!("../../runtime/redact.rs")),
-    ("request.rs", include_str!("../../runtime/request.rs")),
-    ("retry.rs", include_str!("../../runtime/retry.rs")),
-    ("tls.rs", include_str!("../../runtime/tls.rs")),
-    ("trace.rs", include_str!("../../runtime/trace.rs")),
-    ("wire.rs", include_str!("../../runtime/wire.rs")),
-];
 
 #[derive(Template)]
 #[template(path = "Cargo.toml.j2", escape = "none")]
@@ -33,6 +14,8 @@ struct CargoToml {
     version: String,
     description: String,
     repository: Option<String>,
+    /// Where the runtime crate comes from, as TOML keys (`path = "../runtime"`).
+    runtime: String,
     /// Every module's feature, as a TOML list's items.
     all_modules: String,
     features: Vec<CargoFeature>,
@@ -88,6 +71,10 @@ pub fn cargo_toml(model: &Model, source: &str) -> Result<String, Error> {
         version: toml_string(&config.version),
         description: toml_string(&config.description),
         repository: config.repository.as_deref().map(toml_string),
+        runtime: match &config.runtime {
+            RuntimeDependency::Path(path) => format!("path = {}", toml_string(path)),
+            RuntimeDependency::Version(version) => format!("version = {}", toml_string(version)),
+        },
         all_modules: toml_list(model.modules.iter().map(|m| m.feature.name.as_str())),
         features: model
             .modules

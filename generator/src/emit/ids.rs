@@ -52,7 +52,7 @@ pub fn id_type(type_name: &str, doc: &Option<String>, id: &IdType) -> TokenStrea
             }
         }
 
-        crate::runtime::id::id_type!(#name);
+        crate::runtime::id_type!(#name);
     }
 }
 

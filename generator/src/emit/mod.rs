@@ -1,6 +1,6 @@
 //! Emitters: the model to the files of the crate, all in memory. Rust is built as tokens with
 //! `quote` and formatted with `prettyplease`; `Cargo.toml` and `README.md` come from askama
-//! templates; the runtime is copied verbatim.
+//! templates. The runtime is a crate of its own that generated crates depend on.
 
 mod crate_root;
 mod debug;
@@ -52,13 +52,6 @@ pub fn emit(model: &Model) -> Result<Output, Error> {
             &format!("{specs}/"),
         )?,
     );
-    for (name, contents) in files::RUNTIME {
-        let source = format!("generator/runtime/{name}");
-        files.insert(
-            format!("src/runtime/{name}"),
-            format!("{}\n{contents}", marker(&source)),
-        );
-    }
     // Each module's files are independent of the others': they are rendered on every core
     // (tokens and formatting are most of the generator's time), then put in path order, so
     // the output does not depend on the order jobs finish in.

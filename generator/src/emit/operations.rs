@@ -62,14 +62,14 @@ pub fn operations(model: &Model, module: &Module, api: &Api) -> TokenStream {
         impl crate::Client {
             #accessor_doc
             pub fn #accessor(&self) -> #handle {
-                #handle { client: self.clone() }
+                #handle { client: self.inner.clone() }
             }
         }
 
         #handle_doc
         #[derive(Debug, Clone)]
         pub struct #handle {
-            client: crate::Client,
+            client: crate::runtime::Client,
         }
 
         impl #handle {
@@ -459,7 +459,7 @@ fn builder(model: &Model, module: &Module, api: &Api, op: &Operation) -> TokenSt
         #[derive(#derived_debug Clone)]
         #[must_use = "a request is only sent by `.send()`"]
         pub struct #builder {
-            client: crate::Client,
+            client: crate::runtime::Client,
             #(#fields,)*
             #limit_field
         }

@@ -230,7 +230,7 @@ fn string_enum(def: &TypeDef, values: &[crate::model::EnumValue]) -> TokenStream
             }
         }
 
-        crate::runtime::enums::open_enum!(#name);
+        crate::runtime::open_enum!(#name);
     }
 }
 

@@ -21,7 +21,7 @@ pub use types::*;
 
 use serde::Serialize;
 
-use crate::load::CrateConfig;
+use crate::load::{CrateConfig, RuntimeDependency};
 
 /// The whole crate to generate.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -48,6 +48,8 @@ pub struct CrateConfigModel {
     pub description: String,
     /// Repository URL.
     pub repository: Option<String>,
+    /// How the crate depends on the runtime crate.
+    pub runtime: RuntimeDependency,
 }
 
 impl From<&CrateConfig> for CrateConfigModel {
@@ -57,6 +59,7 @@ impl From<&CrateConfig> for CrateConfigModel {
             version: config.version.clone(),
             description: config.description.clone(),
             repository: config.repository.clone(),
+            runtime: config.runtime.clone(),
         }
     }
 }

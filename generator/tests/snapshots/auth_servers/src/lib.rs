@@ -75,30 +75,20 @@
 //! Fields and inputs the specs mark as personal data (Twilio's `x-twilio: {pii: {handling: standard|sensitive}}`: identities, names, phone numbers, message content) print `<redacted>` in `Debug`, request builders included; `None` and list lengths stay visible. Serde, the fields themselves and `PartialEq` keep the real value. Argument errors name the argument and the rule, never the value. Only the spec decides what is marked: each such item's docs say so.
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
-#[cfg_attr(
-    not(any(feature = "iam_organizations", feature = "iam_v1")),
-    allow(dead_code)
-)]
-#[rustfmt::skip]
-mod runtime;
+use twilio_api_runtime as runtime;
+runtime::api_client!();
 
-pub use runtime::client::{Client, ClientBuilder, DEFAULT_TIMEOUT};
+pub use runtime::{ApiError, AuthError, ConfigError, DecodeError, Error};
 
-pub use runtime::client::{TokenFuture, TokenSource};
+pub use runtime::{InvalidArgument, TransportError, TransportErrorKind};
 
-pub use runtime::error::{ApiError, AuthError, ConfigError, DecodeError, Error};
+pub use runtime::{DEFAULT_TIMEOUT, TokenFuture, TokenSource, http_client_builder};
 
-pub use runtime::error::{InvalidArgument, TransportError, TransportErrorKind};
+pub use runtime::{Id, ParseIdError};
 
-pub use runtime::id::{Id, ParseIdError};
+pub use runtime::{ItemStream, NextPage, Page, PageStream};
 
-pub use runtime::pagination::{ItemStream, NextPage, Page, PageStream};
-
-pub use runtime::enums::UnknownValue;
-
-pub use runtime::request::Redirect;
-
-pub use runtime::tls::http_client_builder;
+pub use runtime::{Redirect, UnknownValue};
 
 #[doc(hidden)]
 pub use runtime::fuzz as __fuzz;

@@ -42,7 +42,7 @@ impl crate::Id for AccountSid {
     }
 }
 
-crate::runtime::id::id_type!(AccountSid);
+crate::runtime::id_type!(AccountSid);
 
 /// Shape: a value containing `OR` followed by 32 lowercase hexadecimal digits (`OR[0-9a-f]{32}`), checked by [`OrganizationSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`OrganizationSid::is_valid`]).
 ///
@@ -81,4 +81,4 @@ impl crate::Id for OrganizationSid {
     }
 }
 
-crate::runtime::id::id_type!(OrganizationSid);
+crate::runtime::id_type!(OrganizationSid);

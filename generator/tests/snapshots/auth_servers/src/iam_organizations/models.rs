@@ -101,7 +101,7 @@ impl ::std::convert::From<::std::string::String> for PublicApiAccountResponseSta
     }
 }
 
-crate::runtime::enums::open_enum!(PublicApiAccountResponseStatus);
+crate::runtime::open_enum!(PublicApiAccountResponseStatus);
 
 /// The `ScimUser` schema.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]

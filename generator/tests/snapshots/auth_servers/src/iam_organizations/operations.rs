@@ -22,7 +22,7 @@ impl crate::Client {
     /// Organization Public API: the operations of `iam_organizations.yaml` (`https://preview-iam.twilio.com`).
     pub fn iam_organizations(&self) -> IamOrganizations {
         IamOrganizations {
-            client: self.clone(),
+            client: self.inner.clone(),
         }
     }
 }
@@ -30,7 +30,7 @@ impl crate::Client {
 /// Organization Public API (`https://preview-iam.twilio.com`), from `iam_organizations.yaml`. Get it with [`Client::iam_organizations`](crate::Client::iam_organizations).
 #[derive(Debug, Clone)]
 pub struct IamOrganizations {
-    client: crate::Client,
+    client: crate::runtime::Client,
 }
 
 impl IamOrganizations {
@@ -99,7 +99,7 @@ impl IamOrganizations {
 #[derive(Debug, Clone)]
 #[must_use = "a request is only sent by `.send()`"]
 pub struct CreateToken {
-    client: crate::Client,
+    client: crate::runtime::Client,
     grant_type: ::std::string::String,
     client_id: ::std::string::String,
     client_secret: ::std::option::Option<::std::string::String>,
@@ -164,7 +164,7 @@ impl CreateToken {
 #[derive(Debug, Clone)]
 #[must_use = "a request is only sent by `.send()`"]
 pub struct FetchOrganizationAccount {
-    client: crate::Client,
+    client: crate::runtime::Client,
     organization_sid: ::std::string::String,
     account_sid: ::std::string::String,
 }
@@ -211,7 +211,7 @@ impl FetchOrganizationAccount {
 #[derive(Debug, Clone)]
 #[must_use = "a request is only sent by `.send()`"]
 pub struct ListOrganizationUsers {
-    client: crate::Client,
+    client: crate::runtime::Client,
     organization_sid: ::std::string::String,
     filter: ::std::option::Option<::std::string::String>,
 }

@@ -32,7 +32,7 @@ impl crate::Id for AccountSid {
     }
 }
 
-crate::runtime::id::id_type!(AccountSid);
+crate::runtime::id_type!(AccountSid);
 
 /// The unique string that we created to identify the Key resource.
 ///
@@ -65,7 +65,7 @@ impl crate::Id for GetApiKeysSid {
     }
 }
 
-crate::runtime::id::id_type!(GetApiKeysSid);
+crate::runtime::id_type!(GetApiKeysSid);
 
 /// The unique string that identifies the resource.
 ///
@@ -98,7 +98,7 @@ impl crate::Id for PublicKeySid {
     }
 }
 
-crate::runtime::id::id_type!(PublicKeySid);
+crate::runtime::id_type!(PublicKeySid);
 
 /// Shape: `IX` followed by 32 hexadecimal digits (`^IX[0-9a-fA-F]{32}$`), checked by [`RoleSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`RoleSid::is_valid`]).
 #[derive(
@@ -129,4 +129,4 @@ impl crate::Id for RoleSid {
     }
 }
 
-crate::runtime::id::id_type!(RoleSid);
+crate::runtime::id_type!(RoleSid);

@@ -23,14 +23,16 @@ impl crate::Client {
     ///
     /// This is the public Twilio REST API.
     pub fn iam_v1(&self) -> IamV1 {
-        IamV1 { client: self.clone() }
+        IamV1 {
+            client: self.inner.clone(),
+        }
     }
 }
 
 /// Twilio - Iam (`https://iam.twilio.com`), from `iam_v1.yaml`. Get it with [`Client::iam_v1`](crate::Client::iam_v1).
 #[derive(Debug, Clone)]
 pub struct IamV1 {
-    client: crate::Client,
+    client: crate::runtime::Client,
 }
 
 impl IamV1 {
@@ -135,7 +137,7 @@ impl IamV1 {
 #[derive(Debug, Clone)]
 #[must_use = "a request is only sent by `.send()`"]
 pub struct CreateNewKey {
-    client: crate::Client,
+    client: crate::runtime::Client,
     account_sid: ::std::string::String,
     friendly_name: ::std::option::Option<::std::string::String>,
 }
@@ -187,7 +189,7 @@ impl CreateNewKey {
 #[derive(Debug, Clone)]
 #[must_use = "a request is only sent by `.send()`"]
 pub struct FetchKey {
-    client: crate::Client,
+    client: crate::runtime::Client,
     sid: ::std::string::String,
 }
 
@@ -229,7 +231,7 @@ impl FetchKey {
 #[derive(Debug, Clone)]
 #[must_use = "a request is only sent by `.send()`"]
 pub struct FetchPublicKey {
-    client: crate::Client,
+    client: crate::runtime::Client,
     sid: ::std::string::String,
 }
 
@@ -265,7 +267,7 @@ impl FetchPublicKey {
 #[derive(Debug, Clone)]
 #[must_use = "a request is only sent by `.send()`"]
 pub struct ListGetKeys {
-    client: crate::Client,
+    client: crate::runtime::Client,
     account_sid: ::std::string::String,
 }
 
@@ -302,7 +304,7 @@ impl ListGetKeys {
 #[derive(Debug, Clone)]
 #[must_use = "a request is only sent by `.send()`"]
 pub struct ListRolePermission {
-    client: crate::Client,
+    client: crate::runtime::Client,
     role_sid: ::std::string::String,
 }
 

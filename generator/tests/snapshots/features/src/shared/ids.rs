@@ -36,4 +36,4 @@ impl crate::Id for OwnerSid {
     }
 }
 
-crate::runtime::id::id_type!(OwnerSid);
+crate::runtime::id_type!(OwnerSid);

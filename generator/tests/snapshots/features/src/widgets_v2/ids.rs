@@ -43,7 +43,7 @@ impl crate::Id for Handle {
     }
 }
 
-crate::runtime::id::id_type!(Handle);
+crate::runtime::id_type!(Handle);
 
 /// A short lowercase label.
 ///
@@ -75,7 +75,7 @@ impl crate::Id for Label {
     }
 }
 
-crate::runtime::id::id_type!(Label);
+crate::runtime::id_type!(Label);
 
 /// Shape: `WG` followed by 4 lowercase hexadecimal digits (`^WG[0-9a-f]{4}$`), checked by [`WidgetSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`WidgetSid::is_valid`]).
 #[derive(
@@ -108,4 +108,4 @@ impl crate::Id for WidgetSid {
     }
 }
 
-crate::runtime::id::id_type!(WidgetSid);
+crate::runtime::id_type!(WidgetSid);

@@ -56,7 +56,7 @@ impl ::std::convert::From<::std::string::String> for ListWidgetsColor {
     }
 }
 
-crate::runtime::enums::open_enum!(ListWidgetsColor);
+crate::runtime::open_enum!(ListWidgetsColor);
 
 /// A widget.
 #[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
@@ -225,7 +225,7 @@ impl ::std::convert::From<::std::string::String> for WidgetType {
     }
 }
 
-crate::runtime::enums::open_enum!(WidgetType);
+crate::runtime::open_enum!(WidgetType);
 
 impl crate::Page for WidgetPage {
     type Item = super::Widget;

@@ -15,14 +15,16 @@ impl crate::Client {
     ///
     /// Widgets, with every construct the generator supports. See <https://example.com/docs>.
     pub fn widgets_v2(&self) -> WidgetsV2 {
-        WidgetsV2 { client: self.clone() }
+        WidgetsV2 {
+            client: self.inner.clone(),
+        }
     }
 }
 
 /// Widgets (`https://api.example.com/base`), from `widgets_v2.yaml`. Get it with [`Client::widgets_v2`](crate::Client::widgets_v2).
 #[derive(Debug, Clone)]
 pub struct WidgetsV2 {
-    client: crate::Client,
+    client: crate::runtime::Client,
 }
 
 impl WidgetsV2 {
@@ -96,7 +98,7 @@ impl WidgetsV2 {
 #[derive(Debug, Clone)]
 #[must_use = "a request is only sent by `.send()`"]
 pub struct DeleteWidget {
-    client: crate::Client,
+    client: crate::runtime::Client,
     widget_sid: ::std::string::String,
 }
 
@@ -131,7 +133,7 @@ impl DeleteWidget {
 #[derive(Debug, Clone)]
 #[must_use = "a request is only sent by `.send()`"]
 pub struct FetchWidget {
-    client: crate::Client,
+    client: crate::runtime::Client,
     widget_sid: ::std::string::String,
 }
 
@@ -166,7 +168,7 @@ impl FetchWidget {
 #[derive(Debug, Clone)]
 #[must_use = "a request is only sent by `.send()`"]
 pub struct ListWidgets {
-    client: crate::Client,
+    client: crate::runtime::Client,
     page_size: ::std::option::Option<u64>,
     color: ::std::option::Option<super::ListWidgetsColor>,
     tag: ::std::vec::Vec<::std::string::String>,

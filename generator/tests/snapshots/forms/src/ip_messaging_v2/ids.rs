@@ -32,7 +32,7 @@ impl crate::Id for AccountSid {
     }
 }
 
-crate::runtime::id::id_type!(AccountSid);
+crate::runtime::id_type!(AccountSid);
 
 /// Shape: `RL` followed by 32 hexadecimal digits (`^RL[0-9a-fA-F]{32}$`), checked by [`DefaultChannelCreatorRoleSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`DefaultChannelCreatorRoleSid::is_valid`]).
 #[derive(
@@ -63,7 +63,7 @@ impl crate::Id for DefaultChannelCreatorRoleSid {
     }
 }
 
-crate::runtime::id::id_type!(DefaultChannelCreatorRoleSid);
+crate::runtime::id_type!(DefaultChannelCreatorRoleSid);
 
 /// Shape: `IS` followed by 32 hexadecimal digits (`^IS[0-9a-fA-F]{32}$`), checked by [`ServiceSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`ServiceSid::is_valid`]).
 #[derive(
@@ -94,4 +94,4 @@ impl crate::Id for ServiceSid {
     }
 }
 
-crate::runtime::id::id_type!(ServiceSid);
+crate::runtime::id_type!(ServiceSid);

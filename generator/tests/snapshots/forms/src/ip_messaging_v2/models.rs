@@ -130,4 +130,4 @@ impl ::std::convert::From<::std::string::String> for UpdateServiceWebhookMethod 
     }
 }
 
-crate::runtime::enums::open_enum!(UpdateServiceWebhookMethod);
+crate::runtime::open_enum!(UpdateServiceWebhookMethod);

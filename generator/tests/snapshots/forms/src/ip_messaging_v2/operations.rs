@@ -16,7 +16,7 @@ impl crate::Client {
     /// This is the public Twilio REST API.
     pub fn ip_messaging_v2(&self) -> IpMessagingV2 {
         IpMessagingV2 {
-            client: self.clone(),
+            client: self.inner.clone(),
         }
     }
 }
@@ -24,7 +24,7 @@ impl crate::Client {
 /// Twilio - Ip_messaging (`https://ip-messaging.twilio.com`), from `ip_messaging_v2.yaml`. Get it with [`Client::ip_messaging_v2`](crate::Client::ip_messaging_v2).
 #[derive(Debug, Clone)]
 pub struct IpMessagingV2 {
-    client: crate::Client,
+    client: crate::runtime::Client,
 }
 
 impl IpMessagingV2 {
@@ -79,7 +79,7 @@ impl IpMessagingV2 {
 #[derive(Debug, Clone)]
 #[must_use = "a request is only sent by `.send()`"]
 pub struct UpdateService {
-    client: crate::Client,
+    client: crate::runtime::Client,
     sid: ::std::string::String,
     friendly_name: ::std::option::Option<::std::string::String>,
     default_service_role_sid: ::std::option::Option<::std::string::String>,

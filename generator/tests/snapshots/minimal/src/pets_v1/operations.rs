@@ -13,14 +13,16 @@ pub(crate) static API: crate::runtime::request::Api = crate::runtime::request::A
 impl crate::Client {
     /// Pets: the operations of `pets_v1.yaml` (`https://pets.example.com`).
     pub fn pets_v1(&self) -> PetsV1 {
-        PetsV1 { client: self.clone() }
+        PetsV1 {
+            client: self.inner.clone(),
+        }
     }
 }
 
 /// Pets (`https://pets.example.com`), from `pets_v1.yaml`. Get it with [`Client::pets_v1`](crate::Client::pets_v1).
 #[derive(Debug, Clone)]
 pub struct PetsV1 {
-    client: crate::Client,
+    client: crate::runtime::Client,
 }
 
 impl PetsV1 {
@@ -44,7 +46,7 @@ impl PetsV1 {
 #[derive(Debug, Clone)]
 #[must_use = "a request is only sent by `.send()`"]
 pub struct FetchPet {
-    client: crate::Client,
+    client: crate::runtime::Client,
     id: ::std::string::String,
 }
 

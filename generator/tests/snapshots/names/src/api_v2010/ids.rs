@@ -34,7 +34,7 @@ impl crate::Id for AccountCallPaymentsSid {
     }
 }
 
-crate::runtime::id::id_type!(AccountCallPaymentsSid);
+crate::runtime::id_type!(AccountCallPaymentsSid);
 
 /// Shape: `AC` followed by 32 hexadecimal digits (`^AC[0-9a-fA-F]{32}$`), checked by [`AccountSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`AccountSid::is_valid`]).
 #[derive(
@@ -65,7 +65,7 @@ impl crate::Id for AccountSid {
     }
 }
 
-crate::runtime::id::id_type!(AccountSid);
+crate::runtime::id_type!(AccountSid);
 
 /// The unique string that we created to identify this Call resource.
 ///
@@ -98,4 +98,4 @@ impl crate::Id for CallSid {
     }
 }
 
-crate::runtime::id::id_type!(CallSid);
+crate::runtime::id_type!(CallSid);

@@ -113,7 +113,7 @@ impl ::std::convert::From<::std::string::String> for CallStatus {
     }
 }
 
-crate::runtime::enums::open_enum!(CallStatus);
+crate::runtime::open_enum!(CallStatus);
 
 /// The `ListCallResponse` schema.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
@@ -184,7 +184,7 @@ impl ::std::convert::From<::std::string::String> for PaymentMethod {
     }
 }
 
-crate::runtime::enums::open_enum!(PaymentMethod);
+crate::runtime::open_enum!(PaymentMethod);
 
 impl crate::Page for ListCallResponse {
     type Item = super::AccountCall;

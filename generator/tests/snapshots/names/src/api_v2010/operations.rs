@@ -15,14 +15,16 @@ impl crate::Client {
     ///
     /// This is the public Twilio REST API.
     pub fn api_v2010(&self) -> ApiV2010 {
-        ApiV2010 { client: self.clone() }
+        ApiV2010 {
+            client: self.inner.clone(),
+        }
     }
 }
 
 /// Twilio - Api (`https://api.twilio.com`), from `api_v2010.yaml`. Get it with [`Client::api_v2010`](crate::Client::api_v2010).
 #[derive(Debug, Clone)]
 pub struct ApiV2010 {
-    client: crate::Client,
+    client: crate::runtime::Client,
 }
 
 impl ApiV2010 {
@@ -85,7 +87,7 @@ impl ApiV2010 {
 #[derive(Debug, Clone)]
 #[must_use = "a request is only sent by `.send()`"]
 pub struct CreatePayments {
-    client: crate::Client,
+    client: crate::runtime::Client,
     account_sid: ::std::string::String,
     call_sid: ::std::string::String,
     idempotency_key: ::std::string::String,
@@ -167,7 +169,7 @@ impl CreatePayments {
 #[derive(Clone)]
 #[must_use = "a request is only sent by `.send()`"]
 pub struct ListCall {
-    client: crate::Client,
+    client: crate::runtime::Client,
     account_sid: ::std::string::String,
     to: ::std::option::Option<::std::string::String>,
     status: ::std::option::Option<super::CallStatus>,

@@ -32,7 +32,7 @@ impl crate::Id for ServiceBindingSid {
     }
 }
 
-crate::runtime::id::id_type!(ServiceBindingSid);
+crate::runtime::id_type!(ServiceBindingSid);
 
 /// The unique string that we created to identify the Channel resource.
 ///
@@ -65,7 +65,7 @@ impl crate::Id for ServiceChannelSid {
     }
 }
 
-crate::runtime::id::id_type!(ServiceChannelSid);
+crate::runtime::id_type!(ServiceChannelSid);
 
 /// Shape: `IS` followed by 32 hexadecimal digits (`^IS[0-9a-fA-F]{32}$`), checked by [`ServiceSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`ServiceSid::is_valid`]).
 #[derive(
@@ -96,4 +96,4 @@ impl crate::Id for ServiceSid {
     }
 }
 
-crate::runtime::id::id_type!(ServiceSid);
+crate::runtime::id_type!(ServiceSid);

@@ -43,7 +43,7 @@ impl ::std::convert::From<::std::string::String> for BindingType {
     }
 }
 
-crate::runtime::enums::open_enum!(BindingType);
+crate::runtime::open_enum!(BindingType);
 
 /// The visibility of the channel. Can be: `public` or `private`.
 ///
@@ -86,7 +86,7 @@ impl ::std::convert::From<::std::string::String> for ChannelType {
     }
 }
 
-crate::runtime::enums::open_enum!(ChannelType);
+crate::runtime::open_enum!(ChannelType);
 
 /// The `ListBindingResponse` schema.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
@@ -193,7 +193,7 @@ impl ::std::convert::From<::std::string::String> for UserBindingBindingType {
     }
 }
 
-crate::runtime::enums::open_enum!(UserBindingBindingType);
+crate::runtime::open_enum!(UserBindingBindingType);
 
 /// The `WebhookEnabledType` schema.
 ///
@@ -232,4 +232,4 @@ impl ::std::convert::From<::std::string::String> for WebhookEnabledType {
     }
 }
 
-crate::runtime::enums::open_enum!(WebhookEnabledType);
+crate::runtime::open_enum!(WebhookEnabledType);

@@ -15,14 +15,16 @@ impl crate::Client {
     ///
     /// This is the public Twilio REST API.
     pub fn chat_v2(&self) -> ChatV2 {
-        ChatV2 { client: self.clone() }
+        ChatV2 {
+            client: self.inner.clone(),
+        }
     }
 }
 
 /// Twilio - Chat (`https://chat.twilio.com`), from `chat_v2.yaml`. Get it with [`Client::chat_v2`](crate::Client::chat_v2).
 #[derive(Debug, Clone)]
 pub struct ChatV2 {
-    client: crate::Client,
+    client: crate::runtime::Client,
 }
 
 impl ChatV2 {
@@ -124,7 +126,7 @@ impl ChatV2 {
 #[derive(Debug, Clone)]
 #[must_use = "a request is only sent by `.send()`"]
 pub struct CreateChannel {
-    client: crate::Client,
+    client: crate::runtime::Client,
     service_sid: ::std::string::String,
     x_twilio_webhook_enabled: ::std::option::Option<super::WebhookEnabledType>,
     friendly_name: ::std::option::Option<::std::string::String>,
@@ -239,7 +241,7 @@ impl CreateChannel {
 #[derive(Debug, Clone)]
 #[must_use = "a request is only sent by `.send()`"]
 pub struct ListBinding {
-    client: crate::Client,
+    client: crate::runtime::Client,
     service_sid: ::std::string::String,
     binding_type: ::std::vec::Vec<super::BindingType>,
     identity: ::std::vec::Vec<::std::string::String>,
@@ -307,7 +309,7 @@ impl ListBinding {
 #[derive(Debug, Clone)]
 #[must_use = "a request is only sent by `.send()`"]
 pub struct ListChannel {
-    client: crate::Client,
+    client: crate::runtime::Client,
     service_sid: ::std::string::String,
     type_: ::std::vec::Vec<super::ChannelType>,
 }
@@ -360,7 +362,7 @@ impl ListChannel {
 #[derive(Debug, Clone)]
 #[must_use = "a request is only sent by `.send()`"]
 pub struct ListUserBinding {
-    client: crate::Client,
+    client: crate::runtime::Client,
     service_sid: ::std::string::String,
     user_sid: ::std::string::String,
     binding_type: ::std::vec::Vec<super::UserBindingBindingType>,
@@ -416,7 +418,7 @@ impl ListUserBinding {
 #[derive(Debug, Clone)]
 #[must_use = "a request is only sent by `.send()`"]
 pub struct UpdateChannel {
-    client: crate::Client,
+    client: crate::runtime::Client,
     service_sid: ::std::string::String,
     sid: ::std::string::String,
     x_twilio_webhook_enabled: ::std::option::Option<super::WebhookEnabledType>,

@@ -32,7 +32,7 @@ impl crate::Id for ContentResponseSid {
     }
 }
 
-crate::runtime::id::id_type!(ContentResponseSid);
+crate::runtime::id_type!(ContentResponseSid);
 
 /// The unique string that that we created to identify the Content resource.
 ///
@@ -65,4 +65,4 @@ impl crate::Id for ContentSid {
     }
 }
 
-crate::runtime::id::id_type!(ContentSid);
+crate::runtime::id_type!(ContentSid);

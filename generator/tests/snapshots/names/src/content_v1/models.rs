@@ -75,7 +75,7 @@ impl ::std::convert::From<::std::string::String> for CallToActionActionType {
     }
 }
 
-crate::runtime::enums::open_enum!(CallToActionActionType);
+crate::runtime::open_enum!(CallToActionActionType);
 
 /// The `Content` schema.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]

@@ -15,14 +15,16 @@ impl crate::Client {
     ///
     /// This is the public Twilio REST API.
     pub fn content_v1(&self) -> ContentV1 {
-        ContentV1 { client: self.clone() }
+        ContentV1 {
+            client: self.inner.clone(),
+        }
     }
 }
 
 /// Twilio - Content (`https://content.twilio.com`), from `content_v1.yaml`. Get it with [`Client::content_v1`](crate::Client::content_v1).
 #[derive(Debug, Clone)]
 pub struct ContentV1 {
-    client: crate::Client,
+    client: crate::runtime::Client,
 }
 
 impl ContentV1 {
@@ -149,7 +151,7 @@ impl ContentV1 {
 #[derive(Debug, Clone)]
 #[must_use = "a request is only sent by `.send()`"]
 pub struct CreateContent {
-    client: crate::Client,
+    client: crate::runtime::Client,
     body: super::ContentCreateRequest,
 }
 
@@ -182,7 +184,7 @@ impl CreateContent {
 #[derive(Debug, Clone)]
 #[must_use = "a request is only sent by `.send()`"]
 pub struct DeleteContent {
-    client: crate::Client,
+    client: crate::runtime::Client,
     sid: ::std::string::String,
 }
 
@@ -217,7 +219,7 @@ impl DeleteContent {
 #[derive(Debug, Clone)]
 #[must_use = "a request is only sent by `.send()`"]
 pub struct FetchApprovalFetch {
-    client: crate::Client,
+    client: crate::runtime::Client,
     sid: ::std::string::String,
 }
 
@@ -258,7 +260,7 @@ impl FetchApprovalFetch {
 #[derive(Debug, Clone)]
 #[must_use = "a request is only sent by `.send()`"]
 pub struct FetchContent {
-    client: crate::Client,
+    client: crate::runtime::Client,
     sid: ::std::string::String,
 }
 
@@ -293,7 +295,7 @@ impl FetchContent {
 #[derive(Debug, Clone)]
 #[must_use = "a request is only sent by `.send()`"]
 pub struct ListContent {
-    client: crate::Client,
+    client: crate::runtime::Client,
     page_size: ::std::option::Option<u64>,
     type_: ::std::option::Option<::std::string::String>,
     match_: ::std::option::Option<::std::string::String>,

@@ -34,7 +34,7 @@ impl crate::Id for AccountMessageSid {
     }
 }
 
-crate::runtime::id::id_type!(AccountMessageSid);
+crate::runtime::id_type!(AccountMessageSid);
 
 /// The SID of the Account associated with the Message resource
 ///
@@ -67,4 +67,4 @@ impl crate::Id for AccountSid {
     }
 }
 
-crate::runtime::id::id_type!(AccountSid);
+crate::runtime::id_type!(AccountSid);

@@ -169,7 +169,7 @@ impl ::std::convert::From<::std::string::String> for MessageStatus {
     }
 }
 
-crate::runtime::enums::open_enum!(MessageStatus);
+crate::runtime::open_enum!(MessageStatus);
 
 impl crate::Page for ListMessageResponse {
     type Item = super::AccountMessage;

@@ -34,4 +34,4 @@ impl crate::Id for SinkSid {
     }
 }
 
-crate::runtime::id::id_type!(SinkSid);
+crate::runtime::id_type!(SinkSid);

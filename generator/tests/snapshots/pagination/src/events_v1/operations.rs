@@ -15,14 +15,16 @@ impl crate::Client {
     ///
     /// This is the public Twilio REST API.
     pub fn events_v1(&self) -> EventsV1 {
-        EventsV1 { client: self.clone() }
+        EventsV1 {
+            client: self.inner.clone(),
+        }
     }
 }
 
 /// Twilio - Events (`https://events.twilio.com`), from `events_v1.yaml`. Get it with [`Client::events_v1`](crate::Client::events_v1).
 #[derive(Debug, Clone)]
 pub struct EventsV1 {
-    client: crate::Client,
+    client: crate::runtime::Client,
 }
 
 impl EventsV1 {
@@ -48,7 +50,7 @@ impl EventsV1 {
 #[derive(Debug, Clone)]
 #[must_use = "a request is only sent by `.send()`"]
 pub struct ListSink {
-    client: crate::Client,
+    client: crate::runtime::Client,
     in_use: ::std::option::Option<bool>,
     status: ::std::option::Option<::std::string::String>,
     page_size: ::std::option::Option<u64>,

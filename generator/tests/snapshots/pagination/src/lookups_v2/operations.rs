@@ -15,14 +15,16 @@ impl crate::Client {
     ///
     /// This is the public Twilio REST API.
     pub fn lookups_v2(&self) -> LookupsV2 {
-        LookupsV2 { client: self.clone() }
+        LookupsV2 {
+            client: self.inner.clone(),
+        }
     }
 }
 
 /// Twilio - Lookups (`https://lookups.twilio.com`), from `lookups_v2.yaml`. Get it with [`Client::lookups_v2`](crate::Client::lookups_v2).
 #[derive(Debug, Clone)]
 pub struct LookupsV2 {
-    client: crate::Client,
+    client: crate::runtime::Client,
 }
 
 impl LookupsV2 {
@@ -44,7 +46,7 @@ impl LookupsV2 {
 #[derive(Debug, Clone)]
 #[must_use = "a request is only sent by `.send()`"]
 pub struct FetchLookupAccountRateLimits {
-    client: crate::Client,
+    client: crate::runtime::Client,
     fields: ::std::vec::Vec<::std::string::String>,
 }
 

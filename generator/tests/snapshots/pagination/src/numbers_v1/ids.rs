@@ -32,4 +32,4 @@ impl crate::Id for PortInRequestSid {
     }
 }
 
-crate::runtime::id::id_type!(PortInRequestSid);
+crate::runtime::id_type!(PortInRequestSid);

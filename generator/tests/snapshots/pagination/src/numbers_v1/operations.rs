@@ -15,14 +15,16 @@ impl crate::Client {
     ///
     /// This is the public Twilio REST API.
     pub fn numbers_v1(&self) -> NumbersV1 {
-        NumbersV1 { client: self.clone() }
+        NumbersV1 {
+            client: self.inner.clone(),
+        }
     }
 }
 
 /// Twilio - Numbers (`https://numbers.twilio.com`), from `numbers_v1.yaml`. Get it with [`Client::numbers_v1`](crate::Client::numbers_v1).
 #[derive(Debug, Clone)]
 pub struct NumbersV1 {
-    client: crate::Client,
+    client: crate::runtime::Client,
 }
 
 impl NumbersV1 {
@@ -69,7 +71,7 @@ impl NumbersV1 {
 #[derive(Debug, Clone)]
 #[must_use = "a request is only sent by `.send()`"]
 pub struct ListPortInPhoneNumbers {
-    client: crate::Client,
+    client: crate::runtime::Client,
     port_in_request_sid: ::std::string::String,
     page_size: ::std::option::Option<u32>,
     page_token: ::std::option::Option<::std::string::String>,
@@ -176,7 +178,7 @@ impl ListPortInPhoneNumbers {
 #[derive(Debug, Clone)]
 #[must_use = "a request is only sent by `.send()`"]
 pub struct ListPortInRequests {
-    client: crate::Client,
+    client: crate::runtime::Client,
     token: ::std::option::Option<::std::string::String>,
     size: ::std::option::Option<u32>,
     port_in_request_status: ::std::option::Option<::std::string::String>,

@@ -15,14 +15,16 @@ impl crate::Client {
     ///
     /// This is the public Twilio REST API.
     pub fn numbers_v2(&self) -> NumbersV2 {
-        NumbersV2 { client: self.clone() }
+        NumbersV2 {
+            client: self.inner.clone(),
+        }
     }
 }
 
 /// Twilio - Numbers (`https://numbers.twilio.com`), from `numbers_v2.yaml`. Get it with [`Client::numbers_v2`](crate::Client::numbers_v2).
 #[derive(Debug, Clone)]
 pub struct NumbersV2 {
-    client: crate::Client,
+    client: crate::runtime::Client,
 }
 
 impl NumbersV2 {
@@ -45,7 +47,7 @@ impl NumbersV2 {
 #[derive(Debug, Clone)]
 #[must_use = "a request is only sent by `.send()`"]
 pub struct ListAddress {
-    client: crate::Client,
+    client: crate::runtime::Client,
     page_size: ::std::option::Option<u32>,
     after_sid: ::std::option::Option<::std::string::String>,
     limit: ::std::option::Option<usize>,

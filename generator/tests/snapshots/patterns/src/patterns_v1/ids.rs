@@ -34,7 +34,7 @@ impl crate::Id for AcSid {
     }
 }
 
-crate::runtime::id::id_type!(AcSid);
+crate::runtime::id_type!(AcSid);
 
 /// From the Twilio sample specs.
 ///
@@ -67,7 +67,7 @@ impl crate::Id for AcSidSpelledAf {
     }
 }
 
-crate::runtime::id::id_type!(AcSidSpelledAf);
+crate::runtime::id_type!(AcSidSpelledAf);
 
 /// From the Twilio sample specs.
 ///
@@ -106,7 +106,7 @@ impl crate::Id for AcSidUnanchored {
     }
 }
 
-crate::runtime::id::id_type!(AcSidUnanchored);
+crate::runtime::id_type!(AcSidUnanchored);
 
 /// From the Twilio sample specs.
 ///
@@ -139,7 +139,7 @@ impl crate::Id for AdSid {
     }
 }
 
-crate::runtime::id::id_type!(AdSid);
+crate::runtime::id_type!(AdSid);
 
 /// From the Twilio sample specs.
 ///
@@ -172,7 +172,7 @@ impl crate::Id for AkSid {
     }
 }
 
-crate::runtime::id::id_type!(AkSid);
+crate::runtime::id_type!(AkSid);
 
 /// From the Twilio sample specs.
 ///
@@ -205,7 +205,7 @@ impl crate::Id for AnySid {
     }
 }
 
-crate::runtime::id::id_type!(AnySid);
+crate::runtime::id_type!(AnySid);
 
 /// From the Twilio sample specs.
 ///
@@ -238,7 +238,7 @@ impl crate::Id for AnySidAnyCasePrefix {
     }
 }
 
-crate::runtime::id::id_type!(AnySidAnyCasePrefix);
+crate::runtime::id_type!(AnySidAnyCasePrefix);
 
 /// From the Twilio sample specs.
 ///
@@ -271,7 +271,7 @@ impl crate::Id for ApSid {
     }
 }
 
-crate::runtime::id::id_type!(ApSid);
+crate::runtime::id_type!(ApSid);
 
 /// From the Twilio sample specs.
 ///
@@ -304,7 +304,7 @@ impl crate::Id for BhSid {
     }
 }
 
-crate::runtime::id::id_type!(BhSid);
+crate::runtime::id_type!(BhSid);
 
 /// From the Twilio sample specs.
 ///
@@ -337,7 +337,7 @@ impl crate::Id for BiSid {
     }
 }
 
-crate::runtime::id::id_type!(BiSid);
+crate::runtime::id_type!(BiSid);
 
 /// From the Twilio sample specs.
 ///
@@ -372,7 +372,7 @@ impl crate::Id for BnSidLowercase {
     }
 }
 
-crate::runtime::id::id_type!(BnSidLowercase);
+crate::runtime::id_type!(BnSidLowercase);
 
 /// From the Twilio sample specs.
 ///
@@ -405,7 +405,7 @@ impl crate::Id for BsSid {
     }
 }
 
-crate::runtime::id::id_type!(BsSid);
+crate::runtime::id_type!(BsSid);
 
 /// From the Twilio sample specs.
 ///
@@ -438,7 +438,7 @@ impl crate::Id for BuSid {
     }
 }
 
-crate::runtime::id::id_type!(BuSid);
+crate::runtime::id_type!(BuSid);
 
 /// From the Twilio sample specs.
 ///
@@ -484,7 +484,7 @@ impl crate::Id for BundleSidList {
     }
 }
 
-crate::runtime::id::id_type!(BundleSidList);
+crate::runtime::id_type!(BundleSidList);
 
 /// From the Twilio sample specs.
 ///
@@ -517,7 +517,7 @@ impl crate::Id for BvSid {
     }
 }
 
-crate::runtime::id::id_type!(BvSid);
+crate::runtime::id_type!(BvSid);
 
 /// From the Twilio sample specs.
 ///
@@ -550,7 +550,7 @@ impl crate::Id for ChSid {
     }
 }
 
-crate::runtime::id::id_type!(ChSid);
+crate::runtime::id_type!(ChSid);
 
 /// A variable number of any characters before more pieces.
 ///
@@ -604,7 +604,7 @@ impl crate::Id for CharsMiddle {
     }
 }
 
-crate::runtime::id::id_type!(CharsMiddle);
+crate::runtime::id_type!(CharsMiddle);
 
 /// From the Twilio sample specs.
 ///
@@ -637,7 +637,7 @@ impl crate::Id for CmSid {
     }
 }
 
-crate::runtime::id::id_type!(CmSid);
+crate::runtime::id_type!(CmSid);
 
 /// Unanchored alternation of texts of unequal length.
 ///
@@ -671,7 +671,7 @@ impl crate::Id for Contains {
     }
 }
 
-crate::runtime::id::id_type!(Contains);
+crate::runtime::id_type!(Contains);
 
 /// From the Twilio sample specs.
 ///
@@ -704,7 +704,7 @@ impl crate::Id for CrSid {
     }
 }
 
-crate::runtime::id::id_type!(CrSid);
+crate::runtime::id_type!(CrSid);
 
 /// From the Twilio sample specs.
 ///
@@ -737,7 +737,7 @@ impl crate::Id for CwSid {
     }
 }
 
-crate::runtime::id::id_type!(CwSid);
+crate::runtime::id_type!(CwSid);
 
 /// From the Twilio sample specs.
 ///
@@ -770,7 +770,7 @@ impl crate::Id for DfSid {
     }
 }
 
-crate::runtime::id::id_type!(DfSid);
+crate::runtime::id_type!(DfSid);
 
 /// From the Twilio sample specs.
 ///
@@ -803,7 +803,7 @@ impl crate::Id for DgSid {
     }
 }
 
-crate::runtime::id::id_type!(DgSid);
+crate::runtime::id_type!(DgSid);
 
 /// From the Twilio sample specs.
 ///
@@ -836,7 +836,7 @@ impl crate::Id for DnSid {
     }
 }
 
-crate::runtime::id::id_type!(DnSid);
+crate::runtime::id_type!(DnSid);
 
 /// From the Twilio sample specs.
 ///
@@ -875,7 +875,7 @@ impl crate::Id for DnSidUnanchored {
     }
 }
 
-crate::runtime::id::id_type!(DnSidUnanchored);
+crate::runtime::id_type!(DnSidUnanchored);
 
 /// Any characters between two letters, anywhere.
 ///
@@ -925,7 +925,7 @@ impl crate::Id for DotUnanchored {
     }
 }
 
-crate::runtime::id::id_type!(DotUnanchored);
+crate::runtime::id_type!(DotUnanchored);
 
 /// From the Twilio sample specs.
 ///
@@ -958,7 +958,7 @@ impl crate::Id for EcSid {
     }
 }
 
-crate::runtime::id::id_type!(EcSid);
+crate::runtime::id_type!(EcSid);
 
 /// From the Twilio sample specs.
 ///
@@ -991,7 +991,7 @@ impl crate::Id for ElSid {
     }
 }
 
-crate::runtime::id::id_type!(ElSid);
+crate::runtime::id_type!(ElSid);
 
 /// The empty pattern: every value contains a match.
 ///
@@ -1022,7 +1022,7 @@ impl crate::Id for Empty {
     }
 }
 
-crate::runtime::id::id_type!(Empty);
+crate::runtime::id_type!(Empty);
 
 /// Only the empty string.
 ///
@@ -1053,7 +1053,7 @@ impl crate::Id for EmptyAnchored {
     }
 }
 
-crate::runtime::id::id_type!(EmptyAnchored);
+crate::runtime::id_type!(EmptyAnchored);
 
 /// Anchored at the end only.
 ///
@@ -1089,7 +1089,7 @@ impl crate::Id for EndOnly {
     }
 }
 
-crate::runtime::id::id_type!(EndOnly);
+crate::runtime::id_type!(EndOnly);
 
 /// From the Twilio sample specs.
 ///
@@ -1122,7 +1122,7 @@ impl crate::Id for FwSid {
     }
 }
 
-crate::runtime::id::id_type!(FwSid);
+crate::runtime::id_type!(FwSid);
 
 /// From the Twilio sample specs.
 ///
@@ -1155,7 +1155,7 @@ impl crate::Id for HrSid {
     }
 }
 
-crate::runtime::id::id_type!(HrSid);
+crate::runtime::id_type!(HrSid);
 
 /// From the Twilio sample specs.
 ///
@@ -1188,7 +1188,7 @@ impl crate::Id for IdSid {
     }
 }
 
-crate::runtime::id::id_type!(IdSid);
+crate::runtime::id_type!(IdSid);
 
 /// From the Twilio sample specs.
 ///
@@ -1221,7 +1221,7 @@ impl crate::Id for ImSid {
     }
 }
 
-crate::runtime::id::id_type!(ImSid);
+crate::runtime::id_type!(ImSid);
 
 /// From the Twilio sample specs.
 ///
@@ -1254,7 +1254,7 @@ impl crate::Id for InSid {
     }
 }
 
-crate::runtime::id::id_type!(InSid);
+crate::runtime::id_type!(InSid);
 
 /// From the Twilio sample specs.
 ///
@@ -1287,7 +1287,7 @@ impl crate::Id for IsSid {
     }
 }
 
-crate::runtime::id::id_type!(IsSid);
+crate::runtime::id_type!(IsSid);
 
 /// From the Twilio sample specs.
 ///
@@ -1320,7 +1320,7 @@ impl crate::Id for ItSid {
     }
 }
 
-crate::runtime::id::id_type!(ItSid);
+crate::runtime::id_type!(ItSid);
 
 /// From the Twilio sample specs.
 ///
@@ -1353,7 +1353,7 @@ impl crate::Id for IxSid {
     }
 }
 
-crate::runtime::id::id_type!(IxSid);
+crate::runtime::id_type!(IxSid);
 
 /// From the Twilio sample specs.
 ///
@@ -1392,7 +1392,7 @@ impl crate::Id for IxSidUnanchored {
     }
 }
 
-crate::runtime::id::id_type!(IxSidUnanchored);
+crate::runtime::id_type!(IxSidUnanchored);
 
 /// From the Twilio sample specs.
 ///
@@ -1431,7 +1431,7 @@ impl crate::Id for IySidUnanchored {
     }
 }
 
-crate::runtime::id::id_type!(IySidUnanchored);
+crate::runtime::id_type!(IySidUnanchored);
 
 /// From the Twilio sample specs.
 ///
@@ -1464,7 +1464,7 @@ impl crate::Id for IzSid {
     }
 }
 
-crate::runtime::id::id_type!(IzSid);
+crate::runtime::id_type!(IzSid);
 
 /// From the Twilio sample specs.
 ///
@@ -1506,7 +1506,7 @@ impl crate::Id for KnowledgeId {
     }
 }
 
-crate::runtime::id::id_type!(KnowledgeId);
+crate::runtime::id_type!(KnowledgeId);
 
 /// From the Twilio sample specs.
 ///
@@ -1539,7 +1539,7 @@ impl crate::Id for KwSid {
     }
 }
 
-crate::runtime::id::id_type!(KwSid);
+crate::runtime::id_type!(KwSid);
 
 /// Unanchored, with minLength and maxLength.
 ///
@@ -1578,7 +1578,7 @@ impl crate::Id for LengthBounded {
     }
 }
 
-crate::runtime::id::id_type!(LengthBounded);
+crate::runtime::id_type!(LengthBounded);
 
 /// Alternatives where one is a prefix of another.
 ///
@@ -1622,7 +1622,7 @@ impl crate::Id for LongOneOfUnanchored {
     }
 }
 
-crate::runtime::id::id_type!(LongOneOfUnanchored);
+crate::runtime::id_type!(LongOneOfUnanchored);
 
 /// From the Twilio sample specs.
 ///
@@ -1661,7 +1661,7 @@ impl crate::Id for LowercaseUlid {
     }
 }
 
-crate::runtime::id::id_type!(LowercaseUlid);
+crate::runtime::id_type!(LowercaseUlid);
 
 /// From the Twilio sample specs.
 ///
@@ -1694,7 +1694,7 @@ impl crate::Id for MbSid {
     }
 }
 
-crate::runtime::id::id_type!(MbSid);
+crate::runtime::id_type!(MbSid);
 
 /// From the Twilio sample specs.
 ///
@@ -1727,7 +1727,7 @@ impl crate::Id for MeSid {
     }
 }
 
-crate::runtime::id::id_type!(MeSid);
+crate::runtime::id_type!(MeSid);
 
 /// From the Twilio sample specs.
 ///
@@ -1760,7 +1760,7 @@ impl crate::Id for MgSid {
     }
 }
 
-crate::runtime::id::id_type!(MgSid);
+crate::runtime::id_type!(MgSid);
 
 /// From the Twilio sample specs.
 ///
@@ -1793,7 +1793,7 @@ impl crate::Id for NfSid {
     }
 }
 
-crate::runtime::id::id_type!(NfSid);
+crate::runtime::id_type!(NfSid);
 
 /// From the Twilio sample specs.
 ///
@@ -1832,7 +1832,7 @@ impl crate::Id for NfSidUnanchored {
     }
 }
 
-crate::runtime::id::id_type!(NfSidUnanchored);
+crate::runtime::id_type!(NfSidUnanchored);
 
 /// Literal text that is not ASCII.
 ///
@@ -1865,7 +1865,7 @@ impl crate::Id for NonAsciiLiteral {
     }
 }
 
-crate::runtime::id::id_type!(NonAsciiLiteral);
+crate::runtime::id_type!(NonAsciiLiteral);
 
 /// A negated class.
 ///
@@ -1896,7 +1896,7 @@ impl crate::Id for NotComma {
     }
 }
 
-crate::runtime::id::id_type!(NotComma);
+crate::runtime::id_type!(NotComma);
 
 /// From the Twilio sample specs.
 ///
@@ -1929,7 +1929,7 @@ impl crate::Id for OoSid {
     }
 }
 
-crate::runtime::id::id_type!(OoSid);
+crate::runtime::id_type!(OoSid);
 
 /// From the Twilio sample specs.
 ///
@@ -2017,7 +2017,7 @@ impl crate::Id for OptOutKeyword {
     }
 }
 
-crate::runtime::id::id_type!(OptOutKeyword);
+crate::runtime::id_type!(OptOutKeyword);
 
 /// An optional group.
 ///
@@ -2058,7 +2058,7 @@ impl crate::Id for OptionalGroup {
     }
 }
 
-crate::runtime::id::id_type!(OptionalGroup);
+crate::runtime::id_type!(OptionalGroup);
 
 /// From the Twilio sample specs.
 ///
@@ -2091,7 +2091,7 @@ impl crate::Id for OqSid {
     }
 }
 
-crate::runtime::id::id_type!(OqSid);
+crate::runtime::id_type!(OqSid);
 
 /// From the Twilio sample specs.
 ///
@@ -2124,7 +2124,7 @@ impl crate::Id for OqSidAlphanumeric {
     }
 }
 
-crate::runtime::id::id_type!(OqSidAlphanumeric);
+crate::runtime::id_type!(OqSidAlphanumeric);
 
 /// From the Twilio sample specs.
 ///
@@ -2163,7 +2163,7 @@ impl crate::Id for OrSidUnanchored {
     }
 }
 
-crate::runtime::id::id_type!(OrSidUnanchored);
+crate::runtime::id_type!(OrSidUnanchored);
 
 /// From the Twilio sample specs.
 ///
@@ -2196,7 +2196,7 @@ impl crate::Id for OySid {
     }
 }
 
-crate::runtime::id::id_type!(OySid);
+crate::runtime::id_type!(OySid);
 
 /// ECMA's digit, space and word classes.
 ///
@@ -2255,7 +2255,7 @@ impl crate::Id for PerlClasses {
     }
 }
 
-crate::runtime::id::id_type!(PerlClasses);
+crate::runtime::id_type!(PerlClasses);
 
 /// From the Twilio sample specs.
 ///
@@ -2288,7 +2288,7 @@ impl crate::Id for PnSid {
     }
 }
 
-crate::runtime::id::id_type!(PnSid);
+crate::runtime::id_type!(PnSid);
 
 /// From the Twilio sample specs.
 ///
@@ -2330,7 +2330,7 @@ impl crate::Id for PolicyId {
     }
 }
 
-crate::runtime::id::id_type!(PolicyId);
+crate::runtime::id_type!(PolicyId);
 
 /// From the Twilio sample specs.
 ///
@@ -2363,7 +2363,7 @@ impl crate::Id for PuSid {
     }
 }
 
-crate::runtime::id::id_type!(PuSid);
+crate::runtime::id_type!(PuSid);
 
 /// From the Twilio sample specs.
 ///
@@ -2396,7 +2396,7 @@ impl crate::Id for PxSid {
     }
 }
 
-crate::runtime::id::id_type!(PxSid);
+crate::runtime::id_type!(PxSid);
 
 /// From the Twilio sample specs.
 ///
@@ -2429,7 +2429,7 @@ impl crate::Id for RdSid {
     }
 }
 
-crate::runtime::id::id_type!(RdSid);
+crate::runtime::id_type!(RdSid);
 
 /// A repeated fixed-width group, unanchored.
 ///
@@ -2476,7 +2476,7 @@ impl crate::Id for RepeatedGroupUnanchored {
     }
 }
 
-crate::runtime::id::id_type!(RepeatedGroupUnanchored);
+crate::runtime::id_type!(RepeatedGroupUnanchored);
 
 /// From the Twilio sample specs.
 ///
@@ -2509,7 +2509,7 @@ impl crate::Id for RlSid {
     }
 }
 
-crate::runtime::id::id_type!(RlSid);
+crate::runtime::id_type!(RlSid);
 
 /// From the Twilio sample specs.
 ///
@@ -2542,7 +2542,7 @@ impl crate::Id for RnSid {
     }
 }
 
-crate::runtime::id::id_type!(RnSid);
+crate::runtime::id_type!(RnSid);
 
 /// From the Twilio sample specs.
 ///
@@ -2575,7 +2575,7 @@ impl crate::Id for SkSid {
     }
 }
 
-crate::runtime::id::id_type!(SkSid);
+crate::runtime::id_type!(SkSid);
 
 /// From the Twilio sample specs.
 ///
@@ -2608,7 +2608,7 @@ impl crate::Id for SmsOrMmsSid {
     }
 }
 
-crate::runtime::id::id_type!(SmsOrMmsSid);
+crate::runtime::id_type!(SmsOrMmsSid);
 
 /// Anchored at the start only: the value starts with the match.
 ///
@@ -2641,7 +2641,7 @@ impl crate::Id for StartOnly {
     }
 }
 
-crate::runtime::id::id_type!(StartOnly);
+crate::runtime::id_type!(StartOnly);
 
 /// From the Twilio sample specs.
 ///
@@ -2674,7 +2674,7 @@ impl crate::Id for SuSid {
     }
 }
 
-crate::runtime::id::id_type!(SuSid);
+crate::runtime::id_type!(SuSid);
 
 /// Three variable-length pieces (the most that is checked).
 ///
@@ -2727,7 +2727,7 @@ impl crate::Id for ThreeVariable {
     }
 }
 
-crate::runtime::id::id_type!(ThreeVariable);
+crate::runtime::id_type!(ThreeVariable);
 
 /// Alternation of non-literal branches: left unchecked.
 ///
@@ -2758,7 +2758,7 @@ impl crate::Id for UncheckedAlternation {
     }
 }
 
-crate::runtime::id::id_type!(UncheckedAlternation);
+crate::runtime::id_type!(UncheckedAlternation);
 
 /// A back-reference: left unchecked.
 ///
@@ -2789,7 +2789,7 @@ impl crate::Id for UncheckedBackreference {
     }
 }
 
-crate::runtime::id::id_type!(UncheckedBackreference);
+crate::runtime::id_type!(UncheckedBackreference);
 
 /// Four variable-length pieces: left unchecked, but maxLength is checked.
 ///
@@ -2820,7 +2820,7 @@ impl crate::Id for UncheckedFourVariable {
     }
 }
 
-crate::runtime::id::id_type!(UncheckedFourVariable);
+crate::runtime::id_type!(UncheckedFourVariable);
 
 /// Look-ahead: left unchecked.
 ///
@@ -2851,7 +2851,7 @@ impl crate::Id for UncheckedLookahead {
     }
 }
 
-crate::runtime::id::id_type!(UncheckedLookahead);
+crate::runtime::id_type!(UncheckedLookahead);
 
 /// A word boundary: left unchecked.
 ///
@@ -2882,7 +2882,7 @@ impl crate::Id for UncheckedWordBoundary {
     }
 }
 
-crate::runtime::id::id_type!(UncheckedWordBoundary);
+crate::runtime::id_type!(UncheckedWordBoundary);
 
 /// From the Twilio sample specs.
 ///
@@ -2915,7 +2915,7 @@ impl crate::Id for UppercaseAlphanumeric {
     }
 }
 
-crate::runtime::id::id_type!(UppercaseAlphanumeric);
+crate::runtime::id_type!(UppercaseAlphanumeric);
 
 /// From the Twilio sample specs.
 ///
@@ -2950,7 +2950,7 @@ impl crate::Id for UppercaseAlphanumeric6 {
     }
 }
 
-crate::runtime::id::id_type!(UppercaseAlphanumeric6);
+crate::runtime::id_type!(UppercaseAlphanumeric6);
 
 /// From the Twilio sample specs.
 ///
@@ -2983,7 +2983,7 @@ impl crate::Id for UsSid {
     }
 }
 
-crate::runtime::id::id_type!(UsSid);
+crate::runtime::id_type!(UsSid);
 
 /// From the Twilio sample specs.
 ///
@@ -3016,7 +3016,7 @@ impl crate::Id for UsSidSpelledAf {
     }
 }
 
-crate::runtime::id::id_type!(UsSidSpelledAf);
+crate::runtime::id_type!(UsSidSpelledAf);
 
 /// From the Twilio sample specs.
 ///
@@ -3055,7 +3055,7 @@ impl crate::Id for UsSidUnanchored {
     }
 }
 
-crate::runtime::id::id_type!(UsSidUnanchored);
+crate::runtime::id_type!(UsSidUnanchored);
 
 /// A variable-length class before more pieces.
 ///
@@ -3102,7 +3102,7 @@ impl crate::Id for VariableMiddle {
     }
 }
 
-crate::runtime::id::id_type!(VariableMiddle);
+crate::runtime::id_type!(VariableMiddle);
 
 /// From the Twilio sample specs.
 ///
@@ -3135,7 +3135,7 @@ impl crate::Id for WfSid {
     }
 }
 
-crate::runtime::id::id_type!(WfSid);
+crate::runtime::id_type!(WfSid);
 
 /// From the Twilio sample specs.
 ///
@@ -3168,7 +3168,7 @@ impl crate::Id for WhSid {
     }
 }
 
-crate::runtime::id::id_type!(WhSid);
+crate::runtime::id_type!(WhSid);
 
 /// From the Twilio sample specs.
 ///
@@ -3207,7 +3207,7 @@ impl crate::Id for WxSidUnanchored {
     }
 }
 
-crate::runtime::id::id_type!(WxSidUnanchored);
+crate::runtime::id_type!(WxSidUnanchored);
 
 /// From the Twilio sample specs.
 ///
@@ -3240,4 +3240,4 @@ impl crate::Id for XeSid {
     }
 }
 
-crate::runtime::id::id_type!(XeSid);
+crate::runtime::id_type!(XeSid);

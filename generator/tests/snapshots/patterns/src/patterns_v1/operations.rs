@@ -15,14 +15,16 @@ impl crate::Client {
     ///
     /// ID patterns of every supported shape and every pattern of the Twilio sample specs.
     pub fn patterns_v1(&self) -> PatternsV1 {
-        PatternsV1 { client: self.clone() }
+        PatternsV1 {
+            client: self.inner.clone(),
+        }
     }
 }
 
 /// Patterns (`https://patterns.example.com`), from `patterns_v1.yaml`. Get it with [`Client::patterns_v1`](crate::Client::patterns_v1).
 #[derive(Debug, Clone)]
 pub struct PatternsV1 {
-    client: crate::Client,
+    client: crate::runtime::Client,
 }
 
 impl PatternsV1 {
@@ -48,7 +50,7 @@ impl PatternsV1 {
 #[derive(Debug, Clone)]
 #[must_use = "a request is only sent by `.send()`"]
 pub struct FetchAccount {
-    client: crate::Client,
+    client: crate::runtime::Client,
     sid: ::std::string::String,
 }
 

@@ -34,4 +34,4 @@ impl crate::Id for AccountSid {
     }
 }
 
-crate::runtime::id::id_type!(AccountSid);
+crate::runtime::id_type!(AccountSid);

@@ -14,7 +14,7 @@ impl crate::Client {
     /// Organization Public API: the operations of `iam_organizations.yaml` (`https://preview-iam.twilio.com`).
     pub fn iam_organizations(&self) -> IamOrganizations {
         IamOrganizations {
-            client: self.clone(),
+            client: self.inner.clone(),
         }
     }
 }
@@ -22,7 +22,7 @@ impl crate::Client {
 /// Organization Public API (`https://preview-iam.twilio.com`), from `iam_organizations.yaml`. Get it with [`Client::iam_organizations`](crate::Client::iam_organizations).
 #[derive(Debug, Clone)]
 pub struct IamOrganizations {
-    client: crate::Client,
+    client: crate::runtime::Client,
 }
 
 impl IamOrganizations {
@@ -51,7 +51,7 @@ impl IamOrganizations {
 #[derive(Debug, Clone)]
 #[must_use = "a request is only sent by `.send()`"]
 pub struct ListRoleAssignments {
-    client: crate::Client,
+    client: crate::runtime::Client,
     organization_sid: ::std::string::String,
     identity: ::std::option::Option<::std::string::String>,
     scope: ::std::option::Option<::std::string::String>,

@@ -43,7 +43,7 @@ impl crate::Id for ServiceKnowledgeId {
     }
 }
 
-crate::runtime::id::id_type!(ServiceKnowledgeId);
+crate::runtime::id_type!(ServiceKnowledgeId);
 
 /// The Policy ID.
 ///
@@ -85,4 +85,4 @@ impl crate::Id for ServicePolicyId {
     }
 }
 
-crate::runtime::id::id_type!(ServicePolicyId);
+crate::runtime::id_type!(ServicePolicyId);

@@ -16,7 +16,7 @@ impl crate::Client {
     /// This is the public Twilio REST API.
     pub fn knowledge_v1(&self) -> KnowledgeV1 {
         KnowledgeV1 {
-            client: self.clone(),
+            client: self.inner.clone(),
         }
     }
 }
@@ -24,7 +24,7 @@ impl crate::Client {
 /// Twilio - Knowledge (`https://knowledge.twilio.com`), from `knowledge_v1.yaml`. Get it with [`Client::knowledge_v1`](crate::Client::knowledge_v1).
 #[derive(Debug, Clone)]
 pub struct KnowledgeV1 {
-    client: crate::Client,
+    client: crate::runtime::Client,
 }
 
 impl KnowledgeV1 {
@@ -78,7 +78,7 @@ impl KnowledgeV1 {
 #[derive(Debug, Clone)]
 #[must_use = "a request is only sent by `.send()`"]
 pub struct CreateKnowledge {
-    client: crate::Client,
+    client: crate::runtime::Client,
     body: ::std::option::Option<super::ServiceCreateKnowledgeRequest>,
 }
 
@@ -119,7 +119,7 @@ impl CreateKnowledge {
 #[derive(Debug, Clone)]
 #[must_use = "a request is only sent by `.send()`"]
 pub struct FetchKnowledgeStatus {
-    client: crate::Client,
+    client: crate::runtime::Client,
     id: ::std::string::String,
 }
 
@@ -157,7 +157,7 @@ impl FetchKnowledgeStatus {
 #[derive(Debug, Clone)]
 #[must_use = "a request is only sent by `.send()`"]
 pub struct SearchKnowledge {
-    client: crate::Client,
+    client: crate::runtime::Client,
     id: ::std::string::String,
     body: ::std::option::Option<super::ServiceSearchRequest>,
 }

@@ -34,7 +34,7 @@ impl crate::Id for ChannelsSenderSid {
     }
 }
 
-crate::runtime::id::id_type!(ChannelsSenderSid);
+crate::runtime::id_type!(ChannelsSenderSid);
 
 /// Combination of KeywordType and Locale in format: {KeywordType}.{Locale}
 ///
@@ -87,7 +87,7 @@ impl crate::Id for KeywordLocaleType {
     }
 }
 
-crate::runtime::id::id_type!(KeywordLocaleType);
+crate::runtime::id_type!(KeywordLocaleType);
 
 /// The SID of a recent inbound message from the recipient. Must be an SM or MM SID format.
 ///
@@ -122,7 +122,7 @@ impl crate::Id for MessageId {
     }
 }
 
-crate::runtime::id::id_type!(MessageId);
+crate::runtime::id_type!(MessageId);
 
 /// Shape: `OO` followed by 32 hexadecimal digits (`^OO[0-9a-fA-F]{32}$`), checked by [`OptOutSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`OptOutSid::is_valid`]).
 ///
@@ -155,4 +155,4 @@ impl crate::Id for OptOutSid {
     }
 }
 
-crate::runtime::id::id_type!(OptOutSid);
+crate::runtime::id_type!(OptOutSid);

@@ -57,7 +57,7 @@ impl ::std::convert::From<::std::string::String> for AppleTypingIndicatorRequest
     }
 }
 
-crate::runtime::enums::open_enum!(AppleTypingIndicatorRequestChannel);
+crate::runtime::open_enum!(AppleTypingIndicatorRequestChannel);
 
 /// The `AppleTypingIndicatorRequestEvent` schema.
 ///
@@ -96,7 +96,7 @@ impl ::std::convert::From<::std::string::String> for AppleTypingIndicatorRequest
     }
 }
 
-crate::runtime::enums::open_enum!(AppleTypingIndicatorRequestEvent);
+crate::runtime::open_enum!(AppleTypingIndicatorRequestEvent);
 
 /// The `ChannelAddress` schema.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
@@ -228,7 +228,7 @@ impl ::std::convert::From<::std::string::String> for RcsSenderConfigurationType 
     }
 }
 
-crate::runtime::enums::open_enum!(RcsSenderConfigurationType);
+crate::runtime::open_enum!(RcsSenderConfigurationType);
 
 /// A phone number in E.164 format, or a channel address object.
 ///
@@ -390,7 +390,7 @@ impl ::std::convert::From<::std::string::String> for WhatsAppSenderConfiguration
     }
 }
 
-crate::runtime::enums::open_enum!(WhatsAppSenderConfigurationType);
+crate::runtime::open_enum!(WhatsAppSenderConfigurationType);
 
 /// Typing indicator request for WhatsApp channel. Requires a messageId from a recent inbound message.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
@@ -440,4 +440,4 @@ for WhatsAppTypingIndicatorRequestChannel {
     }
 }
 
-crate::runtime::enums::open_enum!(WhatsAppTypingIndicatorRequestChannel);
+crate::runtime::open_enum!(WhatsAppTypingIndicatorRequestChannel);

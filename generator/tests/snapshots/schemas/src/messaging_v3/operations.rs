@@ -16,7 +16,7 @@ impl crate::Client {
     /// This is the public Twilio REST API.
     pub fn messaging_v3(&self) -> MessagingV3 {
         MessagingV3 {
-            client: self.clone(),
+            client: self.inner.clone(),
         }
     }
 }
@@ -24,7 +24,7 @@ impl crate::Client {
 /// Twilio - Messaging (`https://messaging.twilio.com`), from `messaging_v3.yaml`. Get it with [`Client::messaging_v3`](crate::Client::messaging_v3).
 #[derive(Debug, Clone)]
 pub struct MessagingV3 {
-    client: crate::Client,
+    client: crate::runtime::Client,
 }
 
 impl MessagingV3 {
@@ -87,7 +87,7 @@ impl MessagingV3 {
 #[derive(Debug, Clone)]
 #[must_use = "a request is only sent by `.send()`"]
 pub struct CreateV3TypingIndicator {
-    client: crate::Client,
+    client: crate::runtime::Client,
     body: super::TypingIndicatorRequest,
 }
 
@@ -120,7 +120,7 @@ impl CreateV3TypingIndicator {
 #[derive(Debug, Clone)]
 #[must_use = "a request is only sent by `.send()`"]
 pub struct FetchChannelsSender {
-    client: crate::Client,
+    client: crate::runtime::Client,
     sid: ::std::string::String,
 }
 
@@ -157,7 +157,7 @@ impl FetchChannelsSender {
 #[derive(Debug, Clone)]
 #[must_use = "a request is only sent by `.send()`"]
 pub struct FetchOptOutKeywords {
-    client: crate::Client,
+    client: crate::runtime::Client,
     opt_out_sid: ::std::string::String,
     keyword_locale: ::std::option::Option<::std::string::String>,
 }

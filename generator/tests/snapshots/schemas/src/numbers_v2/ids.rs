@@ -45,7 +45,7 @@ impl crate::Id for BundleSids {
     }
 }
 
-crate::runtime::id::id_type!(BundleSids);
+crate::runtime::id_type!(BundleSids);
 
 /// A 34 character string that uniquely identifies this HostedNumberOrder.
 ///
@@ -78,7 +78,7 @@ impl crate::Id for HostedNumberOrderSid {
     }
 }
 
-crate::runtime::id::id_type!(HostedNumberOrderSid);
+crate::runtime::id_type!(HostedNumberOrderSid);
 
 /// The unique string that we created to identify the Bundle resource.
 ///
@@ -111,4 +111,4 @@ impl crate::Id for RegulatoryComplianceBundleSid {
     }
 }
 
-crate::runtime::id::id_type!(RegulatoryComplianceBundleSid);
+crate::runtime::id_type!(RegulatoryComplianceBundleSid);

@@ -39,7 +39,7 @@ impl ::std::convert::From<::std::string::String> for CreateHostedNumberOrderSmsM
     }
 }
 
-crate::runtime::enums::open_enum!(CreateHostedNumberOrderSmsMethod);
+crate::runtime::open_enum!(CreateHostedNumberOrderSmsMethod);
 
 /// The `HostedNumberOrder` schema.
 #[derive(Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
@@ -173,7 +173,7 @@ impl ::std::convert::From<::std::string::String> for HostedNumberOrderSmsMethod 
     }
 }
 
-crate::runtime::enums::open_enum!(HostedNumberOrderSmsMethod);
+crate::runtime::open_enum!(HostedNumberOrderSmsMethod);
 
 /// Status of this resource.
 ///
@@ -255,7 +255,7 @@ impl ::std::convert::From<::std::string::String> for HostedNumberOrderStatus {
     }
 }
 
-crate::runtime::enums::open_enum!(HostedNumberOrderStatus);
+crate::runtime::open_enum!(HostedNumberOrderStatus);
 
 /// The `ListBundleResponse` schema.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]

@@ -15,14 +15,16 @@ impl crate::Client {
     ///
     /// This is the public Twilio REST API.
     pub fn numbers_v2(&self) -> NumbersV2 {
-        NumbersV2 { client: self.clone() }
+        NumbersV2 {
+            client: self.inner.clone(),
+        }
     }
 }
 
 /// Twilio - Numbers (`https://numbers.twilio.com`), from `numbers_v2.yaml`. Get it with [`Client::numbers_v2`](crate::Client::numbers_v2).
 #[derive(Debug, Clone)]
 pub struct NumbersV2 {
-    client: crate::Client,
+    client: crate::runtime::Client,
 }
 
 impl NumbersV2 {
@@ -73,7 +75,7 @@ impl NumbersV2 {
 #[derive(Debug, Clone)]
 #[must_use = "a request is only sent by `.send()`"]
 pub struct CreateHostedNumberOrder {
-    client: crate::Client,
+    client: crate::runtime::Client,
     phone_number: ::std::string::String,
     contact_phone_number: ::std::string::String,
     email: ::std::string::String,
@@ -159,7 +161,7 @@ impl CreateHostedNumberOrder {
 #[derive(Debug, Clone)]
 #[must_use = "a request is only sent by `.send()`"]
 pub struct ListBundle {
-    client: crate::Client,
+    client: crate::runtime::Client,
     bundle_sids: ::std::option::Option<::std::string::String>,
     iso_country: ::std::option::Option<::std::string::String>,
     limit: ::std::option::Option<usize>,

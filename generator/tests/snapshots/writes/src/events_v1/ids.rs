@@ -34,7 +34,7 @@ impl crate::Id for AccountSid {
     }
 }
 
-crate::runtime::id::id_type!(AccountSid);
+crate::runtime::id_type!(AccountSid);
 
 /// A 34 character string that uniquely identifies this Sink.
 ///
@@ -69,7 +69,7 @@ impl crate::Id for SinkSid {
     }
 }
 
-crate::runtime::id::id_type!(SinkSid);
+crate::runtime::id_type!(SinkSid);
 
 /// A 34 character string that uniquely identifies this Subscription.
 ///
@@ -102,4 +102,4 @@ impl crate::Id for SubscriptionSid {
     }
 }
 
-crate::runtime::id::id_type!(SubscriptionSid);
+crate::runtime::id_type!(SubscriptionSid);

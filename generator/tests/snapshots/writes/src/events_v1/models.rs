@@ -108,7 +108,7 @@ impl ::std::convert::From<::std::string::String> for SinkStatus {
     }
 }
 
-crate::runtime::enums::open_enum!(SinkStatus);
+crate::runtime::open_enum!(SinkStatus);
 
 /// The Sink type. Can only be "kinesis" or "webhook" currently.
 ///
@@ -160,7 +160,7 @@ impl ::std::convert::From<::std::string::String> for SinkType {
     }
 }
 
-crate::runtime::enums::open_enum!(SinkType);
+crate::runtime::open_enum!(SinkType);
 
 /// The `Subscription` schema.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]

@@ -15,14 +15,16 @@ impl crate::Client {
     ///
     /// This is the public Twilio REST API.
     pub fn events_v1(&self) -> EventsV1 {
-        EventsV1 { client: self.clone() }
+        EventsV1 {
+            client: self.inner.clone(),
+        }
     }
 }
 
 /// Twilio - Events (`https://events.twilio.com`), from `events_v1.yaml`. Get it with [`Client::events_v1`](crate::Client::events_v1).
 #[derive(Debug, Clone)]
 pub struct EventsV1 {
-    client: crate::Client,
+    client: crate::runtime::Client,
 }
 
 impl EventsV1 {
@@ -119,7 +121,7 @@ impl EventsV1 {
 #[derive(Debug, Clone)]
 #[must_use = "a request is only sent by `.send()`"]
 pub struct CreateSink {
-    client: crate::Client,
+    client: crate::runtime::Client,
     description: ::std::string::String,
     sink_configuration: ::serde_json::Value,
     sink_type: super::SinkType,
@@ -159,7 +161,7 @@ impl CreateSink {
 #[derive(Debug, Clone)]
 #[must_use = "a request is only sent by `.send()`"]
 pub struct CreateSinkTest {
-    client: crate::Client,
+    client: crate::runtime::Client,
     sid: ::std::string::String,
 }
 
@@ -195,7 +197,7 @@ impl CreateSinkTest {
 #[derive(Debug, Clone)]
 #[must_use = "a request is only sent by `.send()`"]
 pub struct CreateSubscription {
-    client: crate::Client,
+    client: crate::runtime::Client,
     description: ::std::string::String,
     sink_sid: ::std::string::String,
     types: ::std::vec::Vec<::serde_json::Value>,
@@ -239,7 +241,7 @@ impl CreateSubscription {
 #[derive(Debug, Clone)]
 #[must_use = "a request is only sent by `.send()`"]
 pub struct DeleteSink {
-    client: crate::Client,
+    client: crate::runtime::Client,
     sid: ::std::string::String,
 }
 

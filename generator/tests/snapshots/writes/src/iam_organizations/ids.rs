@@ -42,7 +42,7 @@ impl crate::Id for IamRoleAssignmentSid {
     }
 }
 
-crate::runtime::id::id_type!(IamRoleAssignmentSid);
+crate::runtime::id_type!(IamRoleAssignmentSid);
 
 /// Twilio Role Sid representing assigned role
 ///
@@ -83,7 +83,7 @@ impl crate::Id for IamRoleSid {
     }
 }
 
-crate::runtime::id::id_type!(IamRoleSid);
+crate::runtime::id_type!(IamRoleSid);
 
 /// Twilio Sid representing scope of this assignment
 ///
@@ -118,7 +118,7 @@ impl crate::Id for Identity {
     }
 }
 
-crate::runtime::id::id_type!(Identity);
+crate::runtime::id_type!(Identity);
 
 /// Shape: a value containing `OR` followed by 32 lowercase hexadecimal digits (`OR[0-9a-f]{32}`), checked by [`OrganizationSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`OrganizationSid::is_valid`]).
 ///
@@ -157,7 +157,7 @@ impl crate::Id for OrganizationSid {
     }
 }
 
-crate::runtime::id::id_type!(OrganizationSid);
+crate::runtime::id_type!(OrganizationSid);
 
 /// Shape: a value containing `US` followed by 32 lowercase hexadecimal digits (`US[0-9a-f]{32}`), checked by [`UserSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`UserSid::is_valid`]).
 ///
@@ -196,4 +196,4 @@ impl crate::Id for UserSid {
     }
 }
 
-crate::runtime::id::id_type!(UserSid);
+crate::runtime::id_type!(UserSid);

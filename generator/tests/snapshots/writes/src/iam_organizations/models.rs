@@ -159,7 +159,7 @@ impl ::std::convert::From<::std::string::String> for ScimErrorScimType {
     }
 }
 
-crate::runtime::enums::open_enum!(ScimErrorScimType);
+crate::runtime::open_enum!(ScimErrorScimType);
 
 /// The `ScimPatchOperation` schema.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]

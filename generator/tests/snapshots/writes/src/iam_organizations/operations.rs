@@ -14,7 +14,7 @@ impl crate::Client {
     /// Organization Public API: the operations of `iam_organizations.yaml` (`https://preview-iam.twilio.com`).
     pub fn iam_organizations(&self) -> IamOrganizations {
         IamOrganizations {
-            client: self.clone(),
+            client: self.inner.clone(),
         }
     }
 }
@@ -22,7 +22,7 @@ impl crate::Client {
 /// Organization Public API (`https://preview-iam.twilio.com`), from `iam_organizations.yaml`. Get it with [`Client::iam_organizations`](crate::Client::iam_organizations).
 #[derive(Debug, Clone)]
 pub struct IamOrganizations {
-    client: crate::Client,
+    client: crate::runtime::Client,
 }
 
 impl IamOrganizations {
@@ -162,7 +162,7 @@ impl IamOrganizations {
 #[derive(Debug, Clone)]
 #[must_use = "a request is only sent by `.send()`"]
 pub struct CreateRoleAssignment {
-    client: crate::Client,
+    client: crate::runtime::Client,
     organization_sid: ::std::string::String,
     body: super::PublicApiCreateRoleAssignmentRequest,
 }
@@ -204,7 +204,7 @@ impl CreateRoleAssignment {
 #[derive(Debug, Clone)]
 #[must_use = "a request is only sent by `.send()`"]
 pub struct DeleteOrganizationUser {
-    client: crate::Client,
+    client: crate::runtime::Client,
     organization_sid: ::std::string::String,
     user_sid: ::std::string::String,
 }
@@ -248,7 +248,7 @@ impl DeleteOrganizationUser {
 #[derive(Debug, Clone)]
 #[must_use = "a request is only sent by `.send()`"]
 pub struct FetchAuthorize {
-    client: crate::Client,
+    client: crate::runtime::Client,
     response_type: ::std::option::Option<::std::string::String>,
     client_id: ::std::option::Option<::std::string::String>,
     redirect_uri: ::std::option::Option<::std::string::String>,
@@ -355,7 +355,7 @@ impl FetchAuthorize {
 #[derive(Debug, Clone)]
 #[must_use = "a request is only sent by `.send()`"]
 pub struct PatchOrganizationUser {
-    client: crate::Client,
+    client: crate::runtime::Client,
     organization_sid: ::std::string::String,
     user_sid: ::std::string::String,
     if_match: ::std::option::Option<::std::string::String>,
@@ -415,7 +415,7 @@ impl PatchOrganizationUser {
 #[derive(Debug, Clone)]
 #[must_use = "a request is only sent by `.send()`"]
 pub struct UpdateOrganizationUser {
-    client: crate::Client,
+    client: crate::runtime::Client,
     organization_sid: ::std::string::String,
     user_sid: ::std::string::String,
     if_match: ::std::option::Option<::std::string::String>,

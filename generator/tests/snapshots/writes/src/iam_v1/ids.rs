@@ -36,4 +36,4 @@ impl crate::Id for AccountVendorOauthAppCreateUpdateResponseSid {
     }
 }
 
-crate::runtime::id::id_type!(AccountVendorOauthAppCreateUpdateResponseSid);
+crate::runtime::id_type!(AccountVendorOauthAppCreateUpdateResponseSid);

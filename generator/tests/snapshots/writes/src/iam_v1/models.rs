@@ -99,7 +99,7 @@ for AccountVendorOauthAppUpdateRequestType {
     }
 }
 
-crate::runtime::enums::open_enum!(AccountVendorOauthAppUpdateRequestType);
+crate::runtime::open_enum!(AccountVendorOauthAppUpdateRequestType);
 
 /// The `UpdateOauthAppAccountError` schema.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]

@@ -15,14 +15,16 @@ impl crate::Client {
     ///
     /// This is the public Twilio REST API.
     pub fn iam_v1(&self) -> IamV1 {
-        IamV1 { client: self.clone() }
+        IamV1 {
+            client: self.inner.clone(),
+        }
     }
 }
 
 /// Twilio - Iam (`https://iam.twilio.com`), from `iam_v1.yaml`. Get it with [`Client::iam_v1`](crate::Client::iam_v1).
 #[derive(Debug, Clone)]
 pub struct IamV1 {
-    client: crate::Client,
+    client: crate::runtime::Client,
 }
 
 impl IamV1 {
@@ -58,7 +60,7 @@ impl IamV1 {
 #[derive(Debug, Clone)]
 #[must_use = "a request is only sent by `.send()`"]
 pub struct UpdateOauthAppAccount {
-    client: crate::Client,
+    client: crate::runtime::Client,
     sid: ::std::string::String,
     body: super::AccountVendorOauthAppUpdateRequest,
 }

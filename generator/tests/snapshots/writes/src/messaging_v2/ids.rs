@@ -36,7 +36,7 @@ impl crate::Id for ChannelsSenderResponseSid {
     }
 }
 
-crate::runtime::id::id_type!(ChannelsSenderResponseSid);
+crate::runtime::id_type!(ChannelsSenderResponseSid);
 
 /// Message SID that identifies the conversation thread for the typing indicator. Must be a valid Twilio Message SID (SM*) or Media SID (MM*) from an existing WhatsApp conversation.
 ///
@@ -71,4 +71,4 @@ impl crate::Id for MessageId {
     }
 }
 
-crate::runtime::id::id_type!(MessageId);
+crate::runtime::id_type!(MessageId);

@@ -131,7 +131,7 @@ impl ::std::convert::From<::std::string::String> for ChannelsSenderResponseStatu
     }
 }
 
-crate::runtime::enums::open_enum!(ChannelsSenderResponseStatus);
+crate::runtime::open_enum!(ChannelsSenderResponseStatus);
 
 /// The `CreateTypingIndicatorResponse` schema.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
@@ -188,4 +188,4 @@ impl ::std::convert::From<::std::string::String> for WhatsappTypingIndicatorChan
     }
 }
 
-crate::runtime::enums::open_enum!(WhatsappTypingIndicatorChannel);
+crate::runtime::open_enum!(WhatsappTypingIndicatorChannel);

@@ -16,7 +16,7 @@ impl crate::Client {
     /// This is the public Twilio REST API.
     pub fn messaging_v2(&self) -> MessagingV2 {
         MessagingV2 {
-            client: self.clone(),
+            client: self.inner.clone(),
         }
     }
 }
@@ -24,7 +24,7 @@ impl crate::Client {
 /// Twilio - Messaging (`https://messaging.twilio.com`), from `messaging_v2.yaml`. Get it with [`Client::messaging_v2`](crate::Client::messaging_v2).
 #[derive(Debug, Clone)]
 pub struct MessagingV2 {
-    client: crate::Client,
+    client: crate::runtime::Client,
 }
 
 impl MessagingV2 {
@@ -74,7 +74,7 @@ impl MessagingV2 {
 #[derive(Debug, Clone)]
 #[must_use = "a request is only sent by `.send()`"]
 pub struct CreateChannelsSender {
-    client: crate::Client,
+    client: crate::runtime::Client,
     body: super::ChannelsSenderRequestsCreate,
 }
 
@@ -107,7 +107,7 @@ impl CreateChannelsSender {
 #[derive(Debug, Clone)]
 #[must_use = "a request is only sent by `.send()`"]
 pub struct CreateTypingIndicator {
-    client: crate::Client,
+    client: crate::runtime::Client,
     channel: super::WhatsappTypingIndicatorChannel,
     message_id: ::std::string::String,
 }

@@ -34,7 +34,7 @@ impl crate::Id for CallSid {
     }
 }
 
-crate::runtime::id::id_type!(CallSid);
+crate::runtime::id_type!(CallSid);
 
 /// The SID of the conference the participant is in.
 ///
@@ -67,7 +67,7 @@ impl crate::Id for ConferenceSid {
     }
 }
 
-crate::runtime::id::id_type!(ConferenceSid);
+crate::runtime::id_type!(ConferenceSid);
 
 /// The unique string that identifies the Recording resource.
 ///
@@ -100,4 +100,4 @@ impl crate::Id for RecordingSid {
     }
 }
 
-crate::runtime::id::id_type!(RecordingSid);
+crate::runtime::id_type!(RecordingSid);

@@ -95,7 +95,7 @@ for CreateConferenceRecordingRecordingChannels {
     }
 }
 
-crate::runtime::enums::open_enum!(CreateConferenceRecordingRecordingChannels);
+crate::runtime::open_enum!(CreateConferenceRecordingRecordingChannels);
 
 /// The HTTP method we should use to call `status_callback`. Can be: `GET` and `POST` and defaults to `POST`.
 ///
@@ -135,7 +135,7 @@ for CreateParticipantStatusCallbackMethod {
     }
 }
 
-crate::runtime::enums::open_enum!(CreateParticipantStatusCallbackMethod);
+crate::runtime::open_enum!(CreateParticipantStatusCallbackMethod);
 
 /// The role the participant plays in the conference.
 ///
@@ -178,7 +178,7 @@ impl ::std::convert::From<::std::string::String> for ParticipantRole {
     }
 }
 
-crate::runtime::enums::open_enum!(ParticipantRole);
+crate::runtime::open_enum!(ParticipantRole);
 
 /// The status of the participant's call in a session.
 ///
@@ -240,4 +240,4 @@ impl ::std::convert::From<::std::string::String> for ParticipantStatus {
     }
 }
 
-crate::runtime::enums::open_enum!(ParticipantStatus);
+crate::runtime::open_enum!(ParticipantStatus);

@@ -15,14 +15,16 @@ impl crate::Client {
     ///
     /// This is the public Twilio REST API.
     pub fn voice_v1(&self) -> VoiceV1 {
-        VoiceV1 { client: self.clone() }
+        VoiceV1 {
+            client: self.inner.clone(),
+        }
     }
 }
 
 /// Twilio - Voice (`https://voice.twilio.com`), from `voice_v1.yaml`. Get it with [`Client::voice_v1`](crate::Client::voice_v1).
 #[derive(Debug, Clone)]
 pub struct VoiceV1 {
-    client: crate::Client,
+    client: crate::runtime::Client,
 }
 
 impl VoiceV1 {
@@ -112,7 +114,7 @@ impl VoiceV1 {
 #[derive(Debug, Clone)]
 #[must_use = "a request is only sent by `.send()`"]
 pub struct CreateConferenceRecording {
-    client: crate::Client,
+    client: crate::runtime::Client,
     conference_sid: ::std::string::String,
     recording_channels: ::std::option::Option<
         super::CreateConferenceRecordingRecordingChannels,
@@ -200,7 +202,7 @@ pub enum CreateConferenceRecordingOutcome {
 #[derive(Clone)]
 #[must_use = "a request is only sent by `.send()`"]
 pub struct CreateParticipant {
-    client: crate::Client,
+    client: crate::runtime::Client,
     conference_sid: ::std::string::String,
     from: ::std::string::String,
     to: ::std::string::String,
@@ -404,7 +406,7 @@ impl ::std::fmt::Debug for CreateParticipant {
 #[derive(Debug, Clone)]
 #[must_use = "a request is only sent by `.send()`"]
 pub struct UpdateParticipant {
-    client: crate::Client,
+    client: crate::runtime::Client,
     conference_sid: ::std::string::String,
     call_sid: ::std::string::String,
     muted: ::std::option::Option<bool>,

@@ -1,0 +1,341 @@
+//! Following list pages: `.pages()` yields each page, `.stream()` each item.
+//!
+//! Each page says where the next one is ([`Page::next_page`]), in one of two ways:
+//! - a URL (`meta.next_page_url`, or Twilio's relative `next_page_uri`): only its path and query
+//!   are used, sent to the origin the client is configured for (the API's host, or the base
+//!   URL), never to the host written in the URL, so credentials cannot leak to another host and
+//!   mocks and proxies keep working;
+//! - a token: the first request is sent again with the token in its query parameter.
+//!
+//! Paging stops when the next page is missing, empty or one already fetched, and item streams
+//! stop at their `limit` without fetching further pages. A next-page link that is not an
+//! http(s) URL or a path (`file:`, `javascript:`, a link with line breaks or other control
+//! characters, one that does not parse) ends the stream with an [`Error::Decode`] after the
+//! page's items: nothing is requested for it, and the caller learns that the list is not whole.
+
+use std::collections::HashSet;
+use std::pin::Pin;
+use std::task::{Context, Poll};
+
+use futures_core::Stream;
+use futures_util::{StreamExt as _, TryStreamExt as _};
+use serde::de::DeserializeOwned;
+
+use crate::client::Client;
+use crate::error::Error;
+use crate::request::Request;
+
+/// One page of a list: its items and where the next page is.
+pub trait Page: DeserializeOwned + Send + 'static {
+    /// The type of the listed items.
+    type Item: Send + 'static;
+
+    /// Where the next page is, if there is one.
+    fn next_page(&self) -> Option<NextPage<'_>>;
+
+    /// The items on this page.
+    fn into_items(self) -> Vec<Self::Item>;
+}
+
+/// Where the page after a [`Page`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum NextPage<'a> {
+    /// A URL, absolute or relative to the page's own: its path and query are requested from
+    /// the client's own origin.
+    Url(&'a str),
+    /// A token: the list's first request again, with the query parameter `param` set to
+    /// `value` (replacing any value it had).
+    Token {
+        /// The query parameter that takes the token (`PageToken`).
+        param: &'static str,
+        /// The token.
+        value: &'a str,
+    },
+}
+
+/// A stream of pages, fetched one at a time as it is polled.
+#[must_use = "streams do nothing unless polled"]
+pub struct PageStream<P> {
+    inner: Pin<Box<dyn Stream<Item = Result<P, Error>> + Send>>,
+}
+
+/// A stream of items across pages, fetched one page at a time as it is polled.
+#[must_use = "streams do nothing unless polled"]
+pub struct ItemStream<T> {
+    inner: Pin<Box<dyn Stream<Item = Result<T, Error>> + Send>>,
+}
+
+impl<P> Stream for PageStream<P> {
+    type Item = Result<P, Error>;
+    fn poll_next(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
+        self.inner.as_mut().poll_next(cx)
+    }
+}
+
+impl<T> Stream for ItemStream<T> {
+    type Item = Result<T, Error>;
+    fn poll_next(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
+        self.inner.as_mut().poll_next(cx)
+    }
+}
+
+impl<P> std::fmt::Debug for PageStream<P> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("PageStream")
+    }
+}
+
+impl<T> std::fmt::Debug for ItemStream<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("ItemStream")
+    }
+}
+
+/// Where paging stands.
+struct Cursor {
+    client: Client,
+    /// The list's first request, which token pages repeat.
+    first: Request,
+    /// The next page to fetch, or why paging cannot go on (yielded after this page's items).
+    next: Option<Result<Request, Error>>,
+    fetched: HashSet<String>,
+}
+
+/// Pages starting with `first` (an argument error is yielded as the first item).
+pub fn pages<P: Page>(client: Client, first: Result<Request, Error>) -> PageStream<P> {
+    let start = first.map(|request| Cursor {
+        client,
+        first: request.clone(),
+        next: Some(Ok(request)),
+        fetched: HashSet::new(),
+    });
+    let inner = futures_util::stream::try_unfold(Some(start), |state| async move {
+        let mut cursor = match state {
+            None => return Ok(None),
+            Some(Err(error)) => return Err(error),
+            Some(Ok(cursor)) => cursor,
+        };
+        let request = match cursor.next.take() {
+            None => return Ok(None),
+            Some(Err(error)) => return Err(error),
+            Some(Ok(request)) => request,
+        };
+        cursor.fetched.insert(request.path_and_query());
+        let raw = cursor.client.execute_raw(&request).await?;
+        let operation = request.operation();
+        let page: P = raw.decode(operation)?;
+        let next = match page.next_page() {
+            None => Ok(None),
+            Some(next @ NextPage::Url(_)) => request.for_next_page(next),
+            Some(next @ NextPage::Token { .. }) => cursor.first.for_next_page(next),
+        };
+        cursor.next = match next {
+            Ok(next) => next
+                .filter(|next| !cursor.fetched.contains(&next.path_and_query()))
+                .map(Ok),
+            Err(problem) => Some(Err(raw.decode_error(operation, problem))),
+        };
+        Ok(Some((page, Some(Ok(cursor)))))
+    });
+    PageStream {
+        inner: Box::pin(inner),
+    }
+}
+
+/// Items across pages, stopping after `limit` items if given.
+pub fn items<P: Page>(
+    client: Client,
+    first: Result<Request, Error>,
+    limit: Option<usize>,
+) -> ItemStream<P::Item> {
+    let items = pages::<P>(client, first)
+        .map_ok(|page| futures_util::stream::iter(page.into_items().into_iter().map(Ok)))
+        .try_flatten();
+    let inner: Pin<Box<dyn Stream<Item = Result<P::Item, Error>> + Send>> = match limit {
+        Some(limit) => Box::pin(items.take(limit)),
+        None => Box::pin(items),
+    };
+    ItemStream { inner }
+}
+
+#[cfg(test)]
+mod tests {
+    use futures_util::{StreamExt as _, TryStreamExt as _};
+    use reqwest::Method;
+    use serde_json::json;
+    use wiremock::matchers::{method, path, query_param};
+    use wiremock::{Mock, MockServer, ResponseTemplate};
+
+    use super::*;
+    use crate::request::tests::{TEST_API, basic_client, received};
+
+    /// A page that links to the next one with a token.
+    #[derive(serde::Deserialize)]
+    struct TokenPage {
+        items: Vec<String>,
+        next_token: Option<String>,
+    }
+
+    impl Page for TokenPage {
+        type Item = String;
+        fn next_page(&self) -> Option<NextPage<'_>> {
+            self.next_token.as_deref().map(|value| NextPage::Token {
+                param: "PageToken",
+                value,
+            })
+        }
+        fn into_items(self) -> Vec<String> {
+            self.items
+        }
+    }
+
+    /// A page that links to the next one with a URL, as Twilio's `next_page_uri` does.
+    #[derive(serde::Deserialize)]
+    struct UrlPage {
+        items: Vec<String>,
+        next_page_uri: Option<String>,
+    }
+
+    impl Page for UrlPage {
+        type Item = String;
+        fn next_page(&self) -> Option<NextPage<'_>> {
+            self.next_page_uri.as_deref().map(NextPage::Url)
+        }
+        fn into_items(self) -> Vec<String> {
+            self.items
+        }
+    }
+
+    async fn serve(server: &MockServer, token: &str, body: serde_json::Value) {
+        Mock::given(method("GET"))
+            .and(query_param("PageToken", token))
+            .respond_with(ResponseTemplate::new(200).set_body_json(body))
+            .mount(server)
+            .await;
+    }
+
+    fn queries(sent: &[wiremock::Request]) -> Vec<String> {
+        sent.iter()
+            .map(|r| format!("{}?{}", r.url.path(), r.url.query().unwrap_or("")))
+            .collect()
+    }
+
+    #[tokio::test]
+    async fn token_pages_repeat_the_first_request_with_the_new_token_only() {
+        let server = MockServer::start().await;
+        serve(
+            &server,
+            "start",
+            json!({"items": ["a", "b"], "next_token": "t1"}),
+        )
+        .await;
+        serve(
+            &server,
+            "t1",
+            json!({"items": ["c", "d"], "next_token": "t2"}),
+        )
+        .await;
+        // The last page points back at an earlier token: following it would loop.
+        serve(&server, "t2", json!({"items": ["e"], "next_token": "t1"})).await;
+        let mut first = Request::new(&TEST_API, Method::GET, "ListThings", "/test");
+        first.path("/Things");
+        first.query("PageSize", "2");
+        first.query("PageToken", "start");
+        let all: Vec<String> = items::<TokenPage>(basic_client(&server), Ok(first), None)
+            .try_collect()
+            .await
+            .unwrap();
+        assert_eq!(all, ["a", "b", "c", "d", "e"]);
+        assert_eq!(
+            queries(&received(&server).await),
+            [
+                "/v1/Things?PageSize=2&PageToken=start",
+                "/v1/Things?PageSize=2&PageToken=t1",
+                "/v1/Things?PageSize=2&PageToken=t2",
+            ]
+        );
+    }
+
+    #[tokio::test]
+    async fn relative_next_urls_are_fetched_from_the_clients_origin() {
+        let server = MockServer::start().await;
+        let page = |items: &[&str], next: serde_json::Value| {
+            ResponseTemplate::new(200).set_body_json(json!({"items": items, "next_page_uri": next}))
+        };
+        Mock::given(path("/v1/Accounts/AC1/Calls.json"))
+            .and(query_param("Page", "1"))
+            .respond_with(page(&["b"], json!("Calls.json?Page=2&PageToken=p2")))
+            .mount(&server)
+            .await;
+        Mock::given(path("/v1/Accounts/AC1/Calls.json"))
+            .and(query_param("Page", "2"))
+            .respond_with(page(&["c"], json!("")))
+            .mount(&server)
+            .await;
+        Mock::given(path("/v1/Accounts/AC1/Calls.json"))
+            .respond_with(page(
+                &["a"],
+                json!("/v1/Accounts/AC1/Calls.json?Page=1&PageToken=p1"),
+            ))
+            .mount(&server)
+            .await;
+        let mut first = Request::new(&TEST_API, Method::GET, "ListCall", "/test");
+        first.path("/Accounts/AC1/Calls.json");
+        let all: Vec<String> = items::<UrlPage>(basic_client(&server), Ok(first), None)
+            .try_collect()
+            .await
+            .unwrap();
+        assert_eq!(all, ["a", "b", "c"]);
+        assert_eq!(
+            queries(&received(&server).await),
+            [
+                "/v1/Accounts/AC1/Calls.json?",
+                "/v1/Accounts/AC1/Calls.json?Page=1&PageToken=p1",
+                "/v1/Accounts/AC1/Calls.json?Page=2&PageToken=p2",
+            ]
+        );
+    }
+
+    #[tokio::test]
+    async fn links_that_cannot_be_pages_end_the_stream_with_an_error_after_the_items() {
+        let evil = MockServer::start().await;
+        Mock::given(method("GET"))
+            .respond_with(ResponseTemplate::new(200).set_body_json(json!({"items": ["evil"]})))
+            .mount(&evil)
+            .await;
+        let evil_host = evil.address().to_string();
+        for link in [
+            format!("ftp://{evil_host}/v1/Things?Page=2"),
+            format!("file://{evil_host}/etc/passwd"),
+            "javascript:alert(1)".to_owned(),
+            "Things?Page=2\r\nX-Injected: 1".to_owned(),
+            "Things?Page=\t2".to_owned(),
+            format!("http://[{evil_host}/v1/Things"),
+        ] {
+            let server = MockServer::start().await;
+            Mock::given(method("GET"))
+                .respond_with(
+                    ResponseTemplate::new(200)
+                        .set_body_json(json!({"items": ["a"], "next_page_uri": link})),
+                )
+                .mount(&server)
+                .await;
+            let mut first = Request::new(&TEST_API, Method::GET, "ListThings", "/test");
+            first.path("/Things");
+            let all: Vec<Result<String, Error>> =
+                items::<UrlPage>(basic_client(&server), Ok(first), None)
+                    .collect()
+                    .await;
+            assert_eq!(all.len(), 2, "{link}: {all:?}");
+            assert_eq!(all[0].as_deref().ok(), Some("a"), "{link}");
+            assert!(
+                matches!(&all[1], Err(Error::Decode(e)) if e.operation == "ListThings"
+                    && e.status == 200 && e.message.contains("next-page link")),
+                "{link}: {all:?}"
+            );
+            assert_eq!(received(&server).await.len(), 1, "{link}");
+        }
+        assert!(received(&evil).await.is_empty());
+    }
+}
