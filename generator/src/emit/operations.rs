@@ -370,12 +370,7 @@ fn builder(model: &Model, module: &Module, api: &Api, op: &Operation) -> TokenSt
         .map(|media| quote! { request.header("Accept", #media)?; });
     let path_steps = op.path_segments.iter().map(|segment| match segment {
         PathSegment::Literal(text) => quote! { request.path(#text); },
-        PathSegment::Param(name) => op
-            .inputs
-            .iter()
-            .find(|i| i.location == InputLocation::Path && &i.name == name)
-            .map(|input| write_input(model, module, op, input))
-            .unwrap_or_default(),
+        PathSegment::Input(index) => write_input(model, module, op, &op.inputs[*index]),
     });
     let form = matches!(op.body, Some(BodyEncoding::Form)).then(|| quote! { request.form_body(); });
     let other_steps = op

@@ -234,8 +234,8 @@ impl Operation {
 pub enum PathSegment {
     /// Literal text (`/v1/Sessions/`).
     Literal(String),
-    /// The path parameter with this wire name.
-    Param(String),
+    /// The path parameter that is `inputs[index]` of the operation (path inputs come first).
+    Input(usize),
 }
 
 /// Where an input goes.

@@ -224,19 +224,31 @@ impl Builder<'_> {
             Some(_) => Some(self.security(&node.child("security"))?),
             None => None,
         };
-        let path_segments = self.path_segments(path, item)?;
+        let raw_segments = self.path_segments(path, item)?;
         let mut inputs = self.parameters(item, node, &builder)?;
-        self.check_path_params(path, node, &path_segments, &inputs);
+        if !self.check_path_params(path, node, &raw_segments, &inputs) {
+            return None;
+        }
         // Path parameters first, in the order they appear in the path; the rest keep spec order.
         inputs.sort_by_key(|input| match input.location {
             InputLocation::Path => (
                 0,
-                path_segments
+                raw_segments
                     .iter()
-                    .position(|s| *s == PathSegment::Param(input.name.clone())),
+                    .position(|s| *s == RawSegment::Param(&input.name)),
             ),
             _ => (1, None),
         });
+        let path_segments = raw_segments
+            .iter()
+            .map(|segment| match segment {
+                RawSegment::Literal(text) => Some(PathSegment::Literal((*text).to_owned())),
+                RawSegment::Param(name) => inputs
+                    .iter()
+                    .position(|i| i.location == InputLocation::Path && i.name == *name)
+                    .map(PathSegment::Input),
+            })
+            .collect::<Option<Vec<_>>>()?;
         let body = match value.get("requestBody") {
             Some(_) => Some(self.body(&node.child("requestBody"), &builder, &mut inputs)?),
             None => None,
@@ -264,7 +276,7 @@ impl Builder<'_> {
         })
     }
 
-    fn path_segments(&mut self, path: &str, item: &Node) -> Option<Vec<PathSegment>> {
+    fn path_segments<'p>(&mut self, path: &'p str, item: &Node) -> Option<Vec<RawSegment<'p>>> {
         let mut segments = Vec::new();
         let mut rest = path;
         if !path.starts_with('/') {
@@ -277,7 +289,7 @@ impl Builder<'_> {
                 return None;
             };
             if open > 0 {
-                segments.push(PathSegment::Literal(rest[..open].to_owned()));
+                segments.push(RawSegment::Literal(&rest[..open]));
             }
             let name = &rest[open + 1..close];
             if name.is_empty() || name.contains('{') {
@@ -287,22 +299,24 @@ impl Builder<'_> {
                 );
                 return None;
             }
-            segments.push(PathSegment::Param(name.to_owned()));
+            segments.push(RawSegment::Param(name));
             rest = &rest[close + 1..];
         }
         if !rest.is_empty() {
-            segments.push(PathSegment::Literal(rest.to_owned()));
+            segments.push(RawSegment::Literal(rest));
         }
         Some(segments)
     }
 
+    /// Whether the path's placeholders and the declared path parameters are the same set;
+    /// each difference is a problem.
     fn check_path_params(
         &mut self,
         path: &str,
         node: &Node,
-        segments: &[PathSegment],
+        segments: &[RawSegment<'_>],
         inputs: &[Input],
-    ) {
+    ) -> bool {
         let declared: BTreeSet<&str> = inputs
             .iter()
             .filter(|p| p.location == InputLocation::Path)
@@ -311,10 +325,11 @@ impl Builder<'_> {
         let used: BTreeSet<&str> = segments
             .iter()
             .filter_map(|s| match s {
-                PathSegment::Param(n) => Some(n.as_str()),
-                PathSegment::Literal(_) => None,
+                RawSegment::Param(n) => Some(*n),
+                RawSegment::Literal(_) => None,
             })
             .collect();
+        let same = used == declared;
         for missing in used.difference(&declared) {
             self.problem(
                 node,
@@ -327,6 +342,7 @@ impl Builder<'_> {
                 format!("path parameter `{extra}` does not appear in `{path}`"),
             );
         }
+        same
     }
 
     /// Path-level and operation-level parameters (the operation's win for the same name and
@@ -622,4 +638,12 @@ impl Builder<'_> {
 
 fn is_form(media: &str) -> bool {
     media.starts_with("application/x-www-form-urlencoded")
+}
+
+/// A piece of an operation path as written, before path parameters are matched to inputs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum RawSegment<'p> {
+    Literal(&'p str),
+    /// A `{Name}` placeholder.
+    Param(&'p str),
 }
