@@ -17,7 +17,7 @@ use serde_json::{Map, Value, json};
 use crate::emit::rust::{external_type_tokens, ident, space_items};
 use crate::error::{Error, Problem};
 use crate::model::{
-    Check, EnumRepr, HttpMethod, IdType, Input, IntegerKind, Model, Module, Operation, TypeKind,
+    Check, Enum, HttpMethod, IdType, Input, IntegerKind, Model, Module, Operation, TypeKind,
     TypeRef, ValueKind,
 };
 
@@ -297,7 +297,7 @@ fn item_tokens(model: &Model, input: &Input, value: &Value, krate: &Ident) -> To
             quote! { #text }
         }
         (ValueKind::Enum, TypeRef::Named(id)) => match &model.ty(*id).kind {
-            TypeKind::Enum(e) if e.repr == EnumRepr::Integer => {
+            TypeKind::Enum(Enum::Integer(_)) => {
                 let number = value
                     .as_i64()
                     .or_else(|| text().parse().ok())
@@ -411,15 +411,12 @@ fn sample(model: &Model, ty: &TypeRef, checks: &[Check], name: &str, depth: usiz
         TypeRef::Nullable(inner) => sample(model, inner, checks, name, depth),
         TypeRef::Named(id) => match &model.ty(*id).kind {
             TypeKind::Id(id_type) => Value::String(id_sample(id_type)),
-            TypeKind::Enum(e) => match (e.values.first(), e.repr) {
-                (Some(first), EnumRepr::String) => json!(first.wire),
-                (Some(first), EnumRepr::Integer) => first
-                    .wire
-                    .parse::<i64>()
-                    .map_or_else(|_| json!(first.wire), |n| json!(n)),
-                (None, EnumRepr::String) => json!("unknown"),
-                (None, EnumRepr::Integer) => json!(0),
-            },
+            TypeKind::Enum(Enum::String(values)) => {
+                values.first().map_or(json!("unknown"), |v| json!(v.wire))
+            }
+            TypeKind::Enum(Enum::Integer(values)) => {
+                values.first().map_or(json!(0), |v| json!(v.wire))
+            }
             TypeKind::Struct(s) => {
                 let mut object = Map::new();
                 for field in s.fields.iter().filter(|f| f.required) {
@@ -593,14 +590,12 @@ pub fn conforms(model: &Model, ty: &TypeRef, value: &Value, depth: usize) -> boo
             .is_some_and(|map| map.values().all(|v| conforms(model, item, v, next))),
         TypeRef::Named(id) => match &model.ty(*id).kind {
             TypeKind::Id(id_type) => value.as_str().is_some_and(|s| id_accepts(id_type, s)),
-            TypeKind::Enum(e) => {
-                let wire = match (e.repr, value) {
-                    (EnumRepr::String, Value::String(s)) => s.clone(),
-                    (EnumRepr::Integer, Value::Number(n)) if n.is_i64() => n.to_string(),
-                    _ => return false,
-                };
-                e.values.iter().any(|v| v.wire == wire)
-            }
+            TypeKind::Enum(Enum::String(values)) => value
+                .as_str()
+                .is_some_and(|s| values.iter().any(|v| v.wire == s)),
+            TypeKind::Enum(Enum::Integer(values)) => value
+                .as_i64()
+                .is_some_and(|n| values.iter().any(|v| v.wire == n)),
             TypeKind::Struct(s) => {
                 let Some(object) = value.as_object() else {
                     return false;
@@ -818,26 +813,20 @@ mod tests {
     #[test]
     fn enums_take_their_first_value_and_bounds_hold() {
         let model = model_with(vec![
-            TypeKind::Enum(Enum {
-                repr: EnumRepr::String,
-                values: vec![
-                    EnumValue {
-                        wire: "active".to_owned(),
-                        variant: "Active".to_owned(),
-                    },
-                    EnumValue {
-                        wire: "closed".to_owned(),
-                        variant: "Closed".to_owned(),
-                    },
-                ],
-            }),
-            TypeKind::Enum(Enum {
-                repr: EnumRepr::Integer,
-                values: vec![EnumValue {
-                    wire: "3".to_owned(),
-                    variant: "V3".to_owned(),
-                }],
-            }),
+            TypeKind::Enum(Enum::String(vec![
+                EnumValue {
+                    wire: "active".to_owned(),
+                    variant: "Active".to_owned(),
+                },
+                EnumValue {
+                    wire: "closed".to_owned(),
+                    variant: "Closed".to_owned(),
+                },
+            ])),
+            TypeKind::Enum(Enum::Integer(vec![EnumValue {
+                wire: 3,
+                variant: "V3".to_owned(),
+            }])),
         ]);
         assert_eq!(
             sample_value(&model, &TypeRef::Named(TypeId(0)), &[]),

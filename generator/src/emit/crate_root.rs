@@ -5,7 +5,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::rust::{doc, doc_text, escape_controls, ident};
-use crate::model::{EnumRepr, Model, Module, Operation, TypeKind, TypeRef, ValueKind};
+use crate::model::{Enum, Model, Module, Operation, TypeKind, TypeRef, ValueKind};
 
 /// `src/lib.rs`.
 pub fn lib_rs(model: &Model) -> TokenStream {
@@ -241,7 +241,7 @@ fn takes_text_only(model: &Model, op: &Operation) -> bool {
         ValueKind::Enum => {
             !input.repeated
                 && matches!(&input.ty, TypeRef::Named(id)
-                    if matches!(&model.ty(*id).kind, TypeKind::Enum(e) if e.repr == EnumRepr::String))
+                    if matches!(&model.ty(*id).kind, TypeKind::Enum(Enum::String(_))))
         }
         ValueKind::Plain | ValueKind::JsonText => false,
     })

@@ -7,7 +7,8 @@ use quote::quote;
 use super::debug::{Printed, debug_impl};
 use super::rust::{doc, doc_paragraphs, ident, spec, type_tokens};
 use crate::model::{
-    Enum, EnumRepr, Field, Held, Model, Module, Personal, Struct, TypeDef, TypeKind, TypeRef, Union,
+    Enum, EnumValue, Field, Held, Model, Module, Personal, Struct, TypeDef, TypeKind, TypeRef,
+    Union,
 };
 
 /// `models.rs`: every struct, enum, union and alias of the module, plus the `Page` impls of
@@ -19,14 +20,8 @@ pub fn models(model: &Model, module: &Module) -> Option<TokenStream> {
         .map(|&id| model.ty(id))
         .filter_map(|def| match &def.kind {
             TypeKind::Struct(structure) => Some(struct_def(model, module, def, structure)),
-            TypeKind::Enum(Enum {
-                repr: EnumRepr::String,
-                values,
-            }) => Some(string_enum(def, values)),
-            TypeKind::Enum(Enum {
-                repr: EnumRepr::Integer,
-                values,
-            }) => Some(integer_enum(def, values)),
+            TypeKind::Enum(Enum::String(values)) => Some(string_enum(def, values)),
+            TypeKind::Enum(Enum::Integer(values)) => Some(integer_enum(def, values)),
             TypeKind::Union(union) => Some(union_def(model, module, def, union)),
             TypeKind::Alias(ty) => {
                 let name = ident(&def.name);
@@ -190,7 +185,7 @@ pub(super) fn personal_doc(pii: Personal) -> Option<String> {
     }
 }
 
-fn string_enum(def: &TypeDef, values: &[crate::model::EnumValue]) -> TokenStream {
+fn string_enum(def: &TypeDef, values: &[EnumValue<String>]) -> TokenStream {
     let name = ident(&def.name);
     let docs = doc(Some(&type_doc(def)));
     let variants: Vec<_> = values.iter().map(|v| ident(&v.variant)).collect();
@@ -235,13 +230,13 @@ fn string_enum(def: &TypeDef, values: &[crate::model::EnumValue]) -> TokenStream
 }
 
 /// An open enum of integers: known values as variants, any other as `Unknown`.
-fn integer_enum(def: &TypeDef, values: &[crate::model::EnumValue]) -> TokenStream {
+fn integer_enum(def: &TypeDef, values: &[EnumValue<i64>]) -> TokenStream {
     let name = ident(&def.name);
     let docs = doc(Some(&type_doc(def)));
     let variants: Vec<_> = values.iter().map(|v| ident(&v.variant)).collect();
     let numbers: Vec<proc_macro2::Literal> = values
         .iter()
-        .map(|v| proc_macro2::Literal::i64_unsuffixed(v.wire.parse().unwrap_or_default()))
+        .map(|v| proc_macro2::Literal::i64_unsuffixed(v.wire))
         .collect();
     let variant_docs = values.iter().map(|v| format!(" `{}`", v.wire));
     quote! {

@@ -9,8 +9,8 @@ use serde_json::Value;
 
 use super::draft::{Builder, IdKey, SHARED_MODULE, count, flag, integer, pii, text};
 use super::{
-    Enum, EnumRepr, EnumValue, Field, FieldName, IdType, IntegerKind, Personal, Struct, TypeId,
-    TypeKind, TypeRef, Union, UnionVariant,
+    Enum, EnumValue, Field, FieldName, IdType, IntegerKind, Personal, Struct, TypeId, TypeKind,
+    TypeRef, Union, UnionVariant,
 };
 use crate::refs::Node;
 use crate::{names, pattern};
@@ -404,31 +404,24 @@ impl Builder<'_> {
     /// numbers), which keep their plain type.
     fn enumeration(&mut self, node: &Node, values: &[Value], hint: &str) -> Option<TypeRef> {
         let present: Vec<&Value> = values.iter().filter(|v| !v.is_null()).collect();
-        let repr = if !present.is_empty() && present.iter().all(|v| v.is_string()) {
-            EnumRepr::String
-        } else if !present.is_empty() && present.iter().all(|v| v.is_i64() || v.is_u64()) {
-            EnumRepr::Integer
-        } else {
+        if present.is_empty() {
             return None;
+        }
+        let strings: Option<Vec<String>> = present
+            .iter()
+            .map(|v| v.as_str().map(str::to_owned))
+            .collect();
+        // Integers Rust's `i64` holds; any other number keeps the plain type.
+        let integers: Option<Vec<i64>> = present.iter().map(|v| v.as_i64()).collect();
+        let kind = match (strings, integers) {
+            (Some(strings), _) => Enum::String(enum_values(strings, |s| names::variant_name(s))),
+            (None, Some(integers)) => Enum::Integer(enum_values(integers, |n| {
+                names::variant_name(&format!("V{n}"))
+            })),
+            (None, None) => return None,
         };
         let id = self.begin(node, hint);
-        let mut out: Vec<EnumValue> = Vec::new();
-        for value in present {
-            let wire = match value {
-                Value::String(s) => s.clone(),
-                other => other.to_string(),
-            };
-            if out.iter().any(|v| v.wire == wire) {
-                continue;
-            }
-            let base = match repr {
-                EnumRepr::String => names::variant_name(&wire),
-                EnumRepr::Integer => names::variant_name(&format!("V{wire}")),
-            };
-            let variant = names::unique(&base, |c| out.iter().any(|v| v.variant == c));
-            out.push(EnumValue { wire, variant });
-        }
-        self.finish(id, TypeKind::Enum(Enum { repr, values: out }));
+        self.finish(id, TypeKind::Enum(kind));
         Some(TypeRef::Named(id))
     }
 
@@ -673,5 +666,76 @@ fn primitive_label(ty: &TypeRef, index: usize) -> String {
         TypeRef::Map(_) => "Map".to_owned(),
         TypeRef::Nullable(inner) => primitive_label(inner, index),
         TypeRef::Json | TypeRef::Named(_) => format!("Variant{}", index + 1),
+    }
+}
+
+/// The distinct values of an enum in spec order, each with a variant name unique in it.
+fn enum_values<T: PartialEq + std::fmt::Display>(
+    values: Vec<T>,
+    name: impl Fn(&T) -> String,
+) -> Vec<EnumValue<T>> {
+    let mut out: Vec<EnumValue<T>> = Vec::new();
+    for wire in values {
+        if out.iter().any(|v| v.wire == wire) {
+            continue;
+        }
+        let variant = names::unique(&name(&wire), |c| out.iter().any(|v| v.variant == c));
+        out.push(EnumValue { wire, variant });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::load::load_sources;
+    use crate::model::{Enum, TypeKind, build};
+
+    /// The enums of a one-schema spec whose `kind` property takes `values` (YAML flow list).
+    fn enum_of(values: &str) -> Option<Enum> {
+        let text = format!(
+            "openapi: 3.0.1
+info: {{title: t, version: 1.0.0}}
+servers: [{{url: 'https://t.example.com'}}]
+paths:
+  /v1/Things:
+    get:
+      operationId: ListThings
+      responses:
+        '200':
+          description: Things.
+          content:
+            application/json:
+              schema:
+                type: object
+                properties:
+                  kind: {{enum: {values}}}
+"
+        );
+        let sources = [("t_v1.yaml".to_owned(), text)].into_iter().collect();
+        let specs = load_sources(std::path::Path::new("specs"), sources).unwrap();
+        let model = build(&specs).unwrap();
+        model.types.iter().find_map(|def| match &def.kind {
+            TypeKind::Enum(e) => Some(e.clone()),
+            _ => None,
+        })
+    }
+
+    #[test]
+    fn enum_values_are_typed_by_what_they_are_on_the_wire() {
+        let Some(Enum::String(values)) = enum_of("[active, '3', active]") else {
+            panic!("a string enum");
+        };
+        let wires: Vec<&str> = values.iter().map(|v| v.wire.as_str()).collect();
+        assert_eq!(wires, ["active", "3"]);
+        let Some(Enum::Integer(values)) = enum_of("[3, -1, 3]") else {
+            panic!("an integer enum");
+        };
+        let wires: Vec<i64> = values.iter().map(|v| v.wire).collect();
+        assert_eq!(wires, [3, -1]);
+        assert_eq!(values[1].variant, "V1");
+        // Numbers Rust's i64 cannot hold, and mixed kinds, keep their plain type: before,
+        // 18446744073709551615 became the variant value 0.
+        assert!(enum_of("[1, 18446744073709551615]").is_none());
+        assert!(enum_of("[1, one]").is_none());
     }
 }

@@ -143,27 +143,35 @@ pub struct FieldName {
 
 /// An open enum.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Enum {
-    /// What the values are on the wire.
-    pub repr: EnumRepr,
-    /// The known values, in spec order.
-    pub values: Vec<EnumValue>,
+pub enum Enum {
+    /// JSON strings, in spec order.
+    String(Vec<EnumValue<String>>),
+    /// JSON integers, in spec order.
+    Integer(Vec<EnumValue<i64>>),
 }
 
-/// How an enum's values are written on the wire.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub enum EnumRepr {
-    /// JSON strings.
-    String,
-    /// JSON integers.
-    Integer,
+impl Enum {
+    /// Each known value as text (`ACTIVE`, `3`) with its variant name, in spec order: for
+    /// messages and comparisons that do not care which kind the values are.
+    pub fn texts(&self) -> Vec<(String, &str)> {
+        match self {
+            Enum::String(values) => values
+                .iter()
+                .map(|v| (v.wire.clone(), v.variant.as_str()))
+                .collect(),
+            Enum::Integer(values) => values
+                .iter()
+                .map(|v| (v.wire.to_string(), v.variant.as_str()))
+                .collect(),
+        }
+    }
 }
 
 /// One value of an enum.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct EnumValue {
+pub struct EnumValue<T> {
     /// As on the wire (`ACTIVE`, or `3` for an integer enum).
-    pub wire: String,
+    pub wire: T,
     /// Variant name (`Active`).
     pub variant: String,
 }

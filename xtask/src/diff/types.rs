@@ -88,32 +88,30 @@ pub(super) fn compare_types(
                 compare_variants(out, models, module, &item, &here, (old_union, new_union));
             }
             (TypeKind::Enum(old_enum), TypeKind::Enum(new_enum)) => {
-                let (old_values, new_values) = (&old_enum.values, &new_enum.values);
-                let old_wires: BTreeSet<&str> =
-                    old_values.iter().map(|v| v.wire.as_str()).collect();
-                let new_wires: BTreeSet<&str> =
-                    new_values.iter().map(|v| v.wire.as_str()).collect();
-                for value in old_values
+                let (old_values, new_values) = (old_enum.texts(), new_enum.texts());
+                let old_wires: BTreeSet<&str> = old_values.iter().map(|v| v.0.as_str()).collect();
+                let new_wires: BTreeSet<&str> = new_values.iter().map(|v| v.0.as_str()).collect();
+                for (wire, variant) in old_values
                     .iter()
-                    .filter(|v| !new_wires.contains(v.wire.as_str()))
+                    .filter(|v| !new_wires.contains(v.0.as_str()))
                 {
                     out.push(
                         Severity::Breaking,
                         module,
-                        format!("{item}::{}", value.variant),
-                        format!("enum value `{}` removed", value.wire),
+                        format!("{item}::{variant}"),
+                        format!("enum value `{wire}` removed"),
                         here.clone(),
                     );
                 }
-                for value in new_values
+                for (wire, variant) in new_values
                     .iter()
-                    .filter(|v| !old_wires.contains(v.wire.as_str()))
+                    .filter(|v| !old_wires.contains(v.0.as_str()))
                 {
                     out.push(
                         Severity::Compatible,
                         module,
-                        format!("{item}::{}", value.variant),
-                        format!("enum value `{}` added", value.wire),
+                        format!("{item}::{variant}"),
+                        format!("enum value `{wire}` added"),
                         here.clone(),
                     );
                 }
