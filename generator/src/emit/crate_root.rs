@@ -90,9 +90,13 @@ fn crate_docs(model: &Model) -> Vec<String> {
          `code`, `message`, `more_info` and the HTTP `status`; transport failures and undecodable \
          bodies have variants of their own. [`Error::status`] and [`Error::is_retryable`] work on all.\n\n\
          ## Retries\n\n\
-         Idempotent requests are retried after HTTP 429, HTTP 503 or a failed connection, up to \
-         [`ClientBuilder::max_retries`] times (default 2), with exponential backoff and full jitter, \
-         honouring `Retry-After`, within [`ClientBuilder::retry_time_limit`].\n\n\
+         Every request is retried after HTTP 429 or a connection that could not be made, and \
+         reads (`GET`, `PUT`, `DELETE`) also after HTTP 503, up to [`ClientBuilder::max_retries`] \
+         times (default 2), honouring `Retry-After`, within [`ClientBuilder::retry_time_limit`]; \
+         a write (`POST`, `PATCH`) that may have reached Twilio (a timeout, a connection lost \
+         after sending, a 5xx) is never sent again, and its error says so \
+         ([`Error::is_write_maybe_applied`]). The table on [`ClientBuilder::max_retries`] lists \
+         every case, and [`ClientBuilder::retry_writes`] turns write retries off.\n\n\
          ## Pagination\n\n\
          List operations return one page from `.send()`; `.stream()` yields every item and fetches \
          the next page (the path and query of `meta.next_page_url`, always on the client's own \

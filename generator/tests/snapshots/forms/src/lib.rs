@@ -43,7 +43,7 @@
 //!
 //! ## Retries
 //!
-//! Idempotent requests are retried after HTTP 429, HTTP 503 or a failed connection, up to [`ClientBuilder::max_retries`] times (default 2), with exponential backoff and full jitter, honouring `Retry-After`, within [`ClientBuilder::retry_time_limit`].
+//! Every request is retried after HTTP 429 or a connection that could not be made, and reads (`GET`, `PUT`, `DELETE`) also after HTTP 503, up to [`ClientBuilder::max_retries`] times (default 2), honouring `Retry-After`, within [`ClientBuilder::retry_time_limit`]; a write (`POST`, `PATCH`) that may have reached Twilio (a timeout, a connection lost after sending, a 5xx) is never sent again, and its error says so ([`Error::is_write_maybe_applied`]). The table on [`ClientBuilder::max_retries`] lists every case, and [`ClientBuilder::retry_writes`] turns write retries off.
 //!
 //! ## Pagination
 //!
