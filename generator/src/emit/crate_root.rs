@@ -48,7 +48,7 @@ pub fn lib_rs(model: &Model) -> TokenStream {
         pub use runtime::{InvalidArgument, TransportError, TransportErrorKind};
         pub use runtime::{DEFAULT_TIMEOUT, TokenFuture, TokenSource, http_client_builder};
         pub use runtime::{Id, ParseIdError};
-        pub use runtime::{ItemStream, NextPage, Page, PageStream};
+        pub use runtime::{ItemStream, MAX_EMPTY_PAGES, NextPage, Page, PageStream};
         pub use runtime::{Redirect, UnknownValue};
         #[doc(hidden)]
         pub use runtime::fuzz as __fuzz;
@@ -105,7 +105,9 @@ fn crate_docs(model: &Model) -> Vec<String> {
          link that is not an http(s) URL or a path (`file:`, `javascript:`, control characters) ends \
          the stream with [`Error::Decode`] after the page's items (a `next_page_url` that does not \
          parse as a URL decodes to none, like any URL field, and ends paging as a missing one \
-         does).\n\n\
+         does). A repeated next page ends paging, and [`MAX_EMPTY_PAGES`] empty pages in a row \
+         that still link onward end `.stream()` with [`Error::Decode`], so a list cannot run \
+         away.\n\n\
          ## Redirects\n\n\
          The client never follows a redirect, to another origin or to its own: a 3xx is an \
          [`Error::Api`] with its status, except for operations whose spec documents a 3xx, which \
