@@ -123,6 +123,7 @@ impl fmt::Debug for Client {
             .field("edge", &inner.edge)
             .field("timeout", &inner.timeout)
             .field("max_retries", &inner.retry.max_retries)
+            .field("retry_writes", &inner.retry.retry_writes)
             .finish_non_exhaustive()
     }
 }
@@ -295,10 +296,41 @@ impl<C> ClientBuilder<C> {
         self
     }
 
-    /// How many times an idempotent request is retried after HTTP 429, HTTP 503 or a failed
-    /// connection. Default: 2. `0` disables retries.
+    /// How many times a request is retried after an attempt that failed in a way that is safe
+    /// to retry. Default: 2. `0` disables retries.
+    ///
+    /// What is retried depends on what is known to have happened to the attempt, and on the
+    /// method: a write (`POST` creates, `PATCH` updates) is sent again only when Twilio
+    /// certainly did not apply it, so a message is never sent twice by the client.
+    ///
+    /// | what happened to the attempt | `GET`, `PUT`, `DELETE` | `POST`, `PATCH` | [`Error::is_write_maybe_applied`] |
+    /// |---|---|---|---|
+    /// | no connection made: refused, DNS failure, TLS handshake failure, connect timeout | retried | retried | `false` (nothing was sent) |
+    /// | HTTP 429 Too Many Requests | retried, after `Retry-After` | retried, after `Retry-After` | `false` (refused unprocessed) |
+    /// | HTTP 503 Service Unavailable | retried, after `Retry-After` | **not retried** | `true` |
+    /// | any other 5xx | not retried | not retried | `true` |
+    /// | a timeout once connected ([`timeout`](Self::timeout)) | not retried | not retried | `true` |
+    /// | connection reset or closed after the request was written, an answer that is not HTTP, a body cut short | not retried | not retried | `true` |
+    /// | any other status (4xx, 3xx), a body that does not decode | not retried | not retried | `false` |
+    /// | a bad argument, configuration or token source: nothing sent | not retried | not retried | `false` |
+    ///
+    /// Every retry waits: `Retry-After` as the server sent it (seconds or an HTTP date),
+    /// else exponential backoff with full jitter ([`retry_backoff`](Self::retry_backoff)); a
+    /// retry whose wait would end past [`retry_time_limit`](Self::retry_time_limit) is not
+    /// made. So a call takes at most `retry_time_limit + timeout`. A read that timed out or lost
+    /// its connection is not retried either: each attempt may already have waited the whole
+    /// `timeout`. [`retry_writes(false)`](Self::retry_writes) retries no write at all.
     pub fn max_retries(mut self, max_retries: u32) -> Self {
         self.retry.max_retries = max_retries;
+        self
+    }
+
+    /// Whether writes (`POST`, `PATCH`) are retried after HTTP 429 or a connection that could
+    /// not be made, the two cases in which Twilio certainly did not apply them (see the table
+    /// on [`max_retries`](Self::max_retries)). Default: `true`. With `false`, a write is sent
+    /// once whatever happens, and the caller decides; reads are retried as before.
+    pub fn retry_writes(mut self, retry_writes: bool) -> Self {
+        self.retry.retry_writes = retry_writes;
         self
     }
 
@@ -530,6 +562,7 @@ impl<C> fmt::Debug for ClientBuilder<C> {
             .field("edge", &self.edge)
             .field("timeout", &self.timeout)
             .field("max_retries", &self.retry.max_retries)
+            .field("retry_writes", &self.retry.retry_writes)
             .finish_non_exhaustive()
     }
 }

@@ -15,8 +15,24 @@ use serde::de::DeserializeOwned;
 /// Everything that can go wrong when using the client.
 ///
 /// Match on the variant for details, or use the helpers: [`status`](Error::status) for the HTTP
-/// status, [`is_retryable`](Error::is_retryable) to decide whether to try again, and
+/// status, [`is_retryable`](Error::is_retryable) to decide whether to try again,
+/// [`is_write_maybe_applied`](Error::is_write_maybe_applied) before trying a write again, and
 /// [`api_error`](Error::api_error) for Twilio's error code and message.
+///
+/// A write (`POST`, `PATCH`) that may have taken effect says so in a field a caller can
+/// match on, on both variants that can carry it:
+///
+/// ```
+/// # use twilio_api_runtime::{ApiError, Error, TransportError};
+/// fn safe_to_send_again(error: &Error) -> bool {
+///     match error {
+///         Error::Transport(TransportError { write_maybe_applied: true, .. })
+///         | Error::Api(ApiError { write_maybe_applied: true, .. }) => false, // look first
+///         other => other.is_retryable(),
+///     }
+/// }
+/// # let _ = safe_to_send_again;
+/// ```
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum Error {
@@ -54,7 +70,9 @@ impl Error {
 
     /// Whether trying again later may succeed: throttling (429), server errors (5xx), timeouts
     /// and connection failures. The client already retries some of these itself (see
-    /// [`ClientBuilder::max_retries`](crate::ClientBuilder::max_retries)).
+    /// [`ClientBuilder::max_retries`](crate::ClientBuilder::max_retries)). For a write, check
+    /// [`is_write_maybe_applied`](Error::is_write_maybe_applied) first: sending it again may
+    /// repeat it (a second message, a second call).
     pub fn is_retryable(&self) -> bool {
         match self {
             Error::Api(error) => error.status == 429 || error.status >= 500,
@@ -63,6 +81,32 @@ impl Error {
                 TransportErrorKind::Connect | TransportErrorKind::Timeout
             ),
             _ => false,
+        }
+    }
+
+    /// Whether this is a write (`POST`, `PATCH`) that may have been applied by Twilio although
+    /// it failed: it may have reached Twilio and no answer says it was refused (a timeout, a
+    /// connection reset or closed after the request was written, a 5xx, a success body cut
+    /// short). The client never retries such a write; sending it again may repeat it, so look
+    /// first (fetch or list what it would have created). `false` for reads, for a write that
+    /// never reached Twilio (no connection made, nothing sent) and for one Twilio refused
+    /// (4xx, including a 429 that was retried until the limits). An [`Error::Decode`] of a
+    /// write means Twilio answered with success: it was applied.
+    pub fn is_write_maybe_applied(&self) -> bool {
+        match self {
+            Error::Transport(error) => error.write_maybe_applied,
+            Error::Api(error) => error.write_maybe_applied,
+            _ => false,
+        }
+    }
+
+    /// Marks a failed write as one that may have been applied (see
+    /// [`is_write_maybe_applied`](Error::is_write_maybe_applied)).
+    pub(crate) fn mark_write_maybe_applied(&mut self) {
+        match self {
+            Error::Transport(error) => error.write_maybe_applied = true,
+            Error::Api(error) => error.write_maybe_applied = true,
+            _ => {}
         }
     }
 
@@ -212,6 +256,10 @@ pub struct TransportError {
     pub method: reqwest::Method,
     /// The underlying error.
     pub source: reqwest::Error,
+    /// The request was a write (`POST`, `PATCH`) that may have reached Twilio: a connection
+    /// was made and the answer did not come back whole (see
+    /// [`Error::is_write_maybe_applied`]). `false` for reads and when no connection was made.
+    pub write_maybe_applied: bool,
 }
 
 impl TransportError {
@@ -236,6 +284,7 @@ impl TransportError {
             // reqwest's error names the filled URL, whose path and query may hold personal
             // data; the operation and method say enough.
             source: source.without_url(),
+            write_maybe_applied: false,
         }
     }
 }
@@ -279,6 +328,9 @@ pub struct ApiError {
     pub request_id: Option<String>,
     /// How long the server asked to wait (`Retry-After`), if it said.
     pub retry_after: Option<Duration>,
+    /// The request was a write (`POST`, `PATCH`) and the status (5xx) does not say it was
+    /// refused: it may have been applied (see [`Error::is_write_maybe_applied`]).
+    pub write_maybe_applied: bool,
     /// The body as received, cut after 64 KiB. Behind one thin pointer so that `Error` stays
     /// small enough to return by value.
     body: std::sync::Arc<Vec<u8>>,
@@ -334,6 +386,7 @@ impl ApiError {
             more_info: None,
             request_id,
             retry_after,
+            write_maybe_applied: false,
             body: std::sync::Arc::new(body),
         };
         if let Ok(serde_json::Value::Object(fields)) =
@@ -382,6 +435,7 @@ impl fmt::Debug for ApiError {
             .field("more_info", &self.more_info)
             .field("request_id", &self.request_id)
             .field("retry_after", &self.retry_after)
+            .field("write_maybe_applied", &self.write_maybe_applied)
             .field("body", &format_args!("<{} bytes>", self.body.len()))
             .finish()
     }

@@ -40,6 +40,6 @@ pub use error::{
     TransportErrorKind,
 };
 pub use id::{Id, ParseIdError};
-pub use pagination::{ItemStream, NextPage, Page, PageStream};
+pub use pagination::{ItemStream, MAX_EMPTY_PAGES, NextPage, Page, PageStream};
 pub use request::Redirect;
 pub use tls::http_client_builder;

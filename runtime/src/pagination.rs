@@ -12,6 +12,12 @@
 //! http(s) URL or a path (`file:`, `javascript:`, a link with line breaks or other control
 //! characters, one that does not parse) ends the stream with an [`Error::Decode`] after the
 //! page's items: nothing is requested for it, and the caller learns that the list is not whole.
+//!
+//! A server whose pages are all empty and each link to a fresh next page would keep an item
+//! stream fetching forever, `limit` or not (no item ever counts towards it): after
+//! [`MAX_EMPTY_PAGES`] empty pages in a row that still link onward, an item stream ends with
+//! an [`Error::Decode`] instead of fetching more. A page stream (`.pages()`) yields every page,
+//! empty ones too, to a caller who sees them and decides.
 
 use std::collections::HashSet;
 use std::pin::Pin;
@@ -24,6 +30,11 @@ use serde::de::DeserializeOwned;
 use crate::client::Client;
 use crate::error::Error;
 use crate::request::Request;
+
+/// How many empty pages in a row an item stream follows before it stops with an
+/// [`Error::Decode`] (see the module docs); the empty pages before a page with items, or
+/// before the last page, are followed as any page.
+pub const MAX_EMPTY_PAGES: usize = 3;
 
 /// One page of a list: its items and where the next page is.
 pub trait Page: DeserializeOwned + Send + 'static {
@@ -100,17 +111,33 @@ struct Cursor {
     /// The next page to fetch, or why paging cannot go on (yielded after this page's items).
     next: Option<Result<Request, Error>>,
     fetched: HashSet<String>,
+    /// Empty pages fetched in a row, when counted.
+    empty_in_a_row: usize,
 }
 
 /// Pages starting with `first` (an argument error is yielded as the first item).
 pub fn pages<P: Page>(client: Client, first: Result<Request, Error>) -> PageStream<P> {
+    PageStream {
+        inner: Box::pin(walk(client, first, |page: P| page, |_| false)),
+    }
+}
+
+/// Pages starting with `first`, each turned into a `T` by `convert`; paging stops with an
+/// error after [`MAX_EMPTY_PAGES`] pages in a row that `is_empty` calls empty.
+fn walk<P: Page, T: Send + 'static>(
+    client: Client,
+    first: Result<Request, Error>,
+    convert: fn(P) -> T,
+    is_empty: fn(&T) -> bool,
+) -> impl Stream<Item = Result<T, Error>> + Send {
     let start = first.map(|request| Cursor {
         client,
         first: request.clone(),
         next: Some(Ok(request)),
         fetched: HashSet::new(),
+        empty_in_a_row: 0,
     });
-    let inner = futures_util::stream::try_unfold(Some(start), |state| async move {
+    futures_util::stream::try_unfold(Some(start), move |state| async move {
         let mut cursor = match state {
             None => return Ok(None),
             Some(Err(error)) => return Err(error),
@@ -136,11 +163,23 @@ pub fn pages<P: Page>(client: Client, first: Result<Request, Error>) -> PageStre
                 .map(Ok),
             Err(problem) => Some(Err(raw.decode_error(operation, problem))),
         };
+        let page = convert(page);
+        cursor.empty_in_a_row = if is_empty(&page) {
+            cursor.empty_in_a_row + 1
+        } else {
+            0
+        };
+        if cursor.empty_in_a_row >= MAX_EMPTY_PAGES && matches!(cursor.next, Some(Ok(_))) {
+            cursor.next = Some(Err(raw.decode_error(
+                operation,
+                format!(
+                    "{MAX_EMPTY_PAGES} empty pages in a row still link to a next page; paging \
+                     stopped"
+                ),
+            )));
+        }
         Ok(Some((page, Some(Ok(cursor)))))
-    });
-    PageStream {
-        inner: Box::pin(inner),
-    }
+    })
 }
 
 /// Items across pages, stopping after `limit` items if given.
@@ -149,8 +188,8 @@ pub fn items<P: Page>(
     first: Result<Request, Error>,
     limit: Option<usize>,
 ) -> ItemStream<P::Item> {
-    let items = pages::<P>(client, first)
-        .map_ok(|page| futures_util::stream::iter(page.into_items().into_iter().map(Ok)))
+    let items = walk::<P, _>(client, first, P::into_items, Vec::is_empty)
+        .map_ok(|items| futures_util::stream::iter(items.into_iter().map(Ok)))
         .try_flatten();
     let inner: Pin<Box<dyn Stream<Item = Result<P::Item, Error>> + Send>> = match limit {
         Some(limit) => Box::pin(items.take(limit)),
@@ -295,6 +334,81 @@ mod tests {
                 "/v1/Accounts/AC1/Calls.json?Page=2&PageToken=p2",
             ]
         );
+    }
+
+    /// Answers every page with no items and a link to a page never seen before.
+    struct EmptyForever(std::sync::atomic::AtomicUsize);
+
+    impl wiremock::Respond for EmptyForever {
+        fn respond(&self, _: &wiremock::Request) -> ResponseTemplate {
+            let n = self.0.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+            ResponseTemplate::new(200).set_body_json(
+                json!({"items": [], "next_page_uri": format!("/v1/Things?Page={}", n + 1)}),
+            )
+        }
+    }
+
+    #[tokio::test]
+    async fn empty_pages_with_fresh_links_end_an_item_stream() {
+        let server = MockServer::start().await;
+        Mock::given(method("GET"))
+            .respond_with(EmptyForever(std::sync::atomic::AtomicUsize::new(0)))
+            .mount(&server)
+            .await;
+        let first = || {
+            let mut first = Request::new(&TEST_API, Method::GET, "ListThings", "/test");
+            first.path("/Things");
+            Ok(first)
+        };
+        for limit in [None, Some(5)] {
+            let all: Vec<Result<String, Error>> =
+                items::<UrlPage>(basic_client(&server), first(), limit)
+                    .collect()
+                    .await;
+            assert!(
+                matches!(&all[..], [Err(Error::Decode(e))] if e.message.contains("empty pages")),
+                "{limit:?}: {all:?}"
+            );
+        }
+        assert_eq!(received(&server).await.len(), 2 * MAX_EMPTY_PAGES);
+        // A page stream hands each page over; the caller sees they are empty.
+        let three: Vec<UrlPage> = pages::<UrlPage>(basic_client(&server), first())
+            .take(MAX_EMPTY_PAGES + 2)
+            .try_collect()
+            .await
+            .unwrap();
+        assert!(three.iter().all(|page| page.items.is_empty()));
+    }
+
+    #[tokio::test]
+    async fn empty_pages_before_items_or_at_the_end_are_followed() {
+        let server = MockServer::start().await;
+        let page = |items: &[&str], next: Option<&str>| {
+            ResponseTemplate::new(200).set_body_json(json!({"items": items, "next_page_uri": next}))
+        };
+        let pages = [
+            (page(&[], Some("/v1/Things?Page=1")), "0"),
+            (page(&[], Some("/v1/Things?Page=2")), "1"),
+            (page(&["a"], Some("/v1/Things?Page=3")), "2"),
+            (page(&[], Some("/v1/Things?Page=4")), "3"),
+            (page(&[], Some("/v1/Things?Page=5")), "4"),
+            (page(&[], None), "5"),
+        ];
+        for (template, number) in pages {
+            Mock::given(query_param("Page", number))
+                .respond_with(template)
+                .mount(&server)
+                .await;
+        }
+        let mut first = Request::new(&TEST_API, Method::GET, "ListThings", "/test");
+        first.path("/Things");
+        first.query("Page", "0");
+        let all: Vec<String> = items::<UrlPage>(basic_client(&server), Ok(first), None)
+            .try_collect()
+            .await
+            .unwrap();
+        assert_eq!(all, ["a"]);
+        assert_eq!(received(&server).await.len(), 6);
     }
 
     #[tokio::test]

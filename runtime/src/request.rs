@@ -16,7 +16,7 @@ use url::Url;
 use crate::client::{Bearer, Client, TokenSource, bearer_auth, regional_host};
 use crate::error::{ApiError, AuthError, DecodeError, Error, TransportError};
 use crate::pagination::NextPage;
-use crate::retry::{is_retried, parse_retry_after};
+use crate::retry::{Attempt, is_write, parse_retry_after};
 use crate::trace::Call;
 
 /// Path characters left as they are: RFC 3986's unreserved set. Everything else in a path
@@ -242,10 +242,6 @@ impl Request {
     /// The operation's name (`ListSessions`).
     pub fn operation(&self) -> &'static str {
         self.operation
-    }
-
-    fn is_idempotent(&self) -> bool {
-        !matches!(self.method, Method::POST | Method::PATCH)
     }
 }
 
@@ -582,19 +578,27 @@ impl Client {
             // Asked on every attempt, so a token source can hand out a refreshed token.
             let authorization = authorization(&auth, request.operation).await?;
             *attempts = attempt + 1;
-            let error = match self.send_once(request, &url, authorization, expect).await {
+            let mut error = match self.send_once(request, &url, authorization, expect).await {
                 Ok(answer) => return Ok(answer),
                 Err(error) => error,
             };
-            if !is_retried(&error) || !request.is_idempotent() || attempt >= policy.max_retries {
-                return Err(error);
-            }
+            // The rules (crate::retry) decide from what happened; a retried attempt is one
+            // Twilio did not apply, so the last attempt's error speaks for all of them.
+            let happened = Attempt::of(&error);
             let retry_after = error.api_error().and_then(|api| api.retry_after);
-            let delay = policy.delay(attempt, retry_after);
-            // Saturating: `Retry-After` is the server's number, up to `u64::MAX` seconds.
-            if started.elapsed().saturating_add(delay) > policy.time_limit {
+            let wait = policy.wait_before_retry(
+                &request.method,
+                happened,
+                attempt,
+                started.elapsed(),
+                retry_after,
+            );
+            let Some(delay) = wait else {
+                if is_write(&request.method) && happened.may_have_applied() {
+                    error.mark_write_maybe_applied();
+                }
                 return Err(error);
-            }
+            };
             call.retrying(attempt, &error, delay);
             tokio::time::sleep(delay).await;
             attempt += 1;

@@ -33,6 +33,12 @@ Commands:
         median (min … max), with the target beside it. Groups: ids, decode,
         client, stream, scale, progenitor, size, builds (cold builds: several minutes;
         BENCH_BUILD_ROUNDS repeats them). Name groups to run only those.
+  soak [--seconds N]
+        Run the fault-injecting loopback server's mix (resets, partial bodies, trickles, 5xx,
+        429 with Retry-After) for N seconds (default 120; release build): a quarter each
+        through this crate's client and bare reqwest, with faults and with correct answers
+        only. Prints calls per second, outcomes, connections, duplicate writes (must be 0)
+        and peak memory. Not part of CI: `cargo test` runs a 1,000-call slice of it.
   help  Show this text.
 ";
 
@@ -61,6 +67,7 @@ fn run() -> Result<ExitCode, String> {
         "diff" => diff_command(parser),
         "conformance" => conformance_command(parser),
         "bench" => bench_command(parser),
+        "soak" => soak_command(parser),
         "help" => {
             print!("{HELP}");
             Ok(ExitCode::SUCCESS)
@@ -271,6 +278,48 @@ fn bench_command(mut parser: lexopt::Parser) -> Result<ExitCode, String> {
             "--",
         ])
         .args(groups)
+        .status()
+        .map_err(|e| format!("cannot run cargo: {e}"))?;
+    Ok(if status.success() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
+}
+
+fn soak_command(mut parser: lexopt::Parser) -> Result<ExitCode, String> {
+    let mut seconds: u64 = 120;
+    while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
+        match arg {
+            lexopt::Arg::Long("seconds") => {
+                let value = parser.value().map_err(|e| e.to_string())?;
+                seconds = value
+                    .to_string_lossy()
+                    .parse()
+                    .map_err(|_| "soak: --seconds takes a whole number".to_owned())?;
+            }
+            other => return Err(format!("soak: unexpected {}\n\n{HELP}", describe(&other))),
+        }
+    }
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    // The soak is the ignored test next to the 1,000-call one, so both drive the same server.
+    let status = std::process::Command::new(cargo)
+        .current_dir(workspace_root())
+        .env("SOAK_SECONDS", seconds.to_string())
+        .args([
+            "test",
+            "--release",
+            "--quiet",
+            "-p",
+            "twilio-api-runtime",
+            "--test",
+            "faults",
+            "--",
+            "--ignored",
+            "--exact",
+            "soak",
+            "--nocapture",
+        ])
         .status()
         .map_err(|e| format!("cannot run cargo: {e}"))?;
     Ok(if status.success() {

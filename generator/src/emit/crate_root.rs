@@ -48,7 +48,7 @@ pub fn lib_rs(model: &Model) -> TokenStream {
         pub use runtime::{InvalidArgument, TransportError, TransportErrorKind};
         pub use runtime::{DEFAULT_TIMEOUT, TokenFuture, TokenSource, http_client_builder};
         pub use runtime::{Id, ParseIdError};
-        pub use runtime::{ItemStream, NextPage, Page, PageStream};
+        pub use runtime::{ItemStream, MAX_EMPTY_PAGES, NextPage, Page, PageStream};
         pub use runtime::{Redirect, UnknownValue};
         #[doc(hidden)]
         pub use runtime::fuzz as __fuzz;
@@ -90,9 +90,13 @@ fn crate_docs(model: &Model) -> Vec<String> {
          `code`, `message`, `more_info` and the HTTP `status`; transport failures and undecodable \
          bodies have variants of their own. [`Error::status`] and [`Error::is_retryable`] work on all.\n\n\
          ## Retries\n\n\
-         Idempotent requests are retried after HTTP 429, HTTP 503 or a failed connection, up to \
-         [`ClientBuilder::max_retries`] times (default 2), with exponential backoff and full jitter, \
-         honouring `Retry-After`, within [`ClientBuilder::retry_time_limit`].\n\n\
+         Every request is retried after HTTP 429 or a connection that could not be made, and \
+         reads (`GET`, `PUT`, `DELETE`) also after HTTP 503, up to [`ClientBuilder::max_retries`] \
+         times (default 2), honouring `Retry-After`, within [`ClientBuilder::retry_time_limit`]; \
+         a write (`POST`, `PATCH`) that may have reached Twilio (a timeout, a connection lost \
+         after sending, a 5xx) is never sent again, and its error says so \
+         ([`Error::is_write_maybe_applied`]). The table on [`ClientBuilder::max_retries`] lists \
+         every case, and [`ClientBuilder::retry_writes`] turns write retries off.\n\n\
          ## Pagination\n\n\
          List operations return one page from `.send()`; `.stream()` yields every item and fetches \
          the next page (the path and query of `meta.next_page_url`, always on the client's own \
@@ -101,7 +105,9 @@ fn crate_docs(model: &Model) -> Vec<String> {
          link that is not an http(s) URL or a path (`file:`, `javascript:`, control characters) ends \
          the stream with [`Error::Decode`] after the page's items (a `next_page_url` that does not \
          parse as a URL decodes to none, like any URL field, and ends paging as a missing one \
-         does).\n\n\
+         does). A repeated next page ends paging, and [`MAX_EMPTY_PAGES`] empty pages in a row \
+         that still link onward end `.stream()` with [`Error::Decode`], so a list cannot run \
+         away.\n\n\
          ## Redirects\n\n\
          The client never follows a redirect, to another origin or to its own: a 3xx is an \
          [`Error::Api`] with its status, except for operations whose spec documents a 3xx, which \

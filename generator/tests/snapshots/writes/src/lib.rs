@@ -47,11 +47,11 @@
 //!
 //! ## Retries
 //!
-//! Idempotent requests are retried after HTTP 429, HTTP 503 or a failed connection, up to [`ClientBuilder::max_retries`] times (default 2), with exponential backoff and full jitter, honouring `Retry-After`, within [`ClientBuilder::retry_time_limit`].
+//! Every request is retried after HTTP 429 or a connection that could not be made, and reads (`GET`, `PUT`, `DELETE`) also after HTTP 503, up to [`ClientBuilder::max_retries`] times (default 2), honouring `Retry-After`, within [`ClientBuilder::retry_time_limit`]; a write (`POST`, `PATCH`) that may have reached Twilio (a timeout, a connection lost after sending, a 5xx) is never sent again, and its error says so ([`Error::is_write_maybe_applied`]). The table on [`ClientBuilder::max_retries`] lists every case, and [`ClientBuilder::retry_writes`] turns write retries off.
 //!
 //! ## Pagination
 //!
-//! List operations return one page from `.send()`; `.stream()` yields every item and fetches the next page (the path and query of `meta.next_page_url`, always on the client's own origin) only when needed; `.limit(n)` stops after `n` items. The host, user and password written in a next-page link are ignored, so credentials only go to the client's origin; a link that is not an http(s) URL or a path (`file:`, `javascript:`, control characters) ends the stream with [`Error::Decode`] after the page's items (a `next_page_url` that does not parse as a URL decodes to none, like any URL field, and ends paging as a missing one does).
+//! List operations return one page from `.send()`; `.stream()` yields every item and fetches the next page (the path and query of `meta.next_page_url`, always on the client's own origin) only when needed; `.limit(n)` stops after `n` items. The host, user and password written in a next-page link are ignored, so credentials only go to the client's origin; a link that is not an http(s) URL or a path (`file:`, `javascript:`, control characters) ends the stream with [`Error::Decode`] after the page's items (a `next_page_url` that does not parse as a URL decodes to none, like any URL field, and ends paging as a missing one does). A repeated next page ends paging, and [`MAX_EMPTY_PAGES`] empty pages in a row that still link onward end `.stream()` with [`Error::Decode`], so a list cannot run away.
 //!
 //! ## Redirects
 //!
@@ -89,7 +89,7 @@ pub use runtime::{DEFAULT_TIMEOUT, TokenFuture, TokenSource, http_client_builder
 
 pub use runtime::{Id, ParseIdError};
 
-pub use runtime::{ItemStream, NextPage, Page, PageStream};
+pub use runtime::{ItemStream, MAX_EMPTY_PAGES, NextPage, Page, PageStream};
 
 pub use runtime::{Redirect, UnknownValue};
 
