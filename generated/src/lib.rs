@@ -99,6 +99,12 @@ pub use runtime::{Redirect, UnknownValue};
 #[doc(hidden)]
 pub use runtime::fuzz as __fuzz;
 
+#[cfg(feature = "jwt")]
+pub use runtime::jwt;
+
+#[cfg(feature = "twiml")]
+pub use runtime::twiml;
+
 /// Twilio - Assistants (`assistants_v1.yaml`).
 #[cfg(feature = "assistants_v1")]
 #[rustfmt::skip]

@@ -21,6 +21,8 @@ pub mod error;
 pub mod fuzz;
 #[doc(hidden)]
 pub mod id;
+#[cfg(feature = "jwt")]
+pub mod jwt;
 #[doc(hidden)]
 pub mod pagination;
 #[doc(hidden)]
@@ -30,6 +32,8 @@ pub mod request;
 mod retry;
 mod tls;
 mod trace;
+#[cfg(feature = "twiml")]
+pub mod twiml;
 #[doc(hidden)]
 pub mod wire;
 

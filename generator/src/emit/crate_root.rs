@@ -35,6 +35,11 @@ pub fn lib_rs(model: &Model) -> TokenStream {
             let (module, name) = (ident(&module.name), ident(name));
             quote! { #[cfg(feature = #feature)] pub use #module::#name; }
         });
+    let helpers = crate::model::HELPERS.iter().map(|helper| {
+        let name = ident(helper.name);
+        let feature = helper.name;
+        quote! { #[cfg(feature = #feature)] pub use runtime::#name; }
+    });
     quote! {
         #(#![doc = #docs])*
         #![deny(missing_docs)]
@@ -52,6 +57,8 @@ pub fn lib_rs(model: &Model) -> TokenStream {
         pub use runtime::{Redirect, UnknownValue};
         #[doc(hidden)]
         pub use runtime::fuzz as __fuzz;
+
+        #(#helpers)*
 
         #(#modules)*
 

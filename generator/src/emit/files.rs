@@ -18,6 +18,8 @@ struct CargoToml {
     runtime: String,
     /// Every module's feature, as a TOML list's items.
     all_modules: String,
+    /// The runtime's helper modules, each a feature.
+    helpers: &'static [crate::model::Helper],
     features: Vec<CargoFeature>,
 }
 
@@ -75,7 +77,14 @@ pub fn cargo_toml(model: &Model, source: &str) -> Result<String, Error> {
             RuntimeDependency::Path(path) => format!("path = {}", toml_string(path)),
             RuntimeDependency::Version(version) => format!("version = {}", toml_string(version)),
         },
-        all_modules: toml_list(model.modules.iter().map(|m| m.feature.name.as_str())),
+        all_modules: toml_list(
+            model
+                .modules
+                .iter()
+                .map(|m| m.feature.name.as_str())
+                .chain(crate::model::HELPERS.iter().map(|h| h.name)),
+        ),
+        helpers: crate::model::HELPERS,
         features: model
             .modules
             .iter()

@@ -9,8 +9,32 @@ use serde::Serialize;
 
 use super::{Check, Module, Outcome, TypeDef, TypeId, TypeKind, TypeRef};
 
-/// The features the generated crate defines itself, which no module may be named.
-pub const CRATE_FEATURES: &[&str] = &["default", "full", "tracing"];
+/// The features the generated crate defines itself, which no module may be named: its own,
+/// and each of the runtime's [`HELPERS`].
+pub const CRATE_FEATURES: &[&str] = &["default", "full", "jwt", "tracing", "twiml"];
+
+/// The runtime's helper modules every Twilio SDK ships beside the endpoints: each is a cargo
+/// feature of the same name, in `full`, and is re-exported at the generated crate's root
+/// (`twilio_api::jwt`).
+pub const HELPERS: &[Helper] = &[
+    Helper {
+        name: "jwt",
+        what: "Access tokens (HS256 JWTs with grants) for Twilio's client SDKs.",
+    },
+    Helper {
+        name: "twiml",
+        what: "Typed builders for TwiML, the XML Twilio executes for calls and messages.",
+    },
+];
+
+/// One of the runtime's helper modules.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Helper {
+    /// Its module and feature name.
+    pub name: &'static str,
+    /// One line on what it is for, for `Cargo.toml` and the docs.
+    pub what: &'static str,
+}
 
 /// A part of the runtime, with the dependencies it brings, that only some APIs need.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]

@@ -16,7 +16,7 @@ mod schema;
 mod types;
 
 pub use build::build;
-pub use features::{CRATE_FEATURES, Feature, RuntimePart};
+pub use features::{CRATE_FEATURES, Feature, HELPERS, Helper, RuntimePart};
 pub use types::*;
 
 use serde::Serialize;

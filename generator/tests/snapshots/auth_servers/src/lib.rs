@@ -93,6 +93,12 @@ pub use runtime::{Redirect, UnknownValue};
 #[doc(hidden)]
 pub use runtime::fuzz as __fuzz;
 
+#[cfg(feature = "jwt")]
+pub use runtime::jwt;
+
+#[cfg(feature = "twiml")]
+pub use runtime::twiml;
+
 /// Organization Public API (`iam_organizations.yaml`).
 #[cfg(feature = "iam_organizations")]
 #[rustfmt::skip]

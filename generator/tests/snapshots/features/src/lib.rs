@@ -97,6 +97,12 @@ pub use runtime::{Redirect, UnknownValue};
 #[doc(hidden)]
 pub use runtime::fuzz as __fuzz;
 
+#[cfg(feature = "jwt")]
+pub use runtime::jwt;
+
+#[cfg(feature = "twiml")]
+pub use runtime::twiml;
+
 /// Shared (`shared.yaml`).
 #[cfg(feature = "shared")]
 #[rustfmt::skip]

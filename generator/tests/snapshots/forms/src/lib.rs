@@ -92,6 +92,12 @@ pub use runtime::{Redirect, UnknownValue};
 #[doc(hidden)]
 pub use runtime::fuzz as __fuzz;
 
+#[cfg(feature = "jwt")]
+pub use runtime::jwt;
+
+#[cfg(feature = "twiml")]
+pub use runtime::twiml;
+
 /// Twilio - Ip_messaging (`ip_messaging_v2.yaml`).
 #[cfg(feature = "ip_messaging_v2")]
 #[rustfmt::skip]

@@ -98,6 +98,12 @@ pub use runtime::{Redirect, UnknownValue};
 #[doc(hidden)]
 pub use runtime::fuzz as __fuzz;
 
+#[cfg(feature = "jwt")]
+pub use runtime::jwt;
+
+#[cfg(feature = "twiml")]
+pub use runtime::twiml;
+
 /// Twilio - Api (`api_v2010.yaml`).
 #[cfg(feature = "api_v2010")]
 #[rustfmt::skip]

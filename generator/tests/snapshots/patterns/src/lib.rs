@@ -92,6 +92,12 @@ pub use runtime::{Redirect, UnknownValue};
 #[doc(hidden)]
 pub use runtime::fuzz as __fuzz;
 
+#[cfg(feature = "jwt")]
+pub use runtime::jwt;
+
+#[cfg(feature = "twiml")]
+pub use runtime::twiml;
+
 /// Patterns (`patterns_v1.yaml`).
 #[cfg(feature = "patterns_v1")]
 #[rustfmt::skip]

@@ -100,6 +100,12 @@ pub use runtime::{Redirect, UnknownValue};
 #[doc(hidden)]
 pub use runtime::fuzz as __fuzz;
 
+#[cfg(feature = "jwt")]
+pub use runtime::jwt;
+
+#[cfg(feature = "twiml")]
+pub use runtime::twiml;
+
 /// Common (``).
 #[cfg(feature = "common")]
 #[rustfmt::skip]
