@@ -105,6 +105,9 @@ pub use runtime::jwt;
 #[cfg(feature = "twiml")]
 pub use runtime::twiml;
 
+#[cfg(feature = "webhook")]
+pub use runtime::webhook;
+
 /// Twilio - Assistants (`assistants_v1.yaml`).
 #[cfg(feature = "assistants_v1")]
 #[rustfmt::skip]

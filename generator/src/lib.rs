@@ -23,7 +23,7 @@ use std::path::Path;
 
 pub use emit::Output;
 pub use error::{Error, Problem};
-pub use load::RuntimeDependency;
+pub use load::{RUNTIME_VERSION, RuntimeDependency};
 
 /// Loads the specs in `specs_dir` and builds the files of the crate, all in memory. `label` is
 /// how generated files name the specs folder (`specs`), so output does not depend on where the

@@ -66,11 +66,17 @@ pub struct CrateConfig {
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub enum RuntimeDependency {
     /// A path, relative to the generated crate's folder or absolute: a crate generated from
-    /// this repository builds against its `runtime/`, wherever it is written.
+    /// this repository builds against its `runtime/`, wherever it is written. The dependency
+    /// also asks for [`RUNTIME_VERSION`], so the crate can be published as it is (crates.io
+    /// uses the version and drops the path).
     Path(String),
     /// A version requirement on the published crate.
     Version(String),
 }
+
+/// The version of the runtime this generator writes code for: the two are released together
+/// under the workspace's one version.
+pub const RUNTIME_VERSION: &str = env!("CARGO_PKG_VERSION");
 
 impl Default for RuntimeDependency {
     /// `generated/` beside `runtime/`, as in this repository.

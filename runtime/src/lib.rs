@@ -34,6 +34,8 @@ mod tls;
 mod trace;
 #[cfg(feature = "twiml")]
 pub mod twiml;
+#[cfg(feature = "webhook")]
+pub mod webhook;
 #[doc(hidden)]
 pub mod wire;
 

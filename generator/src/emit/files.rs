@@ -74,7 +74,11 @@ pub fn cargo_toml(model: &Model, source: &str) -> Result<String, Error> {
         description: toml_string(&config.description),
         repository: config.repository.as_deref().map(toml_string),
         runtime: match &config.runtime {
-            RuntimeDependency::Path(path) => format!("path = {}", toml_string(path)),
+            RuntimeDependency::Path(path) => format!(
+                "path = {}, version = {}",
+                toml_string(path),
+                toml_string(crate::load::RUNTIME_VERSION)
+            ),
             RuntimeDependency::Version(version) => format!("version = {}", toml_string(version)),
         },
         all_modules: toml_list(

@@ -11,7 +11,7 @@ use super::{Check, Module, Outcome, TypeDef, TypeId, TypeKind, TypeRef};
 
 /// The features the generated crate defines itself, which no module may be named: its own,
 /// and each of the runtime's [`HELPERS`].
-pub const CRATE_FEATURES: &[&str] = &["default", "full", "jwt", "tracing", "twiml"];
+pub const CRATE_FEATURES: &[&str] = &["default", "full", "jwt", "tracing", "twiml", "webhook"];
 
 /// The runtime's helper modules every Twilio SDK ships beside the endpoints: each is a cargo
 /// feature of the same name, in `full`, and is re-exported at the generated crate's root
@@ -24,6 +24,10 @@ pub const HELPERS: &[Helper] = &[
     Helper {
         name: "twiml",
         what: "Typed builders for TwiML, the XML Twilio executes for calls and messages.",
+    },
+    Helper {
+        name: "webhook",
+        what: "Checking the signature Twilio puts on each webhook request (X-Twilio-Signature).",
     },
 ];
 

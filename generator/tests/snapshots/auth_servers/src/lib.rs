@@ -99,6 +99,9 @@ pub use runtime::jwt;
 #[cfg(feature = "twiml")]
 pub use runtime::twiml;
 
+#[cfg(feature = "webhook")]
+pub use runtime::webhook;
+
 /// Organization Public API (`iam_organizations.yaml`).
 #[cfg(feature = "iam_organizations")]
 #[rustfmt::skip]

@@ -103,6 +103,9 @@ pub use runtime::jwt;
 #[cfg(feature = "twiml")]
 pub use runtime::twiml;
 
+#[cfg(feature = "webhook")]
+pub use runtime::webhook;
+
 /// Shared (`shared.yaml`).
 #[cfg(feature = "shared")]
 #[rustfmt::skip]

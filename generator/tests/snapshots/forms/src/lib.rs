@@ -98,6 +98,9 @@ pub use runtime::jwt;
 #[cfg(feature = "twiml")]
 pub use runtime::twiml;
 
+#[cfg(feature = "webhook")]
+pub use runtime::webhook;
+
 /// Twilio - Ip_messaging (`ip_messaging_v2.yaml`).
 #[cfg(feature = "ip_messaging_v2")]
 #[rustfmt::skip]

@@ -104,6 +104,9 @@ pub use runtime::jwt;
 #[cfg(feature = "twiml")]
 pub use runtime::twiml;
 
+#[cfg(feature = "webhook")]
+pub use runtime::webhook;
+
 /// Twilio - Api (`api_v2010.yaml`).
 #[cfg(feature = "api_v2010")]
 #[rustfmt::skip]

@@ -98,6 +98,9 @@ pub use runtime::jwt;
 #[cfg(feature = "twiml")]
 pub use runtime::twiml;
 
+#[cfg(feature = "webhook")]
+pub use runtime::webhook;
+
 /// Patterns (`patterns_v1.yaml`).
 #[cfg(feature = "patterns_v1")]
 #[rustfmt::skip]

@@ -106,6 +106,9 @@ pub use runtime::jwt;
 #[cfg(feature = "twiml")]
 pub use runtime::twiml;
 
+#[cfg(feature = "webhook")]
+pub use runtime::webhook;
+
 /// Common (``).
 #[cfg(feature = "common")]
 #[rustfmt::skip]

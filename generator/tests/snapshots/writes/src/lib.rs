@@ -102,6 +102,9 @@ pub use runtime::jwt;
 #[cfg(feature = "twiml")]
 pub use runtime::twiml;
 
+#[cfg(feature = "webhook")]
+pub use runtime::webhook;
+
 /// Twilio - Events (`events_v1.yaml`).
 #[cfg(feature = "events_v1")]
 #[rustfmt::skip]
