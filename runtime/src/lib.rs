@@ -24,6 +24,8 @@ pub mod id;
 #[cfg(feature = "jwt")]
 pub mod jwt;
 #[doc(hidden)]
+pub mod operation;
+#[doc(hidden)]
 pub mod pagination;
 #[doc(hidden)]
 pub mod redact;

@@ -88,7 +88,7 @@ impl AssistantsV1 {
     }
 }
 
-/// Request builder for [`AssistantsV1::fetch_session`]: `GET /v1/Sessions/{id}`. Set optional inputs with its methods, then call [`send`](Self::send).
+/// Request builder for [`AssistantsV1::fetch_session`]: `GET /v1/Sessions/{id}`. Call [`send`](Self::send).
 #[derive(Debug, Clone)]
 #[must_use = "a request is only sent by `.send()`"]
 pub struct FetchSession {
@@ -97,7 +97,18 @@ pub struct FetchSession {
 }
 
 impl FetchSession {
-    /// Checks the inputs and assembles the request.
+    /// Sends the request (`GET /v1/Sessions/{id}`) and decodes the response.
+    pub async fn send(self) -> ::std::result::Result<super::Session, crate::Error> {
+        crate::runtime::operation::Operation::send(self).await
+    }
+}
+
+impl crate::runtime::operation::Operation for FetchSession {
+    type Response = crate::runtime::operation::Json<super::Session>;
+    fn client(&self) -> &crate::runtime::Client {
+        &self.client
+    }
+
     fn request(
         &self,
     ) -> ::std::result::Result<crate::runtime::request::Request, crate::Error> {
@@ -110,12 +121,6 @@ impl FetchSession {
         request.path("/v1/Sessions/");
         request.path_param("id", &self.id)?;
         ::std::result::Result::Ok(request)
-    }
-
-    /// Sends the request (`GET /v1/Sessions/{id}`) and decodes the response.
-    pub async fn send(self) -> ::std::result::Result<super::Session, crate::Error> {
-        let request = self.request()?;
-        self.client.execute(&request).await
     }
 }
 
@@ -163,7 +168,39 @@ impl ListMessages {
         self
     }
 
-    /// Checks the inputs and assembles the request.
+    /// Sends the request (`GET /v1/Sessions/{sessionId}/Messages`) and decodes the response.
+    pub async fn send(
+        self,
+    ) -> ::std::result::Result<super::ListMessagesResponse, crate::Error> {
+        crate::runtime::operation::Operation::send(self).await
+    }
+
+    /// Stops [`stream`](Self::stream) after `limit` items in total; no page past the
+    /// one holding the last of them is fetched. Without an explicit page size, pages
+    /// are made no larger than `limit`.
+    pub fn limit(mut self, limit: usize) -> Self {
+        self.limit = ::std::option::Option::Some(limit);
+        self
+    }
+
+    /// Every item across pages, fetched lazily; next pages are always requested from
+    /// the client's own origin. Ends after [`limit`](Self::limit) items if set.
+    pub fn stream(self) -> crate::ItemStream<super::Message> {
+        crate::runtime::operation::ListOperation::stream(self)
+    }
+
+    /// Every page, fetched lazily.
+    pub fn pages(self) -> crate::PageStream<super::ListMessagesResponse> {
+        crate::runtime::operation::ListOperation::pages(self)
+    }
+}
+
+impl crate::runtime::operation::Operation for ListMessages {
+    type Response = crate::runtime::operation::Json<super::ListMessagesResponse>;
+    fn client(&self) -> &crate::runtime::Client {
+        &self.client
+    }
+
     fn request(
         &self,
     ) -> ::std::result::Result<crate::runtime::request::Request, crate::Error> {
@@ -194,43 +231,18 @@ impl ListMessages {
         }
         ::std::result::Result::Ok(request)
     }
+}
 
-    /// Sends the request (`GET /v1/Sessions/{sessionId}/Messages`) and decodes the response.
-    pub async fn send(
-        self,
-    ) -> ::std::result::Result<super::ListMessagesResponse, crate::Error> {
-        let request = self.request()?;
-        self.client.execute(&request).await
+impl crate::runtime::operation::ListOperation for ListMessages {
+    type Page = super::ListMessagesResponse;
+    fn limit(&self) -> ::std::option::Option<usize> {
+        self.limit
     }
 
-    /// Stops [`stream`](Self::stream) after `limit` items in total; no page past the
-    /// one holding the last of them is fetched. Without an explicit page size, pages
-    /// are made no larger than `limit`.
-    pub fn limit(mut self, limit: usize) -> Self {
-        self.limit = ::std::option::Option::Some(limit);
-        self
-    }
-
-    /// Every item across pages, fetched lazily; next pages are always requested from
-    /// the client's own origin. Ends after [`limit`](Self::limit) items if set.
-    pub fn stream(mut self) -> crate::ItemStream<super::Message> {
-        if self.page_size.is_none()
-            && let ::std::option::Option::Some(limit) = self.limit
-        {
-            self.page_size = <u64>::try_from(limit.clamp(1, 1000)).ok();
+    fn fit_page_size(&mut self, limit: usize) {
+        if self.page_size.is_none() {
+            self.page_size = crate::runtime::operation::page_size_for(limit, 1000);
         }
-        let request = self.request();
-        crate::runtime::pagination::items::<
-            super::ListMessagesResponse,
-        >(self.client, request, self.limit)
-    }
-
-    /// Every page, fetched lazily.
-    pub fn pages(self) -> crate::PageStream<super::ListMessagesResponse> {
-        let request = self.request();
-        crate::runtime::pagination::pages::<
-            super::ListMessagesResponse,
-        >(self.client, request)
     }
 }
 
@@ -277,7 +289,39 @@ impl ListSessions {
         self
     }
 
-    /// Checks the inputs and assembles the request.
+    /// Sends the request (`GET /v1/Sessions`) and decodes the response.
+    pub async fn send(
+        self,
+    ) -> ::std::result::Result<super::ListSessionsResponse, crate::Error> {
+        crate::runtime::operation::Operation::send(self).await
+    }
+
+    /// Stops [`stream`](Self::stream) after `limit` items in total; no page past the
+    /// one holding the last of them is fetched. Without an explicit page size, pages
+    /// are made no larger than `limit`.
+    pub fn limit(mut self, limit: usize) -> Self {
+        self.limit = ::std::option::Option::Some(limit);
+        self
+    }
+
+    /// Every item across pages, fetched lazily; next pages are always requested from
+    /// the client's own origin. Ends after [`limit`](Self::limit) items if set.
+    pub fn stream(self) -> crate::ItemStream<super::Session> {
+        crate::runtime::operation::ListOperation::stream(self)
+    }
+
+    /// Every page, fetched lazily.
+    pub fn pages(self) -> crate::PageStream<super::ListSessionsResponse> {
+        crate::runtime::operation::ListOperation::pages(self)
+    }
+}
+
+impl crate::runtime::operation::Operation for ListSessions {
+    type Response = crate::runtime::operation::Json<super::ListSessionsResponse>;
+    fn client(&self) -> &crate::runtime::Client {
+        &self.client
+    }
+
     fn request(
         &self,
     ) -> ::std::result::Result<crate::runtime::request::Request, crate::Error> {
@@ -306,42 +350,17 @@ impl ListSessions {
         }
         ::std::result::Result::Ok(request)
     }
+}
 
-    /// Sends the request (`GET /v1/Sessions`) and decodes the response.
-    pub async fn send(
-        self,
-    ) -> ::std::result::Result<super::ListSessionsResponse, crate::Error> {
-        let request = self.request()?;
-        self.client.execute(&request).await
+impl crate::runtime::operation::ListOperation for ListSessions {
+    type Page = super::ListSessionsResponse;
+    fn limit(&self) -> ::std::option::Option<usize> {
+        self.limit
     }
 
-    /// Stops [`stream`](Self::stream) after `limit` items in total; no page past the
-    /// one holding the last of them is fetched. Without an explicit page size, pages
-    /// are made no larger than `limit`.
-    pub fn limit(mut self, limit: usize) -> Self {
-        self.limit = ::std::option::Option::Some(limit);
-        self
-    }
-
-    /// Every item across pages, fetched lazily; next pages are always requested from
-    /// the client's own origin. Ends after [`limit`](Self::limit) items if set.
-    pub fn stream(mut self) -> crate::ItemStream<super::Session> {
-        if self.page_size.is_none()
-            && let ::std::option::Option::Some(limit) = self.limit
-        {
-            self.page_size = <u64>::try_from(limit.clamp(1, 1000)).ok();
+    fn fit_page_size(&mut self, limit: usize) {
+        if self.page_size.is_none() {
+            self.page_size = crate::runtime::operation::page_size_for(limit, 1000);
         }
-        let request = self.request();
-        crate::runtime::pagination::items::<
-            super::ListSessionsResponse,
-        >(self.client, request, self.limit)
-    }
-
-    /// Every page, fetched lazily.
-    pub fn pages(self) -> crate::PageStream<super::ListSessionsResponse> {
-        let request = self.request();
-        crate::runtime::pagination::pages::<
-            super::ListSessionsResponse,
-        >(self.client, request)
     }
 }

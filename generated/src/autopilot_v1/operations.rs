@@ -59,7 +59,7 @@ impl AutopilotV1 {
     }
 }
 
-/// Request builder for [`AutopilotV1::fetch_dialogue`]: `GET /v1/Assistants/{AssistantSid}/Dialogues/{Sid}`. Set optional inputs with its methods, then call [`send`](Self::send).
+/// Request builder for [`AutopilotV1::fetch_dialogue`]: `GET /v1/Assistants/{AssistantSid}/Dialogues/{Sid}`. Call [`send`](Self::send).
 #[derive(Debug, Clone)]
 #[must_use = "a request is only sent by `.send()`"]
 pub struct FetchDialogue {
@@ -69,7 +69,18 @@ pub struct FetchDialogue {
 }
 
 impl FetchDialogue {
-    /// Checks the inputs and assembles the request.
+    /// Sends the request (`GET /v1/Assistants/{AssistantSid}/Dialogues/{Sid}`) and decodes the response.
+    pub async fn send(self) -> ::std::result::Result<super::Dialogue, crate::Error> {
+        crate::runtime::operation::Operation::send(self).await
+    }
+}
+
+impl crate::runtime::operation::Operation for FetchDialogue {
+    type Response = crate::runtime::operation::Json<super::Dialogue>;
+    fn client(&self) -> &crate::runtime::Client {
+        &self.client
+    }
+
     fn request(
         &self,
     ) -> ::std::result::Result<crate::runtime::request::Request, crate::Error> {
@@ -84,11 +95,5 @@ impl FetchDialogue {
         request.path("/Dialogues/");
         request.path_param("sid", &self.sid)?;
         ::std::result::Result::Ok(request)
-    }
-
-    /// Sends the request (`GET /v1/Assistants/{AssistantSid}/Dialogues/{Sid}`) and decodes the response.
-    pub async fn send(self) -> ::std::result::Result<super::Dialogue, crate::Error> {
-        let request = self.request()?;
-        self.client.execute(&request).await
     }
 }

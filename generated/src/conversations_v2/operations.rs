@@ -59,7 +59,7 @@ impl ConversationsV2 {
     }
 }
 
-/// Request builder for [`ConversationsV2::fetch_conversation`]: `GET /v2/Conversations/{Sid}`. Set optional inputs with its methods, then call [`send`](Self::send).
+/// Request builder for [`ConversationsV2::fetch_conversation`]: `GET /v2/Conversations/{Sid}`. Call [`send`](Self::send).
 #[derive(Debug, Clone)]
 #[must_use = "a request is only sent by `.send()`"]
 pub struct FetchConversation {
@@ -68,7 +68,18 @@ pub struct FetchConversation {
 }
 
 impl FetchConversation {
-    /// Checks the inputs and assembles the request.
+    /// Sends the request (`GET /v2/Conversations/{Sid}`) and decodes the response.
+    pub async fn send(self) -> ::std::result::Result<super::Conversation, crate::Error> {
+        crate::runtime::operation::Operation::send(self).await
+    }
+}
+
+impl crate::runtime::operation::Operation for FetchConversation {
+    type Response = crate::runtime::operation::Json<super::Conversation>;
+    fn client(&self) -> &crate::runtime::Client {
+        &self.client
+    }
+
     fn request(
         &self,
     ) -> ::std::result::Result<crate::runtime::request::Request, crate::Error> {
@@ -81,11 +92,5 @@ impl FetchConversation {
         request.path("/v2/Conversations/");
         request.path_param("sid", &self.sid)?;
         ::std::result::Result::Ok(request)
-    }
-
-    /// Sends the request (`GET /v2/Conversations/{Sid}`) and decodes the response.
-    pub async fn send(self) -> ::std::result::Result<super::Conversation, crate::Error> {
-        let request = self.request()?;
-        self.client.execute(&request).await
     }
 }

@@ -7,7 +7,7 @@ use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
 use super::debug::{Printed, debug_impl};
-use super::rust::{doc, doc_paragraphs, doc_text, ident, integer_tokens, spec, type_tokens};
+use super::rust::{doc, doc_paragraphs, doc_text, ident, spec, type_tokens};
 use crate::model::{
     Api, AuthScheme, BodyEncoding, Check, Held, Input, InputLocation, Model, Module, Operation,
     Outcome, PathSegment, ValueKind,
@@ -339,8 +339,13 @@ fn builder(model: &Model, module: &Module, api: &Api, op: &Operation) -> TokenSt
     let operation_id = &op.id;
     let path_template = &op.path;
     let call = call_text(op);
+    let then = if op.options().next().is_some() {
+        "Set optional inputs with its methods, then call"
+    } else {
+        "Call"
+    };
     let builder_doc = doc(Some(&format!(
-        "Request builder for [`{handle}::{}`]: {call}. Set optional inputs with its methods, then call [`send`](Self::send).",
+        "Request builder for [`{handle}::{}`]: {call}. {then} [`send`](Self::send).",
         op.method_name
     )));
     let fields = op.inputs.iter().map(|input| {
@@ -378,56 +383,67 @@ fn builder(model: &Model, module: &Module, api: &Api, op: &Operation) -> TokenSt
         .iter()
         .filter(|i| i.location != InputLocation::Path)
         .map(|input| write_input(model, module, op, input));
-    let (response_type, send_body) = send(model, module, op);
+    let (response_type, receive) = send(model, module, op);
     let send_doc = doc(Some(&format!(
         "Sends the request ({call}) and decodes the response."
     )));
-    let paging = op.pagination.as_ref().map(|pagination| {
-        let page_type = type_tokens(
-            model,
-            &crate::model::TypeRef::Named(pagination.page_type),
-            &module.name,
-        );
-        let item_type = type_tokens(model, &pagination.item_type, &module.name);
-        let fit_page_size = pagination.page_size.as_ref().map(|page_size| {
-            let name = ident(&page_size.rust_name);
-            let ty = integer_tokens(page_size.kind);
-            let max = page_size.max.map_or(quote! { usize::MAX }, |m| {
-                let m = Literal::usize_unsuffixed(usize::try_from(m).unwrap_or(usize::MAX));
-                quote! { #m }
-            });
-            quote! {
-                // Fetch no more than needed: a limit below the page size shrinks the pages.
-                if self.#name.is_none() && let ::std::option::Option::Some(limit) = self.limit {
-                    self.#name = <#ty>::try_from(limit.clamp(1, #max)).ok();
+    let (paging, list_impl) = match &op.pagination {
+        None => (None, None),
+        Some(pagination) => {
+            let page_type = type_tokens(
+                model,
+                &crate::model::TypeRef::Named(pagination.page_type),
+                &module.name,
+            );
+            let item_type = type_tokens(model, &pagination.item_type, &module.name);
+            let fit_page_size = pagination.page_size.as_ref().map(|page_size| {
+                let name = ident(&page_size.rust_name);
+                let max = page_size.max.map_or(quote! { usize::MAX }, |m| {
+                    let m = Literal::usize_unsuffixed(usize::try_from(m).unwrap_or(usize::MAX));
+                    quote! { #m }
+                });
+                quote! {
+                    fn fit_page_size(&mut self, limit: usize) {
+                        if self.#name.is_none() {
+                            self.#name = crate::runtime::operation::page_size_for(limit, #max);
+                        }
+                    }
                 }
-            }
-        });
-        let stream_mut = pagination.page_size.as_ref().map(|_| quote! { mut });
-        quote! {
-            /// Stops [`stream`](Self::stream) after `limit` items in total; no page past the
-            /// one holding the last of them is fetched. Without an explicit page size, pages
-            /// are made no larger than `limit`.
-            pub fn limit(mut self, limit: usize) -> Self {
-                self.limit = ::std::option::Option::Some(limit);
-                self
-            }
+            });
+            let paging = quote! {
+                /// Stops [`stream`](Self::stream) after `limit` items in total; no page past the
+                /// one holding the last of them is fetched. Without an explicit page size, pages
+                /// are made no larger than `limit`.
+                pub fn limit(mut self, limit: usize) -> Self {
+                    self.limit = ::std::option::Option::Some(limit);
+                    self
+                }
 
-            /// Every item across pages, fetched lazily; next pages are always requested from
-            /// the client's own origin. Ends after [`limit`](Self::limit) items if set.
-            pub fn stream(#stream_mut self) -> crate::ItemStream<#item_type> {
-                #fit_page_size
-                let request = self.request();
-                crate::runtime::pagination::items::<#page_type>(self.client, request, self.limit)
-            }
+                /// Every item across pages, fetched lazily; next pages are always requested from
+                /// the client's own origin. Ends after [`limit`](Self::limit) items if set.
+                pub fn stream(self) -> crate::ItemStream<#item_type> {
+                    crate::runtime::operation::ListOperation::stream(self)
+                }
 
-            /// Every page, fetched lazily.
-            pub fn pages(self) -> crate::PageStream<#page_type> {
-                let request = self.request();
-                crate::runtime::pagination::pages::<#page_type>(self.client, request)
-            }
+                /// Every page, fetched lazily.
+                pub fn pages(self) -> crate::PageStream<#page_type> {
+                    crate::runtime::operation::ListOperation::pages(self)
+                }
+            };
+            let list_impl = quote! {
+                impl crate::runtime::operation::ListOperation for #builder {
+                    type Page = #page_type;
+
+                    fn limit(&self) -> ::std::option::Option<usize> {
+                        self.limit
+                    }
+
+                    #fit_page_size
+                }
+            };
+            (Some(paging), Some(list_impl))
         }
-    });
+    };
     let outcome = outcome_enum(model, module, op);
     // Personal data is printed `<redacted>` by a written-out `Debug`; otherwise it is derived.
     let redacts = op.inputs.iter().any(|i| i.pii.is_redacted());
@@ -462,7 +478,21 @@ fn builder(model: &Model, module: &Module, api: &Api, op: &Operation) -> TokenSt
         impl #builder {
             #(#setters)*
 
-            /// Checks the inputs and assembles the request.
+            #send_doc
+            pub async fn send(self) -> ::std::result::Result<#response_type, crate::Error> {
+                crate::runtime::operation::Operation::send(self).await
+            }
+
+            #paging
+        }
+
+        impl crate::runtime::operation::Operation for #builder {
+            type Response = #receive;
+
+            fn client(&self) -> &crate::runtime::Client {
+                &self.client
+            }
+
             fn request(&self) -> ::std::result::Result<crate::runtime::request::Request, crate::Error> {
                 let mut request = crate::runtime::request::Request::new(&#server, ::reqwest::Method::#method, #operation_id, #path_template);
                 #security
@@ -472,66 +502,40 @@ fn builder(model: &Model, module: &Module, api: &Api, op: &Operation) -> TokenSt
                 #(#other_steps)*
                 ::std::result::Result::Ok(request)
             }
-
-            #send_doc
-            pub async fn send(self) -> ::std::result::Result<#response_type, crate::Error> {
-                let request = self.request()?;
-                #send_body
-            }
-
-            #paging
         }
+
+        #list_impl
 
         #debug
         #outcome
     }
 }
 
-/// The return type of `send` and its body.
+/// The return type of `send`, and the runtime's `Receive` that reads the answer.
 fn send(model: &Model, module: &Module, op: &Operation) -> (TokenStream, TokenStream) {
     match &op.outcome {
-        Outcome::Body(Some(ty)) => (
-            type_tokens(model, ty, &module.name),
-            quote! { self.client.execute(&request).await },
-        ),
+        Outcome::Body(Some(ty)) => {
+            let ty = type_tokens(model, ty, &module.name);
+            (ty.clone(), quote! { crate::runtime::operation::Json<#ty> })
+        }
         Outcome::Body(None) => (
             quote! { () },
-            quote! { self.client.execute_empty(&request).await },
+            quote! { crate::runtime::operation::NoContent },
         ),
         Outcome::Redirect { body: None, .. } => (
             quote! { ::std::string::String },
-            quote! { self.client.execute_redirect(&request).await },
+            quote! { crate::runtime::operation::Location },
         ),
         Outcome::Redirect { body: Some(ty), .. } => {
             let ty = type_tokens(model, ty, &module.name);
             (
                 quote! { crate::Redirect<#ty> },
-                quote! { self.client.execute_redirect_body(&request).await },
+                quote! { crate::runtime::operation::RedirectWith<#ty> },
             )
         }
-        Outcome::Statuses { name, variants } => {
+        Outcome::Statuses { name, .. } => {
             let name = ident(name);
-            let operation_id = &op.id;
-            let arms = variants.iter().map(|variant| {
-                let status = Literal::u16_unsuffixed(variant.status);
-                let variant_name = ident(&variant.name);
-                match variant.body {
-                    Some(_) => quote! {
-                        #status => ::std::result::Result::Ok(#name::#variant_name(response.decode(#operation_id)?)),
-                    },
-                    None => quote! { #status => ::std::result::Result::Ok(#name::#variant_name), },
-                }
-            });
-            (
-                quote! { #name },
-                quote! {
-                    let response = self.client.execute_raw(&request).await?;
-                    match response.status {
-                        #(#arms)*
-                        _ => ::std::result::Result::Err(response.unexpected_status(#operation_id)),
-                    }
-                },
-            )
+            (quote! { #name }, quote! { #name })
         }
     }
 }
@@ -546,7 +550,7 @@ fn outcome_enum(model: &Model, module: &Module, op: &Operation) -> Option<TokenS
         "What [`{}::send`] returns: one variant per documented success status.",
         op.builder
     )));
-    let variants = variants.iter().map(|variant| {
+    let variant_defs = variants.iter().map(|variant| {
         let variant_name = ident(&variant.name);
         let status_doc = format!(" HTTP {}.", variant.status);
         match &variant.body {
@@ -557,11 +561,37 @@ fn outcome_enum(model: &Model, module: &Module, op: &Operation) -> Option<TokenS
             None => quote! { #[doc = #status_doc] #variant_name, },
         }
     });
+    let operation_id = &op.id;
+    let arms = variants.iter().map(|variant| {
+        let status = Literal::u16_unsuffixed(variant.status);
+        let variant_name = ident(&variant.name);
+        match variant.body {
+            Some(_) => quote! {
+                #status => ::std::result::Result::Ok(Self::#variant_name(response.decode(#operation_id)?)),
+            },
+            None => quote! { #status => ::std::result::Result::Ok(Self::#variant_name), },
+        }
+    });
     Some(quote! {
         #docs
         #[derive(Debug, Clone, PartialEq)]
         pub enum #name {
-            #(#variants)*
+            #(#variant_defs)*
+        }
+
+        impl crate::runtime::operation::Receive for #name {
+            type Output = Self;
+
+            async fn receive(
+                client: &crate::runtime::Client,
+                request: &crate::runtime::request::Request,
+            ) -> ::std::result::Result<Self, crate::Error> {
+                let response = client.execute_raw(request).await?;
+                match response.status {
+                    #(#arms)*
+                    _ => ::std::result::Result::Err(response.unexpected_status(#operation_id)),
+                }
+            }
         }
     })
 }

@@ -129,7 +129,18 @@ impl CreateToken {
         self
     }
 
-    /// Checks the inputs and assembles the request.
+    /// Sends the request (`POST /v1/token`) and decodes the response.
+    pub async fn send(self) -> ::std::result::Result<super::OauthV1Token, crate::Error> {
+        crate::runtime::operation::Operation::send(self).await
+    }
+}
+
+impl crate::runtime::operation::Operation for CreateToken {
+    type Response = crate::runtime::operation::Json<super::OauthV1Token>;
+    fn client(&self) -> &crate::runtime::Client {
+        &self.client
+    }
+
     fn request(
         &self,
     ) -> ::std::result::Result<crate::runtime::request::Request, crate::Error> {
@@ -152,15 +163,9 @@ impl CreateToken {
         }
         ::std::result::Result::Ok(request)
     }
-
-    /// Sends the request (`POST /v1/token`) and decodes the response.
-    pub async fn send(self) -> ::std::result::Result<super::OauthV1Token, crate::Error> {
-        let request = self.request()?;
-        self.client.execute(&request).await
-    }
 }
 
-/// Request builder for [`IamOrganizations::fetch_organization_account`]: `GET /Organizations/{OrganizationSid}/Accounts/{AccountSid}`. Set optional inputs with its methods, then call [`send`](Self::send).
+/// Request builder for [`IamOrganizations::fetch_organization_account`]: `GET /Organizations/{OrganizationSid}/Accounts/{AccountSid}`. Call [`send`](Self::send).
 #[derive(Debug, Clone)]
 #[must_use = "a request is only sent by `.send()`"]
 pub struct FetchOrganizationAccount {
@@ -170,7 +175,20 @@ pub struct FetchOrganizationAccount {
 }
 
 impl FetchOrganizationAccount {
-    /// Checks the inputs and assembles the request.
+    /// Sends the request (`GET /Organizations/{OrganizationSid}/Accounts/{AccountSid}`) and decodes the response.
+    pub async fn send(
+        self,
+    ) -> ::std::result::Result<super::PublicApiAccountResponse, crate::Error> {
+        crate::runtime::operation::Operation::send(self).await
+    }
+}
+
+impl crate::runtime::operation::Operation for FetchOrganizationAccount {
+    type Response = crate::runtime::operation::Json<super::PublicApiAccountResponse>;
+    fn client(&self) -> &crate::runtime::Client {
+        &self.client
+    }
+
     fn request(
         &self,
     ) -> ::std::result::Result<crate::runtime::request::Request, crate::Error> {
@@ -197,14 +215,6 @@ impl FetchOrganizationAccount {
         }
         ::std::result::Result::Ok(request)
     }
-
-    /// Sends the request (`GET /Organizations/{OrganizationSid}/Accounts/{AccountSid}`) and decodes the response.
-    pub async fn send(
-        self,
-    ) -> ::std::result::Result<super::PublicApiAccountResponse, crate::Error> {
-        let request = self.request()?;
-        self.client.execute(&request).await
-    }
 }
 
 /// Request builder for [`IamOrganizations::list_organization_users`]: `GET /Organizations/{OrganizationSid}/scim/Users`. Set optional inputs with its methods, then call [`send`](Self::send).
@@ -226,7 +236,18 @@ impl ListOrganizationUsers {
         self
     }
 
-    /// Checks the inputs and assembles the request.
+    /// Sends the request (`GET /Organizations/{OrganizationSid}/scim/Users`) and decodes the response.
+    pub async fn send(self) -> ::std::result::Result<super::ScimUserPage, crate::Error> {
+        crate::runtime::operation::Operation::send(self).await
+    }
+}
+
+impl crate::runtime::operation::Operation for ListOrganizationUsers {
+    type Response = crate::runtime::operation::Json<super::ScimUserPage>;
+    fn client(&self) -> &crate::runtime::Client {
+        &self.client
+    }
+
     fn request(
         &self,
     ) -> ::std::result::Result<crate::runtime::request::Request, crate::Error> {
@@ -250,11 +271,5 @@ impl ListOrganizationUsers {
             request.query("filter", value);
         }
         ::std::result::Result::Ok(request)
-    }
-
-    /// Sends the request (`GET /Organizations/{OrganizationSid}/scim/Users`) and decodes the response.
-    pub async fn send(self) -> ::std::result::Result<super::ScimUserPage, crate::Error> {
-        let request = self.request()?;
-        self.client.execute(&request).await
     }
 }

@@ -154,7 +154,18 @@ impl CreateNewKey {
         self
     }
 
-    /// Checks the inputs and assembles the request.
+    /// Sends the request (`POST /v1/Keys`) and decodes the response.
+    pub async fn send(self) -> ::std::result::Result<super::GetApiKeys, crate::Error> {
+        crate::runtime::operation::Operation::send(self).await
+    }
+}
+
+impl crate::runtime::operation::Operation for CreateNewKey {
+    type Response = crate::runtime::operation::Json<super::GetApiKeys>;
+    fn client(&self) -> &crate::runtime::Client {
+        &self.client
+    }
+
     fn request(
         &self,
     ) -> ::std::result::Result<crate::runtime::request::Request, crate::Error> {
@@ -177,15 +188,9 @@ impl CreateNewKey {
         }
         ::std::result::Result::Ok(request)
     }
-
-    /// Sends the request (`POST /v1/Keys`) and decodes the response.
-    pub async fn send(self) -> ::std::result::Result<super::GetApiKeys, crate::Error> {
-        let request = self.request()?;
-        self.client.execute(&request).await
-    }
 }
 
-/// Request builder for [`IamV1::fetch_key`]: `GET /v1/Keys/{Sid}`. Set optional inputs with its methods, then call [`send`](Self::send).
+/// Request builder for [`IamV1::fetch_key`]: `GET /v1/Keys/{Sid}`. Call [`send`](Self::send).
 #[derive(Debug, Clone)]
 #[must_use = "a request is only sent by `.send()`"]
 pub struct FetchKey {
@@ -194,7 +199,18 @@ pub struct FetchKey {
 }
 
 impl FetchKey {
-    /// Checks the inputs and assembles the request.
+    /// Sends the request (`GET /v1/Keys/{Sid}`) and decodes the response.
+    pub async fn send(self) -> ::std::result::Result<super::GetApiKeys, crate::Error> {
+        crate::runtime::operation::Operation::send(self).await
+    }
+}
+
+impl crate::runtime::operation::Operation for FetchKey {
+    type Response = crate::runtime::operation::Json<super::GetApiKeys>;
+    fn client(&self) -> &crate::runtime::Client {
+        &self.client
+    }
+
     fn request(
         &self,
     ) -> ::std::result::Result<crate::runtime::request::Request, crate::Error> {
@@ -219,15 +235,9 @@ impl FetchKey {
         }
         ::std::result::Result::Ok(request)
     }
-
-    /// Sends the request (`GET /v1/Keys/{Sid}`) and decodes the response.
-    pub async fn send(self) -> ::std::result::Result<super::GetApiKeys, crate::Error> {
-        let request = self.request()?;
-        self.client.execute(&request).await
-    }
 }
 
-/// Request builder for [`IamV1::fetch_public_key`]: `GET /v1/PublicKeys/{Sid}`. Set optional inputs with its methods, then call [`send`](Self::send).
+/// Request builder for [`IamV1::fetch_public_key`]: `GET /v1/PublicKeys/{Sid}`. Call [`send`](Self::send).
 #[derive(Debug, Clone)]
 #[must_use = "a request is only sent by `.send()`"]
 pub struct FetchPublicKey {
@@ -236,7 +246,18 @@ pub struct FetchPublicKey {
 }
 
 impl FetchPublicKey {
-    /// Checks the inputs and assembles the request.
+    /// Sends the request (`GET /v1/PublicKeys/{Sid}`) and decodes the response.
+    pub async fn send(self) -> ::std::result::Result<super::PublicKey, crate::Error> {
+        crate::runtime::operation::Operation::send(self).await
+    }
+}
+
+impl crate::runtime::operation::Operation for FetchPublicKey {
+    type Response = crate::runtime::operation::Json<super::PublicKey>;
+    fn client(&self) -> &crate::runtime::Client {
+        &self.client
+    }
+
     fn request(
         &self,
     ) -> ::std::result::Result<crate::runtime::request::Request, crate::Error> {
@@ -255,15 +276,9 @@ impl FetchPublicKey {
         }
         ::std::result::Result::Ok(request)
     }
-
-    /// Sends the request (`GET /v1/PublicKeys/{Sid}`) and decodes the response.
-    pub async fn send(self) -> ::std::result::Result<super::PublicKey, crate::Error> {
-        let request = self.request()?;
-        self.client.execute(&request).await
-    }
 }
 
-/// Request builder for [`IamV1::list_get_keys`]: `GET /v1/Keys`. Set optional inputs with its methods, then call [`send`](Self::send).
+/// Request builder for [`IamV1::list_get_keys`]: `GET /v1/Keys`. Call [`send`](Self::send).
 #[derive(Debug, Clone)]
 #[must_use = "a request is only sent by `.send()`"]
 pub struct ListGetKeys {
@@ -272,7 +287,20 @@ pub struct ListGetKeys {
 }
 
 impl ListGetKeys {
-    /// Checks the inputs and assembles the request.
+    /// Sends the request (`GET /v1/Keys`) and decodes the response.
+    pub async fn send(
+        self,
+    ) -> ::std::result::Result<super::ListGetKeysResponse, crate::Error> {
+        crate::runtime::operation::Operation::send(self).await
+    }
+}
+
+impl crate::runtime::operation::Operation for ListGetKeys {
+    type Response = crate::runtime::operation::Json<super::ListGetKeysResponse>;
+    fn client(&self) -> &crate::runtime::Client {
+        &self.client
+    }
+
     fn request(
         &self,
     ) -> ::std::result::Result<crate::runtime::request::Request, crate::Error> {
@@ -290,17 +318,9 @@ impl ListGetKeys {
         }
         ::std::result::Result::Ok(request)
     }
-
-    /// Sends the request (`GET /v1/Keys`) and decodes the response.
-    pub async fn send(
-        self,
-    ) -> ::std::result::Result<super::ListGetKeysResponse, crate::Error> {
-        let request = self.request()?;
-        self.client.execute(&request).await
-    }
 }
 
-/// Request builder for [`IamV1::list_role_permission`]: `GET /v1/Roles/{RoleSid}/Permissions`. Set optional inputs with its methods, then call [`send`](Self::send).
+/// Request builder for [`IamV1::list_role_permission`]: `GET /v1/Roles/{RoleSid}/Permissions`. Call [`send`](Self::send).
 #[derive(Debug, Clone)]
 #[must_use = "a request is only sent by `.send()`"]
 pub struct ListRolePermission {
@@ -309,7 +329,20 @@ pub struct ListRolePermission {
 }
 
 impl ListRolePermission {
-    /// Checks the inputs and assembles the request.
+    /// Sends the request (`GET /v1/Roles/{RoleSid}/Permissions`) and decodes the response.
+    pub async fn send(
+        self,
+    ) -> ::std::result::Result<super::ListRolePermissionResponse, crate::Error> {
+        crate::runtime::operation::Operation::send(self).await
+    }
+}
+
+impl crate::runtime::operation::Operation for ListRolePermission {
+    type Response = crate::runtime::operation::Json<super::ListRolePermissionResponse>;
+    fn client(&self) -> &crate::runtime::Client {
+        &self.client
+    }
+
     fn request(
         &self,
     ) -> ::std::result::Result<crate::runtime::request::Request, crate::Error> {
@@ -328,13 +361,5 @@ impl ListRolePermission {
         }
         request.path("/Permissions");
         ::std::result::Result::Ok(request)
-    }
-
-    /// Sends the request (`GET /v1/Roles/{RoleSid}/Permissions`) and decodes the response.
-    pub async fn send(
-        self,
-    ) -> ::std::result::Result<super::ListRolePermissionResponse, crate::Error> {
-        let request = self.request()?;
-        self.client.execute(&request).await
     }
 }

@@ -94,7 +94,7 @@ impl WidgetsV2 {
     }
 }
 
-/// Request builder for [`WidgetsV2::delete_widget`]: `DELETE /v2/Widgets/{WidgetSid}`. Set optional inputs with its methods, then call [`send`](Self::send).
+/// Request builder for [`WidgetsV2::delete_widget`]: `DELETE /v2/Widgets/{WidgetSid}`. Call [`send`](Self::send).
 #[derive(Debug, Clone)]
 #[must_use = "a request is only sent by `.send()`"]
 pub struct DeleteWidget {
@@ -103,7 +103,18 @@ pub struct DeleteWidget {
 }
 
 impl DeleteWidget {
-    /// Checks the inputs and assembles the request.
+    /// Sends the request (`DELETE /v2/Widgets/{WidgetSid}`) and decodes the response.
+    pub async fn send(self) -> ::std::result::Result<(), crate::Error> {
+        crate::runtime::operation::Operation::send(self).await
+    }
+}
+
+impl crate::runtime::operation::Operation for DeleteWidget {
+    type Response = crate::runtime::operation::NoContent;
+    fn client(&self) -> &crate::runtime::Client {
+        &self.client
+    }
+
     fn request(
         &self,
     ) -> ::std::result::Result<crate::runtime::request::Request, crate::Error> {
@@ -121,15 +132,9 @@ impl DeleteWidget {
         }
         ::std::result::Result::Ok(request)
     }
-
-    /// Sends the request (`DELETE /v2/Widgets/{WidgetSid}`) and decodes the response.
-    pub async fn send(self) -> ::std::result::Result<(), crate::Error> {
-        let request = self.request()?;
-        self.client.execute_empty(&request).await
-    }
 }
 
-/// Request builder for [`WidgetsV2::fetch_widget`]: `GET /v2/Widgets/{WidgetSid}`. Set optional inputs with its methods, then call [`send`](Self::send).
+/// Request builder for [`WidgetsV2::fetch_widget`]: `GET /v2/Widgets/{WidgetSid}`. Call [`send`](Self::send).
 #[derive(Debug, Clone)]
 #[must_use = "a request is only sent by `.send()`"]
 pub struct FetchWidget {
@@ -138,7 +143,18 @@ pub struct FetchWidget {
 }
 
 impl FetchWidget {
-    /// Checks the inputs and assembles the request.
+    /// Sends the request (`GET /v2/Widgets/{WidgetSid}`) and decodes the response.
+    pub async fn send(self) -> ::std::result::Result<super::Widget, crate::Error> {
+        crate::runtime::operation::Operation::send(self).await
+    }
+}
+
+impl crate::runtime::operation::Operation for FetchWidget {
+    type Response = crate::runtime::operation::Json<super::Widget>;
+    fn client(&self) -> &crate::runtime::Client {
+        &self.client
+    }
+
     fn request(
         &self,
     ) -> ::std::result::Result<crate::runtime::request::Request, crate::Error> {
@@ -155,12 +171,6 @@ impl FetchWidget {
             request.path_param("widget_sid", value)?;
         }
         ::std::result::Result::Ok(request)
-    }
-
-    /// Sends the request (`GET /v2/Widgets/{WidgetSid}`) and decodes the response.
-    pub async fn send(self) -> ::std::result::Result<super::Widget, crate::Error> {
-        let request = self.request()?;
-        self.client.execute(&request).await
     }
 }
 
@@ -235,7 +245,37 @@ impl ListWidgets {
         self
     }
 
-    /// Checks the inputs and assembles the request.
+    /// Sends the request (`GET /v2/Widgets`) and decodes the response.
+    pub async fn send(self) -> ::std::result::Result<super::WidgetPage, crate::Error> {
+        crate::runtime::operation::Operation::send(self).await
+    }
+
+    /// Stops [`stream`](Self::stream) after `limit` items in total; no page past the
+    /// one holding the last of them is fetched. Without an explicit page size, pages
+    /// are made no larger than `limit`.
+    pub fn limit(mut self, limit: usize) -> Self {
+        self.limit = ::std::option::Option::Some(limit);
+        self
+    }
+
+    /// Every item across pages, fetched lazily; next pages are always requested from
+    /// the client's own origin. Ends after [`limit`](Self::limit) items if set.
+    pub fn stream(self) -> crate::ItemStream<super::Widget> {
+        crate::runtime::operation::ListOperation::stream(self)
+    }
+
+    /// Every page, fetched lazily.
+    pub fn pages(self) -> crate::PageStream<super::WidgetPage> {
+        crate::runtime::operation::ListOperation::pages(self)
+    }
+}
+
+impl crate::runtime::operation::Operation for ListWidgets {
+    type Response = crate::runtime::operation::Json<super::WidgetPage>;
+    fn client(&self) -> &crate::runtime::Client {
+        &self.client
+    }
+
     fn request(
         &self,
     ) -> ::std::result::Result<crate::runtime::request::Request, crate::Error> {
@@ -284,38 +324,17 @@ impl ListWidgets {
         }
         ::std::result::Result::Ok(request)
     }
+}
 
-    /// Sends the request (`GET /v2/Widgets`) and decodes the response.
-    pub async fn send(self) -> ::std::result::Result<super::WidgetPage, crate::Error> {
-        let request = self.request()?;
-        self.client.execute(&request).await
+impl crate::runtime::operation::ListOperation for ListWidgets {
+    type Page = super::WidgetPage;
+    fn limit(&self) -> ::std::option::Option<usize> {
+        self.limit
     }
 
-    /// Stops [`stream`](Self::stream) after `limit` items in total; no page past the
-    /// one holding the last of them is fetched. Without an explicit page size, pages
-    /// are made no larger than `limit`.
-    pub fn limit(mut self, limit: usize) -> Self {
-        self.limit = ::std::option::Option::Some(limit);
-        self
-    }
-
-    /// Every item across pages, fetched lazily; next pages are always requested from
-    /// the client's own origin. Ends after [`limit`](Self::limit) items if set.
-    pub fn stream(mut self) -> crate::ItemStream<super::Widget> {
-        if self.page_size.is_none()
-            && let ::std::option::Option::Some(limit) = self.limit
-        {
-            self.page_size = <u64>::try_from(limit.clamp(1, 100)).ok();
+    fn fit_page_size(&mut self, limit: usize) {
+        if self.page_size.is_none() {
+            self.page_size = crate::runtime::operation::page_size_for(limit, 100);
         }
-        let request = self.request();
-        crate::runtime::pagination::items::<
-            super::WidgetPage,
-        >(self.client, request, self.limit)
-    }
-
-    /// Every page, fetched lazily.
-    pub fn pages(self) -> crate::PageStream<super::WidgetPage> {
-        let request = self.request();
-        crate::runtime::pagination::pages::<super::WidgetPage>(self.client, request)
     }
 }

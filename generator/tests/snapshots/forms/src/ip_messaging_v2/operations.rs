@@ -381,7 +381,18 @@ impl UpdateService {
         self
     }
 
-    /// Checks the inputs and assembles the request.
+    /// Sends the request (`POST /v2/Services/{Sid}`) and decodes the response.
+    pub async fn send(self) -> ::std::result::Result<super::Service, crate::Error> {
+        crate::runtime::operation::Operation::send(self).await
+    }
+}
+
+impl crate::runtime::operation::Operation for UpdateService {
+    type Response = crate::runtime::operation::Json<super::Service>;
+    fn client(&self) -> &crate::runtime::Client {
+        &self.client
+    }
+
     fn request(
         &self,
     ) -> ::std::result::Result<crate::runtime::request::Request, crate::Error> {
@@ -592,11 +603,5 @@ impl UpdateService {
                 );
         }
         ::std::result::Result::Ok(request)
-    }
-
-    /// Sends the request (`POST /v2/Services/{Sid}`) and decodes the response.
-    pub async fn send(self) -> ::std::result::Result<super::Service, crate::Error> {
-        let request = self.request()?;
-        self.client.execute(&request).await
     }
 }

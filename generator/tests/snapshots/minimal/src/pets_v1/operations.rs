@@ -42,7 +42,7 @@ impl PetsV1 {
     }
 }
 
-/// Request builder for [`PetsV1::fetch_pet`]: `GET /v1/Pets/{id}`. Set optional inputs with its methods, then call [`send`](Self::send).
+/// Request builder for [`PetsV1::fetch_pet`]: `GET /v1/Pets/{id}`. Call [`send`](Self::send).
 #[derive(Debug, Clone)]
 #[must_use = "a request is only sent by `.send()`"]
 pub struct FetchPet {
@@ -51,7 +51,18 @@ pub struct FetchPet {
 }
 
 impl FetchPet {
-    /// Checks the inputs and assembles the request.
+    /// Sends the request (`GET /v1/Pets/{id}`) and decodes the response.
+    pub async fn send(self) -> ::std::result::Result<super::Pet, crate::Error> {
+        crate::runtime::operation::Operation::send(self).await
+    }
+}
+
+impl crate::runtime::operation::Operation for FetchPet {
+    type Response = crate::runtime::operation::Json<super::Pet>;
+    fn client(&self) -> &crate::runtime::Client {
+        &self.client
+    }
+
     fn request(
         &self,
     ) -> ::std::result::Result<crate::runtime::request::Request, crate::Error> {
@@ -64,11 +75,5 @@ impl FetchPet {
         request.path("/v1/Pets/");
         request.path_param("id", &self.id)?;
         ::std::result::Result::Ok(request)
-    }
-
-    /// Sends the request (`GET /v1/Pets/{id}`) and decodes the response.
-    pub async fn send(self) -> ::std::result::Result<super::Pet, crate::Error> {
-        let request = self.request()?;
-        self.client.execute(&request).await
     }
 }

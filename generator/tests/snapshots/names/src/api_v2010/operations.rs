@@ -116,7 +116,20 @@ impl CreatePayments {
         self
     }
 
-    /// Checks the inputs and assembles the request.
+    /// Sends the request (`POST /2010-04-01/Accounts/{AccountSid}/Calls/{CallSid}/Payments.json`) and decodes the response.
+    pub async fn send(
+        self,
+    ) -> ::std::result::Result<super::AccountCallPayments, crate::Error> {
+        crate::runtime::operation::Operation::send(self).await
+    }
+}
+
+impl crate::runtime::operation::Operation for CreatePayments {
+    type Response = crate::runtime::operation::Json<super::AccountCallPayments>;
+    fn client(&self) -> &crate::runtime::Client {
+        &self.client
+    }
+
     fn request(
         &self,
     ) -> ::std::result::Result<crate::runtime::request::Request, crate::Error> {
@@ -154,14 +167,6 @@ impl CreatePayments {
                 .form("3dSecure", &crate::runtime::encode::WireText::wire_text(value));
         }
         ::std::result::Result::Ok(request)
-    }
-
-    /// Sends the request (`POST /2010-04-01/Accounts/{AccountSid}/Calls/{CallSid}/Payments.json`) and decodes the response.
-    pub async fn send(
-        self,
-    ) -> ::std::result::Result<super::AccountCallPayments, crate::Error> {
-        let request = self.request()?;
-        self.client.execute(&request).await
     }
 }
 
@@ -263,7 +268,39 @@ impl ListCall {
         self
     }
 
-    /// Checks the inputs and assembles the request.
+    /// Sends the request (`GET /2010-04-01/Accounts/{AccountSid}/Calls.json`) and decodes the response.
+    pub async fn send(
+        self,
+    ) -> ::std::result::Result<super::ListCallResponse, crate::Error> {
+        crate::runtime::operation::Operation::send(self).await
+    }
+
+    /// Stops [`stream`](Self::stream) after `limit` items in total; no page past the
+    /// one holding the last of them is fetched. Without an explicit page size, pages
+    /// are made no larger than `limit`.
+    pub fn limit(mut self, limit: usize) -> Self {
+        self.limit = ::std::option::Option::Some(limit);
+        self
+    }
+
+    /// Every item across pages, fetched lazily; next pages are always requested from
+    /// the client's own origin. Ends after [`limit`](Self::limit) items if set.
+    pub fn stream(self) -> crate::ItemStream<super::AccountCall> {
+        crate::runtime::operation::ListOperation::stream(self)
+    }
+
+    /// Every page, fetched lazily.
+    pub fn pages(self) -> crate::PageStream<super::ListCallResponse> {
+        crate::runtime::operation::ListOperation::pages(self)
+    }
+}
+
+impl crate::runtime::operation::Operation for ListCall {
+    type Response = crate::runtime::operation::Json<super::ListCallResponse>;
+    fn client(&self) -> &crate::runtime::Client {
+        &self.client
+    }
+
     fn request(
         &self,
     ) -> ::std::result::Result<crate::runtime::request::Request, crate::Error> {
@@ -322,43 +359,18 @@ impl ListCall {
         }
         ::std::result::Result::Ok(request)
     }
+}
 
-    /// Sends the request (`GET /2010-04-01/Accounts/{AccountSid}/Calls.json`) and decodes the response.
-    pub async fn send(
-        self,
-    ) -> ::std::result::Result<super::ListCallResponse, crate::Error> {
-        let request = self.request()?;
-        self.client.execute(&request).await
+impl crate::runtime::operation::ListOperation for ListCall {
+    type Page = super::ListCallResponse;
+    fn limit(&self) -> ::std::option::Option<usize> {
+        self.limit
     }
 
-    /// Stops [`stream`](Self::stream) after `limit` items in total; no page past the
-    /// one holding the last of them is fetched. Without an explicit page size, pages
-    /// are made no larger than `limit`.
-    pub fn limit(mut self, limit: usize) -> Self {
-        self.limit = ::std::option::Option::Some(limit);
-        self
-    }
-
-    /// Every item across pages, fetched lazily; next pages are always requested from
-    /// the client's own origin. Ends after [`limit`](Self::limit) items if set.
-    pub fn stream(mut self) -> crate::ItemStream<super::AccountCall> {
-        if self.page_size.is_none()
-            && let ::std::option::Option::Some(limit) = self.limit
-        {
-            self.page_size = <u64>::try_from(limit.clamp(1, 1000)).ok();
+    fn fit_page_size(&mut self, limit: usize) {
+        if self.page_size.is_none() {
+            self.page_size = crate::runtime::operation::page_size_for(limit, 1000);
         }
-        let request = self.request();
-        crate::runtime::pagination::items::<
-            super::ListCallResponse,
-        >(self.client, request, self.limit)
-    }
-
-    /// Every page, fetched lazily.
-    pub fn pages(self) -> crate::PageStream<super::ListCallResponse> {
-        let request = self.request();
-        crate::runtime::pagination::pages::<
-            super::ListCallResponse,
-        >(self.client, request)
     }
 }
 

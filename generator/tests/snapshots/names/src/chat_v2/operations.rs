@@ -184,7 +184,20 @@ impl CreateChannel {
         self
     }
 
-    /// Checks the inputs and assembles the request.
+    /// Sends the request (`POST /v2/Services/{ServiceSid}/Channels`) and decodes the response.
+    pub async fn send(
+        self,
+    ) -> ::std::result::Result<super::ServiceChannel, crate::Error> {
+        crate::runtime::operation::Operation::send(self).await
+    }
+}
+
+impl crate::runtime::operation::Operation for CreateChannel {
+    type Response = crate::runtime::operation::Json<super::ServiceChannel>;
+    fn client(&self) -> &crate::runtime::Client {
+        &self.client
+    }
+
     fn request(
         &self,
     ) -> ::std::result::Result<crate::runtime::request::Request, crate::Error> {
@@ -227,14 +240,6 @@ impl CreateChannel {
         }
         ::std::result::Result::Ok(request)
     }
-
-    /// Sends the request (`POST /v2/Services/{ServiceSid}/Channels`) and decodes the response.
-    pub async fn send(
-        self,
-    ) -> ::std::result::Result<super::ServiceChannel, crate::Error> {
-        let request = self.request()?;
-        self.client.execute(&request).await
-    }
 }
 
 /// Request builder for [`ChatV2::list_binding`]: `GET /v2/Services/{ServiceSid}/Bindings`. Set optional inputs with its methods, then call [`send`](Self::send).
@@ -270,7 +275,20 @@ impl ListBinding {
         self
     }
 
-    /// Checks the inputs and assembles the request.
+    /// Sends the request (`GET /v2/Services/{ServiceSid}/Bindings`) and decodes the response.
+    pub async fn send(
+        self,
+    ) -> ::std::result::Result<super::ListBindingResponse, crate::Error> {
+        crate::runtime::operation::Operation::send(self).await
+    }
+}
+
+impl crate::runtime::operation::Operation for ListBinding {
+    type Response = crate::runtime::operation::Json<super::ListBindingResponse>;
+    fn client(&self) -> &crate::runtime::Client {
+        &self.client
+    }
+
     fn request(
         &self,
     ) -> ::std::result::Result<crate::runtime::request::Request, crate::Error> {
@@ -295,14 +313,6 @@ impl ListBinding {
         }
         ::std::result::Result::Ok(request)
     }
-
-    /// Sends the request (`GET /v2/Services/{ServiceSid}/Bindings`) and decodes the response.
-    pub async fn send(
-        self,
-    ) -> ::std::result::Result<super::ListBindingResponse, crate::Error> {
-        let request = self.request()?;
-        self.client.execute(&request).await
-    }
 }
 
 /// Request builder for [`ChatV2::list_channel`]: `GET /v2/Services/{ServiceSid}/Channels`. Set optional inputs with its methods, then call [`send`](Self::send).
@@ -326,7 +336,20 @@ impl ListChannel {
         self
     }
 
-    /// Checks the inputs and assembles the request.
+    /// Sends the request (`GET /v2/Services/{ServiceSid}/Channels`) and decodes the response.
+    pub async fn send(
+        self,
+    ) -> ::std::result::Result<super::ListChannelResponse, crate::Error> {
+        crate::runtime::operation::Operation::send(self).await
+    }
+}
+
+impl crate::runtime::operation::Operation for ListChannel {
+    type Response = crate::runtime::operation::Json<super::ListChannelResponse>;
+    fn client(&self) -> &crate::runtime::Client {
+        &self.client
+    }
+
     fn request(
         &self,
     ) -> ::std::result::Result<crate::runtime::request::Request, crate::Error> {
@@ -347,14 +370,6 @@ impl ListChannel {
             request.query("Type", value.as_str());
         }
         ::std::result::Result::Ok(request)
-    }
-
-    /// Sends the request (`GET /v2/Services/{ServiceSid}/Channels`) and decodes the response.
-    pub async fn send(
-        self,
-    ) -> ::std::result::Result<super::ListChannelResponse, crate::Error> {
-        let request = self.request()?;
-        self.client.execute(&request).await
     }
 }
 
@@ -380,7 +395,20 @@ impl ListUserBinding {
         self
     }
 
-    /// Checks the inputs and assembles the request.
+    /// Sends the request (`GET /v2/Services/{ServiceSid}/Users/{UserSid}/Bindings`) and decodes the response.
+    pub async fn send(
+        self,
+    ) -> ::std::result::Result<super::ListUserBindingResponse, crate::Error> {
+        crate::runtime::operation::Operation::send(self).await
+    }
+}
+
+impl crate::runtime::operation::Operation for ListUserBinding {
+    type Response = crate::runtime::operation::Json<super::ListUserBindingResponse>;
+    fn client(&self) -> &crate::runtime::Client {
+        &self.client
+    }
+
     fn request(
         &self,
     ) -> ::std::result::Result<crate::runtime::request::Request, crate::Error> {
@@ -403,14 +431,6 @@ impl ListUserBinding {
             request.query("BindingType", value.as_str());
         }
         ::std::result::Result::Ok(request)
-    }
-
-    /// Sends the request (`GET /v2/Services/{ServiceSid}/Users/{UserSid}/Bindings`) and decodes the response.
-    pub async fn send(
-        self,
-    ) -> ::std::result::Result<super::ListUserBindingResponse, crate::Error> {
-        let request = self.request()?;
-        self.client.execute(&request).await
     }
 }
 
@@ -458,7 +478,20 @@ impl UpdateChannel {
         self
     }
 
-    /// Checks the inputs and assembles the request.
+    /// Sends the request (`POST /v2/Services/{ServiceSid}/Channels/{Sid}`) and decodes the response.
+    pub async fn send(
+        self,
+    ) -> ::std::result::Result<super::ServiceChannel, crate::Error> {
+        crate::runtime::operation::Operation::send(self).await
+    }
+}
+
+impl crate::runtime::operation::Operation for UpdateChannel {
+    type Response = crate::runtime::operation::Json<super::ServiceChannel>;
+    fn client(&self) -> &crate::runtime::Client {
+        &self.client
+    }
+
     fn request(
         &self,
     ) -> ::std::result::Result<crate::runtime::request::Request, crate::Error> {
@@ -487,13 +520,5 @@ impl UpdateChannel {
             request.form("FriendlyName", value);
         }
         ::std::result::Result::Ok(request)
-    }
-
-    /// Sends the request (`POST /v2/Services/{ServiceSid}/Channels/{Sid}`) and decodes the response.
-    pub async fn send(
-        self,
-    ) -> ::std::result::Result<super::ServiceChannel, crate::Error> {
-        let request = self.request()?;
-        self.client.execute(&request).await
     }
 }

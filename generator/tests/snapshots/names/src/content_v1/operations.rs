@@ -147,7 +147,7 @@ impl ContentV1 {
     }
 }
 
-/// Request builder for [`ContentV1::create_content`]: `POST /v1/Content`. Set optional inputs with its methods, then call [`send`](Self::send).
+/// Request builder for [`ContentV1::create_content`]: `POST /v1/Content`. Call [`send`](Self::send).
 #[derive(Debug, Clone)]
 #[must_use = "a request is only sent by `.send()`"]
 pub struct CreateContent {
@@ -156,7 +156,20 @@ pub struct CreateContent {
 }
 
 impl CreateContent {
-    /// Checks the inputs and assembles the request.
+    /// Sends the request (`POST /v1/Content`) and decodes the response.
+    pub async fn send(
+        self,
+    ) -> ::std::result::Result<super::ContentResponse, crate::Error> {
+        crate::runtime::operation::Operation::send(self).await
+    }
+}
+
+impl crate::runtime::operation::Operation for CreateContent {
+    type Response = crate::runtime::operation::Json<super::ContentResponse>;
+    fn client(&self) -> &crate::runtime::Client {
+        &self.client
+    }
+
     fn request(
         &self,
     ) -> ::std::result::Result<crate::runtime::request::Request, crate::Error> {
@@ -170,17 +183,9 @@ impl CreateContent {
         request.json("application/json", &self.body)?;
         ::std::result::Result::Ok(request)
     }
-
-    /// Sends the request (`POST /v1/Content`) and decodes the response.
-    pub async fn send(
-        self,
-    ) -> ::std::result::Result<super::ContentResponse, crate::Error> {
-        let request = self.request()?;
-        self.client.execute(&request).await
-    }
 }
 
-/// Request builder for [`ContentV1::delete_content`]: `DELETE /v1/Content/{Sid}`. Set optional inputs with its methods, then call [`send`](Self::send).
+/// Request builder for [`ContentV1::delete_content`]: `DELETE /v1/Content/{Sid}`. Call [`send`](Self::send).
 #[derive(Debug, Clone)]
 #[must_use = "a request is only sent by `.send()`"]
 pub struct DeleteContent {
@@ -189,7 +194,18 @@ pub struct DeleteContent {
 }
 
 impl DeleteContent {
-    /// Checks the inputs and assembles the request.
+    /// Sends the request (`DELETE /v1/Content/{Sid}`) and decodes the response.
+    pub async fn send(self) -> ::std::result::Result<(), crate::Error> {
+        crate::runtime::operation::Operation::send(self).await
+    }
+}
+
+impl crate::runtime::operation::Operation for DeleteContent {
+    type Response = crate::runtime::operation::NoContent;
+    fn client(&self) -> &crate::runtime::Client {
+        &self.client
+    }
+
     fn request(
         &self,
     ) -> ::std::result::Result<crate::runtime::request::Request, crate::Error> {
@@ -207,15 +223,9 @@ impl DeleteContent {
         }
         ::std::result::Result::Ok(request)
     }
-
-    /// Sends the request (`DELETE /v1/Content/{Sid}`) and decodes the response.
-    pub async fn send(self) -> ::std::result::Result<(), crate::Error> {
-        let request = self.request()?;
-        self.client.execute_empty(&request).await
-    }
 }
 
-/// Request builder for [`ContentV1::fetch_approval_fetch`]: `GET /v1/Content/{Sid}/ApprovalRequests`. Set optional inputs with its methods, then call [`send`](Self::send).
+/// Request builder for [`ContentV1::fetch_approval_fetch`]: `GET /v1/Content/{Sid}/ApprovalRequests`. Call [`send`](Self::send).
 #[derive(Debug, Clone)]
 #[must_use = "a request is only sent by `.send()`"]
 pub struct FetchApprovalFetch {
@@ -224,7 +234,25 @@ pub struct FetchApprovalFetch {
 }
 
 impl FetchApprovalFetch {
-    /// Checks the inputs and assembles the request.
+    /// Sends the request (`GET /v1/Content/{Sid}/ApprovalRequests`) and decodes the response.
+    pub async fn send(
+        self,
+    ) -> ::std::result::Result<
+        super::ContentAndApprovalsWhatsappApprovalRequestWhatsappApprovalStatusWithRejectionReasonAndAllowCategoryChange,
+        crate::Error,
+    > {
+        crate::runtime::operation::Operation::send(self).await
+    }
+}
+
+impl crate::runtime::operation::Operation for FetchApprovalFetch {
+    type Response = crate::runtime::operation::Json<
+        super::ContentAndApprovalsWhatsappApprovalRequestWhatsappApprovalStatusWithRejectionReasonAndAllowCategoryChange,
+    >;
+    fn client(&self) -> &crate::runtime::Client {
+        &self.client
+    }
+
     fn request(
         &self,
     ) -> ::std::result::Result<crate::runtime::request::Request, crate::Error> {
@@ -243,20 +271,9 @@ impl FetchApprovalFetch {
         request.path("/ApprovalRequests");
         ::std::result::Result::Ok(request)
     }
-
-    /// Sends the request (`GET /v1/Content/{Sid}/ApprovalRequests`) and decodes the response.
-    pub async fn send(
-        self,
-    ) -> ::std::result::Result<
-        super::ContentAndApprovalsWhatsappApprovalRequestWhatsappApprovalStatusWithRejectionReasonAndAllowCategoryChange,
-        crate::Error,
-    > {
-        let request = self.request()?;
-        self.client.execute(&request).await
-    }
 }
 
-/// Request builder for [`ContentV1::fetch_content`]: `GET /v1/Content/{Sid}`. Set optional inputs with its methods, then call [`send`](Self::send).
+/// Request builder for [`ContentV1::fetch_content`]: `GET /v1/Content/{Sid}`. Call [`send`](Self::send).
 #[derive(Debug, Clone)]
 #[must_use = "a request is only sent by `.send()`"]
 pub struct FetchContent {
@@ -265,7 +282,18 @@ pub struct FetchContent {
 }
 
 impl FetchContent {
-    /// Checks the inputs and assembles the request.
+    /// Sends the request (`GET /v1/Content/{Sid}`) and decodes the response.
+    pub async fn send(self) -> ::std::result::Result<super::Content, crate::Error> {
+        crate::runtime::operation::Operation::send(self).await
+    }
+}
+
+impl crate::runtime::operation::Operation for FetchContent {
+    type Response = crate::runtime::operation::Json<super::Content>;
+    fn client(&self) -> &crate::runtime::Client {
+        &self.client
+    }
+
     fn request(
         &self,
     ) -> ::std::result::Result<crate::runtime::request::Request, crate::Error> {
@@ -282,12 +310,6 @@ impl FetchContent {
             request.path_param("sid", value)?;
         }
         ::std::result::Result::Ok(request)
-    }
-
-    /// Sends the request (`GET /v1/Content/{Sid}`) and decodes the response.
-    pub async fn send(self) -> ::std::result::Result<super::Content, crate::Error> {
-        let request = self.request()?;
-        self.client.execute(&request).await
     }
 }
 
@@ -351,7 +373,20 @@ impl ListContent {
         self
     }
 
-    /// Checks the inputs and assembles the request.
+    /// Sends the request (`GET /v1/Content`) and decodes the response.
+    pub async fn send(
+        self,
+    ) -> ::std::result::Result<super::ListContentResponse, crate::Error> {
+        crate::runtime::operation::Operation::send(self).await
+    }
+}
+
+impl crate::runtime::operation::Operation for ListContent {
+    type Response = crate::runtime::operation::Json<super::ListContentResponse>;
+    fn client(&self) -> &crate::runtime::Client {
+        &self.client
+    }
+
     fn request(
         &self,
     ) -> ::std::result::Result<crate::runtime::request::Request, crate::Error> {
@@ -388,13 +423,5 @@ impl ListContent {
                 );
         }
         ::std::result::Result::Ok(request)
-    }
-
-    /// Sends the request (`GET /v1/Content`) and decodes the response.
-    pub async fn send(
-        self,
-    ) -> ::std::result::Result<super::ListContentResponse, crate::Error> {
-        let request = self.request()?;
-        self.client.execute(&request).await
     }
 }

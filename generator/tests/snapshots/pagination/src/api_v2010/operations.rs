@@ -137,7 +137,39 @@ impl ListMessage {
         self
     }
 
-    /// Checks the inputs and assembles the request.
+    /// Sends the request (`GET /2010-04-01/Accounts/{AccountSid}/Messages.json`) and decodes the response.
+    pub async fn send(
+        self,
+    ) -> ::std::result::Result<super::ListMessageResponse, crate::Error> {
+        crate::runtime::operation::Operation::send(self).await
+    }
+
+    /// Stops [`stream`](Self::stream) after `limit` items in total; no page past the
+    /// one holding the last of them is fetched. Without an explicit page size, pages
+    /// are made no larger than `limit`.
+    pub fn limit(mut self, limit: usize) -> Self {
+        self.limit = ::std::option::Option::Some(limit);
+        self
+    }
+
+    /// Every item across pages, fetched lazily; next pages are always requested from
+    /// the client's own origin. Ends after [`limit`](Self::limit) items if set.
+    pub fn stream(self) -> crate::ItemStream<super::AccountMessage> {
+        crate::runtime::operation::ListOperation::stream(self)
+    }
+
+    /// Every page, fetched lazily.
+    pub fn pages(self) -> crate::PageStream<super::ListMessageResponse> {
+        crate::runtime::operation::ListOperation::pages(self)
+    }
+}
+
+impl crate::runtime::operation::Operation for ListMessage {
+    type Response = crate::runtime::operation::Json<super::ListMessageResponse>;
+    fn client(&self) -> &crate::runtime::Client {
+        &self.client
+    }
+
     fn request(
         &self,
     ) -> ::std::result::Result<crate::runtime::request::Request, crate::Error> {
@@ -187,43 +219,18 @@ impl ListMessage {
         }
         ::std::result::Result::Ok(request)
     }
+}
 
-    /// Sends the request (`GET /2010-04-01/Accounts/{AccountSid}/Messages.json`) and decodes the response.
-    pub async fn send(
-        self,
-    ) -> ::std::result::Result<super::ListMessageResponse, crate::Error> {
-        let request = self.request()?;
-        self.client.execute(&request).await
+impl crate::runtime::operation::ListOperation for ListMessage {
+    type Page = super::ListMessageResponse;
+    fn limit(&self) -> ::std::option::Option<usize> {
+        self.limit
     }
 
-    /// Stops [`stream`](Self::stream) after `limit` items in total; no page past the
-    /// one holding the last of them is fetched. Without an explicit page size, pages
-    /// are made no larger than `limit`.
-    pub fn limit(mut self, limit: usize) -> Self {
-        self.limit = ::std::option::Option::Some(limit);
-        self
-    }
-
-    /// Every item across pages, fetched lazily; next pages are always requested from
-    /// the client's own origin. Ends after [`limit`](Self::limit) items if set.
-    pub fn stream(mut self) -> crate::ItemStream<super::AccountMessage> {
-        if self.page_size.is_none()
-            && let ::std::option::Option::Some(limit) = self.limit
-        {
-            self.page_size = <u64>::try_from(limit.clamp(1, 1000)).ok();
+    fn fit_page_size(&mut self, limit: usize) {
+        if self.page_size.is_none() {
+            self.page_size = crate::runtime::operation::page_size_for(limit, 1000);
         }
-        let request = self.request();
-        crate::runtime::pagination::items::<
-            super::ListMessageResponse,
-        >(self.client, request, self.limit)
-    }
-
-    /// Every page, fetched lazily.
-    pub fn pages(self) -> crate::PageStream<super::ListMessageResponse> {
-        let request = self.request();
-        crate::runtime::pagination::pages::<
-            super::ListMessageResponse,
-        >(self.client, request)
     }
 }
 

@@ -62,7 +62,20 @@ impl FetchLookupAccountRateLimits {
         self
     }
 
-    /// Checks the inputs and assembles the request.
+    /// Sends the request (`GET /v2/RateLimits`) and decodes the response.
+    pub async fn send(
+        self,
+    ) -> ::std::result::Result<super::RateLimitListResponse, crate::Error> {
+        crate::runtime::operation::Operation::send(self).await
+    }
+}
+
+impl crate::runtime::operation::Operation for FetchLookupAccountRateLimits {
+    type Response = crate::runtime::operation::Json<super::RateLimitListResponse>;
+    fn client(&self) -> &crate::runtime::Client {
+        &self.client
+    }
+
     fn request(
         &self,
     ) -> ::std::result::Result<crate::runtime::request::Request, crate::Error> {
@@ -77,13 +90,5 @@ impl FetchLookupAccountRateLimits {
             request.query("Fields", value);
         }
         ::std::result::Result::Ok(request)
-    }
-
-    /// Sends the request (`GET /v2/RateLimits`) and decodes the response.
-    pub async fn send(
-        self,
-    ) -> ::std::result::Result<super::RateLimitListResponse, crate::Error> {
-        let request = self.request()?;
-        self.client.execute(&request).await
     }
 }

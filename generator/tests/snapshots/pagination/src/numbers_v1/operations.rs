@@ -100,7 +100,41 @@ impl ListPortInPhoneNumbers {
         self
     }
 
-    /// Checks the inputs and assembles the request.
+    /// Sends the request (`GET /v1/Porting/PortIn/{PortInRequestSid}/PhoneNumbers`) and decodes the response.
+    pub async fn send(
+        self,
+    ) -> ::std::result::Result<super::ListPortInPhoneNumbersResponse, crate::Error> {
+        crate::runtime::operation::Operation::send(self).await
+    }
+
+    /// Stops [`stream`](Self::stream) after `limit` items in total; no page past the
+    /// one holding the last of them is fetched. Without an explicit page size, pages
+    /// are made no larger than `limit`.
+    pub fn limit(mut self, limit: usize) -> Self {
+        self.limit = ::std::option::Option::Some(limit);
+        self
+    }
+
+    /// Every item across pages, fetched lazily; next pages are always requested from
+    /// the client's own origin. Ends after [`limit`](Self::limit) items if set.
+    pub fn stream(self) -> crate::ItemStream<super::PortInPhoneNumberList> {
+        crate::runtime::operation::ListOperation::stream(self)
+    }
+
+    /// Every page, fetched lazily.
+    pub fn pages(self) -> crate::PageStream<super::ListPortInPhoneNumbersResponse> {
+        crate::runtime::operation::ListOperation::pages(self)
+    }
+}
+
+impl crate::runtime::operation::Operation for ListPortInPhoneNumbers {
+    type Response = crate::runtime::operation::Json<
+        super::ListPortInPhoneNumbersResponse,
+    >;
+    fn client(&self) -> &crate::runtime::Client {
+        &self.client
+    }
+
     fn request(
         &self,
     ) -> ::std::result::Result<crate::runtime::request::Request, crate::Error> {
@@ -134,43 +168,18 @@ impl ListPortInPhoneNumbers {
         }
         ::std::result::Result::Ok(request)
     }
+}
 
-    /// Sends the request (`GET /v1/Porting/PortIn/{PortInRequestSid}/PhoneNumbers`) and decodes the response.
-    pub async fn send(
-        self,
-    ) -> ::std::result::Result<super::ListPortInPhoneNumbersResponse, crate::Error> {
-        let request = self.request()?;
-        self.client.execute(&request).await
+impl crate::runtime::operation::ListOperation for ListPortInPhoneNumbers {
+    type Page = super::ListPortInPhoneNumbersResponse;
+    fn limit(&self) -> ::std::option::Option<usize> {
+        self.limit
     }
 
-    /// Stops [`stream`](Self::stream) after `limit` items in total; no page past the
-    /// one holding the last of them is fetched. Without an explicit page size, pages
-    /// are made no larger than `limit`.
-    pub fn limit(mut self, limit: usize) -> Self {
-        self.limit = ::std::option::Option::Some(limit);
-        self
-    }
-
-    /// Every item across pages, fetched lazily; next pages are always requested from
-    /// the client's own origin. Ends after [`limit`](Self::limit) items if set.
-    pub fn stream(mut self) -> crate::ItemStream<super::PortInPhoneNumberList> {
-        if self.page_size.is_none()
-            && let ::std::option::Option::Some(limit) = self.limit
-        {
-            self.page_size = <u32>::try_from(limit.clamp(1, 100)).ok();
+    fn fit_page_size(&mut self, limit: usize) {
+        if self.page_size.is_none() {
+            self.page_size = crate::runtime::operation::page_size_for(limit, 100);
         }
-        let request = self.request();
-        crate::runtime::pagination::items::<
-            super::ListPortInPhoneNumbersResponse,
-        >(self.client, request, self.limit)
-    }
-
-    /// Every page, fetched lazily.
-    pub fn pages(self) -> crate::PageStream<super::ListPortInPhoneNumbersResponse> {
-        let request = self.request();
-        crate::runtime::pagination::pages::<
-            super::ListPortInPhoneNumbersResponse,
-        >(self.client, request)
     }
 }
 
@@ -232,7 +241,39 @@ impl ListPortInRequests {
         self
     }
 
-    /// Checks the inputs and assembles the request.
+    /// Sends the request (`GET /v1/Porting/PortIn/PortInRequests`) and decodes the response.
+    pub async fn send(
+        self,
+    ) -> ::std::result::Result<super::ListPortInRequestsResponse, crate::Error> {
+        crate::runtime::operation::Operation::send(self).await
+    }
+
+    /// Stops [`stream`](Self::stream) after `limit` items in total; no page past the
+    /// one holding the last of them is fetched. Without an explicit page size, pages
+    /// are made no larger than `limit`.
+    pub fn limit(mut self, limit: usize) -> Self {
+        self.limit = ::std::option::Option::Some(limit);
+        self
+    }
+
+    /// Every item across pages, fetched lazily; next pages are always requested from
+    /// the client's own origin. Ends after [`limit`](Self::limit) items if set.
+    pub fn stream(self) -> crate::ItemStream<super::PortInRequestList> {
+        crate::runtime::operation::ListOperation::stream(self)
+    }
+
+    /// Every page, fetched lazily.
+    pub fn pages(self) -> crate::PageStream<super::ListPortInRequestsResponse> {
+        crate::runtime::operation::ListOperation::pages(self)
+    }
+}
+
+impl crate::runtime::operation::Operation for ListPortInRequests {
+    type Response = crate::runtime::operation::Json<super::ListPortInRequestsResponse>;
+    fn client(&self) -> &crate::runtime::Client {
+        &self.client
+    }
+
     fn request(
         &self,
     ) -> ::std::result::Result<crate::runtime::request::Request, crate::Error> {
@@ -263,40 +304,17 @@ impl ListPortInRequests {
         }
         ::std::result::Result::Ok(request)
     }
+}
 
-    /// Sends the request (`GET /v1/Porting/PortIn/PortInRequests`) and decodes the response.
-    pub async fn send(
-        self,
-    ) -> ::std::result::Result<super::ListPortInRequestsResponse, crate::Error> {
-        let request = self.request()?;
-        self.client.execute(&request).await
+impl crate::runtime::operation::ListOperation for ListPortInRequests {
+    type Page = super::ListPortInRequestsResponse;
+    fn limit(&self) -> ::std::option::Option<usize> {
+        self.limit
     }
 
-    /// Stops [`stream`](Self::stream) after `limit` items in total; no page past the
-    /// one holding the last of them is fetched. Without an explicit page size, pages
-    /// are made no larger than `limit`.
-    pub fn limit(mut self, limit: usize) -> Self {
-        self.limit = ::std::option::Option::Some(limit);
-        self
-    }
-
-    /// Every item across pages, fetched lazily; next pages are always requested from
-    /// the client's own origin. Ends after [`limit`](Self::limit) items if set.
-    pub fn stream(mut self) -> crate::ItemStream<super::PortInRequestList> {
-        if self.size.is_none() && let ::std::option::Option::Some(limit) = self.limit {
-            self.size = <u32>::try_from(limit.clamp(1, 100)).ok();
+    fn fit_page_size(&mut self, limit: usize) {
+        if self.size.is_none() {
+            self.size = crate::runtime::operation::page_size_for(limit, 100);
         }
-        let request = self.request();
-        crate::runtime::pagination::items::<
-            super::ListPortInRequestsResponse,
-        >(self.client, request, self.limit)
-    }
-
-    /// Every page, fetched lazily.
-    pub fn pages(self) -> crate::PageStream<super::ListPortInRequestsResponse> {
-        let request = self.request();
-        crate::runtime::pagination::pages::<
-            super::ListPortInRequestsResponse,
-        >(self.client, request)
     }
 }

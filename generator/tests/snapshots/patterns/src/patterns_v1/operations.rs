@@ -46,7 +46,7 @@ impl PatternsV1 {
     }
 }
 
-/// Request builder for [`PatternsV1::fetch_account`]: `GET /v1/Accounts/{Sid}`. Set optional inputs with its methods, then call [`send`](Self::send).
+/// Request builder for [`PatternsV1::fetch_account`]: `GET /v1/Accounts/{Sid}`. Call [`send`](Self::send).
 #[derive(Debug, Clone)]
 #[must_use = "a request is only sent by `.send()`"]
 pub struct FetchAccount {
@@ -55,7 +55,18 @@ pub struct FetchAccount {
 }
 
 impl FetchAccount {
-    /// Checks the inputs and assembles the request.
+    /// Sends the request (`GET /v1/Accounts/{Sid}`) and decodes the response.
+    pub async fn send(self) -> ::std::result::Result<super::Account, crate::Error> {
+        crate::runtime::operation::Operation::send(self).await
+    }
+}
+
+impl crate::runtime::operation::Operation for FetchAccount {
+    type Response = crate::runtime::operation::Json<super::Account>;
+    fn client(&self) -> &crate::runtime::Client {
+        &self.client
+    }
+
     fn request(
         &self,
     ) -> ::std::result::Result<crate::runtime::request::Request, crate::Error> {
@@ -72,11 +83,5 @@ impl FetchAccount {
             request.path_param("sid", value)?;
         }
         ::std::result::Result::Ok(request)
-    }
-
-    /// Sends the request (`GET /v1/Accounts/{Sid}`) and decodes the response.
-    pub async fn send(self) -> ::std::result::Result<super::Account, crate::Error> {
-        let request = self.request()?;
-        self.client.execute(&request).await
     }
 }

@@ -77,7 +77,46 @@ impl ListRoleAssignments {
         self
     }
 
-    /// Checks the inputs and assembles the request.
+    /// Sends the request (`GET /Organizations/{OrganizationSid}/RoleAssignments`) and decodes the response.
+    pub async fn send(
+        self,
+    ) -> ::std::result::Result<
+        super::PublicApiCreateRoleAssignmentResponsePage,
+        crate::Error,
+    > {
+        crate::runtime::operation::Operation::send(self).await
+    }
+
+    /// Stops [`stream`](Self::stream) after `limit` items in total; no page past the
+    /// one holding the last of them is fetched. Without an explicit page size, pages
+    /// are made no larger than `limit`.
+    pub fn limit(mut self, limit: usize) -> Self {
+        self.limit = ::std::option::Option::Some(limit);
+        self
+    }
+
+    /// Every item across pages, fetched lazily; next pages are always requested from
+    /// the client's own origin. Ends after [`limit`](Self::limit) items if set.
+    pub fn stream(self) -> crate::ItemStream<super::PublicApiRoleAssignmentResponse> {
+        crate::runtime::operation::ListOperation::stream(self)
+    }
+
+    /// Every page, fetched lazily.
+    pub fn pages(
+        self,
+    ) -> crate::PageStream<super::PublicApiCreateRoleAssignmentResponsePage> {
+        crate::runtime::operation::ListOperation::pages(self)
+    }
+}
+
+impl crate::runtime::operation::Operation for ListRoleAssignments {
+    type Response = crate::runtime::operation::Json<
+        super::PublicApiCreateRoleAssignmentResponsePage,
+    >;
+    fn client(&self) -> &crate::runtime::Client {
+        &self.client
+    }
+
     fn request(
         &self,
     ) -> ::std::result::Result<crate::runtime::request::Request, crate::Error> {
@@ -106,42 +145,11 @@ impl ListRoleAssignments {
         }
         ::std::result::Result::Ok(request)
     }
+}
 
-    /// Sends the request (`GET /Organizations/{OrganizationSid}/RoleAssignments`) and decodes the response.
-    pub async fn send(
-        self,
-    ) -> ::std::result::Result<
-        super::PublicApiCreateRoleAssignmentResponsePage,
-        crate::Error,
-    > {
-        let request = self.request()?;
-        self.client.execute(&request).await
-    }
-
-    /// Stops [`stream`](Self::stream) after `limit` items in total; no page past the
-    /// one holding the last of them is fetched. Without an explicit page size, pages
-    /// are made no larger than `limit`.
-    pub fn limit(mut self, limit: usize) -> Self {
-        self.limit = ::std::option::Option::Some(limit);
-        self
-    }
-
-    /// Every item across pages, fetched lazily; next pages are always requested from
-    /// the client's own origin. Ends after [`limit`](Self::limit) items if set.
-    pub fn stream(self) -> crate::ItemStream<super::PublicApiRoleAssignmentResponse> {
-        let request = self.request();
-        crate::runtime::pagination::items::<
-            super::PublicApiCreateRoleAssignmentResponsePage,
-        >(self.client, request, self.limit)
-    }
-
-    /// Every page, fetched lazily.
-    pub fn pages(
-        self,
-    ) -> crate::PageStream<super::PublicApiCreateRoleAssignmentResponsePage> {
-        let request = self.request();
-        crate::runtime::pagination::pages::<
-            super::PublicApiCreateRoleAssignmentResponsePage,
-        >(self.client, request)
+impl crate::runtime::operation::ListOperation for ListRoleAssignments {
+    type Page = super::PublicApiCreateRoleAssignmentResponsePage;
+    fn limit(&self) -> ::std::option::Option<usize> {
+        self.limit
     }
 }

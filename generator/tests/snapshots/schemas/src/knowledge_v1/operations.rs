@@ -89,7 +89,20 @@ impl CreateKnowledge {
         self
     }
 
-    /// Checks the inputs and assembles the request.
+    /// Sends the request (`POST /v1/Knowledge`) and decodes the response.
+    pub async fn send(
+        self,
+    ) -> ::std::result::Result<super::ServiceKnowledge, crate::Error> {
+        crate::runtime::operation::Operation::send(self).await
+    }
+}
+
+impl crate::runtime::operation::Operation for CreateKnowledge {
+    type Response = crate::runtime::operation::Json<super::ServiceKnowledge>;
+    fn client(&self) -> &crate::runtime::Client {
+        &self.client
+    }
+
     fn request(
         &self,
     ) -> ::std::result::Result<crate::runtime::request::Request, crate::Error> {
@@ -105,17 +118,9 @@ impl CreateKnowledge {
         }
         ::std::result::Result::Ok(request)
     }
-
-    /// Sends the request (`POST /v1/Knowledge`) and decodes the response.
-    pub async fn send(
-        self,
-    ) -> ::std::result::Result<super::ServiceKnowledge, crate::Error> {
-        let request = self.request()?;
-        self.client.execute(&request).await
-    }
 }
 
-/// Request builder for [`KnowledgeV1::fetch_knowledge_status`]: `GET /v1/Knowledge/{id}/Status`. Set optional inputs with its methods, then call [`send`](Self::send).
+/// Request builder for [`KnowledgeV1::fetch_knowledge_status`]: `GET /v1/Knowledge/{id}/Status`. Call [`send`](Self::send).
 #[derive(Debug, Clone)]
 #[must_use = "a request is only sent by `.send()`"]
 pub struct FetchKnowledgeStatus {
@@ -124,7 +129,20 @@ pub struct FetchKnowledgeStatus {
 }
 
 impl FetchKnowledgeStatus {
-    /// Checks the inputs and assembles the request.
+    /// Sends the request (`GET /v1/Knowledge/{id}/Status`) and decodes the response.
+    pub async fn send(
+        self,
+    ) -> ::std::result::Result<super::ServiceKnowledgeStatus, crate::Error> {
+        crate::runtime::operation::Operation::send(self).await
+    }
+}
+
+impl crate::runtime::operation::Operation for FetchKnowledgeStatus {
+    type Response = crate::runtime::operation::Json<super::ServiceKnowledgeStatus>;
+    fn client(&self) -> &crate::runtime::Client {
+        &self.client
+    }
+
     fn request(
         &self,
     ) -> ::std::result::Result<crate::runtime::request::Request, crate::Error> {
@@ -142,14 +160,6 @@ impl FetchKnowledgeStatus {
         }
         request.path("/Status");
         ::std::result::Result::Ok(request)
-    }
-
-    /// Sends the request (`GET /v1/Knowledge/{id}/Status`) and decodes the response.
-    pub async fn send(
-        self,
-    ) -> ::std::result::Result<super::ServiceKnowledgeStatus, crate::Error> {
-        let request = self.request()?;
-        self.client.execute(&request).await
     }
 }
 
@@ -169,7 +179,20 @@ impl SearchKnowledge {
         self
     }
 
-    /// Checks the inputs and assembles the request.
+    /// Sends the request (`POST /v1/Knowledge/{id}/Search`) and decodes the response.
+    pub async fn send(
+        self,
+    ) -> ::std::result::Result<super::ServiceSearchResult, crate::Error> {
+        crate::runtime::operation::Operation::send(self).await
+    }
+}
+
+impl crate::runtime::operation::Operation for SearchKnowledge {
+    type Response = crate::runtime::operation::Json<super::ServiceSearchResult>;
+    fn client(&self) -> &crate::runtime::Client {
+        &self.client
+    }
+
     fn request(
         &self,
     ) -> ::std::result::Result<crate::runtime::request::Request, crate::Error> {
@@ -190,13 +213,5 @@ impl SearchKnowledge {
             request.json("application/json", value)?;
         }
         ::std::result::Result::Ok(request)
-    }
-
-    /// Sends the request (`POST /v1/Knowledge/{id}/Search`) and decodes the response.
-    pub async fn send(
-        self,
-    ) -> ::std::result::Result<super::ServiceSearchResult, crate::Error> {
-        let request = self.request()?;
-        self.client.execute(&request).await
     }
 }

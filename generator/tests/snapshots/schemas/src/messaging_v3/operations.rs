@@ -83,7 +83,7 @@ impl MessagingV3 {
     }
 }
 
-/// Request builder for [`MessagingV3::create_v3_typing_indicator`]: `POST /v3/Indicators/Typing.json`. Set optional inputs with its methods, then call [`send`](Self::send).
+/// Request builder for [`MessagingV3::create_v3_typing_indicator`]: `POST /v3/Indicators/Typing.json`. Call [`send`](Self::send).
 #[derive(Debug, Clone)]
 #[must_use = "a request is only sent by `.send()`"]
 pub struct CreateV3TypingIndicator {
@@ -92,7 +92,22 @@ pub struct CreateV3TypingIndicator {
 }
 
 impl CreateV3TypingIndicator {
-    /// Checks the inputs and assembles the request.
+    /// Sends the request (`POST /v3/Indicators/Typing.json`) and decodes the response.
+    pub async fn send(
+        self,
+    ) -> ::std::result::Result<super::CreateV3TypingIndicatorResponse, crate::Error> {
+        crate::runtime::operation::Operation::send(self).await
+    }
+}
+
+impl crate::runtime::operation::Operation for CreateV3TypingIndicator {
+    type Response = crate::runtime::operation::Json<
+        super::CreateV3TypingIndicatorResponse,
+    >;
+    fn client(&self) -> &crate::runtime::Client {
+        &self.client
+    }
+
     fn request(
         &self,
     ) -> ::std::result::Result<crate::runtime::request::Request, crate::Error> {
@@ -106,17 +121,9 @@ impl CreateV3TypingIndicator {
         request.json("application/json", &self.body)?;
         ::std::result::Result::Ok(request)
     }
-
-    /// Sends the request (`POST /v3/Indicators/Typing.json`) and decodes the response.
-    pub async fn send(
-        self,
-    ) -> ::std::result::Result<super::CreateV3TypingIndicatorResponse, crate::Error> {
-        let request = self.request()?;
-        self.client.execute(&request).await
-    }
 }
 
-/// Request builder for [`MessagingV3::fetch_channels_sender`]: `GET /v3/Channels/Senders/{Sid}`. Set optional inputs with its methods, then call [`send`](Self::send).
+/// Request builder for [`MessagingV3::fetch_channels_sender`]: `GET /v3/Channels/Senders/{Sid}`. Call [`send`](Self::send).
 #[derive(Debug, Clone)]
 #[must_use = "a request is only sent by `.send()`"]
 pub struct FetchChannelsSender {
@@ -125,7 +132,20 @@ pub struct FetchChannelsSender {
 }
 
 impl FetchChannelsSender {
-    /// Checks the inputs and assembles the request.
+    /// Sends the request (`GET /v3/Channels/Senders/{Sid}`) and decodes the response.
+    pub async fn send(
+        self,
+    ) -> ::std::result::Result<super::ChannelsSender, crate::Error> {
+        crate::runtime::operation::Operation::send(self).await
+    }
+}
+
+impl crate::runtime::operation::Operation for FetchChannelsSender {
+    type Response = crate::runtime::operation::Json<super::ChannelsSender>;
+    fn client(&self) -> &crate::runtime::Client {
+        &self.client
+    }
+
     fn request(
         &self,
     ) -> ::std::result::Result<crate::runtime::request::Request, crate::Error> {
@@ -142,14 +162,6 @@ impl FetchChannelsSender {
             request.path_param("sid", value)?;
         }
         ::std::result::Result::Ok(request)
-    }
-
-    /// Sends the request (`GET /v3/Channels/Senders/{Sid}`) and decodes the response.
-    pub async fn send(
-        self,
-    ) -> ::std::result::Result<super::ChannelsSender, crate::Error> {
-        let request = self.request()?;
-        self.client.execute(&request).await
     }
 }
 
@@ -174,7 +186,20 @@ impl FetchOptOutKeywords {
         self
     }
 
-    /// Checks the inputs and assembles the request.
+    /// Sends the request (`GET /v3/OptOuts/{OptOutSid}/Keywords`) and decodes the response.
+    pub async fn send(
+        self,
+    ) -> ::std::result::Result<super::KeywordConfigurationResponse, crate::Error> {
+        crate::runtime::operation::Operation::send(self).await
+    }
+}
+
+impl crate::runtime::operation::Operation for FetchOptOutKeywords {
+    type Response = crate::runtime::operation::Json<super::KeywordConfigurationResponse>;
+    fn client(&self) -> &crate::runtime::Client {
+        &self.client
+    }
+
     fn request(
         &self,
     ) -> ::std::result::Result<crate::runtime::request::Request, crate::Error> {
@@ -198,13 +223,5 @@ impl FetchOptOutKeywords {
             request.query("KeywordLocale", value);
         }
         ::std::result::Result::Ok(request)
-    }
-
-    /// Sends the request (`GET /v3/OptOuts/{OptOutSid}/Keywords`) and decodes the response.
-    pub async fn send(
-        self,
-    ) -> ::std::result::Result<super::KeywordConfigurationResponse, crate::Error> {
-        let request = self.request()?;
-        self.client.execute(&request).await
     }
 }

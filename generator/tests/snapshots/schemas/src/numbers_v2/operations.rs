@@ -118,7 +118,20 @@ impl CreateHostedNumberOrder {
         self
     }
 
-    /// Checks the inputs and assembles the request.
+    /// Sends the request (`POST /v2/HostedNumber/Orders`) and decodes the response.
+    pub async fn send(
+        self,
+    ) -> ::std::result::Result<super::HostedNumberOrder, crate::Error> {
+        crate::runtime::operation::Operation::send(self).await
+    }
+}
+
+impl crate::runtime::operation::Operation for CreateHostedNumberOrder {
+    type Response = crate::runtime::operation::Json<super::HostedNumberOrder>;
+    fn client(&self) -> &crate::runtime::Client {
+        &self.client
+    }
+
     fn request(
         &self,
     ) -> ::std::result::Result<crate::runtime::request::Request, crate::Error> {
@@ -146,14 +159,6 @@ impl CreateHostedNumberOrder {
             request.form("SmsMethod", value.as_str());
         }
         ::std::result::Result::Ok(request)
-    }
-
-    /// Sends the request (`POST /v2/HostedNumber/Orders`) and decodes the response.
-    pub async fn send(
-        self,
-    ) -> ::std::result::Result<super::HostedNumberOrder, crate::Error> {
-        let request = self.request()?;
-        self.client.execute(&request).await
     }
 }
 
@@ -190,7 +195,39 @@ impl ListBundle {
         self
     }
 
-    /// Checks the inputs and assembles the request.
+    /// Sends the request (`GET /v2/RegulatoryCompliance/Bundles`) and decodes the response.
+    pub async fn send(
+        self,
+    ) -> ::std::result::Result<super::ListBundleResponse, crate::Error> {
+        crate::runtime::operation::Operation::send(self).await
+    }
+
+    /// Stops [`stream`](Self::stream) after `limit` items in total; no page past the
+    /// one holding the last of them is fetched. Without an explicit page size, pages
+    /// are made no larger than `limit`.
+    pub fn limit(mut self, limit: usize) -> Self {
+        self.limit = ::std::option::Option::Some(limit);
+        self
+    }
+
+    /// Every item across pages, fetched lazily; next pages are always requested from
+    /// the client's own origin. Ends after [`limit`](Self::limit) items if set.
+    pub fn stream(self) -> crate::ItemStream<super::RegulatoryComplianceBundle> {
+        crate::runtime::operation::ListOperation::stream(self)
+    }
+
+    /// Every page, fetched lazily.
+    pub fn pages(self) -> crate::PageStream<super::ListBundleResponse> {
+        crate::runtime::operation::ListOperation::pages(self)
+    }
+}
+
+impl crate::runtime::operation::Operation for ListBundle {
+    type Response = crate::runtime::operation::Json<super::ListBundleResponse>;
+    fn client(&self) -> &crate::runtime::Client {
+        &self.client
+    }
+
     fn request(
         &self,
     ) -> ::std::result::Result<crate::runtime::request::Request, crate::Error> {
@@ -210,37 +247,11 @@ impl ListBundle {
         }
         ::std::result::Result::Ok(request)
     }
+}
 
-    /// Sends the request (`GET /v2/RegulatoryCompliance/Bundles`) and decodes the response.
-    pub async fn send(
-        self,
-    ) -> ::std::result::Result<super::ListBundleResponse, crate::Error> {
-        let request = self.request()?;
-        self.client.execute(&request).await
-    }
-
-    /// Stops [`stream`](Self::stream) after `limit` items in total; no page past the
-    /// one holding the last of them is fetched. Without an explicit page size, pages
-    /// are made no larger than `limit`.
-    pub fn limit(mut self, limit: usize) -> Self {
-        self.limit = ::std::option::Option::Some(limit);
-        self
-    }
-
-    /// Every item across pages, fetched lazily; next pages are always requested from
-    /// the client's own origin. Ends after [`limit`](Self::limit) items if set.
-    pub fn stream(self) -> crate::ItemStream<super::RegulatoryComplianceBundle> {
-        let request = self.request();
-        crate::runtime::pagination::items::<
-            super::ListBundleResponse,
-        >(self.client, request, self.limit)
-    }
-
-    /// Every page, fetched lazily.
-    pub fn pages(self) -> crate::PageStream<super::ListBundleResponse> {
-        let request = self.request();
-        crate::runtime::pagination::pages::<
-            super::ListBundleResponse,
-        >(self.client, request)
+impl crate::runtime::operation::ListOperation for ListBundle {
+    type Page = super::ListBundleResponse;
+    fn limit(&self) -> ::std::option::Option<usize> {
+        self.limit
     }
 }

@@ -117,7 +117,7 @@ impl EventsV1 {
     }
 }
 
-/// Request builder for [`EventsV1::create_sink`]: `POST /v1/Sinks`. Set optional inputs with its methods, then call [`send`](Self::send).
+/// Request builder for [`EventsV1::create_sink`]: `POST /v1/Sinks`. Call [`send`](Self::send).
 #[derive(Debug, Clone)]
 #[must_use = "a request is only sent by `.send()`"]
 pub struct CreateSink {
@@ -128,7 +128,18 @@ pub struct CreateSink {
 }
 
 impl CreateSink {
-    /// Checks the inputs and assembles the request.
+    /// Sends the request (`POST /v1/Sinks`) and decodes the response.
+    pub async fn send(self) -> ::std::result::Result<super::Sink, crate::Error> {
+        crate::runtime::operation::Operation::send(self).await
+    }
+}
+
+impl crate::runtime::operation::Operation for CreateSink {
+    type Response = crate::runtime::operation::Json<super::Sink>;
+    fn client(&self) -> &crate::runtime::Client {
+        &self.client
+    }
+
     fn request(
         &self,
     ) -> ::std::result::Result<crate::runtime::request::Request, crate::Error> {
@@ -149,15 +160,9 @@ impl CreateSink {
         request.form("SinkType", self.sink_type.as_str());
         ::std::result::Result::Ok(request)
     }
-
-    /// Sends the request (`POST /v1/Sinks`) and decodes the response.
-    pub async fn send(self) -> ::std::result::Result<super::Sink, crate::Error> {
-        let request = self.request()?;
-        self.client.execute(&request).await
-    }
 }
 
-/// Request builder for [`EventsV1::create_sink_test`]: `POST /v1/Sinks/{Sid}/Test`. Set optional inputs with its methods, then call [`send`](Self::send).
+/// Request builder for [`EventsV1::create_sink_test`]: `POST /v1/Sinks/{Sid}/Test`. Call [`send`](Self::send).
 #[derive(Debug, Clone)]
 #[must_use = "a request is only sent by `.send()`"]
 pub struct CreateSinkTest {
@@ -166,7 +171,18 @@ pub struct CreateSinkTest {
 }
 
 impl CreateSinkTest {
-    /// Checks the inputs and assembles the request.
+    /// Sends the request (`POST /v1/Sinks/{Sid}/Test`) and decodes the response.
+    pub async fn send(self) -> ::std::result::Result<super::SinkSinkTest, crate::Error> {
+        crate::runtime::operation::Operation::send(self).await
+    }
+}
+
+impl crate::runtime::operation::Operation for CreateSinkTest {
+    type Response = crate::runtime::operation::Json<super::SinkSinkTest>;
+    fn client(&self) -> &crate::runtime::Client {
+        &self.client
+    }
+
     fn request(
         &self,
     ) -> ::std::result::Result<crate::runtime::request::Request, crate::Error> {
@@ -185,15 +201,9 @@ impl CreateSinkTest {
         request.path("/Test");
         ::std::result::Result::Ok(request)
     }
-
-    /// Sends the request (`POST /v1/Sinks/{Sid}/Test`) and decodes the response.
-    pub async fn send(self) -> ::std::result::Result<super::SinkSinkTest, crate::Error> {
-        let request = self.request()?;
-        self.client.execute(&request).await
-    }
 }
 
-/// Request builder for [`EventsV1::create_subscription`]: `POST /v1/Subscriptions`. Set optional inputs with its methods, then call [`send`](Self::send).
+/// Request builder for [`EventsV1::create_subscription`]: `POST /v1/Subscriptions`. Call [`send`](Self::send).
 #[derive(Debug, Clone)]
 #[must_use = "a request is only sent by `.send()`"]
 pub struct CreateSubscription {
@@ -204,7 +214,18 @@ pub struct CreateSubscription {
 }
 
 impl CreateSubscription {
-    /// Checks the inputs and assembles the request.
+    /// Sends the request (`POST /v1/Subscriptions`) and decodes the response.
+    pub async fn send(self) -> ::std::result::Result<super::Subscription, crate::Error> {
+        crate::runtime::operation::Operation::send(self).await
+    }
+}
+
+impl crate::runtime::operation::Operation for CreateSubscription {
+    type Response = crate::runtime::operation::Json<super::Subscription>;
+    fn client(&self) -> &crate::runtime::Client {
+        &self.client
+    }
+
     fn request(
         &self,
     ) -> ::std::result::Result<crate::runtime::request::Request, crate::Error> {
@@ -229,15 +250,9 @@ impl CreateSubscription {
         }
         ::std::result::Result::Ok(request)
     }
-
-    /// Sends the request (`POST /v1/Subscriptions`) and decodes the response.
-    pub async fn send(self) -> ::std::result::Result<super::Subscription, crate::Error> {
-        let request = self.request()?;
-        self.client.execute(&request).await
-    }
 }
 
-/// Request builder for [`EventsV1::delete_sink`]: `DELETE /v1/Sinks/{Sid}`. Set optional inputs with its methods, then call [`send`](Self::send).
+/// Request builder for [`EventsV1::delete_sink`]: `DELETE /v1/Sinks/{Sid}`. Call [`send`](Self::send).
 #[derive(Debug, Clone)]
 #[must_use = "a request is only sent by `.send()`"]
 pub struct DeleteSink {
@@ -246,7 +261,18 @@ pub struct DeleteSink {
 }
 
 impl DeleteSink {
-    /// Checks the inputs and assembles the request.
+    /// Sends the request (`DELETE /v1/Sinks/{Sid}`) and decodes the response.
+    pub async fn send(self) -> ::std::result::Result<(), crate::Error> {
+        crate::runtime::operation::Operation::send(self).await
+    }
+}
+
+impl crate::runtime::operation::Operation for DeleteSink {
+    type Response = crate::runtime::operation::NoContent;
+    fn client(&self) -> &crate::runtime::Client {
+        &self.client
+    }
+
     fn request(
         &self,
     ) -> ::std::result::Result<crate::runtime::request::Request, crate::Error> {
@@ -263,11 +289,5 @@ impl DeleteSink {
             request.path_param("sid", value)?;
         }
         ::std::result::Result::Ok(request)
-    }
-
-    /// Sends the request (`DELETE /v1/Sinks/{Sid}`) and decodes the response.
-    pub async fn send(self) -> ::std::result::Result<(), crate::Error> {
-        let request = self.request()?;
-        self.client.execute_empty(&request).await
     }
 }

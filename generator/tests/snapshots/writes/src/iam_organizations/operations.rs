@@ -158,7 +158,7 @@ impl IamOrganizations {
     }
 }
 
-/// Request builder for [`IamOrganizations::create_role_assignment`]: `POST /Organizations/{OrganizationSid}/RoleAssignments`. Set optional inputs with its methods, then call [`send`](Self::send).
+/// Request builder for [`IamOrganizations::create_role_assignment`]: `POST /Organizations/{OrganizationSid}/RoleAssignments`. Call [`send`](Self::send).
 #[derive(Debug, Clone)]
 #[must_use = "a request is only sent by `.send()`"]
 pub struct CreateRoleAssignment {
@@ -168,7 +168,22 @@ pub struct CreateRoleAssignment {
 }
 
 impl CreateRoleAssignment {
-    /// Checks the inputs and assembles the request.
+    /// Sends the request (`POST /Organizations/{OrganizationSid}/RoleAssignments`) and decodes the response.
+    pub async fn send(
+        self,
+    ) -> ::std::result::Result<super::PublicApiRoleAssignmentResponse, crate::Error> {
+        crate::runtime::operation::Operation::send(self).await
+    }
+}
+
+impl crate::runtime::operation::Operation for CreateRoleAssignment {
+    type Response = crate::runtime::operation::Json<
+        super::PublicApiRoleAssignmentResponse,
+    >;
+    fn client(&self) -> &crate::runtime::Client {
+        &self.client
+    }
+
     fn request(
         &self,
     ) -> ::std::result::Result<crate::runtime::request::Request, crate::Error> {
@@ -190,17 +205,9 @@ impl CreateRoleAssignment {
         request.json("application/json", &self.body)?;
         ::std::result::Result::Ok(request)
     }
-
-    /// Sends the request (`POST /Organizations/{OrganizationSid}/RoleAssignments`) and decodes the response.
-    pub async fn send(
-        self,
-    ) -> ::std::result::Result<super::PublicApiRoleAssignmentResponse, crate::Error> {
-        let request = self.request()?;
-        self.client.execute(&request).await
-    }
 }
 
-/// Request builder for [`IamOrganizations::delete_organization_user`]: `DELETE /Organizations/{OrganizationSid}/scim/Users/{UserSid}`. Set optional inputs with its methods, then call [`send`](Self::send).
+/// Request builder for [`IamOrganizations::delete_organization_user`]: `DELETE /Organizations/{OrganizationSid}/scim/Users/{UserSid}`. Call [`send`](Self::send).
 #[derive(Debug, Clone)]
 #[must_use = "a request is only sent by `.send()`"]
 pub struct DeleteOrganizationUser {
@@ -210,7 +217,18 @@ pub struct DeleteOrganizationUser {
 }
 
 impl DeleteOrganizationUser {
-    /// Checks the inputs and assembles the request.
+    /// Sends the request (`DELETE /Organizations/{OrganizationSid}/scim/Users/{UserSid}`) and decodes the response.
+    pub async fn send(self) -> ::std::result::Result<(), crate::Error> {
+        crate::runtime::operation::Operation::send(self).await
+    }
+}
+
+impl crate::runtime::operation::Operation for DeleteOrganizationUser {
+    type Response = crate::runtime::operation::NoContent;
+    fn client(&self) -> &crate::runtime::Client {
+        &self.client
+    }
+
     fn request(
         &self,
     ) -> ::std::result::Result<crate::runtime::request::Request, crate::Error> {
@@ -235,12 +253,6 @@ impl DeleteOrganizationUser {
             request.path_param("user_sid", value)?;
         }
         ::std::result::Result::Ok(request)
-    }
-
-    /// Sends the request (`DELETE /Organizations/{OrganizationSid}/scim/Users/{UserSid}`) and decodes the response.
-    pub async fn send(self) -> ::std::result::Result<(), crate::Error> {
-        let request = self.request()?;
-        self.client.execute_empty(&request).await
     }
 }
 
@@ -312,7 +324,20 @@ impl FetchAuthorize {
         self
     }
 
-    /// Checks the inputs and assembles the request.
+    /// Sends the request (`GET /v1/authorize`) and decodes the response.
+    pub async fn send(
+        self,
+    ) -> ::std::result::Result<crate::Redirect<super::OauthV1Authorize>, crate::Error> {
+        crate::runtime::operation::Operation::send(self).await
+    }
+}
+
+impl crate::runtime::operation::Operation for FetchAuthorize {
+    type Response = crate::runtime::operation::RedirectWith<super::OauthV1Authorize>;
+    fn client(&self) -> &crate::runtime::Client {
+        &self.client
+    }
+
     fn request(
         &self,
     ) -> ::std::result::Result<crate::runtime::request::Request, crate::Error> {
@@ -341,14 +366,6 @@ impl FetchAuthorize {
         }
         ::std::result::Result::Ok(request)
     }
-
-    /// Sends the request (`GET /v1/authorize`) and decodes the response.
-    pub async fn send(
-        self,
-    ) -> ::std::result::Result<crate::Redirect<super::OauthV1Authorize>, crate::Error> {
-        let request = self.request()?;
-        self.client.execute_redirect_body(&request).await
-    }
 }
 
 /// Request builder for [`IamOrganizations::patch_organization_user`]: `PATCH /Organizations/{OrganizationSid}/scim/Users/{UserSid}`. Set optional inputs with its methods, then call [`send`](Self::send).
@@ -372,7 +389,18 @@ impl PatchOrganizationUser {
         self
     }
 
-    /// Checks the inputs and assembles the request.
+    /// Sends the request (`PATCH /Organizations/{OrganizationSid}/scim/Users/{UserSid}`) and decodes the response.
+    pub async fn send(self) -> ::std::result::Result<super::ScimUser, crate::Error> {
+        crate::runtime::operation::Operation::send(self).await
+    }
+}
+
+impl crate::runtime::operation::Operation for PatchOrganizationUser {
+    type Response = crate::runtime::operation::Json<super::ScimUser>;
+    fn client(&self) -> &crate::runtime::Client {
+        &self.client
+    }
+
     fn request(
         &self,
     ) -> ::std::result::Result<crate::runtime::request::Request, crate::Error> {
@@ -403,12 +431,6 @@ impl PatchOrganizationUser {
         request.json("application/json", &self.body)?;
         ::std::result::Result::Ok(request)
     }
-
-    /// Sends the request (`PATCH /Organizations/{OrganizationSid}/scim/Users/{UserSid}`) and decodes the response.
-    pub async fn send(self) -> ::std::result::Result<super::ScimUser, crate::Error> {
-        let request = self.request()?;
-        self.client.execute(&request).await
-    }
 }
 
 /// Request builder for [`IamOrganizations::update_organization_user`]: `PUT /Organizations/{OrganizationSid}/scim/Users/{UserSid}`. Set optional inputs with its methods, then call [`send`](Self::send).
@@ -432,7 +454,18 @@ impl UpdateOrganizationUser {
         self
     }
 
-    /// Checks the inputs and assembles the request.
+    /// Sends the request (`PUT /Organizations/{OrganizationSid}/scim/Users/{UserSid}`) and decodes the response.
+    pub async fn send(self) -> ::std::result::Result<super::ScimUser, crate::Error> {
+        crate::runtime::operation::Operation::send(self).await
+    }
+}
+
+impl crate::runtime::operation::Operation for UpdateOrganizationUser {
+    type Response = crate::runtime::operation::Json<super::ScimUser>;
+    fn client(&self) -> &crate::runtime::Client {
+        &self.client
+    }
+
     fn request(
         &self,
     ) -> ::std::result::Result<crate::runtime::request::Request, crate::Error> {
@@ -462,11 +495,5 @@ impl UpdateOrganizationUser {
         }
         request.json("application/scim+json", &self.body)?;
         ::std::result::Result::Ok(request)
-    }
-
-    /// Sends the request (`PUT /Organizations/{OrganizationSid}/scim/Users/{UserSid}`) and decodes the response.
-    pub async fn send(self) -> ::std::result::Result<super::ScimUser, crate::Error> {
-        let request = self.request()?;
-        self.client.execute(&request).await
     }
 }

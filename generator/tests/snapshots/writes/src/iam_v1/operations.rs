@@ -56,7 +56,7 @@ impl IamV1 {
     }
 }
 
-/// Request builder for [`IamV1::update_oauth_app_account`]: `PUT /v1/Account/OAuthApps/{sid}`. Set optional inputs with its methods, then call [`send`](Self::send).
+/// Request builder for [`IamV1::update_oauth_app_account`]: `PUT /v1/Account/OAuthApps/{sid}`. Call [`send`](Self::send).
 #[derive(Debug, Clone)]
 #[must_use = "a request is only sent by `.send()`"]
 pub struct UpdateOauthAppAccount {
@@ -66,7 +66,25 @@ pub struct UpdateOauthAppAccount {
 }
 
 impl UpdateOauthAppAccount {
-    /// Checks the inputs and assembles the request.
+    /// Sends the request (`PUT /v1/Account/OAuthApps/{sid}`) and decodes the response.
+    pub async fn send(
+        self,
+    ) -> ::std::result::Result<
+        super::AccountVendorOauthAppCreateUpdateResponse,
+        crate::Error,
+    > {
+        crate::runtime::operation::Operation::send(self).await
+    }
+}
+
+impl crate::runtime::operation::Operation for UpdateOauthAppAccount {
+    type Response = crate::runtime::operation::Json<
+        super::AccountVendorOauthAppCreateUpdateResponse,
+    >;
+    fn client(&self) -> &crate::runtime::Client {
+        &self.client
+    }
+
     fn request(
         &self,
     ) -> ::std::result::Result<crate::runtime::request::Request, crate::Error> {
@@ -86,16 +104,5 @@ impl UpdateOauthAppAccount {
         }
         request.json("application/json", &self.body)?;
         ::std::result::Result::Ok(request)
-    }
-
-    /// Sends the request (`PUT /v1/Account/OAuthApps/{sid}`) and decodes the response.
-    pub async fn send(
-        self,
-    ) -> ::std::result::Result<
-        super::AccountVendorOauthAppCreateUpdateResponse,
-        crate::Error,
-    > {
-        let request = self.request()?;
-        self.client.execute(&request).await
     }
 }

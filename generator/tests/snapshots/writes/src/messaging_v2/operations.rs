@@ -70,7 +70,7 @@ impl MessagingV2 {
     }
 }
 
-/// Request builder for [`MessagingV2::create_channels_sender`]: `POST /v2/Channels/Senders`. Set optional inputs with its methods, then call [`send`](Self::send).
+/// Request builder for [`MessagingV2::create_channels_sender`]: `POST /v2/Channels/Senders`. Call [`send`](Self::send).
 #[derive(Debug, Clone)]
 #[must_use = "a request is only sent by `.send()`"]
 pub struct CreateChannelsSender {
@@ -79,7 +79,20 @@ pub struct CreateChannelsSender {
 }
 
 impl CreateChannelsSender {
-    /// Checks the inputs and assembles the request.
+    /// Sends the request (`POST /v2/Channels/Senders`) and decodes the response.
+    pub async fn send(
+        self,
+    ) -> ::std::result::Result<super::ChannelsSenderResponse, crate::Error> {
+        crate::runtime::operation::Operation::send(self).await
+    }
+}
+
+impl crate::runtime::operation::Operation for CreateChannelsSender {
+    type Response = crate::runtime::operation::Json<super::ChannelsSenderResponse>;
+    fn client(&self) -> &crate::runtime::Client {
+        &self.client
+    }
+
     fn request(
         &self,
     ) -> ::std::result::Result<crate::runtime::request::Request, crate::Error> {
@@ -93,17 +106,9 @@ impl CreateChannelsSender {
         request.json("application/json", &self.body)?;
         ::std::result::Result::Ok(request)
     }
-
-    /// Sends the request (`POST /v2/Channels/Senders`) and decodes the response.
-    pub async fn send(
-        self,
-    ) -> ::std::result::Result<super::ChannelsSenderResponse, crate::Error> {
-        let request = self.request()?;
-        self.client.execute(&request).await
-    }
 }
 
-/// Request builder for [`MessagingV2::create_typing_indicator`]: `POST /v2/Indicators/Typing.json`. Set optional inputs with its methods, then call [`send`](Self::send).
+/// Request builder for [`MessagingV2::create_typing_indicator`]: `POST /v2/Indicators/Typing.json`. Call [`send`](Self::send).
 #[derive(Debug, Clone)]
 #[must_use = "a request is only sent by `.send()`"]
 pub struct CreateTypingIndicator {
@@ -113,7 +118,22 @@ pub struct CreateTypingIndicator {
 }
 
 impl CreateTypingIndicator {
-    /// Checks the inputs and assembles the request.
+    /// Sends the request (`POST /v2/Indicators/Typing.json`) and decodes the response.
+    pub async fn send(
+        self,
+    ) -> ::std::result::Result<super::CreateTypingIndicatorResponse, crate::Error> {
+        crate::runtime::operation::Operation::send(self).await
+    }
+}
+
+impl crate::runtime::operation::Operation for CreateTypingIndicator {
+    type Response = crate::runtime::operation::Json<
+        super::CreateTypingIndicatorResponse,
+    >;
+    fn client(&self) -> &crate::runtime::Client {
+        &self.client
+    }
+
     fn request(
         &self,
     ) -> ::std::result::Result<crate::runtime::request::Request, crate::Error> {
@@ -132,13 +152,5 @@ impl CreateTypingIndicator {
             request.form("messageId", value);
         }
         ::std::result::Result::Ok(request)
-    }
-
-    /// Sends the request (`POST /v2/Indicators/Typing.json`) and decodes the response.
-    pub async fn send(
-        self,
-    ) -> ::std::result::Result<super::CreateTypingIndicatorResponse, crate::Error> {
-        let request = self.request()?;
-        self.client.execute(&request).await
     }
 }

@@ -135,7 +135,20 @@ impl CreateConferenceRecording {
         self
     }
 
-    /// Checks the inputs and assembles the request.
+    /// Sends the request (`POST /v1/Conferences/{ConferenceSid}/Recordings`) and decodes the response.
+    pub async fn send(
+        self,
+    ) -> ::std::result::Result<CreateConferenceRecordingOutcome, crate::Error> {
+        crate::runtime::operation::Operation::send(self).await
+    }
+}
+
+impl crate::runtime::operation::Operation for CreateConferenceRecording {
+    type Response = CreateConferenceRecordingOutcome;
+    fn client(&self) -> &crate::runtime::Client {
+        &self.client
+    }
+
     fn request(
         &self,
     ) -> ::std::result::Result<crate::runtime::request::Request, crate::Error> {
@@ -158,35 +171,6 @@ impl CreateConferenceRecording {
         }
         ::std::result::Result::Ok(request)
     }
-
-    /// Sends the request (`POST /v1/Conferences/{ConferenceSid}/Recordings`) and decodes the response.
-    pub async fn send(
-        self,
-    ) -> ::std::result::Result<CreateConferenceRecordingOutcome, crate::Error> {
-        let request = self.request()?;
-        let response = self.client.execute_raw(&request).await?;
-        match response.status {
-            200 => {
-                ::std::result::Result::Ok(
-                    CreateConferenceRecordingOutcome::Ok(
-                        response.decode("CreateConferenceRecording")?,
-                    ),
-                )
-            }
-            201 => {
-                ::std::result::Result::Ok(
-                    CreateConferenceRecordingOutcome::Created(
-                        response.decode("CreateConferenceRecording")?,
-                    ),
-                )
-            }
-            _ => {
-                ::std::result::Result::Err(
-                    response.unexpected_status("CreateConferenceRecording"),
-                )
-            }
-        }
-    }
 }
 
 /// What [`CreateConferenceRecording::send`] returns: one variant per documented success status.
@@ -196,6 +180,33 @@ pub enum CreateConferenceRecordingOutcome {
     Ok(super::ConferenceRecordingStatus),
     /// HTTP 201.
     Created(super::ConferenceRecording),
+}
+
+impl crate::runtime::operation::Receive for CreateConferenceRecordingOutcome {
+    type Output = Self;
+    async fn receive(
+        client: &crate::runtime::Client,
+        request: &crate::runtime::request::Request,
+    ) -> ::std::result::Result<Self, crate::Error> {
+        let response = client.execute_raw(request).await?;
+        match response.status {
+            200 => {
+                ::std::result::Result::Ok(
+                    Self::Ok(response.decode("CreateConferenceRecording")?),
+                )
+            }
+            201 => {
+                ::std::result::Result::Ok(
+                    Self::Created(response.decode("CreateConferenceRecording")?),
+                )
+            }
+            _ => {
+                ::std::result::Result::Err(
+                    response.unexpected_status("CreateConferenceRecording"),
+                )
+            }
+        }
+    }
 }
 
 /// Request builder for [`VoiceV1::create_participant`]: `POST /v1/Conferences/{ConferenceSid}/Participants`. Set optional inputs with its methods, then call [`send`](Self::send).
@@ -316,7 +327,20 @@ impl CreateParticipant {
         self
     }
 
-    /// Checks the inputs and assembles the request.
+    /// Sends the request (`POST /v1/Conferences/{ConferenceSid}/Participants`) and decodes the response.
+    pub async fn send(
+        self,
+    ) -> ::std::result::Result<super::ConferenceParticipant, crate::Error> {
+        crate::runtime::operation::Operation::send(self).await
+    }
+}
+
+impl crate::runtime::operation::Operation for CreateParticipant {
+    type Response = crate::runtime::operation::Json<super::ConferenceParticipant>;
+    fn client(&self) -> &crate::runtime::Client {
+        &self.client
+    }
+
     fn request(
         &self,
     ) -> ::std::result::Result<crate::runtime::request::Request, crate::Error> {
@@ -371,14 +395,6 @@ impl CreateParticipant {
         }
         ::std::result::Result::Ok(request)
     }
-
-    /// Sends the request (`POST /v1/Conferences/{ConferenceSid}/Participants`) and decodes the response.
-    pub async fn send(
-        self,
-    ) -> ::std::result::Result<super::ConferenceParticipant, crate::Error> {
-        let request = self.request()?;
-        self.client.execute(&request).await
-    }
 }
 
 impl ::std::fmt::Debug for CreateParticipant {
@@ -430,7 +446,20 @@ impl UpdateParticipant {
         self
     }
 
-    /// Checks the inputs and assembles the request.
+    /// Sends the request (`POST /v1/Conferences/{ConferenceSid}/Participants/{CallSid}`) and decodes the response.
+    pub async fn send(
+        self,
+    ) -> ::std::result::Result<UpdateParticipantOutcome, crate::Error> {
+        crate::runtime::operation::Operation::send(self).await
+    }
+}
+
+impl crate::runtime::operation::Operation for UpdateParticipant {
+    type Response = UpdateParticipantOutcome;
+    fn client(&self) -> &crate::runtime::Client {
+        &self.client
+    }
+
     fn request(
         &self,
     ) -> ::std::result::Result<crate::runtime::request::Request, crate::Error> {
@@ -461,27 +490,6 @@ impl UpdateParticipant {
         }
         ::std::result::Result::Ok(request)
     }
-
-    /// Sends the request (`POST /v1/Conferences/{ConferenceSid}/Participants/{CallSid}`) and decodes the response.
-    pub async fn send(
-        self,
-    ) -> ::std::result::Result<UpdateParticipantOutcome, crate::Error> {
-        let request = self.request()?;
-        let response = self.client.execute_raw(&request).await?;
-        match response.status {
-            200 => {
-                ::std::result::Result::Ok(
-                    UpdateParticipantOutcome::Ok(response.decode("UpdateParticipant")?),
-                )
-            }
-            204 => ::std::result::Result::Ok(UpdateParticipantOutcome::NoContent),
-            _ => {
-                ::std::result::Result::Err(
-                    response.unexpected_status("UpdateParticipant"),
-                )
-            }
-        }
-    }
 }
 
 /// What [`UpdateParticipant::send`] returns: one variant per documented success status.
@@ -491,4 +499,27 @@ pub enum UpdateParticipantOutcome {
     Ok(super::ConferenceParticipant),
     /// HTTP 204.
     NoContent,
+}
+
+impl crate::runtime::operation::Receive for UpdateParticipantOutcome {
+    type Output = Self;
+    async fn receive(
+        client: &crate::runtime::Client,
+        request: &crate::runtime::request::Request,
+    ) -> ::std::result::Result<Self, crate::Error> {
+        let response = client.execute_raw(request).await?;
+        match response.status {
+            200 => {
+                ::std::result::Result::Ok(
+                    Self::Ok(response.decode("UpdateParticipant")?),
+                )
+            }
+            204 => ::std::result::Result::Ok(Self::NoContent),
+            _ => {
+                ::std::result::Result::Err(
+                    response.unexpected_status("UpdateParticipant"),
+                )
+            }
+        }
+    }
 }
