@@ -14,6 +14,7 @@ use serde::de::DeserializeOwned;
 use url::Url;
 
 use crate::client::{Bearer, Client, TokenSource, bearer_auth, regional_host};
+use crate::encode::WireText;
 use crate::error::{ApiError, AuthError, DecodeError, Error, TransportError};
 use crate::pagination::NextPage;
 use crate::retry::{Attempt, is_write, parse_retry_after};
@@ -153,6 +154,13 @@ impl Request {
         Ok(())
     }
 
+    /// Appends a query parameter for an optional input, when it is set.
+    pub fn query_opt<T: WireText + ?Sized>(&mut self, name: &str, value: Option<&T>) {
+        if let Some(value) = value {
+            self.query(name, &value.wire_text());
+        }
+    }
+
     /// Appends a query parameter.
     pub fn query(&mut self, name: &str, value: &str) {
         append_pair(self.query.get_or_insert_with(String::new), name, value);
@@ -269,6 +277,13 @@ impl Request {
     pub fn form_body(&mut self) {
         if !matches!(self.body, Some(Body::Form(_))) {
             self.body = Some(Body::Form(String::new()));
+        }
+    }
+
+    /// Appends one form field for an optional input, when it is set.
+    pub fn form_opt<T: WireText + ?Sized>(&mut self, name: &str, value: Option<&T>) {
+        if let Some(value) = value {
+            self.form(name, &value.wire_text());
         }
     }
 
@@ -856,7 +871,6 @@ pub mod tests {
 
     use super::*;
     use crate::client::{ClientBuilder, TokenFuture};
-    use crate::encode::WireText as _;
 
     pub const ACCOUNT_SID: &str = "AC0123456789abcdef0123456789abcdef";
     pub const AUTH_TOKEN: &str = "s3cr3t-auth-token";

@@ -213,9 +213,7 @@ impl crate::runtime::operation::Operation for ListMessages {
         request.path("/v1/Sessions/");
         request.path_param("session_id", &self.session_id)?;
         request.path("/Messages");
-        if let ::std::option::Option::Some(value) = &self.page {
-            request.query("Page", &crate::runtime::encode::WireText::wire_text(value));
-        }
+        request.query_opt("Page", self.page.as_ref());
         if let ::std::option::Option::Some(value) = &self.page_size {
             crate::runtime::check::range(
                 "page_size",
@@ -226,9 +224,7 @@ impl crate::runtime::operation::Operation for ListMessages {
             request
                 .query("PageSize", &crate::runtime::encode::WireText::wire_text(value));
         }
-        if let ::std::option::Option::Some(value) = &self.page_token {
-            request.query("PageToken", value);
-        }
+        request.query_opt("PageToken", self.page_token.as_ref());
         ::std::result::Result::Ok(request)
     }
 }
@@ -332,9 +328,7 @@ impl crate::runtime::operation::Operation for ListSessions {
             "/v1/Sessions",
         );
         request.path("/v1/Sessions");
-        if let ::std::option::Option::Some(value) = &self.page {
-            request.query("Page", &crate::runtime::encode::WireText::wire_text(value));
-        }
+        request.query_opt("Page", self.page.as_ref());
         if let ::std::option::Option::Some(value) = &self.page_size {
             crate::runtime::check::range(
                 "page_size",
@@ -345,9 +339,7 @@ impl crate::runtime::operation::Operation for ListSessions {
             request
                 .query("PageSize", &crate::runtime::encode::WireText::wire_text(value));
         }
-        if let ::std::option::Option::Some(value) = &self.page_token {
-            request.query("PageToken", value);
-        }
+        request.query_opt("PageToken", self.page_token.as_ref());
         ::std::result::Result::Ok(request)
     }
 }

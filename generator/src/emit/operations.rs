@@ -668,6 +668,21 @@ fn write_input(model: &Model, module: &Module, op: &Operation, input: &Input) ->
                 #write
             }
         },
+        // An optional input with nothing to check and a plain wire text is one call.
+        Held::Optional
+            if checks.is_empty()
+                && input.kind != ValueKind::JsonText
+                && matches!(
+                    input.location,
+                    InputLocation::Query | InputLocation::FormField
+                ) =>
+        {
+            if input.location == InputLocation::Query {
+                quote! { request.query_opt(#wire, self.#field.as_ref()); }
+            } else {
+                quote! { request.form_opt(#wire, self.#field.as_ref()); }
+            }
+        }
         Held::Optional => quote! {
             if let ::std::option::Option::Some(value) = &self.#field {
                 #(#checks)*

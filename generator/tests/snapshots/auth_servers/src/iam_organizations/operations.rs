@@ -155,12 +155,8 @@ impl crate::runtime::operation::Operation for CreateToken {
         request.form_body();
         request.form("grant_type", &self.grant_type);
         request.form("client_id", &self.client_id);
-        if let ::std::option::Option::Some(value) = &self.client_secret {
-            request.form("client_secret", value);
-        }
-        if let ::std::option::Option::Some(value) = &self.scope {
-            request.form("scope", value);
-        }
+        request.form_opt("client_secret", self.client_secret.as_ref());
+        request.form_opt("scope", self.scope.as_ref());
         ::std::result::Result::Ok(request)
     }
 }
@@ -267,9 +263,7 @@ impl crate::runtime::operation::Operation for ListOrganizationUsers {
             request.path_param("organization_sid", value)?;
         }
         request.path("/scim/Users");
-        if let ::std::option::Option::Some(value) = &self.filter {
-            request.query("filter", value);
-        }
+        request.query_opt("filter", self.filter.as_ref());
         ::std::result::Result::Ok(request)
     }
 }

@@ -183,9 +183,7 @@ impl crate::runtime::operation::Operation for CreateNewKey {
             crate::runtime::check::id::<super::AccountSid>("account_sid", value)?;
             request.form("AccountSid", value);
         }
-        if let ::std::option::Option::Some(value) = &self.friendly_name {
-            request.form("FriendlyName", value);
-        }
+        request.form_opt("FriendlyName", self.friendly_name.as_ref());
         ::std::result::Result::Ok(request)
     }
 }

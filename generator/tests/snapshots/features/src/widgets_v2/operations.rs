@@ -296,15 +296,11 @@ impl crate::runtime::operation::Operation for ListWidgets {
             request
                 .query("PageSize", &crate::runtime::encode::WireText::wire_text(value));
         }
-        if let ::std::option::Option::Some(value) = &self.color {
-            request.query("Color", value.as_str());
-        }
+        request.query_opt("Color", self.color.as_ref());
         for value in &self.tag {
             request.query("Tag", value);
         }
-        if let ::std::option::Option::Some(value) = &self.since {
-            request.query("Since", &crate::runtime::encode::WireText::wire_text(value));
-        }
+        request.query_opt("Since", self.since.as_ref());
         {
             let value = &self.name;
             crate::runtime::check::length(
@@ -315,9 +311,7 @@ impl crate::runtime::operation::Operation for ListWidgets {
             )?;
             request.query("Name", value);
         }
-        if let ::std::option::Option::Some(value) = &self.active {
-            request.query("Active", &crate::runtime::encode::WireText::wire_text(value));
-        }
+        request.query_opt("Active", self.active.as_ref());
         if let ::std::option::Option::Some(value) = &self.owner {
             crate::runtime::check::id::<crate::shared::OwnerSid>("owner", value)?;
             request.query("Owner", value);

@@ -409,9 +409,7 @@ impl crate::runtime::operation::Operation for UpdateService {
             request.path_param("sid", value)?;
         }
         request.form_body();
-        if let ::std::option::Option::Some(value) = &self.friendly_name {
-            request.form("FriendlyName", value);
-        }
+        request.form_opt("FriendlyName", self.friendly_name.as_ref());
         if let ::std::option::Option::Some(value) = &self.default_service_role_sid {
             crate::runtime::check::id::<
                 super::DefaultChannelCreatorRoleSid,
@@ -432,176 +430,101 @@ impl crate::runtime::operation::Operation for UpdateService {
             >("default_channel_creator_role_sid", value)?;
             request.form("DefaultChannelCreatorRoleSid", value);
         }
-        if let ::std::option::Option::Some(value) = &self.read_status_enabled {
-            request
-                .form(
-                    "ReadStatusEnabled",
-                    &crate::runtime::encode::WireText::wire_text(value),
-                );
-        }
-        if let ::std::option::Option::Some(value) = &self.reachability_enabled {
-            request
-                .form(
-                    "ReachabilityEnabled",
-                    &crate::runtime::encode::WireText::wire_text(value),
-                );
-        }
-        if let ::std::option::Option::Some(value) = &self.typing_indicator_timeout {
-            request
-                .form(
-                    "TypingIndicatorTimeout",
-                    &crate::runtime::encode::WireText::wire_text(value),
-                );
-        }
-        if let ::std::option::Option::Some(value) = &self.consumption_report_interval {
-            request
-                .form(
-                    "ConsumptionReportInterval",
-                    &crate::runtime::encode::WireText::wire_text(value),
-                );
-        }
-        if let ::std::option::Option::Some(value) = &self
-            .notifications_new_message_enabled
-        {
-            request
-                .form(
-                    "Notifications.NewMessage.Enabled",
-                    &crate::runtime::encode::WireText::wire_text(value),
-                );
-        }
-        if let ::std::option::Option::Some(value) = &self
-            .notifications_new_message_template
-        {
-            request.form("Notifications.NewMessage.Template", value);
-        }
-        if let ::std::option::Option::Some(value) = &self.notifications_new_message_sound
-        {
-            request.form("Notifications.NewMessage.Sound", value);
-        }
-        if let ::std::option::Option::Some(value) = &self
-            .notifications_new_message_badge_count_enabled
-        {
-            request
-                .form(
-                    "Notifications.NewMessage.BadgeCountEnabled",
-                    &crate::runtime::encode::WireText::wire_text(value),
-                );
-        }
-        if let ::std::option::Option::Some(value) = &self
-            .notifications_added_to_channel_enabled
-        {
-            request
-                .form(
-                    "Notifications.AddedToChannel.Enabled",
-                    &crate::runtime::encode::WireText::wire_text(value),
-                );
-        }
-        if let ::std::option::Option::Some(value) = &self
-            .notifications_added_to_channel_template
-        {
-            request.form("Notifications.AddedToChannel.Template", value);
-        }
-        if let ::std::option::Option::Some(value) = &self
-            .notifications_added_to_channel_sound
-        {
-            request.form("Notifications.AddedToChannel.Sound", value);
-        }
-        if let ::std::option::Option::Some(value) = &self
-            .notifications_removed_from_channel_enabled
-        {
-            request
-                .form(
-                    "Notifications.RemovedFromChannel.Enabled",
-                    &crate::runtime::encode::WireText::wire_text(value),
-                );
-        }
-        if let ::std::option::Option::Some(value) = &self
-            .notifications_removed_from_channel_template
-        {
-            request.form("Notifications.RemovedFromChannel.Template", value);
-        }
-        if let ::std::option::Option::Some(value) = &self
-            .notifications_removed_from_channel_sound
-        {
-            request.form("Notifications.RemovedFromChannel.Sound", value);
-        }
-        if let ::std::option::Option::Some(value) = &self
-            .notifications_invited_to_channel_enabled
-        {
-            request
-                .form(
-                    "Notifications.InvitedToChannel.Enabled",
-                    &crate::runtime::encode::WireText::wire_text(value),
-                );
-        }
-        if let ::std::option::Option::Some(value) = &self
-            .notifications_invited_to_channel_template
-        {
-            request.form("Notifications.InvitedToChannel.Template", value);
-        }
-        if let ::std::option::Option::Some(value) = &self
-            .notifications_invited_to_channel_sound
-        {
-            request.form("Notifications.InvitedToChannel.Sound", value);
-        }
-        if let ::std::option::Option::Some(value) = &self.pre_webhook_url {
-            request
-                .form(
-                    "PreWebhookUrl",
-                    &crate::runtime::encode::WireText::wire_text(value),
-                );
-        }
-        if let ::std::option::Option::Some(value) = &self.post_webhook_url {
-            request
-                .form(
-                    "PostWebhookUrl",
-                    &crate::runtime::encode::WireText::wire_text(value),
-                );
-        }
-        if let ::std::option::Option::Some(value) = &self.webhook_method {
-            request.form("WebhookMethod", value.as_str());
-        }
+        request.form_opt("ReadStatusEnabled", self.read_status_enabled.as_ref());
+        request.form_opt("ReachabilityEnabled", self.reachability_enabled.as_ref());
+        request
+            .form_opt("TypingIndicatorTimeout", self.typing_indicator_timeout.as_ref());
+        request
+            .form_opt(
+                "ConsumptionReportInterval",
+                self.consumption_report_interval.as_ref(),
+            );
+        request
+            .form_opt(
+                "Notifications.NewMessage.Enabled",
+                self.notifications_new_message_enabled.as_ref(),
+            );
+        request
+            .form_opt(
+                "Notifications.NewMessage.Template",
+                self.notifications_new_message_template.as_ref(),
+            );
+        request
+            .form_opt(
+                "Notifications.NewMessage.Sound",
+                self.notifications_new_message_sound.as_ref(),
+            );
+        request
+            .form_opt(
+                "Notifications.NewMessage.BadgeCountEnabled",
+                self.notifications_new_message_badge_count_enabled.as_ref(),
+            );
+        request
+            .form_opt(
+                "Notifications.AddedToChannel.Enabled",
+                self.notifications_added_to_channel_enabled.as_ref(),
+            );
+        request
+            .form_opt(
+                "Notifications.AddedToChannel.Template",
+                self.notifications_added_to_channel_template.as_ref(),
+            );
+        request
+            .form_opt(
+                "Notifications.AddedToChannel.Sound",
+                self.notifications_added_to_channel_sound.as_ref(),
+            );
+        request
+            .form_opt(
+                "Notifications.RemovedFromChannel.Enabled",
+                self.notifications_removed_from_channel_enabled.as_ref(),
+            );
+        request
+            .form_opt(
+                "Notifications.RemovedFromChannel.Template",
+                self.notifications_removed_from_channel_template.as_ref(),
+            );
+        request
+            .form_opt(
+                "Notifications.RemovedFromChannel.Sound",
+                self.notifications_removed_from_channel_sound.as_ref(),
+            );
+        request
+            .form_opt(
+                "Notifications.InvitedToChannel.Enabled",
+                self.notifications_invited_to_channel_enabled.as_ref(),
+            );
+        request
+            .form_opt(
+                "Notifications.InvitedToChannel.Template",
+                self.notifications_invited_to_channel_template.as_ref(),
+            );
+        request
+            .form_opt(
+                "Notifications.InvitedToChannel.Sound",
+                self.notifications_invited_to_channel_sound.as_ref(),
+            );
+        request.form_opt("PreWebhookUrl", self.pre_webhook_url.as_ref());
+        request.form_opt("PostWebhookUrl", self.post_webhook_url.as_ref());
+        request.form_opt("WebhookMethod", self.webhook_method.as_ref());
         for value in &self.webhook_filters {
             request.form("WebhookFilters", value);
         }
-        if let ::std::option::Option::Some(value) = &self.limits_channel_members {
-            request
-                .form(
-                    "Limits.ChannelMembers",
-                    &crate::runtime::encode::WireText::wire_text(value),
-                );
-        }
-        if let ::std::option::Option::Some(value) = &self.limits_user_channels {
-            request
-                .form(
-                    "Limits.UserChannels",
-                    &crate::runtime::encode::WireText::wire_text(value),
-                );
-        }
-        if let ::std::option::Option::Some(value) = &self.media_compatibility_message {
-            request.form("Media.CompatibilityMessage", value);
-        }
-        if let ::std::option::Option::Some(value) = &self.pre_webhook_retry_count {
-            request
-                .form(
-                    "PreWebhookRetryCount",
-                    &crate::runtime::encode::WireText::wire_text(value),
-                );
-        }
-        if let ::std::option::Option::Some(value) = &self.post_webhook_retry_count {
-            request
-                .form(
-                    "PostWebhookRetryCount",
-                    &crate::runtime::encode::WireText::wire_text(value),
-                );
-        }
-        if let ::std::option::Option::Some(value) = &self.notifications_log_enabled {
-            request
-                .form(
-                    "Notifications.LogEnabled",
-                    &crate::runtime::encode::WireText::wire_text(value),
-                );
-        }
+        request.form_opt("Limits.ChannelMembers", self.limits_channel_members.as_ref());
+        request.form_opt("Limits.UserChannels", self.limits_user_channels.as_ref());
+        request
+            .form_opt(
+                "Media.CompatibilityMessage",
+                self.media_compatibility_message.as_ref(),
+            );
+        request.form_opt("PreWebhookRetryCount", self.pre_webhook_retry_count.as_ref());
+        request
+            .form_opt("PostWebhookRetryCount", self.post_webhook_retry_count.as_ref());
+        request
+            .form_opt(
+                "Notifications.LogEnabled",
+                self.notifications_log_enabled.as_ref(),
+            );
         ::std::result::Result::Ok(request)
     }
 }

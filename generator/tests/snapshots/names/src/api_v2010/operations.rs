@@ -159,13 +159,8 @@ impl crate::runtime::operation::Operation for CreatePayments {
                 "StatusCallback",
                 &crate::runtime::encode::WireText::wire_text(&self.status_callback),
             );
-        if let ::std::option::Option::Some(value) = &self.payment_method {
-            request.form("PaymentMethod", value.as_str());
-        }
-        if let ::std::option::Option::Some(value) = &self.n3d_secure {
-            request
-                .form("3dSecure", &crate::runtime::encode::WireText::wire_text(value));
-        }
+        request.form_opt("PaymentMethod", self.payment_method.as_ref());
+        request.form_opt("3dSecure", self.n3d_secure.as_ref());
         ::std::result::Result::Ok(request)
     }
 }
@@ -317,30 +312,11 @@ impl crate::runtime::operation::Operation for ListCall {
             request.path_param("account_sid", value)?;
         }
         request.path("/Calls.json");
-        if let ::std::option::Option::Some(value) = &self.to {
-            request.query("To", value);
-        }
-        if let ::std::option::Option::Some(value) = &self.status {
-            request.query("Status", value.as_str());
-        }
-        if let ::std::option::Option::Some(value) = &self.start_time {
-            request
-                .query("StartTime", &crate::runtime::encode::WireText::wire_text(value));
-        }
-        if let ::std::option::Option::Some(value) = &self.start_time_before {
-            request
-                .query(
-                    "StartTime<",
-                    &crate::runtime::encode::WireText::wire_text(value),
-                );
-        }
-        if let ::std::option::Option::Some(value) = &self.start_time_after {
-            request
-                .query(
-                    "StartTime>",
-                    &crate::runtime::encode::WireText::wire_text(value),
-                );
-        }
+        request.query_opt("To", self.to.as_ref());
+        request.query_opt("Status", self.status.as_ref());
+        request.query_opt("StartTime", self.start_time.as_ref());
+        request.query_opt("StartTime<", self.start_time_before.as_ref());
+        request.query_opt("StartTime>", self.start_time_after.as_ref());
         if let ::std::option::Option::Some(value) = &self.page_size {
             crate::runtime::check::range(
                 "page_size",
@@ -351,12 +327,8 @@ impl crate::runtime::operation::Operation for ListCall {
             request
                 .query("PageSize", &crate::runtime::encode::WireText::wire_text(value));
         }
-        if let ::std::option::Option::Some(value) = &self.page {
-            request.query("Page", &crate::runtime::encode::WireText::wire_text(value));
-        }
-        if let ::std::option::Option::Some(value) = &self.page_token {
-            request.query("PageToken", value);
-        }
+        request.query_opt("Page", self.page.as_ref());
+        request.query_opt("PageToken", self.page_token.as_ref());
         ::std::result::Result::Ok(request)
     }
 }

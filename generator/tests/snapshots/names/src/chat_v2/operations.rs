@@ -218,26 +218,18 @@ impl crate::runtime::operation::Operation for CreateChannel {
         if let ::std::option::Option::Some(value) = &self.x_twilio_webhook_enabled {
             request.header("X-Twilio-Webhook-Enabled", value.as_str())?;
         }
-        if let ::std::option::Option::Some(value) = &self.friendly_name {
-            request.form("FriendlyName", value);
-        }
-        if let ::std::option::Option::Some(value) = &self.type_ {
-            request.form("Type", value.as_str());
-        }
-        if let ::std::option::Option::Some(value) = &self
-            .notifications_new_message_enabled
-        {
-            request
-                .form(
-                    "Notifications.NewMessage.Enabled",
-                    &crate::runtime::encode::WireText::wire_text(value),
-                );
-        }
-        if let ::std::option::Option::Some(value) = &self
-            .notifications_new_message_template
-        {
-            request.form("Notifications.NewMessage.Template", value);
-        }
+        request.form_opt("FriendlyName", self.friendly_name.as_ref());
+        request.form_opt("Type", self.type_.as_ref());
+        request
+            .form_opt(
+                "Notifications.NewMessage.Enabled",
+                self.notifications_new_message_enabled.as_ref(),
+            );
+        request
+            .form_opt(
+                "Notifications.NewMessage.Template",
+                self.notifications_new_message_template.as_ref(),
+            );
         ::std::result::Result::Ok(request)
     }
 }
@@ -516,9 +508,7 @@ impl crate::runtime::operation::Operation for UpdateChannel {
         if let ::std::option::Option::Some(value) = &self.if_match {
             request.header("If-Match", value)?;
         }
-        if let ::std::option::Option::Some(value) = &self.friendly_name {
-            request.form("FriendlyName", value);
-        }
+        request.form_opt("FriendlyName", self.friendly_name.as_ref());
         ::std::result::Result::Ok(request)
     }
 }

@@ -407,21 +407,15 @@ impl crate::runtime::operation::Operation for ListContent {
             request
                 .query("PageSize", &crate::runtime::encode::WireText::wire_text(value));
         }
-        if let ::std::option::Option::Some(value) = &self.type_ {
-            request.query("Type", value);
-        }
-        if let ::std::option::Option::Some(value) = &self.match_ {
-            request.query("match", value);
-        }
-        if let ::std::option::Option::Some(value) = &self
-            .whats_app_approval_request_category_allow_category_change_notify_when_the_category_changes_from_utility_to_marketing_or_authentication_enabled
-        {
-            request
-                .query(
-                    "WhatsApp.ApprovalRequest.Category.AllowCategoryChange.NotifyWhenTheCategoryChangesFromUtilityToMarketingOrAuthentication.Enabled",
-                    &crate::runtime::encode::WireText::wire_text(value),
-                );
-        }
+        request.query_opt("Type", self.type_.as_ref());
+        request.query_opt("match", self.match_.as_ref());
+        request
+            .query_opt(
+                "WhatsApp.ApprovalRequest.Category.AllowCategoryChange.NotifyWhenTheCategoryChangesFromUtilityToMarketingOrAuthentication.Enabled",
+                self
+                    .whats_app_approval_request_category_allow_category_change_notify_when_the_category_changes_from_utility_to_marketing_or_authentication_enabled
+                    .as_ref(),
+            );
         ::std::result::Result::Ok(request)
     }
 }

@@ -186,21 +186,10 @@ impl crate::runtime::operation::Operation for ListMessage {
             request.path_param("account_sid", value)?;
         }
         request.path("/Messages.json");
-        if let ::std::option::Option::Some(value) = &self.to {
-            request.query("To", value);
-        }
-        if let ::std::option::Option::Some(value) = &self.date_sent {
-            request
-                .query("DateSent", &crate::runtime::encode::WireText::wire_text(value));
-        }
-        if let ::std::option::Option::Some(value) = &self.date_sent_before {
-            request
-                .query("DateSent<", &crate::runtime::encode::WireText::wire_text(value));
-        }
-        if let ::std::option::Option::Some(value) = &self.date_sent_after {
-            request
-                .query("DateSent>", &crate::runtime::encode::WireText::wire_text(value));
-        }
+        request.query_opt("To", self.to.as_ref());
+        request.query_opt("DateSent", self.date_sent.as_ref());
+        request.query_opt("DateSent<", self.date_sent_before.as_ref());
+        request.query_opt("DateSent>", self.date_sent_after.as_ref());
         if let ::std::option::Option::Some(value) = &self.page_size {
             crate::runtime::check::range(
                 "page_size",
@@ -211,12 +200,8 @@ impl crate::runtime::operation::Operation for ListMessage {
             request
                 .query("PageSize", &crate::runtime::encode::WireText::wire_text(value));
         }
-        if let ::std::option::Option::Some(value) = &self.page {
-            request.query("Page", &crate::runtime::encode::WireText::wire_text(value));
-        }
-        if let ::std::option::Option::Some(value) = &self.page_token {
-            request.query("PageToken", value);
-        }
+        request.query_opt("Page", self.page.as_ref());
+        request.query_opt("PageToken", self.page_token.as_ref());
         ::std::result::Result::Ok(request)
     }
 }

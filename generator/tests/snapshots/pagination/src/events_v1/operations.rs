@@ -151,12 +151,8 @@ impl crate::runtime::operation::Operation for ListSink {
             "/v1/Sinks",
         );
         request.path("/v1/Sinks");
-        if let ::std::option::Option::Some(value) = &self.in_use {
-            request.query("InUse", &crate::runtime::encode::WireText::wire_text(value));
-        }
-        if let ::std::option::Option::Some(value) = &self.status {
-            request.query("Status", value);
-        }
+        request.query_opt("InUse", self.in_use.as_ref());
+        request.query_opt("Status", self.status.as_ref());
         if let ::std::option::Option::Some(value) = &self.page_size {
             crate::runtime::check::range(
                 "page_size",
@@ -167,12 +163,8 @@ impl crate::runtime::operation::Operation for ListSink {
             request
                 .query("PageSize", &crate::runtime::encode::WireText::wire_text(value));
         }
-        if let ::std::option::Option::Some(value) = &self.page {
-            request.query("Page", &crate::runtime::encode::WireText::wire_text(value));
-        }
-        if let ::std::option::Option::Some(value) = &self.page_token {
-            request.query("PageToken", value);
-        }
+        request.query_opt("Page", self.page.as_ref());
+        request.query_opt("PageToken", self.page_token.as_ref());
         ::std::result::Result::Ok(request)
     }
 }

@@ -163,9 +163,7 @@ impl crate::runtime::operation::Operation for ListPortInPhoneNumbers {
             request
                 .query("PageSize", &crate::runtime::encode::WireText::wire_text(value));
         }
-        if let ::std::option::Option::Some(value) = &self.page_token {
-            request.query("PageToken", value);
-        }
+        request.query_opt("PageToken", self.page_token.as_ref());
         ::std::result::Result::Ok(request)
     }
 }
@@ -284,9 +282,7 @@ impl crate::runtime::operation::Operation for ListPortInRequests {
             "/v1/Porting/PortIn/PortInRequests",
         );
         request.path("/v1/Porting/PortIn/PortInRequests");
-        if let ::std::option::Option::Some(value) = &self.token {
-            request.query("Token", value);
-        }
+        request.query_opt("Token", self.token.as_ref());
         if let ::std::option::Option::Some(value) = &self.size {
             crate::runtime::check::range(
                 "size",
@@ -296,12 +292,8 @@ impl crate::runtime::operation::Operation for ListPortInRequests {
             )?;
             request.query("Size", &crate::runtime::encode::WireText::wire_text(value));
         }
-        if let ::std::option::Option::Some(value) = &self.port_in_request_status {
-            request.query("PortInRequestStatus", value);
-        }
-        if let ::std::option::Option::Some(value) = &self.created_before {
-            request.query("CreatedBefore", value);
-        }
+        request.query_opt("PortInRequestStatus", self.port_in_request_status.as_ref());
+        request.query_opt("CreatedBefore", self.created_before.as_ref());
         ::std::result::Result::Ok(request)
     }
 }

@@ -126,9 +126,7 @@ impl crate::runtime::operation::Operation for ListAddress {
             request
                 .query("PageSize", &crate::runtime::encode::WireText::wire_text(value));
         }
-        if let ::std::option::Option::Some(value) = &self.after_sid {
-            request.query("AfterSid", value);
-        }
+        request.query_opt("AfterSid", self.after_sid.as_ref());
         ::std::result::Result::Ok(request)
     }
 }

@@ -155,9 +155,7 @@ impl crate::runtime::operation::Operation for CreateHostedNumberOrder {
         for value in &self.cc_emails {
             request.form("CcEmails", value);
         }
-        if let ::std::option::Option::Some(value) = &self.sms_method {
-            request.form("SmsMethod", value.as_str());
-        }
+        request.form_opt("SmsMethod", self.sms_method.as_ref());
         ::std::result::Result::Ok(request)
     }
 }
@@ -242,9 +240,7 @@ impl crate::runtime::operation::Operation for ListBundle {
             crate::runtime::check::id::<super::BundleSids>("bundle_sids", value)?;
             request.query("BundleSids", value);
         }
-        if let ::std::option::Option::Some(value) = &self.iso_country {
-            request.query("IsoCountry", value);
-        }
+        request.query_opt("IsoCountry", self.iso_country.as_ref());
         ::std::result::Result::Ok(request)
     }
 }

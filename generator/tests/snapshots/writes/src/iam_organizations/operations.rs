@@ -349,21 +349,11 @@ impl crate::runtime::operation::Operation for FetchAuthorize {
         );
         request.security(&[]);
         request.path("/v1/authorize");
-        if let ::std::option::Option::Some(value) = &self.response_type {
-            request.query("response_type", value);
-        }
-        if let ::std::option::Option::Some(value) = &self.client_id {
-            request.query("client_id", value);
-        }
-        if let ::std::option::Option::Some(value) = &self.redirect_uri {
-            request.query("redirect_uri", value);
-        }
-        if let ::std::option::Option::Some(value) = &self.scope {
-            request.query("scope", value);
-        }
-        if let ::std::option::Option::Some(value) = &self.state {
-            request.query("state", value);
-        }
+        request.query_opt("response_type", self.response_type.as_ref());
+        request.query_opt("client_id", self.client_id.as_ref());
+        request.query_opt("redirect_uri", self.redirect_uri.as_ref());
+        request.query_opt("scope", self.scope.as_ref());
+        request.query_opt("state", self.state.as_ref());
         ::std::result::Result::Ok(request)
     }
 }

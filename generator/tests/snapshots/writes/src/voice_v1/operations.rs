@@ -166,9 +166,7 @@ impl crate::runtime::operation::Operation for CreateConferenceRecording {
         }
         request.path("/Recordings");
         request.form_body();
-        if let ::std::option::Option::Some(value) = &self.recording_channels {
-            request.form("RecordingChannels", value.as_str());
-        }
+        request.form_opt("RecordingChannels", self.recording_channels.as_ref());
         ::std::result::Result::Ok(request)
     }
 }
@@ -363,36 +361,17 @@ impl crate::runtime::operation::Operation for CreateParticipant {
         for value in &self.status_callback_event {
             request.form("StatusCallbackEvent", value);
         }
-        if let ::std::option::Option::Some(value) = &self.sip_username {
-            request.form("Sip.Username", value);
-        }
-        if let ::std::option::Option::Some(value) = &self.sip_password {
-            request.form("Sip.Password", value);
-        }
+        request.form_opt("Sip.Username", self.sip_username.as_ref());
+        request.form_opt("Sip.Password", self.sip_password.as_ref());
         for value in &self.configuration_filters {
             request.form("Configuration.Filters", value);
         }
-        if let ::std::option::Option::Some(value) = &self.muted {
-            request.form("Muted", &crate::runtime::encode::WireText::wire_text(value));
-        }
-        if let ::std::option::Option::Some(value) = &self.scheduled_at {
-            request
-                .form(
-                    "ScheduledAt",
-                    &crate::runtime::encode::WireText::wire_text(value),
-                );
-        }
-        if let ::std::option::Option::Some(value) = &self.parameters {
-            request
-                .form("Parameters", &crate::runtime::encode::WireText::wire_text(value));
-        }
+        request.form_opt("Muted", self.muted.as_ref());
+        request.form_opt("ScheduledAt", self.scheduled_at.as_ref());
+        request.form_opt("Parameters", self.parameters.as_ref());
         request.form("Role", self.role.as_str());
-        if let ::std::option::Option::Some(value) = &self.status_callback_method {
-            request.form("StatusCallbackMethod", value.as_str());
-        }
-        if let ::std::option::Option::Some(value) = &self.timeout {
-            request.form("Timeout", &crate::runtime::encode::WireText::wire_text(value));
-        }
+        request.form_opt("StatusCallbackMethod", self.status_callback_method.as_ref());
+        request.form_opt("Timeout", self.timeout.as_ref());
         ::std::result::Result::Ok(request)
     }
 }
@@ -482,12 +461,8 @@ impl crate::runtime::operation::Operation for UpdateParticipant {
             request.path_param("call_sid", value)?;
         }
         request.form_body();
-        if let ::std::option::Option::Some(value) = &self.muted {
-            request.form("Muted", &crate::runtime::encode::WireText::wire_text(value));
-        }
-        if let ::std::option::Option::Some(value) = &self.hold {
-            request.form("Hold", &crate::runtime::encode::WireText::wire_text(value));
-        }
+        request.form_opt("Muted", self.muted.as_ref());
+        request.form_opt("Hold", self.hold.as_ref());
         ::std::result::Result::Ok(request)
     }
 }
