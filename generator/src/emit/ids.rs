@@ -87,14 +87,14 @@ fn matches_body(id: &IdType) -> TokenStream {
     let max_length = id
         .max_length
         .filter(|&max| implied_max.is_none_or(|implied| max < implied));
-    if min_length.is_some() || max_length.is_some() {
-        let min = n(min_length.unwrap_or(0));
-        let range = match max_length.map(n) {
-            Some(max) => quote! { (#min..=#max) },
-            None => quote! { (#min..) },
-        };
-        conditions.push(quote! { #range.contains(&value.chars().count()) });
-    }
+    // Length first: it is cheaper than the pattern's scan, and a bound of zero says nothing.
+    let length = match (min_length.filter(|&min| min > 0).map(n), max_length.map(n)) {
+        (None, None) => None,
+        (Some(min), None) => Some(quote! { value.chars().count() >= #min }),
+        (None, Some(max)) => Some(quote! { value.chars().count() <= #max }),
+        (Some(min), Some(max)) => Some(quote! { (#min..=#max).contains(&value.chars().count()) }),
+    };
+    conditions.splice(0..0, length);
     if conditions.is_empty() {
         conditions.push(quote! { true });
     }

@@ -1563,14 +1563,17 @@ impl crate::Id for LengthBounded {
     const EXPECTED: &'static str = "a value containing `OR` followed by 32 lowercase hexadecimal digits";
     fn matches(value: &str) -> bool {
         let bytes = value.as_bytes();
-        bytes
-            .windows(34)
-            .any(|w| {
-                w[0..2] == *b"OR"
-                    && w[2..34]
-                        .iter()
-                        .all(|&b: &u8| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
-            }) && (0..=40).contains(&value.chars().count())
+        value.chars().count() <= 40
+            && bytes
+                .windows(34)
+                .any(|w| {
+                    w[0..2] == *b"OR"
+                        && w[2..34]
+                            .iter()
+                            .all(|&b: &u8| {
+                                b.is_ascii_digit() || (b'a'..=b'f').contains(&b)
+                            })
+                })
     }
 
     fn from_string_unchecked(value: ::std::string::String) -> Self {
@@ -2812,7 +2815,7 @@ impl crate::Id for UncheckedFourVariable {
     const PATTERN: &'static str = "^a*b*c*d*$";
     const EXPECTED: &'static str = "a value matching the pattern (checked by the server, not client-side)";
     fn matches(value: &str) -> bool {
-        (0..=10).contains(&value.chars().count())
+        value.chars().count() <= 10
     }
 
     fn from_string_unchecked(value: ::std::string::String) -> Self {
