@@ -76,6 +76,7 @@ crate::runtime::open_enum!(Channel);
 
 /// A Conversation and its participants.
 #[derive(Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Conversation {
     /// Conversation ID.
     ///
@@ -85,20 +86,12 @@ pub struct Conversation {
     /// Account ID.
     ///
     /// Example: `ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa`.
-    #[serde(
-        rename = "accountId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-    )]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub account_id: ::std::option::Option<::std::string::String>,
     /// Configuration ID.
     ///
     /// Example: `conv_configuration_01k1etk2y5f1y9fpe2epfdtvv2`.
-    #[serde(
-        rename = "configurationId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-    )]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub configuration_id: ::std::option::Option<::std::string::String>,
     /// Conversation status.
     ///
@@ -116,7 +109,6 @@ pub struct Conversation {
     ///
     /// Example: `2023-07-01T12:00:00Z`.
     #[serde(
-        rename = "createdAt",
         default,
         skip_serializing_if = "::std::option::Option::is_none",
         deserialize_with = "crate::runtime::wire::empty_as_none",
@@ -126,7 +118,6 @@ pub struct Conversation {
     ///
     /// Example: `2023-07-01T12:30:00Z`.
     #[serde(
-        rename = "updatedAt",
         default,
         skip_serializing_if = "::std::option::Option::is_none",
         deserialize_with = "crate::runtime::wire::empty_as_none",
@@ -158,15 +149,12 @@ impl ::std::fmt::Debug for Conversation {
 
 /// Full configuration settings for this Conversation.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct ConversationConfiguration {
     /// The display name of the configuration.
     ///
     /// Example: `My Support Config`.
-    #[serde(
-        rename = "displayName",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-    )]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub display_name: ::std::option::Option<::std::string::String>,
     /// A description of the configuration.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -174,57 +162,29 @@ pub struct ConversationConfiguration {
     /// How communications are grouped into Conversations.
     ///
     /// Example: `GROUP_BY_PROFILE`.
-    #[serde(
-        rename = "conversationGroupingType",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-    )]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub conversation_grouping_type: ::std::option::Option<
         super::ConversationGroupingType,
     >,
     /// The ID of the memory store used by Conversations with this configuration.
-    #[serde(
-        rename = "memoryStoreId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-    )]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub memory_store_id: ::std::option::Option<::std::string::String>,
     /// Settings per channel.
-    #[serde(
-        rename = "channelSettings",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-    )]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub channel_settings: ::std::option::Option<::serde_json::Value>,
     /// Webhooks called when a Conversation changes status.
-    #[serde(
-        rename = "statusCallbacks",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-    )]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub status_callbacks: ::std::option::Option<::std::vec::Vec<super::StatusCallback>>,
     /// The IDs of the Conversational Intelligence configurations applied.
-    #[serde(
-        rename = "intelligenceConfigurationIds",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-    )]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub intelligence_configuration_ids: ::std::option::Option<
         ::std::vec::Vec<::std::string::String>,
     >,
     /// Whether memories are extracted from Conversations with this configuration.
-    #[serde(
-        rename = "memoryExtractionEnabled",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-    )]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub memory_extraction_enabled: ::std::option::Option<bool>,
     /// The Conversations v1 service that this configuration bridges to.
-    #[serde(
-        rename = "conversationsV1Bridge",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-    )]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub conversations_v1_bridge: ::std::option::Option<super::ConversationsV1Bridge>,
 }
 
@@ -324,37 +284,27 @@ crate::runtime::open_enum!(ConversationStatus);
 
 /// The Conversations v1 service that this configuration bridges to.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct ConversationsV1Bridge {
     /// The SID of the Conversations v1 service.
     ///
     /// Example: `IS00000000000000000000000000000000`.
-    #[serde(
-        rename = "serviceId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-    )]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub service_id: ::std::option::Option<::std::string::String>,
 }
 
 /// A participant in a Conversation.
 #[derive(Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Participant {
     /// Participant ID.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
     /// The ID of the Conversation the participant belongs to.
-    #[serde(
-        rename = "conversationId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-    )]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub conversation_id: ::std::option::Option<::std::string::String>,
     /// Account ID.
-    #[serde(
-        rename = "accountId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-    )]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub account_id: ::std::option::Option<::std::string::String>,
     /// The participant's name.
     ///
@@ -364,25 +314,16 @@ pub struct Participant {
     /// The kind of participant.
     ///
     /// Example: `CUSTOMER`.
-    #[serde(
-        rename = "type",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-    )]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub type_: ::std::option::Option<super::ParticipantType>,
     /// The ID of the participant's profile.
-    #[serde(
-        rename = "profileId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-    )]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub profile_id: ::std::option::Option<::std::string::String>,
     /// The addresses the participant communicates through.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub addresses: ::std::option::Option<::std::vec::Vec<super::ParticipantAddress>>,
     /// Timestamp when this Participant was created.
     #[serde(
-        rename = "createdAt",
         default,
         skip_serializing_if = "::std::option::Option::is_none",
         deserialize_with = "crate::runtime::wire::empty_as_none",
@@ -390,7 +331,6 @@ pub struct Participant {
     pub created_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// Timestamp when this Participant was last updated.
     #[serde(
-        rename = "updatedAt",
         default,
         skip_serializing_if = "::std::option::Option::is_none",
         deserialize_with = "crate::runtime::wire::empty_as_none",
@@ -416,6 +356,7 @@ impl ::std::fmt::Debug for Participant {
 
 /// An address a participant communicates through.
 #[derive(Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct ParticipantAddress {
     /// A communication channel.
     ///
@@ -428,11 +369,7 @@ pub struct ParticipantAddress {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub address: ::std::option::Option<::std::string::String>,
     /// The ID of the channel.
-    #[serde(
-        rename = "channelId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-    )]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub channel_id: ::std::option::Option<::std::string::String>,
 }
 

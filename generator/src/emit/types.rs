@@ -8,7 +8,7 @@ use super::debug::{Printed, debug_impl};
 use super::rust::{doc, doc_paragraphs, ident, spec, type_tokens};
 use crate::model::{
     Enum, EnumValue, Field, Held, Model, Module, Personal, Struct, TypeDef, TypeKind, TypeRef,
-    Union,
+    Union, WireCase,
 };
 
 /// `models.rs`: every struct, enum, union and alias of the module, plus the `Page` impls of
@@ -70,6 +70,11 @@ fn struct_def(model: &Model, module: &Module, def: &TypeDef, structure: &Struct)
     let docs = doc(Some(&type_doc(def)));
     let all_optional = structure.fields.iter().all(Field::is_optional);
     let default = all_optional.then(|| quote! { Default, });
+    let wire_case = structure.wire_case();
+    let rename_all = match wire_case {
+        WireCase::AsRust => None,
+        WireCase::Camel => Some(quote! { #[serde(rename_all = "camelCase")] }),
+    };
     let fields = structure.fields.iter().map(|field| {
         let rust = ident(&field.name.rust);
         let ty = type_tokens(model, &field.ty, module);
@@ -79,10 +84,9 @@ fn struct_def(model: &Model, module: &Module, def: &TypeDef, structure: &Struct)
             ty
         };
         let docs = field_doc(field);
-        let rename = (field.name.rust != field.name.json).then(|| {
-            let json = &field.name.json;
-            quote! { rename = #json, }
-        });
+        let rename = field
+            .rename(wire_case)
+            .map(|json| quote! { rename = #json, });
         let deprecated = field.deprecated.then(|| quote! { #[deprecated] });
         if field.is_optional() {
             // Missing and null both decode to `None`; `None` is left out when encoding, unless
@@ -147,6 +151,7 @@ fn struct_def(model: &Model, module: &Module, def: &TypeDef, structure: &Struct)
     quote! {
         #docs
         #[derive(#derived_debug Clone, PartialEq, #default ::serde::Serialize, ::serde::Deserialize)]
+        #rename_all
         pub struct #name {
             #(#fields)*
             #additional

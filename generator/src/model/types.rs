@@ -130,6 +130,69 @@ impl Field {
     pub fn is_optional(&self) -> bool {
         !self.required || self.nullable
     }
+
+    /// The wire name, when `case` does not already give it.
+    pub fn rename(&self, case: WireCase) -> Option<&str> {
+        (case.wire_name(&self.name.rust) != self.name.json).then_some(self.name.json.as_str())
+    }
+}
+
+impl Struct {
+    /// How the Rust field names become wire names: the case that leaves the fewest fields to
+    /// rename one by one (camelCase for Twilio's newer APIs, as written for snake_case ones).
+    pub fn wire_case(&self) -> WireCase {
+        let renamed = |case: WireCase| {
+            self.fields
+                .iter()
+                .filter(|f| f.rename(case).is_some())
+                .count()
+        };
+        if renamed(WireCase::Camel) < renamed(WireCase::AsRust) {
+            WireCase::Camel
+        } else {
+            WireCase::AsRust
+        }
+    }
+}
+
+/// A struct's rule from Rust field names to wire names, as serde's `rename_all` applies it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum WireCase {
+    /// The Rust name is the wire name.
+    AsRust,
+    /// `rename_all = "camelCase"`: `created_at` is `createdAt` on the wire.
+    Camel,
+}
+
+impl WireCase {
+    /// The wire name serde gives the field `rust` under this rule.
+    pub fn wire_name(self, rust: &str) -> std::borrow::Cow<'_, str> {
+        match self {
+            WireCase::AsRust => std::borrow::Cow::Borrowed(rust),
+            WireCase::Camel => {
+                // serde's rule: PascalCase (drop `_`, capitalize what follows it and the
+                // first letter), then the first character lowercased.
+                let mut pascal = String::with_capacity(rust.len());
+                let mut capitalize = true;
+                for ch in rust.chars() {
+                    if ch == '_' {
+                        capitalize = true;
+                    } else if capitalize {
+                        pascal.push(ch.to_ascii_uppercase());
+                        capitalize = false;
+                    } else {
+                        pascal.push(ch);
+                    }
+                }
+                let mut chars = pascal.chars();
+                let camel = match chars.next() {
+                    Some(first) => first.to_ascii_lowercase().to_string() + chars.as_str(),
+                    None => String::new(),
+                };
+                std::borrow::Cow::Owned(camel)
+            }
+        }
+    }
 }
 
 /// A field's JSON and Rust names.
@@ -240,5 +303,60 @@ impl Personal {
             Personal::Standard => "personal (standard)",
             Personal::Sensitive => "personal (sensitive)",
         }
+    }
+}
+
+#[cfg(test)]
+mod wire_case_tests {
+    use super::WireCase;
+
+    /// serde itself, on the same names, is the reference.
+    #[test]
+    fn camel_case_is_serde_rename_all() {
+        #[derive(serde::Serialize)]
+        #[serde(rename_all = "camelCase")]
+        #[allow(non_snake_case)]
+        struct Names {
+            created_at: u8,
+            account_sid: u8,
+            sip_2xx_count: u8,
+            _leading: u8,
+            a__b: u8,
+            trailing_: u8,
+            already: u8,
+            uRL: u8,
+        }
+        let json = serde_json::to_value(Names {
+            created_at: 0,
+            account_sid: 0,
+            sip_2xx_count: 0,
+            _leading: 0,
+            a__b: 0,
+            trailing_: 0,
+            already: 0,
+            uRL: 0,
+        })
+        .unwrap_or_default();
+        let mut expected: Vec<&str> = json
+            .as_object()
+            .map(|o| o.keys().map(String::as_str).collect())
+            .unwrap_or_default();
+        expected.sort_unstable();
+        let mut ours: Vec<String> = [
+            "created_at",
+            "account_sid",
+            "sip_2xx_count",
+            "_leading",
+            "a__b",
+            "trailing_",
+            "already",
+            "uRL",
+        ]
+        .iter()
+        .map(|name| WireCase::Camel.wire_name(name).into_owned())
+        .collect();
+        ours.sort_unstable();
+        assert_eq!(ours, expected);
+        assert_eq!(WireCase::AsRust.wire_name("created_at"), "created_at");
     }
 }

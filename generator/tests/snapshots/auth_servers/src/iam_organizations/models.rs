@@ -105,17 +105,18 @@ crate::runtime::open_enum!(PublicApiAccountResponseStatus);
 
 /// The `ScimUser` schema.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct ScimUser {
     /// Unique Twilio user sid
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
     /// Unique username, MUST be same as primary email address
-    #[serde(rename = "userName")]
     pub user_name: ::std::string::String,
 }
 
 /// The `ScimUserPage` schema.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct ScimUserPage {
     /// The `Resources` property.
     #[serde(
@@ -125,11 +126,7 @@ pub struct ScimUserPage {
     )]
     pub resources: ::std::option::Option<::std::vec::Vec<super::ScimUser>>,
     /// The `totalResults` property.
-    #[serde(
-        rename = "totalResults",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-    )]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub total_results: ::std::option::Option<i32>,
     /// The `schemas` property.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]

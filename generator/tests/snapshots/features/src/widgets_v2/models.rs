@@ -60,6 +60,7 @@ crate::runtime::open_enum!(ListWidgetsColor);
 
 /// A widget.
 #[derive(Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Widget {
     /// The `sid` property.
     pub sid: super::WidgetSid,
@@ -68,15 +69,10 @@ pub struct Widget {
     /// Personal data: `Debug` prints `<redacted>`.
     pub name: ::std::string::String,
     /// The `type` property.
-    #[serde(
-        rename = "type",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-    )]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub type_: ::std::option::Option<super::WidgetType>,
     /// The `createdAt` property.
     #[serde(
-        rename = "createdAt",
         default,
         skip_serializing_if = "::std::option::Option::is_none",
         deserialize_with = "crate::runtime::wire::empty_as_none",
@@ -84,7 +80,6 @@ pub struct Widget {
     pub created_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// The `releaseDate` property.
     #[serde(
-        rename = "releaseDate",
         default,
         skip_serializing_if = "::std::option::Option::is_none",
         deserialize_with = "crate::runtime::wire::empty_as_none",

@@ -4,9 +4,9 @@
 
 /// The `CallToActionAction` schema.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct CallToActionAction {
     /// The `type` property.
-    #[serde(rename = "type")]
     pub type_: super::CallToActionActionType,
     /// The `title` property.
     pub title: ::std::string::String,
@@ -17,11 +17,7 @@ pub struct CallToActionAction {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub phone: ::std::option::Option<::std::string::String>,
     /// Only show the action when the recipient's reply matches this text.
-    #[serde(
-        rename = "match",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-    )]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub match_: ::std::option::Option<::std::string::String>,
 }
 

@@ -394,6 +394,7 @@ crate::runtime::open_enum!(WhatsAppSenderConfigurationType);
 
 /// Typing indicator request for WhatsApp channel. Requires a messageId from a recent inbound message.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct WhatsAppTypingIndicatorRequest {
     /// The messaging channel. Must be "WHATSAPP".
     ///
@@ -402,7 +403,6 @@ pub struct WhatsAppTypingIndicatorRequest {
     /// The SID of a recent inbound message from the recipient. Must be an SM or MM SID format.
     ///
     /// Example: `SM1234567890abcdef1234567890abcdef`.
-    #[serde(rename = "messageId")]
     pub message_id: super::MessageId,
 }
 

@@ -75,6 +75,7 @@ pub struct PublicApiRoleAssignmentResponse {
 
 /// The `ScimError` schema.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct ScimError {
     /// Schema URIs that define the contents of the error structure
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -83,11 +84,7 @@ pub struct ScimError {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub detail: ::std::option::Option<::std::string::String>,
     /// A scimType error code as defined in RFC7644
-    #[serde(
-        rename = "scimType",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-    )]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub scim_type: ::std::option::Option<super::ScimErrorScimType>,
     /// Http status code
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -96,11 +93,7 @@ pub struct ScimError {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub code: ::std::option::Option<i32>,
     /// Link to Error Code References
-    #[serde(
-        rename = "moreInfo",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-    )]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub more_info: ::std::option::Option<::std::string::String>,
 }
 
@@ -192,6 +185,7 @@ pub struct ScimPatchRequest {
 
 /// The `ScimUser` schema.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct ScimUser {
     /// Unique Twilio user sid
     ///
@@ -199,23 +193,14 @@ pub struct ScimUser {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
     /// External unique resource id defined by provisioning client
-    #[serde(
-        rename = "externalId",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-    )]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub external_id: ::std::option::Option<::std::string::String>,
     /// Unique username, MUST be same as primary email address
     ///
     /// Example: `alice@example.com`.
-    #[serde(rename = "userName")]
     pub user_name: ::std::string::String,
     /// User friendly display name
-    #[serde(
-        rename = "displayName",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-    )]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub display_name: ::std::option::Option<::std::string::String>,
     /// Indicates whether the user is active
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -227,6 +212,7 @@ pub struct ScimUser {
 
 /// The `TwilioServiceErrorResponse` schema.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct TwilioServiceErrorResponse {
     /// Twilio-specific error code
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -235,11 +221,7 @@ pub struct TwilioServiceErrorResponse {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub message: ::std::option::Option<::std::string::String>,
     /// Link to Error Code References
-    #[serde(
-        rename = "moreInfo",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-    )]
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub more_info: ::std::option::Option<::std::string::String>,
     /// HTTP response status code
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]

@@ -143,6 +143,7 @@ pub struct CreateTypingIndicatorResponse {
 
 /// - Payload for typing indicator request
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct WhatsappTypingIndicator {
     /// Shared channel identifier
     ///
@@ -151,7 +152,6 @@ pub struct WhatsappTypingIndicator {
     /// Message SID that identifies the conversation thread for the typing indicator. Must be a valid Twilio Message SID (SM*) or Media SID (MM*) from an existing WhatsApp conversation.
     ///
     /// Example: `SM1234567890abcdef1234567890abcdef`.
-    #[serde(rename = "messageId")]
     pub message_id: super::MessageId,
 }
 
