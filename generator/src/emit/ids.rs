@@ -25,12 +25,10 @@ pub fn id_type(type_name: &str, doc: &Option<String>, id: &IdType) -> TokenStrea
     };
     let example = id.example.as_ref().map(|e| format!("Example: `{e}`."));
     let docs = doc_paragraphs(&[spec(doc), Some(shape), example]);
-    let check = matches_body(id);
     // A pattern left unchecked without length bounds ignores the value.
-    let value = if check.to_string() == "true" {
-        quote! { _value }
-    } else {
-        quote! { value }
+    let (value, check) = match matches_body(id) {
+        Some(check) => (quote! { value }, check),
+        None => (quote! { _value }, quote! { true }),
     };
     quote! {
         #docs
@@ -70,9 +68,9 @@ fn n(value: usize) -> Literal {
     Literal::usize_unsuffixed(value)
 }
 
-/// The body of `matches`: the pattern's checks, then `minLength`/`maxLength` where the pattern
-/// does not already imply them.
-fn matches_body(id: &IdType) -> TokenStream {
+/// The body of `matches`: `minLength`/`maxLength` where the pattern does not already imply
+/// them, then the pattern's checks; `None` when every value matches.
+fn matches_body(id: &IdType) -> Option<TokenStream> {
     let mut conditions = Vec::new();
     let mut implied = (0, None);
     if let PatternCheck::Checked(matcher) = &id.check {
@@ -94,57 +92,62 @@ fn matches_body(id: &IdType) -> TokenStream {
         (None, Some(max)) => Some(quote! { value.chars().count() <= #max }),
         (Some(min), Some(max)) => Some(quote! { (#min..=#max).contains(&value.chars().count()) }),
     };
-    conditions.splice(0..0, length);
+    conditions.splice(0..0, length.map(Test::value));
     if conditions.is_empty() {
-        conditions.push(quote! { true });
+        return None;
     }
-    let uses_bytes = conditions.iter().any(|c| c.to_string().contains("bytes"));
-    let bytes = uses_bytes.then(|| quote! { let bytes = value.as_bytes(); });
-    quote! {
+    let reads_bytes = conditions.iter().any(|test| test.reads_bytes);
+    let bytes = reads_bytes.then(|| quote! { let bytes = value.as_bytes(); });
+    let conditions = conditions.into_iter().map(|test| test.code);
+    Some(quote! {
         #bytes
         #(#conditions)&&*
-    }
+    })
 }
 
 /// The checks for a compiled pattern, to be joined with `&&`.
-fn pattern_conditions(matcher: &Matcher) -> Vec<TokenStream> {
+fn pattern_conditions(matcher: &Matcher) -> Vec<Test> {
     let pieces = &matcher.pieces;
     let Some(width) = matcher.byte_width() else {
         // Variable width: walk the pieces from the start, or from each character boundary.
         if matcher.anchored_start {
-            return vec![sequence(pieces, Pos::Const(0), matcher.anchored_end)];
+            return sequence(pieces, Pos::Const(0), matcher.anchored_end)
+                .into_iter()
+                .collect();
         }
-        let body = sequence(pieces, Pos::At, matcher.anchored_end);
-        if is_true(&body) {
+        let Some(body) = sequence(pieces, Pos::At, matcher.anchored_end) else {
             return Vec::new();
-        }
-        return vec![quote! { (0..=bytes.len()).any(|at| value.is_char_boundary(at) && #body) }];
+        };
+        let body = body.code;
+        return vec![Test::bytes(
+            quote! { (0..=bytes.len()).any(|at| value.is_char_boundary(at) && #body) },
+        )];
     };
     // Fixed width: check the one place a match can be, or slide a window over the value.
     let w = n(width);
     match (matcher.anchored_start, matcher.anchored_end) {
-        (true, true) if width == 0 => vec![quote! { value.is_empty() }],
+        (true, true) if width == 0 => vec![Test::value(quote! { value.is_empty() })],
         _ if width == 0 => Vec::new(),
-        (true, true) => {
-            let mut conditions = vec![quote! { bytes.len() == #w }];
-            conditions.extend(fixed_conditions(&quote! { bytes }, 0, pieces));
-            conditions
-        }
-        (true, false) => {
-            let mut conditions = vec![quote! { bytes.len() >= #w }];
-            conditions.extend(fixed_conditions(&quote! { bytes }, 0, pieces));
-            conditions
-        }
+        (true, true) => std::iter::once(quote! { bytes.len() == #w })
+            .chain(fixed_conditions(&quote! { bytes }, 0, pieces))
+            .map(Test::bytes)
+            .collect(),
+        (true, false) => std::iter::once(quote! { bytes.len() >= #w })
+            .chain(fixed_conditions(&quote! { bytes }, 0, pieces))
+            .map(Test::bytes)
+            .collect(),
         (false, true) => {
             let checks = fixed_conditions(&quote! { w }, 0, pieces);
             vec![
-                quote! { bytes.len() >= #w },
-                quote! { { let w = &bytes[bytes.len() - #w..]; #(#checks)&&* } },
+                Test::bytes(quote! { bytes.len() >= #w }),
+                Test::bytes(quote! { { let w = &bytes[bytes.len() - #w..]; #(#checks)&&* } }),
             ]
         }
         (false, false) => {
             let checks = fixed_conditions(&quote! { w }, 0, pieces);
-            vec![quote! { bytes.windows(#w).any(|w| #(#checks)&&*) }]
+            vec![Test::bytes(
+                quote! { bytes.windows(#w).any(|w| #(#checks)&&*) },
+            )]
         }
     }
 }
@@ -275,22 +278,44 @@ fn block(binding: Option<TokenStream>, checks: Vec<TokenStream>) -> TokenStream 
     }
 }
 
-fn is_true(tokens: &TokenStream) -> bool {
-    tokens.to_string() == "true"
+/// One condition of `matches`, as Rust code, and whether it reads the `bytes` binding
+/// (`value.as_bytes()`), so the binding is written only when something uses it. A condition
+/// that holds for every value is not a `Test` at all.
+struct Test {
+    code: TokenStream,
+    reads_bytes: bool,
+}
+
+impl Test {
+    /// A condition on `bytes`.
+    fn bytes(code: TokenStream) -> Self {
+        Test {
+            code,
+            reads_bytes: true,
+        }
+    }
+
+    /// A condition on the `value` text alone.
+    fn value(code: TokenStream) -> Self {
+        Test {
+            code,
+            reads_bytes: false,
+        }
+    }
 }
 
 /// Whether `pieces`, starting at `pos`, match (up to the end of the value when `end`): each
 /// piece of variable length tries every length it can take, so no match is missed.
-fn sequence(pieces: &[Piece], pos: Pos, end: bool) -> TokenStream {
+fn sequence(pieces: &[Piece], pos: Pos, end: bool) -> Option<Test> {
     let Some(first) = pieces.first() else {
         return match (pos, end) {
-            (_, false) => quote! { true },
-            (Pos::Const(0), true) => quote! { bytes.is_empty() },
+            (_, false) => None,
+            (Pos::Const(0), true) => Some(Test::bytes(quote! { bytes.is_empty() })),
             (Pos::Const(offset), true) => {
                 let offset = n(offset);
-                quote! { bytes.len() == #offset }
+                Some(Test::bytes(quote! { bytes.len() == #offset }))
             }
-            (Pos::At, true) => quote! { at == bytes.len() },
+            (Pos::At, true) => Some(Test::bytes(quote! { at == bytes.len() })),
         };
     };
     // A run of fixed-width pieces is checked in one window.
@@ -319,21 +344,24 @@ fn sequence(pieces: &[Piece], pos: Pos, end: bool) -> TokenStream {
                 (Pos::At, Some(quote! { let at = at + #width; }))
             }
         };
-        let rest = sequence(&pieces[run..], next, end);
-        if is_true(&rest) {
-            return check;
-        }
-        return match binding {
+        let Some(rest) = sequence(&pieces[run..], next, end) else {
+            return Some(Test::bytes(check));
+        };
+        let rest = rest.code;
+        return Some(Test::bytes(match binding {
             Some(binding) => quote! { #check && { #binding #rest } },
             None => quote! { #check && #rest },
-        };
+        }));
     }
     // After a variable-length piece: nothing more (`closed`: up to the end of the value;
     // `open`: anything may follow), or the rest of the pieces at each length it can take.
     let rest = sequence(&pieces[1..], Pos::At, end);
     let closed = pieces.len() == 1 && end;
-    let open = !closed && is_true(&rest);
-    match first {
+    let open = !closed && rest.is_none();
+    // What follows depends on the rest only where the piece is neither closed nor open.
+    let rest_reads_bytes = rest.as_ref().is_some_and(|rest| rest.reads_bytes);
+    let rest = rest.map_or_else(|| quote! { true }, |rest| rest.code);
+    Some(match first {
         Piece::Class { class, min, max } if class.is_ascii() => {
             let predicate = byte_predicate(class);
             let bytes = pos.bytes();
@@ -354,26 +382,28 @@ fn sequence(pieces: &[Piece], pos: Pos, end: bool) -> TokenStream {
                     checks.push(quote! { #rest.len() <= #max });
                 }
                 checks.push(quote! { #rest.iter().all(#predicate) });
-                return block(binding, checks);
+                return Some(Test::bytes(block(binding, checks)));
             }
             if open {
                 if min == 0 {
-                    return quote! { true };
+                    return None;
                 }
                 let min = n(min);
-                return quote! { #bytes.iter().copied().take_while(#predicate).count() >= #min };
+                return Some(Test::bytes(
+                    quote! { #bytes.iter().copied().take_while(#predicate).count() >= #min },
+                ));
             }
             let take = max.map(|max| {
                 let max = n(max);
                 quote! { .take(#max) }
             });
             let (min, at) = (n(min), pos.plus(quote! { n }));
-            quote! {
+            Test::bytes(quote! {
                 {
                     let run = #bytes.iter().copied()#take.take_while(#predicate).count();
                     (#min..=run).any(|n| { let at = #at; #rest })
                 }
-            }
+            })
         }
         Piece::Class { class, min, max } => {
             // Counted in characters: the class includes non-ASCII ones.
@@ -398,21 +428,21 @@ fn sequence(pieces: &[Piece], pos: Pos, end: bool) -> TokenStream {
                     checks.push(quote! { #rest.chars().all(|c| #predicate) });
                 }
                 if checks.is_empty() {
-                    return quote! { true };
+                    return None;
                 }
-                return block(binding, checks);
+                return Some(Test::value(block(binding, checks)));
             }
             if open {
                 if min == 0 {
-                    return quote! { true };
+                    return None;
                 }
                 let min = n(min);
-                return match char_predicate(class) {
+                return Some(Test::value(match char_predicate(class) {
                     Some(predicate) => {
                         quote! { #text.chars().take_while(|&c| #predicate).count() >= #min }
                     }
                     None => quote! { #text.chars().count() >= #min },
-                };
+                }));
             }
             let filter =
                 char_predicate(class).map(|predicate| quote! { .take_while(|&(_, c)| #predicate) });
@@ -423,11 +453,14 @@ fn sequence(pieces: &[Piece], pos: Pos, end: bool) -> TokenStream {
             let start = pos.tokens();
             let end_of = pos.plus(quote! { i + c.len_utf8() });
             let min = n(min);
-            quote! {
-                ::std::iter::once(#start)
-                    .chain(#text.char_indices()#filter #take.map(|(i, c)| #end_of))
-                    .skip(#min)
-                    .any(|at| #rest)
+            Test {
+                code: quote! {
+                    ::std::iter::once(#start)
+                        .chain(#text.char_indices()#filter #take.map(|(i, c)| #end_of))
+                        .skip(#min)
+                        .any(|at| #rest)
+                },
+                reads_bytes: rest_reads_bytes,
             }
         }
         Piece::OneOf(texts) => {
@@ -435,15 +468,17 @@ fn sequence(pieces: &[Piece], pos: Pos, end: bool) -> TokenStream {
             let list = byte_strings(texts);
             if closed {
                 let bytes = pos.bytes_ref();
-                return quote! { #list.contains(&#bytes) };
+                return Some(Test::bytes(quote! { #list.contains(&#bytes) }));
             }
             if open {
-                return quote! { #list.iter().any(|text| #bytes.starts_with(text)) };
+                return Some(Test::bytes(
+                    quote! { #list.iter().any(|text| #bytes.starts_with(text)) },
+                ));
             }
             let at = pos.plus(quote! { text.len() });
-            quote! {
+            Test::bytes(quote! {
                 #list.iter().any(|text| #bytes.starts_with(text) && { let at = #at; #rest })
-            }
+            })
         }
         Piece::Group { pieces, min, max } => {
             let body = pieces.iter().filter_map(Piece::byte_width).sum::<usize>();
@@ -463,7 +498,7 @@ fn sequence(pieces: &[Piece], pos: Pos, end: bool) -> TokenStream {
                     counts.push(quote! { #rest.len() / #width <= #max });
                 }
                 counts.push(quote! { #rest.chunks_exact(#width).all(|w| #(#checks)&&*) });
-                return block(binding, counts);
+                return Some(Test::bytes(block(binding, counts)));
             }
             let take = max.map(|max| {
                 let max = n(max);
@@ -473,21 +508,21 @@ fn sequence(pieces: &[Piece], pos: Pos, end: bool) -> TokenStream {
                 quote! { #bytes.chunks_exact(#width)#take.take_while(|w| #(#checks)&&*).count() };
             if open {
                 if min == 0 {
-                    return quote! { true };
+                    return None;
                 }
                 let min = n(min);
-                return quote! { #run >= #min };
+                return Some(Test::bytes(quote! { #run >= #min }));
             }
             let (min, at) = (n(min), pos.plus(quote! { n * #width }));
-            quote! {
+            Test::bytes(quote! {
                 {
                     let run = #run;
                     (#min..=run).any(|n| { let at = #at; #rest })
                 }
-            }
+            })
         }
         Piece::Literal(_) => unreachable!("literal text has a fixed width"),
-    }
+    })
 }
 
 /// `[b"SM".as_slice(), b"MM"]`: `as_slice` gives the array one element type whatever the
