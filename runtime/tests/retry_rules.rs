@@ -287,3 +287,53 @@ async fn retry_writes_false_sends_a_write_once_whatever_happens() {
     assert!(call(&client, &fetch("m2")).await.is_ok());
     assert_eq!(server.finish("m2"), [Fault::Status(503), Fault::Ok]);
 }
+
+/// A resolver that knows no name, counting how often it was asked: a DNS failure, with
+/// nothing sent anywhere.
+struct NoSuchHost(std::sync::Arc<std::sync::atomic::AtomicUsize>);
+
+impl reqwest::dns::Resolve for NoSuchHost {
+    fn resolve(&self, _name: reqwest::dns::Name) -> reqwest::dns::Resolving {
+        self.0.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        Box::pin(async {
+            Err::<reqwest::dns::Addrs, Box<dyn std::error::Error + Send + Sync>>(
+                "no such host".into(),
+            )
+        })
+    }
+}
+
+#[tokio::test]
+async fn a_dns_failure_is_retried_for_writes_and_sent_nothing() {
+    for (retry_writes, request, lookups) in [
+        (true, create as fn(&str) -> Request, 3),
+        (true, fetch, 3),
+        (false, create, 1),
+        (false, fetch, 3),
+    ] {
+        let asked = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        let http = twilio_api_runtime::http_client_builder()
+            .unwrap()
+            .dns_resolver(NoSuchHost(std::sync::Arc::clone(&asked)))
+            .build()
+            .unwrap();
+        let client = builder("https://api.twilio.invalid")
+            .http_client(http)
+            .max_retries(2)
+            .retry_writes(retry_writes)
+            .build()
+            .unwrap();
+        let error = call(&client, &request("m1")).await.unwrap_err();
+        assert_eq!(
+            transport_kind(&error),
+            Some(TransportErrorKind::Connect),
+            "{error:?}"
+        );
+        assert!(!error.is_write_maybe_applied(), "nothing was sent");
+        assert_eq!(
+            asked.load(std::sync::atomic::Ordering::SeqCst),
+            lookups,
+            "retry_writes({retry_writes})"
+        );
+    }
+}
