@@ -29,8 +29,8 @@ pub fn retry_after(value: &[u8], now: SystemTime) -> Option<Duration> {
 }
 
 /// The path and query the client would request for the page after a page of
-/// `/v1/Things?PageSize=50` that points to `next`: `Ok(None)` when it stops paging, `Err`
-/// when it refuses the link.
+/// `/v1/Things?PageSize=50` (whose token parameter is `PageToken`) that points to `next`:
+/// `Ok(None)` when it stops paging, `Err` when it refuses the link.
 pub fn next_page_path(next: NextPage<'_>) -> Result<Option<String>, String> {
     static API: Api = Api {
         scheme: "https",
@@ -42,7 +42,7 @@ pub fn next_page_path(next: NextPage<'_>) -> Result<Option<String>, String> {
     first.path("/v1/Things");
     first.query("PageSize", "50");
     first
-        .for_next_page(next)
+        .for_next_page(next, Some("PageToken"))
         .map(|request| request.map(|r| r.path_and_query()))
 }
 
@@ -63,10 +63,7 @@ mod tests {
         for link in ["lttps://www.example.com", "mailto:pages@example.com"] {
             assert!(next_page_path(NextPage::Url(link)).is_err(), "{link}");
         }
-        let token = next_page_path(NextPage::Token {
-            param: "PageToken",
-            value: "t&1",
-        });
+        let token = next_page_path(NextPage::Token("t&1"));
         assert_eq!(
             token.ok().flatten().as_deref(),
             Some("/v1/Things?PageSize=50&PageToken=t%261")

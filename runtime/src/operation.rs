@@ -115,6 +115,10 @@ pub trait ListOperation: Operation {
     /// One page of the list.
     type Page: Page;
 
+    /// The query parameter a token page's token is sent back in (`PageToken`), for lists
+    /// paged by token.
+    const TOKEN_PARAM: Option<&'static str> = None;
+
     /// The number of items after which [`stream`](Self::stream) ends, if the caller set one.
     fn limit(&self) -> Option<usize>;
 
@@ -131,13 +135,13 @@ pub trait ListOperation: Operation {
             self.fit_page_size(limit);
         }
         let request = self.request();
-        pagination::items::<Self::Page>(self.client().clone(), request, limit)
+        pagination::items::<Self::Page>(self.client().clone(), request, Self::TOKEN_PARAM, limit)
     }
 
     /// Every page, fetched lazily.
     fn pages(self) -> PageStream<Self::Page> {
         let request = self.request();
-        pagination::pages::<Self::Page>(self.client().clone(), request)
+        pagination::pages::<Self::Page>(self.client().clone(), request, Self::TOKEN_PARAM)
     }
 }
 

@@ -55,14 +55,10 @@ pub enum NextPage<'a> {
     /// A URL, absolute or relative to the page's own: its path and query are requested from
     /// the client's own origin.
     Url(&'a str),
-    /// A token: the list's first request again, with the query parameter `param` set to
-    /// `value` (replacing any value it had).
-    Token {
-        /// The query parameter that takes the token (`PageToken`).
-        param: &'static str,
-        /// The token.
-        value: &'a str,
-    },
+    /// A token: the list's first request again, with the token in the list operation's
+    /// token parameter (`PageToken`, replacing any value it had). The page says where its
+    /// token is; the operation, where it goes, as two lists can share a page type.
+    Token(&'a str),
 }
 
 /// A stream of pages, fetched one at a time as it is polled.
@@ -108,6 +104,8 @@ struct Cursor {
     client: Client,
     /// The list's first request, which token pages repeat.
     first: Request,
+    /// The query parameter a token page's token is sent back in.
+    token_param: Option<&'static str>,
     /// The next page to fetch, or why paging cannot go on (yielded after this page's items).
     next: Option<Result<Request, Error>>,
     fetched: HashSet<String>,
@@ -116,9 +114,13 @@ struct Cursor {
 }
 
 /// Pages starting with `first` (an argument error is yielded as the first item).
-pub fn pages<P: Page>(client: Client, first: Result<Request, Error>) -> PageStream<P> {
+pub fn pages<P: Page>(
+    client: Client,
+    first: Result<Request, Error>,
+    token_param: Option<&'static str>,
+) -> PageStream<P> {
     PageStream {
-        inner: Box::pin(walk(client, first, |page: P| page, |_| false)),
+        inner: Box::pin(walk(client, first, token_param, |page: P| page, |_| false)),
     }
 }
 
@@ -127,12 +129,14 @@ pub fn pages<P: Page>(client: Client, first: Result<Request, Error>) -> PageStre
 fn walk<P: Page, T: Send + 'static>(
     client: Client,
     first: Result<Request, Error>,
+    token_param: Option<&'static str>,
     convert: fn(P) -> T,
     is_empty: fn(&T) -> bool,
 ) -> impl Stream<Item = Result<T, Error>> + Send {
     let start = first.map(|request| Cursor {
         client,
         first: request.clone(),
+        token_param,
         next: Some(Ok(request)),
         fetched: HashSet::new(),
         empty_in_a_row: 0,
@@ -154,8 +158,8 @@ fn walk<P: Page, T: Send + 'static>(
         let page: P = raw.decode(operation)?;
         let next = match page.next_page() {
             None => Ok(None),
-            Some(next @ NextPage::Url(_)) => request.for_next_page(next),
-            Some(next @ NextPage::Token { .. }) => cursor.first.for_next_page(next),
+            Some(next @ NextPage::Url(_)) => request.for_next_page(next, None),
+            Some(next @ NextPage::Token(_)) => cursor.first.for_next_page(next, cursor.token_param),
         };
         cursor.next = match next {
             Ok(next) => next
@@ -186,9 +190,10 @@ fn walk<P: Page, T: Send + 'static>(
 pub fn items<P: Page>(
     client: Client,
     first: Result<Request, Error>,
+    token_param: Option<&'static str>,
     limit: Option<usize>,
 ) -> ItemStream<P::Item> {
-    let items = walk::<P, _>(client, first, P::into_items, Vec::is_empty)
+    let items = walk::<P, _>(client, first, token_param, P::into_items, Vec::is_empty)
         .map_ok(|items| futures_util::stream::iter(items.into_iter().map(Ok)))
         .try_flatten();
     let inner: Pin<Box<dyn Stream<Item = Result<P::Item, Error>> + Send>> = match limit {
@@ -219,10 +224,7 @@ mod tests {
     impl Page for TokenPage {
         type Item = String;
         fn next_page(&self) -> Option<NextPage<'_>> {
-            self.next_token.as_deref().map(|value| NextPage::Token {
-                param: "PageToken",
-                value,
-            })
+            self.next_token.as_deref().map(NextPage::Token)
         }
         fn into_items(self) -> Vec<String> {
             self.items
@@ -281,10 +283,11 @@ mod tests {
         first.path("/Things");
         first.query("PageSize", "2");
         first.query("PageToken", "start");
-        let all: Vec<String> = items::<TokenPage>(basic_client(&server), Ok(first), None)
-            .try_collect()
-            .await
-            .unwrap();
+        let all: Vec<String> =
+            items::<TokenPage>(basic_client(&server), Ok(first), Some("PageToken"), None)
+                .try_collect()
+                .await
+                .unwrap();
         assert_eq!(all, ["a", "b", "c", "d", "e"]);
         assert_eq!(
             queries(&received(&server).await),
@@ -321,7 +324,7 @@ mod tests {
             .await;
         let mut first = Request::new(&TEST_API, Method::GET, "ListCall", "/test");
         first.path("/Accounts/AC1/Calls.json");
-        let all: Vec<String> = items::<UrlPage>(basic_client(&server), Ok(first), None)
+        let all: Vec<String> = items::<UrlPage>(basic_client(&server), Ok(first), None, None)
             .try_collect()
             .await
             .unwrap();
@@ -362,7 +365,7 @@ mod tests {
         };
         for limit in [None, Some(5)] {
             let all: Vec<Result<String, Error>> =
-                items::<UrlPage>(basic_client(&server), first(), limit)
+                items::<UrlPage>(basic_client(&server), first(), None, limit)
                     .collect()
                     .await;
             assert!(
@@ -372,7 +375,7 @@ mod tests {
         }
         assert_eq!(received(&server).await.len(), 2 * MAX_EMPTY_PAGES);
         // A page stream hands each page over; the caller sees they are empty.
-        let three: Vec<UrlPage> = pages::<UrlPage>(basic_client(&server), first())
+        let three: Vec<UrlPage> = pages::<UrlPage>(basic_client(&server), first(), None)
             .take(MAX_EMPTY_PAGES + 2)
             .try_collect()
             .await
@@ -403,7 +406,7 @@ mod tests {
         let mut first = Request::new(&TEST_API, Method::GET, "ListThings", "/test");
         first.path("/Things");
         first.query("Page", "0");
-        let all: Vec<String> = items::<UrlPage>(basic_client(&server), Ok(first), None)
+        let all: Vec<String> = items::<UrlPage>(basic_client(&server), Ok(first), None, None)
             .try_collect()
             .await
             .unwrap();
@@ -438,7 +441,7 @@ mod tests {
             let mut first = Request::new(&TEST_API, Method::GET, "ListThings", "/test");
             first.path("/Things");
             let all: Vec<Result<String, Error>> =
-                items::<UrlPage>(basic_client(&server), Ok(first), None)
+                items::<UrlPage>(basic_client(&server), Ok(first), None, None)
                     .collect()
                     .await;
             assert_eq!(all.len(), 2, "{link}: {all:?}");

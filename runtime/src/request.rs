@@ -182,9 +182,13 @@ impl Request {
     /// credentials only go where configured. A link that is not an http(s) URL or a path
     /// (`file:`, `javascript:`, control characters, unparseable) is refused: it cannot be a
     /// page of this API, and stopping quietly would pass a partial list off as whole. A token
-    /// gives this request again with the token's query parameter set to it (any earlier value
-    /// of that parameter removed).
-    pub fn for_next_page(&self, next: NextPage<'_>) -> Result<Option<Request>, String> {
+    /// gives this request again with `token_param` set to it (any earlier value of that
+    /// parameter removed).
+    pub fn for_next_page(
+        &self,
+        next: NextPage<'_>,
+        token_param: Option<&str>,
+    ) -> Result<Option<Request>, String> {
         match next {
             NextPage::Url(next) => {
                 let next = next.trim();
@@ -227,10 +231,15 @@ impl Request {
                     ..self.clone()
                 }))
             }
-            NextPage::Token { param, value } => {
+            NextPage::Token(value) => {
                 if value.trim().is_empty() {
                     return Ok(None);
                 }
+                let Some(param) = token_param else {
+                    return Err("the page links onward with a token, but the list takes no \
+                                token parameter to send it back in; paging stopped"
+                        .to_owned());
+                };
                 let mut request = self.clone();
                 let kept: Vec<(String, String)> =
                     url::form_urlencoded::parse(self.query.as_deref().unwrap_or("").as_bytes())
@@ -991,9 +1000,10 @@ pub mod tests {
         let client = client(|b| b.base_url("http://127.0.0.1:4010/proxy"));
         let first = Request::new(&ASSISTANTS, Method::GET, "ListSessions", "/v1/Sessions");
         let next = first
-            .for_next_page(NextPage::Url(
-                "https://evil.example.com/v1/Sessions?PageToken=x#frag",
-            ))
+            .for_next_page(
+                NextPage::Url("https://evil.example.com/v1/Sessions?PageToken=x#frag"),
+                None,
+            )
             .unwrap()
             .unwrap();
         assert_eq!(
@@ -1001,9 +1011,10 @@ pub mod tests {
             "http://127.0.0.1:4010/proxy/v1/Sessions?PageToken=x"
         );
         let already_prefixed = first
-            .for_next_page(NextPage::Url(
-                "http://127.0.0.1:4010/proxy/v1/Sessions?Page=2",
-            ))
+            .for_next_page(
+                NextPage::Url("http://127.0.0.1:4010/proxy/v1/Sessions?Page=2"),
+                None,
+            )
             .unwrap()
             .unwrap();
         assert_eq!(
@@ -1011,14 +1022,17 @@ pub mod tests {
             "http://127.0.0.1:4010/proxy/v1/Sessions?Page=2"
         );
         let relative = first
-            .for_next_page(NextPage::Url("/v1/Sessions?Page=3"))
+            .for_next_page(NextPage::Url("/v1/Sessions?Page=3"), None)
             .unwrap()
             .unwrap();
         assert_eq!(
             client.url_for(&relative).unwrap().as_str(),
             "http://127.0.0.1:4010/proxy/v1/Sessions?Page=3"
         );
-        assert!(matches!(first.for_next_page(NextPage::Url("  ")), Ok(None)));
+        assert!(matches!(
+            first.for_next_page(NextPage::Url("  "), None),
+            Ok(None)
+        ));
 
         // Userinfo, `..` and encoded line breaks stay on the client's origin (and prefix).
         let cases = [
@@ -1037,7 +1051,10 @@ pub mod tests {
             ),
         ];
         for (link, expected) in cases {
-            let next = first.for_next_page(NextPage::Url(link)).unwrap().unwrap();
+            let next = first
+                .for_next_page(NextPage::Url(link), None)
+                .unwrap()
+                .unwrap();
             assert_eq!(client.url_for(&next).unwrap().as_str(), expected, "{link}");
         }
 
@@ -1053,7 +1070,10 @@ pub mod tests {
             ("/v1/Sessions?Page=\n7", "contains control characters"),
             ("http://[::1/v1", "is not a URL"),
         ] {
-            let problem = first.for_next_page(NextPage::Url(link)).err().unwrap();
+            let problem = first
+                .for_next_page(NextPage::Url(link), None)
+                .err()
+                .unwrap();
             assert!(problem.contains(why), "{link}: {problem}");
             assert!(!problem.contains('\n'), "{problem}");
         }
@@ -1068,21 +1088,23 @@ pub mod tests {
         first.query("PageSize", "2");
         first.query("PageToken", "older");
         let next = first
-            .for_next_page(NextPage::Token {
-                param: "PageToken",
-                value: "new token/&",
-            })
+            .for_next_page(NextPage::Token("new token/&"), Some("PageToken"))
             .unwrap()
             .unwrap();
         assert_eq!(
             client.url_for(&next).unwrap().as_str(),
             "http://127.0.0.1:4010/v1/Things?PageSize=2&PageToken=new+token%2F%26"
         );
-        let empty = NextPage::Token {
-            param: "PageToken",
-            value: "",
-        };
-        assert!(matches!(first.for_next_page(empty), Ok(None)));
+        assert!(matches!(
+            first.for_next_page(NextPage::Token(""), Some("PageToken")),
+            Ok(None)
+        ));
+        assert!(
+            first
+                .for_next_page(NextPage::Token("t"), None)
+                .is_err_and(|problem| problem.contains("no token parameter")),
+            "a token with nowhere to go stops paging with an error, not silently"
+        );
     }
 
     #[tokio::test]

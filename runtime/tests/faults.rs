@@ -90,6 +90,7 @@ async fn call(client: &Client, kind: Kind, marker: &str) -> Result<(), Error> {
             let items: Vec<String> = twilio_api_runtime::pagination::items::<ListPage>(
                 client.clone(),
                 Ok(list(marker)),
+                None,
                 limit,
             )
             .try_collect()

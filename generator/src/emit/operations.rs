@@ -9,8 +9,8 @@ use quote::quote;
 use super::debug::{Printed, debug_impl};
 use super::rust::{doc, doc_paragraphs, doc_text, ident, spec, type_tokens};
 use crate::model::{
-    Api, AuthScheme, BodyEncoding, Check, Held, Input, InputLocation, Model, Module, Operation,
-    Outcome, PathSegment, ValueKind,
+    Api, AuthScheme, BodyEncoding, Check, Held, Input, InputLocation, Model, Module, NextPage,
+    Operation, Outcome, PathSegment, ValueKind,
 };
 
 /// The `operations.rs` of a module with an API.
@@ -430,9 +430,17 @@ fn builder(model: &Model, module: &Module, api: &Api, op: &Operation) -> TokenSt
                     crate::runtime::operation::ListOperation::pages(self)
                 }
             };
+            let token_param = match &pagination.next {
+                NextPage::Token { param, .. } => Some(quote! {
+                    const TOKEN_PARAM: ::std::option::Option<&'static str> =
+                        ::std::option::Option::Some(#param);
+                }),
+                NextPage::Url { .. } => None,
+            };
             let list_impl = quote! {
                 impl crate::runtime::operation::ListOperation for #builder {
                     type Page = #page_type;
+                    #token_param
 
                     fn limit(&self) -> ::std::option::Option<usize> {
                         self.limit

@@ -41,11 +41,10 @@ fn page_impl(model: &Model, module: &Module, pagination: &Pagination) -> TokenSt
             let url = field_chain(path);
             quote! { #url.map(crate::NextPage::Url) }
         }
-        NextPage::Token { path, param } => {
+        // The token's parameter is the operation's (`ListOperation::TOKEN_PARAM`).
+        NextPage::Token { path, .. } => {
             let token = field_chain(path);
-            quote! {
-                #token.map(|value| crate::NextPage::Token { param: #param, value })
-            }
+            quote! { #token.map(crate::NextPage::Token) }
         }
     };
     quote! {

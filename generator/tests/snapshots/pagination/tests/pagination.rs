@@ -531,6 +531,50 @@ async fn token_paging_sends_the_token_as_page_token() {
     );
 }
 
+/// P5b: two lists sharing one page type take their token in different parameters: the page
+/// says where the token is, each operation where it goes (`Token` for one, `PageToken` for the
+/// other), whichever of them was generated first.
+#[tokio::test]
+async fn lists_sharing_a_page_type_send_the_token_in_their_own_parameter() {
+    let server = MockServer::start().await;
+    for (route, param) in [
+        ("/v1/Porting/PortIn/Archive", "Token"),
+        ("/v1/Porting/PortIn/Drafts", "PageToken"),
+    ] {
+        Mock::given(method("GET"))
+            .and(path(route))
+            .and(query_param(param, "NEXT"))
+            .respond_with(port_in_page(&[2], json!(null)))
+            .mount(&server)
+            .await;
+        Mock::given(method("GET"))
+            .and(path(route))
+            .respond_with(port_in_page(&[1], json!("NEXT")))
+            .with_priority(2)
+            .mount(&server)
+            .await;
+    }
+    let numbers = client(&server).numbers_v1();
+    let archived: Vec<fixture_pagination::numbers_v1::PortInRequestList> = numbers
+        .list_archived_port_in_requests()
+        .stream()
+        .try_collect()
+        .await
+        .unwrap();
+    let drafts: Vec<fixture_pagination::numbers_v1::PortInRequestList> = numbers
+        .list_draft_port_in_requests()
+        .stream()
+        .try_collect()
+        .await
+        .unwrap();
+    assert_eq!((archived.len(), drafts.len()), (2, 2));
+    let sent = received(&server).await;
+    assert_eq!(
+        queries(&sent),
+        [None, Some("Token=NEXT"), None, Some("PageToken=NEXT")]
+    );
+}
+
 /// P6: one array property and no next link: an ordinary operation (`.send()` only; it has no
 /// `.stream()`, `.pages()` or `.limit()`), whose query array is sent as repeated keys.
 #[tokio::test]

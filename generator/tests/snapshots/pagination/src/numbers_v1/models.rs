@@ -70,17 +70,34 @@ pub struct PortInRequestListMeta {
     pub next_token: ::std::option::Option<::std::string::String>,
 }
 
+/// A page of Port In requests.
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+pub struct PortInRequestPage {
+    /// The `port_in_requests` property.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub port_in_requests: ::std::option::Option<
+        ::std::vec::Vec<super::PortInRequestList>,
+    >,
+    /// The `meta` property.
+    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    pub meta: ::std::option::Option<super::PortInRequestListMeta>,
+}
+
+impl crate::Page for PortInRequestPage {
+    type Item = super::PortInRequestList;
+    fn next_page(&self) -> ::std::option::Option<crate::NextPage<'_>> {
+        self.meta.as_ref()?.next_token.as_deref().map(crate::NextPage::Token)
+    }
+
+    fn into_items(self) -> ::std::vec::Vec<Self::Item> {
+        self.port_in_requests.unwrap_or_default()
+    }
+}
+
 impl crate::Page for ListPortInPhoneNumbersResponse {
     type Item = super::PortInPhoneNumberList;
     fn next_page(&self) -> ::std::option::Option<crate::NextPage<'_>> {
-        self.meta
-            .as_ref()?
-            .next_token
-            .as_deref()
-            .map(|value| crate::NextPage::Token {
-                param: "PageToken",
-                value,
-            })
+        self.meta.as_ref()?.next_token.as_deref().map(crate::NextPage::Token)
     }
 
     fn into_items(self) -> ::std::vec::Vec<Self::Item> {
@@ -91,14 +108,7 @@ impl crate::Page for ListPortInPhoneNumbersResponse {
 impl crate::Page for ListPortInRequestsResponse {
     type Item = super::PortInRequestList;
     fn next_page(&self) -> ::std::option::Option<crate::NextPage<'_>> {
-        self.meta
-            .as_ref()?
-            .next_token
-            .as_deref()
-            .map(|value| crate::NextPage::Token {
-                param: "Token",
-                value,
-            })
+        self.meta.as_ref()?.next_token.as_deref().map(crate::NextPage::Token)
     }
 
     fn into_items(self) -> ::std::vec::Vec<Self::Item> {

@@ -28,6 +28,32 @@ pub struct NumbersV1 {
 }
 
 impl NumbersV1 {
+    /// ListArchivedPortInRequests
+    ///
+    /// ListArchivedPortInRequests (a list sharing its page type with another)
+    ///
+    /// Sends `GET /v1/Porting/PortIn/Archive`. `.send()` returns one page; `.stream()` yields every item, fetching pages as needed.
+    pub fn list_archived_port_in_requests(&self) -> ListArchivedPortInRequests {
+        ListArchivedPortInRequests {
+            client: self.client.clone(),
+            token: ::std::option::Option::None,
+            limit: ::std::option::Option::None,
+        }
+    }
+
+    /// ListDraftPortInRequests
+    ///
+    /// ListDraftPortInRequests (a list sharing its page type with another)
+    ///
+    /// Sends `GET /v1/Porting/PortIn/Drafts`. `.send()` returns one page; `.stream()` yields every item, fetching pages as needed.
+    pub fn list_draft_port_in_requests(&self) -> ListDraftPortInRequests {
+        ListDraftPortInRequests {
+            client: self.client.clone(),
+            page_token: ::std::option::Option::None,
+            limit: ::std::option::Option::None,
+        }
+    }
+
     /// Fetch the phone numbers of a PortInRequest
     ///
     /// Retrieve the phone numbers of a PortInRequest
@@ -64,6 +90,164 @@ impl NumbersV1 {
             created_before: ::std::option::Option::None,
             limit: ::std::option::Option::None,
         }
+    }
+}
+
+/// Request builder for [`NumbersV1::list_archived_port_in_requests`]: `GET /v1/Porting/PortIn/Archive`. Set optional inputs with its methods, then call [`send`](Self::send).
+#[derive(Debug, Clone)]
+#[must_use = "a request is only sent by `.send()`"]
+pub struct ListArchivedPortInRequests {
+    client: crate::runtime::Client,
+    token: ::std::option::Option<::std::string::String>,
+    limit: ::std::option::Option<usize>,
+}
+
+impl ListArchivedPortInRequests {
+    /// Page start token
+    ///
+    /// Sent as the `Token` query parameter.
+    pub fn token(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.token = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sends the request (`GET /v1/Porting/PortIn/Archive`) and decodes the response.
+    pub async fn send(
+        self,
+    ) -> ::std::result::Result<super::PortInRequestPage, crate::Error> {
+        crate::runtime::operation::Operation::send(self).await
+    }
+
+    /// Stops [`stream`](Self::stream) after `limit` items in total; no page past the
+    /// one holding the last of them is fetched. Without an explicit page size, pages
+    /// are made no larger than `limit`.
+    pub fn limit(mut self, limit: usize) -> Self {
+        self.limit = ::std::option::Option::Some(limit);
+        self
+    }
+
+    /// Every item across pages, fetched lazily; next pages are always requested from
+    /// the client's own origin. Ends after [`limit`](Self::limit) items if set.
+    pub fn stream(self) -> crate::ItemStream<super::PortInRequestList> {
+        crate::runtime::operation::ListOperation::stream(self)
+    }
+
+    /// Every page, fetched lazily.
+    pub fn pages(self) -> crate::PageStream<super::PortInRequestPage> {
+        crate::runtime::operation::ListOperation::pages(self)
+    }
+}
+
+impl crate::runtime::operation::Operation for ListArchivedPortInRequests {
+    type Response = crate::runtime::operation::Json<super::PortInRequestPage>;
+    fn client(&self) -> &crate::runtime::Client {
+        &self.client
+    }
+
+    fn request(
+        &self,
+    ) -> ::std::result::Result<crate::runtime::request::Request, crate::Error> {
+        let mut request = crate::runtime::request::Request::new(
+            &API,
+            ::reqwest::Method::GET,
+            "ListArchivedPortInRequests",
+            "/v1/Porting/PortIn/Archive",
+        );
+        request.path("/v1/Porting/PortIn/Archive");
+        request.query_opt("Token", self.token.as_ref());
+        ::std::result::Result::Ok(request)
+    }
+}
+
+impl crate::runtime::operation::ListOperation for ListArchivedPortInRequests {
+    type Page = super::PortInRequestPage;
+    const TOKEN_PARAM: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+        "Token",
+    );
+    fn limit(&self) -> ::std::option::Option<usize> {
+        self.limit
+    }
+}
+
+/// Request builder for [`NumbersV1::list_draft_port_in_requests`]: `GET /v1/Porting/PortIn/Drafts`. Set optional inputs with its methods, then call [`send`](Self::send).
+#[derive(Debug, Clone)]
+#[must_use = "a request is only sent by `.send()`"]
+pub struct ListDraftPortInRequests {
+    client: crate::runtime::Client,
+    page_token: ::std::option::Option<::std::string::String>,
+    limit: ::std::option::Option<usize>,
+}
+
+impl ListDraftPortInRequests {
+    /// Page start token
+    ///
+    /// Sent as the `PageToken` query parameter.
+    pub fn page_token(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.page_token = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sends the request (`GET /v1/Porting/PortIn/Drafts`) and decodes the response.
+    pub async fn send(
+        self,
+    ) -> ::std::result::Result<super::PortInRequestPage, crate::Error> {
+        crate::runtime::operation::Operation::send(self).await
+    }
+
+    /// Stops [`stream`](Self::stream) after `limit` items in total; no page past the
+    /// one holding the last of them is fetched. Without an explicit page size, pages
+    /// are made no larger than `limit`.
+    pub fn limit(mut self, limit: usize) -> Self {
+        self.limit = ::std::option::Option::Some(limit);
+        self
+    }
+
+    /// Every item across pages, fetched lazily; next pages are always requested from
+    /// the client's own origin. Ends after [`limit`](Self::limit) items if set.
+    pub fn stream(self) -> crate::ItemStream<super::PortInRequestList> {
+        crate::runtime::operation::ListOperation::stream(self)
+    }
+
+    /// Every page, fetched lazily.
+    pub fn pages(self) -> crate::PageStream<super::PortInRequestPage> {
+        crate::runtime::operation::ListOperation::pages(self)
+    }
+}
+
+impl crate::runtime::operation::Operation for ListDraftPortInRequests {
+    type Response = crate::runtime::operation::Json<super::PortInRequestPage>;
+    fn client(&self) -> &crate::runtime::Client {
+        &self.client
+    }
+
+    fn request(
+        &self,
+    ) -> ::std::result::Result<crate::runtime::request::Request, crate::Error> {
+        let mut request = crate::runtime::request::Request::new(
+            &API,
+            ::reqwest::Method::GET,
+            "ListDraftPortInRequests",
+            "/v1/Porting/PortIn/Drafts",
+        );
+        request.path("/v1/Porting/PortIn/Drafts");
+        request.query_opt("PageToken", self.page_token.as_ref());
+        ::std::result::Result::Ok(request)
+    }
+}
+
+impl crate::runtime::operation::ListOperation for ListDraftPortInRequests {
+    type Page = super::PortInRequestPage;
+    const TOKEN_PARAM: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+        "PageToken",
+    );
+    fn limit(&self) -> ::std::option::Option<usize> {
+        self.limit
     }
 }
 
@@ -170,6 +354,9 @@ impl crate::runtime::operation::Operation for ListPortInPhoneNumbers {
 
 impl crate::runtime::operation::ListOperation for ListPortInPhoneNumbers {
     type Page = super::ListPortInPhoneNumbersResponse;
+    const TOKEN_PARAM: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+        "PageToken",
+    );
     fn limit(&self) -> ::std::option::Option<usize> {
         self.limit
     }
@@ -300,6 +487,9 @@ impl crate::runtime::operation::Operation for ListPortInRequests {
 
 impl crate::runtime::operation::ListOperation for ListPortInRequests {
     type Page = super::ListPortInRequestsResponse;
+    const TOKEN_PARAM: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+        "Token",
+    );
     fn limit(&self) -> ::std::option::Option<usize> {
         self.limit
     }
