@@ -16,6 +16,7 @@ mod locate;
 pub mod model;
 pub mod names;
 pub mod pattern;
+mod pointer;
 pub mod refs;
 
 use std::collections::BTreeMap;

@@ -11,6 +11,7 @@ use serde::Deserialize;
 
 use crate::error::{Error, Problem};
 use crate::locate::{self, LineIndex};
+use crate::pointer::escape;
 
 /// The name of the optional file in the specs folder that describes the generated crate.
 pub const CRATE_CONFIG_FILE: &str = "crate.yaml";
@@ -443,33 +444,6 @@ fn path_to_pointer(path: &serde_path_to_error::Path) -> Option<String> {
         }
     }
     (!pointer.is_empty()).then_some(pointer)
-}
-
-/// Escapes one JSON pointer segment (`/v1/Sessions` -> `~1v1~1Sessions`).
-pub fn escape(segment: &str) -> String {
-    let mut escaped = String::with_capacity(segment.len());
-    push_escaped(&mut escaped, segment);
-    escaped
-}
-
-/// The pointer of `parent`'s child `key`: `parent/key`, with the key escaped.
-pub(crate) fn child_pointer(parent: &str, key: &str) -> String {
-    let mut pointer = String::with_capacity(parent.len() + key.len() + 1);
-    pointer.push_str(parent);
-    pointer.push('/');
-    push_escaped(&mut pointer, key);
-    pointer
-}
-
-/// Appends one JSON pointer segment, escaped, to `pointer` (without the `/` before it).
-fn push_escaped(pointer: &mut String, segment: &str) {
-    for c in segment.chars() {
-        match c {
-            '~' => pointer.push_str("~0"),
-            '/' => pointer.push_str("~1"),
-            c => pointer.push(c),
-        }
-    }
 }
 
 impl Specs {

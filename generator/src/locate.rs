@@ -131,7 +131,7 @@ fn node(
         // of it.
         return ControlFlow::Continue(Some(column));
     };
-    let pointer = crate::load::child_pointer(&parent.pointer, &key);
+    let pointer = crate::pointer::child_pointer(&parent.pointer, &key);
     visit(&pointer, line)?;
     stack.push(Frame {
         column,
@@ -464,7 +464,7 @@ paths:
                     continue;
                 };
                 for name in map.keys() {
-                    let pointer = format!("{section}/{}", crate::load::escape(name));
+                    let pointer = format!("{section}/{}", crate::pointer::escape(name));
                     assert!(index.line(&pointer).is_some(), "{pointer} is not indexed");
                 }
             }

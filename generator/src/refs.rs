@@ -30,7 +30,7 @@ impl Node {
     pub fn child(&self, key: &str) -> Node {
         Node {
             file: self.file.clone(),
-            pointer: crate::load::child_pointer(&self.pointer, key),
+            pointer: crate::pointer::child_pointer(&self.pointer, key),
         }
     }
 
