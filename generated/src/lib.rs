@@ -108,22 +108,22 @@ pub use runtime::twiml;
 #[cfg(feature = "webhook")]
 pub use runtime::webhook;
 
-/// Twilio - Assistants (`assistants_v1.yaml`).
+/// Twilio - Assistants (feature `assistants_v1`).
 #[cfg(feature = "assistants_v1")]
 #[rustfmt::skip]
 pub mod assistants_v1;
 
-/// Twilio - Autopilot (`autopilot_v1.yaml`).
+/// Twilio - Autopilot (feature `autopilot_v1`).
 #[cfg(feature = "autopilot_v1")]
 #[rustfmt::skip]
 pub mod autopilot_v1;
 
-/// Twilio shared definitions (`common.yaml`).
+/// Twilio shared definitions (feature `common`).
 #[cfg(feature = "common")]
 #[rustfmt::skip]
 pub mod common;
 
-/// Twilio - Conversations (`conversations_v2.yaml`).
+/// Twilio - Conversations (feature `conversations_v2`).
 #[cfg(feature = "conversations_v2")]
 #[rustfmt::skip]
 pub mod conversations_v2;

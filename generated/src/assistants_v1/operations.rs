@@ -11,7 +11,7 @@ pub(crate) static API: crate::runtime::request::Api = crate::runtime::request::A
 };
 
 impl crate::Client {
-    /// Twilio - Assistants: the operations of `assistants_v1.yaml` (`https://assistants.twilio.com`).
+    /// Twilio - Assistants (`https://assistants.twilio.com`): its operations.
     ///
     /// AI Assistants. A Session is one user's conversation with an Assistant; its Messages are the
     /// conversation history (user and Assistant messages, and Tool and Knowledge calls).
@@ -22,7 +22,7 @@ impl crate::Client {
     }
 }
 
-/// Twilio - Assistants (`https://assistants.twilio.com`), from `assistants_v1.yaml`. Get it with [`Client::assistants_v1`](crate::Client::assistants_v1).
+/// Twilio - Assistants (`https://assistants.twilio.com`). Get it with [`Client::assistants_v1`](crate::Client::assistants_v1).
 #[derive(Debug, Clone)]
 pub struct AssistantsV1 {
     client: crate::runtime::Client,

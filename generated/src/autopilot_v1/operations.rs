@@ -11,7 +11,7 @@ pub(crate) static API: crate::runtime::request::Api = crate::runtime::request::A
 };
 
 impl crate::Client {
-    /// Twilio - Autopilot: the operations of `autopilot_v1.yaml` (`https://autopilot.twilio.com`).
+    /// Twilio - Autopilot (`https://autopilot.twilio.com`): its operations.
     ///
     /// This is the public Twilio REST API for Autopilot. A Dialogue is an active dialogue between a
     /// user and an Autopilot bot; it is only available while the dialogue is active.
@@ -22,7 +22,7 @@ impl crate::Client {
     }
 }
 
-/// Twilio - Autopilot (`https://autopilot.twilio.com`), from `autopilot_v1.yaml`. Get it with [`Client::autopilot_v1`](crate::Client::autopilot_v1).
+/// Twilio - Autopilot (`https://autopilot.twilio.com`). Get it with [`Client::autopilot_v1`](crate::Client::autopilot_v1).
 #[derive(Debug, Clone)]
 pub struct AutopilotV1 {
     client: crate::runtime::Client,

@@ -11,7 +11,7 @@ pub(crate) static API: crate::runtime::request::Api = crate::runtime::request::A
 };
 
 impl crate::Client {
-    /// Twilio - Conversations: the operations of `conversations_v2.yaml` (`https://conversations.twilio.com`).
+    /// Twilio - Conversations (`https://conversations.twilio.com`): its operations.
     ///
     /// Conversation Orchestrator. A Conversation groups the participants and the configuration of one
     /// customer interaction.
@@ -22,7 +22,7 @@ impl crate::Client {
     }
 }
 
-/// Twilio - Conversations (`https://conversations.twilio.com`), from `conversations_v2.yaml`. Get it with [`Client::conversations_v2`](crate::Client::conversations_v2).
+/// Twilio - Conversations (`https://conversations.twilio.com`). Get it with [`Client::conversations_v2`](crate::Client::conversations_v2).
 #[derive(Debug, Clone)]
 pub struct ConversationsV2 {
     client: crate::runtime::Client,

@@ -13,7 +13,7 @@ pub fn lib_rs(model: &Model) -> TokenStream {
     let modules = model.modules.iter().map(|m| {
         let name = ident(&m.name);
         let feature = &m.feature.name;
-        let doc = doc(Some(&format!("{} (`{}`).", m.title, m.file)));
+        let doc = doc(Some(&format!("{} (feature `{feature}`).", m.title)));
         // Generated modules are laid out by prettyplease; rustfmt leaves them alone.
         quote! { #doc #[cfg(feature = #feature)] #[rustfmt::skip] pub mod #name; }
     });

@@ -20,14 +20,10 @@ pub fn operations(model: &Model, module: &Module, api: &Api) -> TokenStream {
     let default_server = api.servers.first().map(|s| s.url()).unwrap_or_default();
     let title = &module.title;
     let handle_doc = doc(Some(&format!(
-        "{title} (`{default_server}`), from `{file}`. Get it with [`Client::{accessor}`](crate::Client::{accessor}).",
-        file = module.file
+        "{title} (`{default_server}`). Get it with [`Client::{accessor}`](crate::Client::{accessor})."
     )));
     let accessor_doc = doc_paragraphs(&[
-        Some(format!(
-            "{title}: the operations of `{}` (`{default_server}`).",
-            module.file
-        )),
+        Some(format!("{title} (`{default_server}`): its operations.")),
         spec(&module.description),
     ]);
     let security = schemes(&api.security);

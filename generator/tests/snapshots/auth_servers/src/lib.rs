@@ -102,12 +102,12 @@ pub use runtime::twiml;
 #[cfg(feature = "webhook")]
 pub use runtime::webhook;
 
-/// Organization Public API (`iam_organizations.yaml`).
+/// Organization Public API (feature `iam_organizations`).
 #[cfg(feature = "iam_organizations")]
 #[rustfmt::skip]
 pub mod iam_organizations;
 
-/// Twilio - Iam (`iam_v1.yaml`).
+/// Twilio - Iam (feature `iam_v1`).
 #[cfg(feature = "iam_v1")]
 #[rustfmt::skip]
 pub mod iam_v1;

@@ -106,12 +106,12 @@ pub use runtime::twiml;
 #[cfg(feature = "webhook")]
 pub use runtime::webhook;
 
-/// Shared (`shared.yaml`).
+/// Shared (feature `shared`).
 #[cfg(feature = "shared")]
 #[rustfmt::skip]
 pub mod shared;
 
-/// Widgets (`widgets_v2.yaml`).
+/// Widgets (feature `widgets_v2`).
 #[cfg(feature = "widgets_v2")]
 #[rustfmt::skip]
 pub mod widgets_v2;

@@ -101,7 +101,7 @@ pub use runtime::twiml;
 #[cfg(feature = "webhook")]
 pub use runtime::webhook;
 
-/// Twilio - Ip_messaging (`ip_messaging_v2.yaml`).
+/// Twilio - Ip_messaging (feature `ip_messaging_v2`).
 #[cfg(feature = "ip_messaging_v2")]
 #[rustfmt::skip]
 pub mod ip_messaging_v2;

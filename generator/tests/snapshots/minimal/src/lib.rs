@@ -101,7 +101,7 @@ pub use runtime::twiml;
 #[cfg(feature = "webhook")]
 pub use runtime::webhook;
 
-/// Pets (`pets_v1.yaml`).
+/// Pets (feature `pets_v1`).
 #[cfg(feature = "pets_v1")]
 #[rustfmt::skip]
 pub mod pets_v1;

@@ -107,17 +107,17 @@ pub use runtime::twiml;
 #[cfg(feature = "webhook")]
 pub use runtime::webhook;
 
-/// Twilio - Api (`api_v2010.yaml`).
+/// Twilio - Api (feature `api_v2010`).
 #[cfg(feature = "api_v2010")]
 #[rustfmt::skip]
 pub mod api_v2010;
 
-/// Twilio - Chat (`chat_v2.yaml`).
+/// Twilio - Chat (feature `chat_v2`).
 #[cfg(feature = "chat_v2")]
 #[rustfmt::skip]
 pub mod chat_v2;
 
-/// Twilio - Content (`content_v1.yaml`).
+/// Twilio - Content (feature `content_v1`).
 #[cfg(feature = "content_v1")]
 #[rustfmt::skip]
 pub mod content_v1;

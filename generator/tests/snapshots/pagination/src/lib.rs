@@ -109,27 +109,27 @@ pub use runtime::twiml;
 #[cfg(feature = "webhook")]
 pub use runtime::webhook;
 
-/// Twilio - Api (`api_v2010.yaml`).
+/// Twilio - Api (feature `api_v2010`).
 #[cfg(feature = "api_v2010")]
 #[rustfmt::skip]
 pub mod api_v2010;
 
-/// Twilio - Events (`events_v1.yaml`).
+/// Twilio - Events (feature `events_v1`).
 #[cfg(feature = "events_v1")]
 #[rustfmt::skip]
 pub mod events_v1;
 
-/// Twilio - Lookups (`lookups_v2.yaml`).
+/// Twilio - Lookups (feature `lookups_v2`).
 #[cfg(feature = "lookups_v2")]
 #[rustfmt::skip]
 pub mod lookups_v2;
 
-/// Twilio - Numbers (`numbers_v1.yaml`).
+/// Twilio - Numbers (feature `numbers_v1`).
 #[cfg(feature = "numbers_v1")]
 #[rustfmt::skip]
 pub mod numbers_v1;
 
-/// Twilio - Numbers (`numbers_v2.yaml`).
+/// Twilio - Numbers (feature `numbers_v2`).
 #[cfg(feature = "numbers_v2")]
 #[rustfmt::skip]
 pub mod numbers_v2;

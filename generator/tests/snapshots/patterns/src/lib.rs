@@ -101,7 +101,7 @@ pub use runtime::twiml;
 #[cfg(feature = "webhook")]
 pub use runtime::webhook;
 
-/// Patterns (`patterns_v1.yaml`).
+/// Patterns (feature `patterns_v1`).
 #[cfg(feature = "patterns_v1")]
 #[rustfmt::skip]
 pub mod patterns_v1;

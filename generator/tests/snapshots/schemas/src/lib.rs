@@ -109,27 +109,27 @@ pub use runtime::twiml;
 #[cfg(feature = "webhook")]
 pub use runtime::webhook;
 
-/// Common (``).
+/// Common (feature `common`).
 #[cfg(feature = "common")]
 #[rustfmt::skip]
 pub mod common;
 
-/// Organization Public API (`iam_organizations.yaml`).
+/// Organization Public API (feature `iam_organizations`).
 #[cfg(feature = "iam_organizations")]
 #[rustfmt::skip]
 pub mod iam_organizations;
 
-/// Twilio - Knowledge (`knowledge_v1.yaml`).
+/// Twilio - Knowledge (feature `knowledge_v1`).
 #[cfg(feature = "knowledge_v1")]
 #[rustfmt::skip]
 pub mod knowledge_v1;
 
-/// Twilio - Messaging (`messaging_v3.yaml`).
+/// Twilio - Messaging (feature `messaging_v3`).
 #[cfg(feature = "messaging_v3")]
 #[rustfmt::skip]
 pub mod messaging_v3;
 
-/// Twilio - Numbers (`numbers_v2.yaml`).
+/// Twilio - Numbers (feature `numbers_v2`).
 #[cfg(feature = "numbers_v2")]
 #[rustfmt::skip]
 pub mod numbers_v2;

@@ -105,27 +105,27 @@ pub use runtime::twiml;
 #[cfg(feature = "webhook")]
 pub use runtime::webhook;
 
-/// Twilio - Events (`events_v1.yaml`).
+/// Twilio - Events (feature `events_v1`).
 #[cfg(feature = "events_v1")]
 #[rustfmt::skip]
 pub mod events_v1;
 
-/// Organization Public API (`iam_organizations.yaml`).
+/// Organization Public API (feature `iam_organizations`).
 #[cfg(feature = "iam_organizations")]
 #[rustfmt::skip]
 pub mod iam_organizations;
 
-/// Twilio - Iam (`iam_v1.yaml`).
+/// Twilio - Iam (feature `iam_v1`).
 #[cfg(feature = "iam_v1")]
 #[rustfmt::skip]
 pub mod iam_v1;
 
-/// Twilio - Messaging (`messaging_v2.yaml`).
+/// Twilio - Messaging (feature `messaging_v2`).
 #[cfg(feature = "messaging_v2")]
 #[rustfmt::skip]
 pub mod messaging_v2;
 
-/// Twilio - Voice (`voice_v1.yaml`).
+/// Twilio - Voice (feature `voice_v1`).
 #[cfg(feature = "voice_v1")]
 #[rustfmt::skip]
 pub mod voice_v1;

@@ -11,7 +11,7 @@ pub(crate) static API: crate::runtime::request::Api = crate::runtime::request::A
 };
 
 impl crate::Client {
-    /// Widgets: the operations of `widgets_v2.yaml` (`https://api.example.com/base`).
+    /// Widgets (`https://api.example.com/base`): its operations.
     ///
     /// Widgets, with every construct the generator supports. See <https://example.com/docs>.
     pub fn widgets_v2(&self) -> WidgetsV2 {
@@ -21,7 +21,7 @@ impl crate::Client {
     }
 }
 
-/// Widgets (`https://api.example.com/base`), from `widgets_v2.yaml`. Get it with [`Client::widgets_v2`](crate::Client::widgets_v2).
+/// Widgets (`https://api.example.com/base`). Get it with [`Client::widgets_v2`](crate::Client::widgets_v2).
 #[derive(Debug, Clone)]
 pub struct WidgetsV2 {
     client: crate::runtime::Client,

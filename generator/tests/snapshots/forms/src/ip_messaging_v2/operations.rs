@@ -11,7 +11,7 @@ pub(crate) static API: crate::runtime::request::Api = crate::runtime::request::A
 };
 
 impl crate::Client {
-    /// Twilio - Ip_messaging: the operations of `ip_messaging_v2.yaml` (`https://ip-messaging.twilio.com`).
+    /// Twilio - Ip_messaging (`https://ip-messaging.twilio.com`): its operations.
     ///
     /// This is the public Twilio REST API.
     pub fn ip_messaging_v2(&self) -> IpMessagingV2 {
@@ -21,7 +21,7 @@ impl crate::Client {
     }
 }
 
-/// Twilio - Ip_messaging (`https://ip-messaging.twilio.com`), from `ip_messaging_v2.yaml`. Get it with [`Client::ip_messaging_v2`](crate::Client::ip_messaging_v2).
+/// Twilio - Ip_messaging (`https://ip-messaging.twilio.com`). Get it with [`Client::ip_messaging_v2`](crate::Client::ip_messaging_v2).
 #[derive(Debug, Clone)]
 pub struct IpMessagingV2 {
     client: crate::runtime::Client,

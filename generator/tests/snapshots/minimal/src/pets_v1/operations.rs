@@ -11,7 +11,7 @@ pub(crate) static API: crate::runtime::request::Api = crate::runtime::request::A
 };
 
 impl crate::Client {
-    /// Pets: the operations of `pets_v1.yaml` (`https://pets.example.com`).
+    /// Pets (`https://pets.example.com`): its operations.
     pub fn pets_v1(&self) -> PetsV1 {
         PetsV1 {
             client: self.inner.clone(),
@@ -19,7 +19,7 @@ impl crate::Client {
     }
 }
 
-/// Pets (`https://pets.example.com`), from `pets_v1.yaml`. Get it with [`Client::pets_v1`](crate::Client::pets_v1).
+/// Pets (`https://pets.example.com`). Get it with [`Client::pets_v1`](crate::Client::pets_v1).
 #[derive(Debug, Clone)]
 pub struct PetsV1 {
     client: crate::runtime::Client,

@@ -11,7 +11,7 @@ pub(crate) static API: crate::runtime::request::Api = crate::runtime::request::A
 };
 
 impl crate::Client {
-    /// Twilio - Chat: the operations of `chat_v2.yaml` (`https://chat.twilio.com`).
+    /// Twilio - Chat (`https://chat.twilio.com`): its operations.
     ///
     /// This is the public Twilio REST API.
     pub fn chat_v2(&self) -> ChatV2 {
@@ -21,7 +21,7 @@ impl crate::Client {
     }
 }
 
-/// Twilio - Chat (`https://chat.twilio.com`), from `chat_v2.yaml`. Get it with [`Client::chat_v2`](crate::Client::chat_v2).
+/// Twilio - Chat (`https://chat.twilio.com`). Get it with [`Client::chat_v2`](crate::Client::chat_v2).
 #[derive(Debug, Clone)]
 pub struct ChatV2 {
     client: crate::runtime::Client,

@@ -11,7 +11,7 @@ pub(crate) static API: crate::runtime::request::Api = crate::runtime::request::A
 };
 
 impl crate::Client {
-    /// Twilio - Content: the operations of `content_v1.yaml` (`https://content.twilio.com`).
+    /// Twilio - Content (`https://content.twilio.com`): its operations.
     ///
     /// This is the public Twilio REST API.
     pub fn content_v1(&self) -> ContentV1 {
@@ -21,7 +21,7 @@ impl crate::Client {
     }
 }
 
-/// Twilio - Content (`https://content.twilio.com`), from `content_v1.yaml`. Get it with [`Client::content_v1`](crate::Client::content_v1).
+/// Twilio - Content (`https://content.twilio.com`). Get it with [`Client::content_v1`](crate::Client::content_v1).
 #[derive(Debug, Clone)]
 pub struct ContentV1 {
     client: crate::runtime::Client,

@@ -11,7 +11,7 @@ pub(crate) static API: crate::runtime::request::Api = crate::runtime::request::A
 };
 
 impl crate::Client {
-    /// Twilio - Api: the operations of `api_v2010.yaml` (`https://api.twilio.com`).
+    /// Twilio - Api (`https://api.twilio.com`): its operations.
     ///
     /// This is the public Twilio REST API.
     pub fn api_v2010(&self) -> ApiV2010 {
@@ -21,7 +21,7 @@ impl crate::Client {
     }
 }
 
-/// Twilio - Api (`https://api.twilio.com`), from `api_v2010.yaml`. Get it with [`Client::api_v2010`](crate::Client::api_v2010).
+/// Twilio - Api (`https://api.twilio.com`). Get it with [`Client::api_v2010`](crate::Client::api_v2010).
 #[derive(Debug, Clone)]
 pub struct ApiV2010 {
     client: crate::runtime::Client,

@@ -11,7 +11,7 @@ pub(crate) static API: crate::runtime::request::Api = crate::runtime::request::A
 };
 
 impl crate::Client {
-    /// Twilio - Events: the operations of `events_v1.yaml` (`https://events.twilio.com`).
+    /// Twilio - Events (`https://events.twilio.com`): its operations.
     ///
     /// This is the public Twilio REST API.
     pub fn events_v1(&self) -> EventsV1 {
@@ -21,7 +21,7 @@ impl crate::Client {
     }
 }
 
-/// Twilio - Events (`https://events.twilio.com`), from `events_v1.yaml`. Get it with [`Client::events_v1`](crate::Client::events_v1).
+/// Twilio - Events (`https://events.twilio.com`). Get it with [`Client::events_v1`](crate::Client::events_v1).
 #[derive(Debug, Clone)]
 pub struct EventsV1 {
     client: crate::runtime::Client,

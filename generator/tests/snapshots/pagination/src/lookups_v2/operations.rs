@@ -11,7 +11,7 @@ pub(crate) static API: crate::runtime::request::Api = crate::runtime::request::A
 };
 
 impl crate::Client {
-    /// Twilio - Lookups: the operations of `lookups_v2.yaml` (`https://lookups.twilio.com`).
+    /// Twilio - Lookups (`https://lookups.twilio.com`): its operations.
     ///
     /// This is the public Twilio REST API.
     pub fn lookups_v2(&self) -> LookupsV2 {
@@ -21,7 +21,7 @@ impl crate::Client {
     }
 }
 
-/// Twilio - Lookups (`https://lookups.twilio.com`), from `lookups_v2.yaml`. Get it with [`Client::lookups_v2`](crate::Client::lookups_v2).
+/// Twilio - Lookups (`https://lookups.twilio.com`). Get it with [`Client::lookups_v2`](crate::Client::lookups_v2).
 #[derive(Debug, Clone)]
 pub struct LookupsV2 {
     client: crate::runtime::Client,

@@ -11,7 +11,7 @@ pub(crate) static API: crate::runtime::request::Api = crate::runtime::request::A
 };
 
 impl crate::Client {
-    /// Twilio - Numbers: the operations of `numbers_v1.yaml` (`https://numbers.twilio.com`).
+    /// Twilio - Numbers (`https://numbers.twilio.com`): its operations.
     ///
     /// This is the public Twilio REST API.
     pub fn numbers_v1(&self) -> NumbersV1 {
@@ -21,7 +21,7 @@ impl crate::Client {
     }
 }
 
-/// Twilio - Numbers (`https://numbers.twilio.com`), from `numbers_v1.yaml`. Get it with [`Client::numbers_v1`](crate::Client::numbers_v1).
+/// Twilio - Numbers (`https://numbers.twilio.com`). Get it with [`Client::numbers_v1`](crate::Client::numbers_v1).
 #[derive(Debug, Clone)]
 pub struct NumbersV1 {
     client: crate::runtime::Client,

@@ -11,7 +11,7 @@ pub(crate) static API: crate::runtime::request::Api = crate::runtime::request::A
 };
 
 impl crate::Client {
-    /// Patterns: the operations of `patterns_v1.yaml` (`https://patterns.example.com`).
+    /// Patterns (`https://patterns.example.com`): its operations.
     ///
     /// ID patterns of every supported shape and every pattern of the Twilio sample specs.
     pub fn patterns_v1(&self) -> PatternsV1 {
@@ -21,7 +21,7 @@ impl crate::Client {
     }
 }
 
-/// Patterns (`https://patterns.example.com`), from `patterns_v1.yaml`. Get it with [`Client::patterns_v1`](crate::Client::patterns_v1).
+/// Patterns (`https://patterns.example.com`). Get it with [`Client::patterns_v1`](crate::Client::patterns_v1).
 #[derive(Debug, Clone)]
 pub struct PatternsV1 {
     client: crate::runtime::Client,

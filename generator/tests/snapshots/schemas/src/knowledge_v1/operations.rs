@@ -11,7 +11,7 @@ pub(crate) static API: crate::runtime::request::Api = crate::runtime::request::A
 };
 
 impl crate::Client {
-    /// Twilio - Knowledge: the operations of `knowledge_v1.yaml` (`https://knowledge.twilio.com`).
+    /// Twilio - Knowledge (`https://knowledge.twilio.com`): its operations.
     ///
     /// This is the public Twilio REST API.
     pub fn knowledge_v1(&self) -> KnowledgeV1 {
@@ -21,7 +21,7 @@ impl crate::Client {
     }
 }
 
-/// Twilio - Knowledge (`https://knowledge.twilio.com`), from `knowledge_v1.yaml`. Get it with [`Client::knowledge_v1`](crate::Client::knowledge_v1).
+/// Twilio - Knowledge (`https://knowledge.twilio.com`). Get it with [`Client::knowledge_v1`](crate::Client::knowledge_v1).
 #[derive(Debug, Clone)]
 pub struct KnowledgeV1 {
     client: crate::runtime::Client,

@@ -11,7 +11,7 @@ pub(crate) static API: crate::runtime::request::Api = crate::runtime::request::A
 };
 
 impl crate::Client {
-    /// Twilio - Numbers: the operations of `numbers_v2.yaml` (`https://numbers.twilio.com`).
+    /// Twilio - Numbers (`https://numbers.twilio.com`): its operations.
     ///
     /// This is the public Twilio REST API.
     pub fn numbers_v2(&self) -> NumbersV2 {
@@ -21,7 +21,7 @@ impl crate::Client {
     }
 }
 
-/// Twilio - Numbers (`https://numbers.twilio.com`), from `numbers_v2.yaml`. Get it with [`Client::numbers_v2`](crate::Client::numbers_v2).
+/// Twilio - Numbers (`https://numbers.twilio.com`). Get it with [`Client::numbers_v2`](crate::Client::numbers_v2).
 #[derive(Debug, Clone)]
 pub struct NumbersV2 {
     client: crate::runtime::Client,

@@ -11,7 +11,7 @@ pub(crate) static API: crate::runtime::request::Api = crate::runtime::request::A
 };
 
 impl crate::Client {
-    /// Organization Public API: the operations of `iam_organizations.yaml` (`https://preview-iam.twilio.com`).
+    /// Organization Public API (`https://preview-iam.twilio.com`): its operations.
     pub fn iam_organizations(&self) -> IamOrganizations {
         IamOrganizations {
             client: self.inner.clone(),
@@ -19,7 +19,7 @@ impl crate::Client {
     }
 }
 
-/// Organization Public API (`https://preview-iam.twilio.com`), from `iam_organizations.yaml`. Get it with [`Client::iam_organizations`](crate::Client::iam_organizations).
+/// Organization Public API (`https://preview-iam.twilio.com`). Get it with [`Client::iam_organizations`](crate::Client::iam_organizations).
 #[derive(Debug, Clone)]
 pub struct IamOrganizations {
     client: crate::runtime::Client,

@@ -11,7 +11,7 @@ pub(crate) static API: crate::runtime::request::Api = crate::runtime::request::A
 };
 
 impl crate::Client {
-    /// Twilio - Iam: the operations of `iam_v1.yaml` (`https://iam.twilio.com`).
+    /// Twilio - Iam (`https://iam.twilio.com`): its operations.
     ///
     /// This is the public Twilio REST API.
     pub fn iam_v1(&self) -> IamV1 {
@@ -21,7 +21,7 @@ impl crate::Client {
     }
 }
 
-/// Twilio - Iam (`https://iam.twilio.com`), from `iam_v1.yaml`. Get it with [`Client::iam_v1`](crate::Client::iam_v1).
+/// Twilio - Iam (`https://iam.twilio.com`). Get it with [`Client::iam_v1`](crate::Client::iam_v1).
 #[derive(Debug, Clone)]
 pub struct IamV1 {
     client: crate::runtime::Client,

@@ -11,7 +11,7 @@ pub(crate) static API: crate::runtime::request::Api = crate::runtime::request::A
 };
 
 impl crate::Client {
-    /// Twilio - Messaging: the operations of `messaging_v2.yaml` (`https://messaging.twilio.com`).
+    /// Twilio - Messaging (`https://messaging.twilio.com`): its operations.
     ///
     /// This is the public Twilio REST API.
     pub fn messaging_v2(&self) -> MessagingV2 {
@@ -21,7 +21,7 @@ impl crate::Client {
     }
 }
 
-/// Twilio - Messaging (`https://messaging.twilio.com`), from `messaging_v2.yaml`. Get it with [`Client::messaging_v2`](crate::Client::messaging_v2).
+/// Twilio - Messaging (`https://messaging.twilio.com`). Get it with [`Client::messaging_v2`](crate::Client::messaging_v2).
 #[derive(Debug, Clone)]
 pub struct MessagingV2 {
     client: crate::runtime::Client,

@@ -11,7 +11,7 @@ pub(crate) static API: crate::runtime::request::Api = crate::runtime::request::A
 };
 
 impl crate::Client {
-    /// Twilio - Voice: the operations of `voice_v1.yaml` (`https://voice.twilio.com`).
+    /// Twilio - Voice (`https://voice.twilio.com`): its operations.
     ///
     /// This is the public Twilio REST API.
     pub fn voice_v1(&self) -> VoiceV1 {
@@ -21,7 +21,7 @@ impl crate::Client {
     }
 }
 
-/// Twilio - Voice (`https://voice.twilio.com`), from `voice_v1.yaml`. Get it with [`Client::voice_v1`](crate::Client::voice_v1).
+/// Twilio - Voice (`https://voice.twilio.com`). Get it with [`Client::voice_v1`](crate::Client::voice_v1).
 #[derive(Debug, Clone)]
 pub struct VoiceV1 {
     client: crate::runtime::Client,
