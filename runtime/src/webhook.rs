@@ -592,33 +592,14 @@ fn parse_form(body: &[u8]) -> Result<Vec<(String, String)>, SignatureError> {
         .collect()
 }
 
-/// One name or value of a form body: `+` to space, `%XX` to its byte, then strict UTF-8.
+/// One name or value of a form body: `+` to space, `%XX` to its byte (a malformed escape
+/// kept as written), then strict UTF-8.
 fn decode_form_component(raw: &[u8]) -> Result<String, SignatureError> {
-    fn hex_value(byte: &u8) -> Option<u8> {
-        char::from(*byte)
-            .to_digit(16)
-            .and_then(|digit| u8::try_from(digit).ok())
-    }
-
-    let mut decoded = Vec::with_capacity(raw.len());
-    let mut rest = raw;
-    while let Some((&byte, tail)) = rest.split_first() {
-        rest = tail;
-        match byte {
-            b'+' => decoded.push(b' '),
-            b'%' => match (
-                tail.first().and_then(hex_value),
-                tail.get(1).and_then(hex_value),
-            ) {
-                (Some(high), Some(low)) => {
-                    decoded.push(high << 4 | low);
-                    rest = tail.get(2..).unwrap_or_default();
-                }
-                _ => decoded.push(b'%'),
-            },
-            _ => decoded.push(byte),
-        }
-    }
+    let spaced: Vec<u8> = raw
+        .iter()
+        .map(|&byte| if byte == b'+' { b' ' } else { byte })
+        .collect();
+    let decoded: Vec<u8> = percent_encoding::percent_decode(&spaced).collect();
     String::from_utf8(decoded).map_err(|_| SignatureError::InvalidFormBody)
 }
 
