@@ -10,7 +10,7 @@ use super::debug::{Printed, debug_impl};
 use super::rust::{doc, doc_paragraphs, doc_text, ident, spec, type_tokens};
 use crate::model::{
     Api, AuthScheme, BodyEncoding, Check, Held, Input, InputLocation, Model, Module, NextPage,
-    Operation, Outcome, PathSegment, ValueKind,
+    Operation, PathSegment, ValueKind,
 };
 
 /// The `operations.rs` of a module with an API.
@@ -371,15 +371,17 @@ fn builder(model: &Model, module: &Module, api: &Api, op: &Operation) -> TokenSt
         .map(|media| quote! { request.header("Accept", #media)?; });
     let path_steps = op.path_segments.iter().map(|segment| match segment {
         PathSegment::Literal(text) => quote! { request.path(#text); },
-        PathSegment::Input(index) => write_input(model, module, op, &op.inputs[*index]),
+        PathSegment::Input(index) => {
+            super::inputs::write_input(model, module, op, &op.inputs[*index])
+        }
     });
     let form = matches!(op.body, Some(BodyEncoding::Form)).then(|| quote! { request.form_body(); });
     let other_steps = op
         .inputs
         .iter()
         .filter(|i| i.location != InputLocation::Path)
-        .map(|input| write_input(model, module, op, input));
-    let (response_type, receive) = send(model, module, op);
+        .map(|input| super::inputs::write_input(model, module, op, input));
+    let (response_type, receive) = super::outcome::send(model, module, op);
     let send_doc = doc(Some(&format!(
         "Sends the request ({call}) and decodes the response."
     )));
@@ -448,7 +450,7 @@ fn builder(model: &Model, module: &Module, api: &Api, op: &Operation) -> TokenSt
             (Some(paging), Some(list_impl))
         }
     };
-    let outcome = outcome_enum(model, module, op);
+    let outcome = super::outcome::outcome_enum(model, module, op);
     // Personal data is printed `<redacted>` by a written-out `Debug`; otherwise it is derived.
     let redacts = op.inputs.iter().any(|i| i.pii.is_redacted());
     let derived_debug = (!redacts).then(|| quote! { Debug, });
@@ -512,206 +514,5 @@ fn builder(model: &Model, module: &Module, api: &Api, op: &Operation) -> TokenSt
 
         #debug
         #outcome
-    }
-}
-
-/// The return type of `send`, and the runtime's `Receive` that reads the answer.
-fn send(model: &Model, module: &Module, op: &Operation) -> (TokenStream, TokenStream) {
-    match &op.outcome {
-        Outcome::Body(Some(ty)) => {
-            let ty = type_tokens(model, ty, &module.name);
-            (ty.clone(), quote! { crate::runtime::operation::Json<#ty> })
-        }
-        Outcome::Body(None) => (
-            quote! { () },
-            quote! { crate::runtime::operation::NoContent },
-        ),
-        Outcome::Redirect { body: None, .. } => (
-            quote! { ::std::string::String },
-            quote! { crate::runtime::operation::Location },
-        ),
-        Outcome::Redirect { body: Some(ty), .. } => {
-            let ty = type_tokens(model, ty, &module.name);
-            (
-                quote! { crate::Redirect<#ty> },
-                quote! { crate::runtime::operation::RedirectWith<#ty> },
-            )
-        }
-        Outcome::Statuses { name, .. } => {
-            let name = ident(name);
-            (quote! { #name }, quote! { #name })
-        }
-    }
-}
-
-/// The enum of an operation's success statuses, when they have different bodies.
-fn outcome_enum(model: &Model, module: &Module, op: &Operation) -> Option<TokenStream> {
-    let Outcome::Statuses { name, variants } = &op.outcome else {
-        return None;
-    };
-    let name = ident(name);
-    let docs = doc(Some(&format!(
-        "What [`{}::send`] returns: one variant per documented success status.",
-        op.builder
-    )));
-    let variant_defs = variants.iter().map(|variant| {
-        let variant_name = ident(&variant.name);
-        let status_doc = format!(" HTTP {}.", variant.status);
-        match &variant.body {
-            Some(ty) => {
-                let ty = type_tokens(model, ty, &module.name);
-                quote! { #[doc = #status_doc] #variant_name(#ty), }
-            }
-            None => quote! { #[doc = #status_doc] #variant_name, },
-        }
-    });
-    let operation_id = &op.id;
-    let arms = variants.iter().map(|variant| {
-        let status = Literal::u16_unsuffixed(variant.status);
-        let variant_name = ident(&variant.name);
-        match variant.body {
-            Some(_) => quote! {
-                #status => ::std::result::Result::Ok(Self::#variant_name(response.decode(#operation_id)?)),
-            },
-            None => quote! { #status => ::std::result::Result::Ok(Self::#variant_name), },
-        }
-    });
-    Some(quote! {
-        #docs
-        #[derive(Debug, Clone, PartialEq)]
-        pub enum #name {
-            #(#variant_defs)*
-        }
-
-        impl crate::runtime::operation::Receive for #name {
-            type Output = Self;
-
-            async fn receive(
-                client: &crate::runtime::Client,
-                request: &crate::runtime::request::Request,
-            ) -> ::std::result::Result<Self, crate::Error> {
-                let response = client.execute_raw(request).await?;
-                match response.status {
-                    #(#arms)*
-                    _ => ::std::result::Result::Err(response.unexpected_status(#operation_id)),
-                }
-            }
-        }
-    })
-}
-
-/// Checks one input and writes it into `request`.
-fn write_input(model: &Model, module: &Module, op: &Operation, input: &Input) -> TokenStream {
-    let field = ident(&input.rust_name);
-    let rust_name = &input.rust_name;
-    let wire = &input.name;
-    let checks: Vec<TokenStream> = input
-        .checks
-        .iter()
-        .map(|check| match check {
-            Check::Range { min, max } => {
-                let (min, max) = (bound(*min), bound(*max));
-                quote! { crate::runtime::check::range(#rust_name, *value, #min, #max)?; }
-            }
-            Check::Length { min, max } => {
-                let (min, max) = (length(*min), length(*max));
-                quote! { crate::runtime::check::length(#rust_name, value, #min, #max)?; }
-            }
-            Check::Id(id) => {
-                let id_type = type_tokens(model, &crate::model::TypeRef::Named(*id), &module.name);
-                quote! { crate::runtime::check::id::<#id_type>(#rust_name, value)?; }
-            }
-        })
-        .collect();
-    // A required input with nothing to check is written straight from its field; otherwise
-    // the checks and the write share a `value` binding.
-    let direct = matches!(input.held(), Held::One) && checks.is_empty();
-    let value = if direct {
-        quote! { &self.#field }
-    } else {
-        quote! { value }
-    };
-    let text = match input.kind {
-        ValueKind::Text => value.clone(),
-        ValueKind::Enum if direct => quote! { self.#field.as_str() },
-        ValueKind::Enum => quote! { value.as_str() },
-        ValueKind::Plain => quote! { &crate::runtime::encode::WireText::wire_text(#value) },
-        ValueKind::JsonText => quote! { &crate::runtime::encode::json_text(#rust_name, #value)? },
-    };
-    let write = match input.location {
-        InputLocation::Path => quote! { request.path_param(#rust_name, #text)?; },
-        InputLocation::Query => quote! { request.query(#wire, #text); },
-        InputLocation::Header => quote! { request.header(#wire, #text)?; },
-        InputLocation::FormField => quote! { request.form(#wire, #text); },
-        InputLocation::JsonBody => {
-            let content_type = match &op.body {
-                Some(BodyEncoding::Json { content_type }) => content_type.as_str(),
-                _ => "application/json",
-            };
-            quote! { request.json(#content_type, #value)?; }
-        }
-    };
-    match input.held() {
-        Held::Many => {
-            let non_empty = input.required.then(|| {
-                quote! { crate::runtime::check::non_empty(#rust_name, &self.#field)?; }
-            });
-            quote! {
-                #non_empty
-                for value in &self.#field {
-                    #(#checks)*
-                    #write
-                }
-            }
-        }
-        Held::One if direct => write,
-        Held::One => quote! {
-            {
-                let value = &self.#field;
-                #(#checks)*
-                #write
-            }
-        },
-        // An optional input with nothing to check and a plain wire text is one call.
-        Held::Optional
-            if checks.is_empty()
-                && input.kind != ValueKind::JsonText
-                && matches!(
-                    input.location,
-                    InputLocation::Query | InputLocation::FormField
-                ) =>
-        {
-            if input.location == InputLocation::Query {
-                quote! { request.query_opt(#wire, self.#field.as_ref()); }
-            } else {
-                quote! { request.form_opt(#wire, self.#field.as_ref()); }
-            }
-        }
-        Held::Optional => quote! {
-            if let ::std::option::Option::Some(value) = &self.#field {
-                #(#checks)*
-                #write
-            }
-        },
-    }
-}
-
-fn bound(value: Option<i64>) -> TokenStream {
-    match value {
-        Some(v) => {
-            let v = Literal::i128_unsuffixed(i128::from(v));
-            quote! { ::std::option::Option::Some(#v) }
-        }
-        None => quote! { ::std::option::Option::None },
-    }
-}
-
-fn length(value: Option<usize>) -> TokenStream {
-    match value {
-        Some(v) => {
-            let v = Literal::usize_unsuffixed(v);
-            quote! { ::std::option::Option::Some(#v) }
-        }
-        None => quote! { ::std::option::Option::None },
     }
 }
