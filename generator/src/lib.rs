@@ -8,7 +8,6 @@
 
 #![deny(missing_docs)]
 
-pub mod conformance;
 pub mod emit;
 pub mod error;
 pub mod load;
@@ -16,7 +15,7 @@ mod locate;
 pub mod model;
 pub mod names;
 pub mod pattern;
-mod pointer;
+pub mod pointer;
 pub mod refs;
 
 use std::collections::BTreeMap;

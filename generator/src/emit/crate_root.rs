@@ -281,7 +281,7 @@ pub fn module_rs(model: &Model, module: &Module, has_models: bool, has_ids: bool
     if let Some(api) = &module.api {
         text.push_str(&format!(
             "\n\nServed at `{}`; reach it with [`Client::{}`](crate::Client::{}).",
-            api.servers.first().map(|s| s.url()).unwrap_or_default(),
+            api.default_server().url(),
             module.name,
             module.name
         ));

@@ -9,7 +9,8 @@ use crate::model::{Model, Outcome, TypeKind, TypeRef};
 #[derive(Template)]
 #[template(path = "Cargo.toml.j2", escape = "none")]
 struct CargoToml {
-    source: String,
+    /// The generated-file marker line's text.
+    marker: String,
     name: String,
     version: String,
     description: String,
@@ -32,6 +33,8 @@ struct CargoFeature {
 #[derive(Template)]
 #[template(path = "README.md.j2", escape = "none")]
 struct Readme {
+    /// The generated-file marker line's text.
+    marker: String,
     source: String,
     name: String,
     krate: String,
@@ -68,7 +71,7 @@ struct ReadmeType {
 pub fn cargo_toml(model: &Model, source: &str) -> Result<String, Error> {
     let config = &model.crate_config;
     let template = CargoToml {
-        source: source.to_owned(),
+        marker: super::rust::marker_text(source),
         name: toml_string(&config.name),
         version: toml_string(&config.version),
         description: toml_string(&config.description),
@@ -114,7 +117,7 @@ pub fn readme(model: &Model, source: &str) -> Result<String, Error> {
             server: module
                 .api
                 .as_ref()
-                .and_then(|api| api.servers.first().map(|s| s.url()))
+                .map(|api| api.default_server().url())
                 .unwrap_or_default(),
             operations: module
                 .api
@@ -176,6 +179,7 @@ pub fn readme(model: &Model, source: &str) -> Result<String, Error> {
         ))
     });
     let template = Readme {
+        marker: super::rust::marker_text(source),
         source: source.to_owned(),
         name: model.crate_config.name.clone(),
         krate: model.crate_config.name.replace('-', "_"),

@@ -15,7 +15,7 @@ mod types;
 
 use std::collections::BTreeMap;
 
-pub use rust::marker;
+pub use rust::{external_type_tokens, format_file, ident, marker};
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 

@@ -17,7 +17,7 @@ use crate::model::{
 pub fn operations(model: &Model, module: &Module, api: &Api) -> TokenStream {
     let handle = ident(&api.handle);
     let accessor = ident(&module.name);
-    let default_server = api.servers.first().map(|s| s.url()).unwrap_or_default();
+    let default_server = api.default_server().url();
     let title = &module.title;
     let handle_doc = doc(Some(&format!(
         "{title} (`{default_server}`). Get it with [`Client::{accessor}`](crate::Client::{accessor})."

@@ -113,6 +113,23 @@ pub struct Api {
     pub operations: Vec<Operation>,
 }
 
+impl Api {
+    /// The file's default server, which the docs name and a client uses unless told otherwise:
+    /// the first of [`Api::servers`] (the model builds no API without one).
+    pub fn default_server(&self) -> &Server {
+        &self.servers[0]
+    }
+
+    /// Whether any operation accepts `scheme`, by its own `security` or the API's.
+    pub fn accepts(&self, scheme: AuthScheme) -> bool {
+        self.security.contains(&scheme)
+            || self
+                .operations
+                .iter()
+                .any(|op| op.security.as_ref().is_some_and(|s| s.contains(&scheme)))
+    }
+}
+
 /// A server URL split into the parts the client runtime uses.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Server {

@@ -254,6 +254,17 @@ pub struct IdType {
     pub example: Option<String>,
 }
 
+impl IdType {
+    /// Whether `value` has the shape of this ID type (pattern and length bounds), as the
+    /// generated check decides: the generator's own reading of it, for tools that choose values.
+    pub fn accepts(&self, value: &str) -> bool {
+        let count = value.chars().count();
+        self.check.matches(value)
+            && self.min_length.is_none_or(|min| count >= min)
+            && self.max_length.is_none_or(|max| count <= max)
+    }
+}
+
 /// A value that is one of several types.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Union {

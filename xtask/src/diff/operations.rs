@@ -7,7 +7,7 @@ use generator::model::{
     Api, AuthScheme, BodyEncoding, Check, Input, Model, Module, NextPage, Operation, Outcome,
 };
 
-use super::compare::{Changes, DOCS, Models, Severity, Side, location, module_location, rust_type};
+use super::compare::{Changes, DOCS, Models, Severity, Side, location, rust_type};
 use super::types::marking_changes;
 
 pub(super) fn compare_apis(
@@ -37,10 +37,7 @@ pub(super) fn compare_apis(
                     module,
                     format!("twilio_api::Client::{module}"),
                     format!("host changed from `{}` to `{}`", old_url, new_url),
-                    new_api.servers.first().map_or_else(
-                        || module_location(new, Side::Head),
-                        |s| location(&s.source, Side::Head),
-                    ),
+                    location(&new_api.default_server().source, Side::Head),
                 );
             }
             let old_ops: BTreeMap<&str, &Operation> = old_api
@@ -71,7 +68,7 @@ pub(super) fn compare_apis(
 }
 
 fn server_url(api: &Api) -> String {
-    api.servers.first().map(|s| s.url()).unwrap_or_default()
+    api.default_server().url()
 }
 
 fn method_item(module: &str, api: &Api, op: &Operation) -> String {
