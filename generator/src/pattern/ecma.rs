@@ -1,6 +1,7 @@
 //! Reads patterns with ECMA-262 meaning through `regex-syntax`, Rust's regex parser.
 
-use super::*;
+use regex_syntax::ast::{self, Ast};
+use regex_syntax::hir::Hir;
 
 /// Why a pattern cannot be turned into an ECMA-faithful HIR.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -1,7 +1,9 @@
 //! Pattern languages: a compiled pattern with its length bounds as an automaton, so two
 //! versions of an ID type can be compared.
 
-use super::*;
+use std::collections::{BTreeSet, VecDeque};
+
+use super::{CharClass, Matcher, PatternCheck, Piece};
 
 /// The strings an ID type accepts: its pattern and its `minLength`/`maxLength`, as one
 /// language, so two versions can be compared (`cargo xtask diff` calls a narrower one a
