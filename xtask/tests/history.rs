@@ -82,7 +82,10 @@ fn events_v1_2_3_5_to_2_4_0_removes_sink_sid_from_update_subscription() {
     let result = diff_of(&old, &new);
     let change = the_one_breaking_change(&result);
     assert_eq!(change.api, "events_v1");
-    assert_eq!(change.item, "events_v1::UpdateSubscription::sink_sid");
+    assert_eq!(
+        change.item.to_string(),
+        "events_v1::UpdateSubscription::sink_sid"
+    );
     assert_eq!(change.message, "form field `SinkSid` removed");
 
     let (code, markdown, _) = run(&[&old, &new]);
@@ -101,7 +104,10 @@ fn numbers_v1_2_0_3_to_2_1_0_changes_a_date_to_a_date_time() {
     let new = history("twilio_numbers_v1@2.1.0.yaml");
     let result = diff_of(&old, &new);
     let change = the_one_breaking_change(&result);
-    assert_eq!(change.item, "numbers_v1::PortingPortIn::date_created");
+    assert_eq!(
+        change.item.to_string(),
+        "numbers_v1::PortingPortIn::date_created"
+    );
     assert_eq!(
         change.message,
         "type changed from `NaiveDate` to `DateTime<Utc>`"
@@ -147,22 +153,22 @@ fn an_added_optional_field_and_enum_value_are_compatible() {
     let new = dir.path().join("twilio_events_v1@2.4.1.yaml");
     std::fs::write(&new, edited).unwrap();
     let result = diff_of(&old, &new);
-    let messages: Vec<(Severity, &str, &str)> = result
+    let messages: Vec<(Severity, String, &str)> = result
         .changes
         .iter()
-        .map(|c| (c.severity, c.item.as_str(), c.message.as_str()))
+        .map(|c| (c.severity, c.item.to_string(), c.message.as_str()))
         .collect();
     assert_eq!(
         messages,
         [
             (
                 Severity::Compatible,
-                "events_v1::ReplayStatus::Paused",
+                "events_v1::ReplayStatus::Paused".to_owned(),
                 "enum value `paused` added"
             ),
             (
                 Severity::Compatible,
-                "events_v1::Sink::region",
+                "events_v1::Sink::region".to_owned(),
                 "optional field `region` added"
             ),
         ],

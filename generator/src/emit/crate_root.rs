@@ -69,7 +69,7 @@ pub fn lib_rs(model: &Model) -> TokenStream {
 /// The crate-level docs, one string per line.
 fn crate_docs(model: &Model) -> Vec<String> {
     let name = &model.crate_config.name;
-    let krate = name.replace('-', "_");
+    let krate = model.crate_config.lib_name();
     let mut text = format!(
         "# {name}\n\n{}\n\n",
         doc_text(&model.crate_config.description)

@@ -182,7 +182,7 @@ pub fn readme(model: &Model, source: &str) -> Result<String, Error> {
         marker: super::rust::marker_text(source),
         source: source.to_owned(),
         name: model.crate_config.name.clone(),
-        krate: model.crate_config.name.replace('-', "_"),
+        krate: model.crate_config.lib_name(),
         description: model.crate_config.description.clone(),
         example,
         modules,

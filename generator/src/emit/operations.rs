@@ -135,8 +135,9 @@ fn method(model: &Model, module: &Module, api: &Api, op: &Operation) -> TokenStr
                 }
                 // A typed error body is read with `ApiError::decode_body`.
                 let body = match &e.body {
-                    Some(ty @ crate::model::TypeRef::Named(_)) => {
-                        let path = type_path(model, ty);
+                    Some(crate::model::TypeRef::Named(id)) => {
+                        // `super::ScimError` is not a link target: `crate::iam_v1::ScimError`.
+                        let path = format!("crate::{}", model.type_name(*id).rust_path());
                         format!(" Body: [`{path}`], read with `api_error.decode_body::<{path}>()`.")
                     }
                     _ => String::new(),
@@ -194,17 +195,6 @@ fn method(model: &Model, module: &Module, api: &Api, op: &Operation) -> TokenStr
                 #limit_init
             }
         }
-    }
-}
-
-/// A type as a path for docs (`super::ScimError` is not a link target: `crate::iam_v1::ScimError`).
-fn type_path(model: &Model, ty: &crate::model::TypeRef) -> String {
-    match ty {
-        crate::model::TypeRef::Named(id) => {
-            let def = model.ty(*id);
-            format!("crate::{}::{}", def.module, def.name)
-        }
-        _ => String::new(),
     }
 }
 

@@ -182,12 +182,8 @@ fn scoped_type_tokens(model: &Model, ty: &TypeRef, scope: Scope<'_>) -> TokenStr
 
 /// The Rust integer type of a kind.
 pub fn integer_tokens(kind: IntegerKind) -> TokenStream {
-    match kind {
-        IntegerKind::I32 => quote! { i32 },
-        IntegerKind::I64 => quote! { i64 },
-        IntegerKind::U32 => quote! { u32 },
-        IntegerKind::U64 => quote! { u64 },
-    }
+    let name = ident(kind.rust_name());
+    quote! { #name }
 }
 
 /// What the first line of every generated file says, inside the comment syntax of its

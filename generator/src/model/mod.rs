@@ -12,6 +12,7 @@ mod names_pass;
 mod operation;
 mod pagination;
 mod responses;
+mod rust_text;
 mod schema;
 mod types;
 

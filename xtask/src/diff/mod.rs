@@ -6,6 +6,7 @@
 //! models ([`compare`]) and prints a report ([`report`]). Exit code: 0 when nothing is breaking,
 //! 3 when something is, 1 on error.
 
+pub mod change;
 pub mod compare;
 mod operations;
 pub mod report;
@@ -17,7 +18,7 @@ use std::process::Command;
 
 use generator::model::Model;
 
-pub use compare::{Change, Severity};
+pub use change::{Change, Severity, Subject};
 pub use report::{Compared, Place};
 
 /// Output format.

@@ -7,7 +7,7 @@ use generator::model::{
     Api, AuthScheme, BodyEncoding, Check, Input, Model, Module, NextPage, Operation, Outcome,
 };
 
-use super::compare::{Changes, DOCS, Models, Severity, Side, location, rust_type};
+use super::change::{Changes, DOCS, Location, Models, Severity, Side, Subject};
 use super::types::marking_changes;
 
 pub(super) fn compare_apis(
@@ -35,9 +35,12 @@ pub(super) fn compare_apis(
                 out.push(
                     Severity::Breaking,
                     module,
-                    format!("twilio_api::Client::{module}"),
+                    Subject::Accessor {
+                        krate: models.head.crate_config.lib_name(),
+                        module: module.to_owned(),
+                    },
                     format!("host changed from `{}` to `{}`", old_url, new_url),
-                    location(&new_api.default_server().source, Side::Head),
+                    Location::of(&new_api.default_server().source, Side::Head),
                 );
             }
             let old_ops: BTreeMap<&str, &Operation> = old_api
@@ -71,8 +74,12 @@ fn server_url(api: &Api) -> String {
     api.default_server().url()
 }
 
-fn method_item(module: &str, api: &Api, op: &Operation) -> String {
-    format!("{module}::{}::{}", api.handle, op.method_name)
+fn method_item(module: &str, api: &Api, op: &Operation) -> Subject {
+    Subject::Method {
+        module: module.to_owned(),
+        handle: api.handle.clone(),
+        method: op.method_name.clone(),
+    }
 }
 
 fn operation_removed(out: &mut Changes, module: &str, api: &Api, op: &Operation) {
@@ -100,7 +107,7 @@ fn operation_presence(out: &mut Changes, module: &str, api: &Api, op: &Operation
         module,
         method_item(module, api, op),
         message,
-        location(&op.source, side),
+        Location::of(&op.source, side),
     );
 }
 
@@ -136,7 +143,7 @@ fn compare_operation(
     } = new;
     let (old_api, api) = apis;
     let item = method_item(module, api, new);
-    let here = location(source, Side::Head);
+    let here = Location::of(source, Side::Head);
     let mut push = |severity: Severity, message: String| {
         out.push(severity, module, item.clone(), message, here.clone());
     };
@@ -295,7 +302,7 @@ fn next_text(next: &NextPage) -> String {
 
 fn returns(model: &Model, outcome: &Outcome) -> String {
     match outcome {
-        Outcome::Body(Some(ty)) => rust_type(model, ty),
+        Outcome::Body(Some(ty)) => model.rust_text(ty),
         Outcome::Body(None) => "()".to_owned(),
         Outcome::Statuses { name, variants } => {
             let parts: Vec<String> = variants
@@ -304,22 +311,29 @@ fn returns(model: &Model, outcome: &Outcome) -> String {
                     let body = v
                         .body
                         .as_ref()
-                        .map_or_else(|| "()".to_owned(), |t| rust_type(model, t));
+                        .map_or_else(|| "()".to_owned(), |t| model.rust_text(t));
                     format!("{}: {body}", v.status)
                 })
                 .collect();
             format!("{name} {{ {} }}", parts.join(", "))
         }
         Outcome::Redirect { body: None, .. } => "String (the Location)".to_owned(),
-        Outcome::Redirect { body: Some(ty), .. } => format!("Redirect<{}>", rust_type(model, ty)),
+        Outcome::Redirect { body: Some(ty), .. } => format!("Redirect<{}>", model.rust_text(ty)),
     }
 }
 
-fn param_item(module: &str, api: &Api, op: &Operation, param: &Input) -> String {
+fn param_item(module: &str, api: &Api, op: &Operation, param: &Input) -> Subject {
     if param.required {
-        format!("{}({})", method_item(module, api, op), param.rust_name)
+        Subject::Argument {
+            method: Box::new(method_item(module, api, op)),
+            argument: param.rust_name.clone(),
+        }
     } else {
-        format!("{module}::{}::{}", op.builder, param.rust_name)
+        Subject::Setter {
+            module: module.to_owned(),
+            builder: op.builder.clone(),
+            setter: param.rust_name.clone(),
+        }
     }
 }
 
@@ -345,7 +359,7 @@ fn compare_params(
                 module,
                 param_item(module, api, old_op, param),
                 format!("{} `{}` removed", place(param), param.name),
-                location(&param.source, Side::Base),
+                Location::of(&param.source, Side::Base),
             );
         }
     }
@@ -367,7 +381,7 @@ fn compare_params(
             source,
         } = param;
         let item = param_item(module, api, new_op, param);
-        let here = location(source, Side::Head);
+        let here = Location::of(source, Side::Head);
         let Some(before) = old.get(k) else {
             let (severity, how) = if *required {
                 (Severity::Breaking, "added as required")
@@ -392,10 +406,7 @@ fn compare_params(
                 format!("renamed from `{}` to `{rust_name}`", before.rust_name),
             );
         }
-        let (old_ty, new_ty) = (
-            rust_type(models.base, &before.ty),
-            rust_type(models.head, ty),
-        );
+        let (old_ty, new_ty) = (models.base.rust_text(&before.ty), models.head.rust_text(ty));
         if old_ty != new_ty || before.repeated != *repeated {
             push(
                 Severity::Breaking,

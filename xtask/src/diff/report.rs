@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
-use super::compare::{Change, Severity, Side};
+use super::change::{Change, Severity, Side};
 
 /// What was compared, for the report's header and its spec locations.
 #[derive(Debug, Clone, Serialize)]
@@ -152,10 +152,10 @@ pub fn github(compared: &Compared, changes: &[Change]) -> String {
 pub fn summary(changes: &[Change]) -> String {
     let (breaking, compatible) = counts(changes);
     let mut line = format!("spec review: {breaking} breaking, {compatible} compatible");
-    let items: Vec<&str> = changes
+    let items: Vec<String> = changes
         .iter()
         .filter(|c| c.via.is_none() && c.severity == Severity::Breaking)
-        .map(|c| c.item.as_str())
+        .map(|c| c.item.to_string())
         .collect();
     if !items.is_empty() {
         let _ = write!(line, "; breaking: {}", items.join(", "));

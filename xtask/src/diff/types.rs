@@ -9,9 +9,7 @@ use generator::model::{
 };
 use generator::pattern::Language;
 
-use super::compare::{
-    Change, Changes, DOCS, Location, Models, Severity, Side, kind_name, location, rust_type,
-};
+use super::change::{Change, Changes, DOCS, Location, Models, Severity, Side, Subject};
 
 pub(super) fn compare_types(
     out: &mut Changes,
@@ -37,9 +35,12 @@ pub(super) fn compare_types(
             out.push(
                 Severity::Breaking,
                 module,
-                format!("{module}::{name}"),
-                format!("{} removed", kind_name(&def.kind)),
-                location(&def.source, Side::Base),
+                Subject::Type(TypeName {
+                    module: module.to_owned(),
+                    name: name.to_string(),
+                }),
+                format!("{} removed", def.kind.noun()),
+                Location::of(&def.source, Side::Base),
             );
         }
     }
@@ -51,14 +52,17 @@ pub(super) fn compare_types(
             kind,
             source,
         } = def;
-        let item = format!("{module}::{name}");
-        let here = location(source, Side::Head);
+        let item = TypeName {
+            module: module.to_owned(),
+            name: name.to_string(),
+        };
+        let here = Location::of(source, Side::Head);
         let Some(before) = old_types.get(name) else {
             out.push(
                 Severity::Compatible,
                 module,
-                item,
-                format!("{} added", kind_name(&def.kind)),
+                Subject::Type(item.clone()),
+                format!("{} added", def.kind.noun()),
                 here,
             );
             continue;
@@ -67,7 +71,7 @@ pub(super) fn compare_types(
             out.push(
                 Severity::Compatible,
                 module,
-                item.clone(),
+                Subject::Type(item.clone()),
                 DOCS.to_owned(),
                 here.clone(),
             );
@@ -98,7 +102,7 @@ pub(super) fn compare_types(
                     out.push(
                         Severity::Breaking,
                         module,
-                        format!("{item}::{variant}"),
+                        member(&item, variant),
                         format!("enum value `{wire}` removed"),
                         here.clone(),
                     );
@@ -110,7 +114,7 @@ pub(super) fn compare_types(
                     out.push(
                         Severity::Compatible,
                         module,
-                        format!("{item}::{variant}"),
+                        member(&item, variant),
                         format!("enum value `{wire}` added"),
                         here.clone(),
                     );
@@ -149,7 +153,7 @@ pub(super) fn compare_types(
                     out.push(
                         severity,
                         module,
-                        item,
+                        Subject::Type(item.clone()),
                         format!(
                             "ID pattern `{}` -> `{}` {how}",
                             old_id.pattern, new_id.pattern
@@ -159,29 +163,23 @@ pub(super) fn compare_types(
                 }
             }
             (TypeKind::Alias(old_ty), TypeKind::Alias(new_ty)) => {
-                let (old_ty, new_ty) = (
-                    rust_type(models.base, old_ty),
-                    rust_type(models.head, new_ty),
-                );
+                let (old_ty, new_ty) =
+                    (models.base.rust_text(old_ty), models.head.rust_text(new_ty));
                 if old_ty != new_ty {
                     out.push(
                         Severity::Breaking,
                         module,
-                        item,
+                        Subject::Type(item.clone()),
                         format!("now stands for `{new_ty}` instead of `{old_ty}`"),
                         here,
                     );
                 }
             }
-            (old_kind, new_kind) if kind_name(old_kind) != kind_name(new_kind) => out.push(
+            (old_kind, new_kind) if old_kind.noun() != new_kind.noun() => out.push(
                 Severity::Breaking,
                 module,
-                item,
-                format!(
-                    "changed from {} to {}",
-                    kind_name(old_kind),
-                    kind_name(new_kind)
-                ),
+                Subject::Type(item.clone()),
+                format!("changed from {} to {}", old_kind.noun(), new_kind.noun()),
                 here,
             ),
             _ => {}
@@ -194,14 +192,14 @@ fn compare_additional(
     out: &mut Changes,
     models: Models<'_>,
     module: &str,
-    item: &str,
+    item: &TypeName,
     here: &Location,
     (old, new): (&Struct, &Struct),
 ) {
     let text = |model: &Model, s: &Struct| {
         s.additional.as_ref().map_or_else(
             || "ignored".to_owned(),
-            |ty| format!("kept as `BTreeMap<String, {}>`", rust_type(model, ty)),
+            |ty| format!("kept as `BTreeMap<String, {}>`", model.rust_text(ty)),
         )
     };
     let (before, after) = (text(models.base, old), text(models.head, new));
@@ -210,7 +208,7 @@ fn compare_additional(
         out.push(
             Severity::Breaking,
             module,
-            format!("{item}::additional_properties"),
+            member(item, "additional_properties"),
             format!("undeclared properties were {before}, now {after}"),
             here.clone(),
         );
@@ -223,12 +221,12 @@ fn compare_variants(
     out: &mut Changes,
     models: Models<'_>,
     module: &str,
-    item: &str,
+    item: &TypeName,
     here: &Location,
     (old, new): (&Union, &Union),
 ) {
     let describe =
-        |model: &Model, v: &UnionVariant| (v.name.clone(), rust_type(model, &v.ty), v.tags.clone());
+        |model: &Model, v: &UnionVariant| (v.name.clone(), model.rust_text(&v.ty), v.tags.clone());
     let before: Vec<_> = old
         .variants
         .iter()
@@ -243,7 +241,7 @@ fn compare_variants(
         out.push(
             Severity::Breaking,
             module,
-            format!("{item}::{name}"),
+            member(item, name),
             format!("variant `{name}` (`{ty}`) removed or changed"),
             here.clone(),
         );
@@ -252,7 +250,7 @@ fn compare_variants(
         out.push(
             Severity::Compatible,
             module,
-            format!("{item}::{name}"),
+            member(item, name),
             format!("variant `{name}` (`{ty}`) added"),
             here.clone(),
         );
@@ -261,7 +259,7 @@ fn compare_variants(
         out.push(
             Severity::Breaking,
             module,
-            item.to_owned(),
+            Subject::Type(item.clone()),
             format!(
                 "discriminator changed from {:?} to {:?}",
                 old.discriminator, new.discriminator
@@ -275,7 +273,7 @@ fn compare_fields(
     out: &mut Changes,
     models: Models<'_>,
     module: &str,
-    item: &str,
+    item: &TypeName,
     old: &[Field],
     new: &[Field],
 ) {
@@ -288,9 +286,9 @@ fn compare_fields(
             out.push(
                 Severity::Breaking,
                 module,
-                format!("{item}::{}", field.name.rust),
+                member(item, &field.name.rust),
                 format!("field `{json}` removed"),
-                location(&field.source, Side::Base),
+                Location::of(&field.source, Side::Base),
             );
         }
     }
@@ -307,8 +305,8 @@ fn compare_fields(
             example,
             source,
         } = field;
-        let field_item = format!("{item}::{}", name.rust);
-        let here = location(source, Side::Head);
+        let field_item = member(item, &name.rust);
+        let here = Location::of(source, Side::Head);
         let Some(before) = old_fields.get(json) else {
             let (severity, message) = if field.is_optional() {
                 (
@@ -333,10 +331,7 @@ fn compare_fields(
                 format!("renamed from `{}` to `{}`", before.name.rust, name.rust),
             );
         }
-        let (old_ty, new_ty) = (
-            rust_type(models.base, &before.ty),
-            rust_type(models.head, ty),
-        );
+        let (old_ty, new_ty) = (models.base.rust_text(&before.ty), models.head.rust_text(ty));
         if old_ty != new_ty {
             push(
                 Severity::Breaking,
@@ -411,30 +406,32 @@ pub(super) fn affected_models(base: &Model, head: &Model, changes: &[Change]) ->
             [first, rest @ ..] => format!("{} (and {} more)", first.message, rest.len()),
             [] => continue,
         };
-        let changed_item = format!("{}::{}", changed.module, changed.name);
         for (user, field) in users_of(head, &changed) {
             out.push(Change {
                 severity: Severity::Breaking,
                 api: user.module.clone(),
-                item: format!("{}::{}", user.module, user.name),
-                message: format!("uses `{changed_item}`, which changed: {summary}"),
-                location: location(&field.source, Side::Head),
-                via: Some(changed_item.clone()),
+                message: format!("uses `{}`, which changed: {summary}", changed.rust_path()),
+                item: Subject::Type(user),
+                location: Location::of(&field.source, Side::Head),
+                via: Some(Subject::Type(changed.clone())),
             });
         }
     }
     out
 }
 
-/// The type a change is about, if it is about a type or one of its fields or values.
+/// The type a change is about, if it is about a type of `model` or one of its members.
 fn changed_type(model: &Model, change: &Change) -> Option<TypeName> {
-    let mut parts = change.item.split("::");
-    let (module, name) = (parts.next()?, parts.next()?);
-    let name = TypeName {
-        module: module.to_owned(),
-        name: name.to_owned(),
-    };
-    model.type_def(&name).map(|_| name)
+    let name = change.item.type_name()?;
+    model.type_def(name).map(|_| name.clone())
+}
+
+/// A member (field, variant, value) of `ty`.
+fn member(ty: &TypeName, member: &str) -> Subject {
+    Subject::Member {
+        ty: ty.clone(),
+        member: member.to_owned(),
+    }
 }
 
 /// Structs in `model` that reach `target` through their fields, each with the first field

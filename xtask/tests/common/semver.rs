@@ -13,7 +13,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use xtask::diff::compare::{Change, Severity};
+use xtask::diff::{Change, Severity};
 
 /// Lints semver-checks fails on that the crate's semver policy treats as compatible:
 /// (lint, our change that causes it, why).
