@@ -17,24 +17,14 @@ pub fn lib_rs(model: &Model) -> TokenStream {
         // Generated modules are laid out by prettyplease; rustfmt leaves them alone.
         quote! { #doc #[cfg(feature = #feature)] #[rustfmt::skip] pub mod #name; }
     });
-    // ID types are also reachable from the crate root (`twilio_api::AccountSid`) when their
-    // name is unique across modules.
-    let mut ids: Vec<(&Module, &str)> = Vec::new();
-    for module in &model.modules {
-        for def in module.types.iter().map(|&id| model.ty(id)) {
-            if matches!(def.kind, TypeKind::Id(_)) {
-                ids.push((module, &def.name));
-            }
-        }
-    }
-    let root_ids = ids
-        .iter()
-        .filter(|(_, name)| ids.iter().filter(|(_, n)| n == name).count() == 1)
-        .map(|(module, name)| {
-            let feature = &module.feature.name;
-            let (module, name) = (ident(&module.name), ident(name));
-            quote! { #[cfg(feature = #feature)] pub use #module::#name; }
-        });
+    let root_ids = model.modules.iter().flat_map(|module| {
+        let feature = &module.feature.name;
+        let module_ident = ident(&module.name);
+        module.root_ids.iter().map(move |&id| {
+            let name = ident(&model.ty(id).name);
+            quote! { #[cfg(feature = #feature)] pub use #module_ident::#name; }
+        })
+    });
     let helpers = crate::model::HELPERS.iter().map(|helper| {
         let name = ident(helper.name);
         let feature = helper.name;

@@ -5,38 +5,33 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::rust::{ident, type_tokens};
-use crate::model::{FieldRef, Model, Module, NextPage, Pagination, TypeId, TypeRef};
+use crate::model::{FieldRef, Model, Module, NextPage, Page, TypeRef};
 
-/// `impl Page` for each page type of the module (once per type, whichever operations use it).
+/// `impl Page` for each page type of the module (the model lists each once).
 pub fn page_impls(model: &Model, module: &Module) -> Vec<TokenStream> {
-    let mut seen: Vec<TypeId> = Vec::new();
-    let mut out = Vec::new();
-    for (_, api) in model.apis() {
-        for op in &api.operations {
-            let Some(pagination) = &op.pagination else {
-                continue;
-            };
-            let page = pagination.page_type;
-            if model.ty(page).module != module.name || seen.contains(&page) {
-                continue;
-            }
-            seen.push(page);
-            out.push(page_impl(model, module, pagination));
-        }
-    }
-    out
+    module
+        .pages
+        .iter()
+        .map(|page| page_impl(model, module, page))
+        .collect()
 }
 
-fn page_impl(model: &Model, module: &Module, pagination: &Pagination) -> TokenStream {
-    let page_name = ident(&model.ty(pagination.page_type).name);
-    let item_type = type_tokens(model, &pagination.item_type, &module.name);
-    let items = ident(&pagination.items_field.name.rust);
-    let into_items = if pagination.items_field.optional {
+fn page_impl(model: &Model, module: &Module, page: &Page) -> TokenStream {
+    let Page {
+        ty,
+        items_field,
+        item_type,
+        next,
+    } = page;
+    let page_name = ident(&model.ty(*ty).name);
+    let item_type = type_tokens(model, item_type, &module.name);
+    let items = ident(&items_field.name.rust);
+    let into_items = if items_field.optional {
         quote! { self.#items.unwrap_or_default() }
     } else {
         quote! { self.#items }
     };
-    let next = match &pagination.next {
+    let next = match next {
         NextPage::Url { path } => {
             let url = field_chain(path);
             quote! { #url.map(crate::NextPage::Url) }

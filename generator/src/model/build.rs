@@ -9,7 +9,9 @@ use serde_json::Value;
 
 use super::draft::{Builder, IdKey, SHARED_MODULE, count, text};
 use super::features::{self, CRATE_FEATURES, Feature};
-use super::{CrateConfigModel, Model, Module, Outcome, TypeDef, TypeId, TypeKind};
+use super::{
+    CrateConfigModel, Model, Module, Outcome, Page, Pagination, TypeDef, TypeId, TypeKind,
+};
 use crate::error::Error;
 use crate::load::Specs;
 use crate::names;
@@ -130,6 +132,8 @@ pub fn build(specs: &Specs) -> Result<Model, Error> {
             types: Vec::new(),
             shared: Vec::new(),
             feature: Feature::default(),
+            pages: Vec::new(),
+            root_ids: Vec::new(),
         });
     }
     let has_shared = modules.iter().any(|m| m.name == SHARED_MODULE);
@@ -144,6 +148,8 @@ pub fn build(specs: &Specs) -> Result<Model, Error> {
             types: Vec::new(),
             shared: Vec::new(),
             feature: Feature::default(),
+            pages: Vec::new(),
+            root_ids: Vec::new(),
         });
     }
     for (index, def) in types.iter().enumerate() {
@@ -161,12 +167,58 @@ pub fn build(specs: &Specs) -> Result<Model, Error> {
         module.feature = features::feature_of(module, &types);
     }
     modules.sort_by(|a, b| a.name.cmp(&b.name));
+    place_pages(&mut modules, &types);
+    place_root_ids(&mut modules, &types);
     Ok(Model {
         specs_dir: specs.dir.clone(),
         crate_config: CrateConfigModel::from(&specs.config),
         modules,
         types,
     })
+}
+
+/// Records each page type in the module that defines it, once, in the order the list
+/// operations of all modules (by module, then method name) first return it.
+fn place_pages(modules: &mut [Module], types: &[TypeDef]) {
+    let pages: Vec<Page> = modules
+        .iter()
+        .filter_map(|m| m.api.as_ref())
+        .flat_map(|api| &api.operations)
+        .filter_map(|op| op.pagination.as_ref())
+        .map(Pagination::page)
+        .collect();
+    for page in pages {
+        let owner = &types[page.ty.0].module;
+        if let Some(module) = modules.iter_mut().find(|m| &m.name == owner)
+            && !module.pages.iter().any(|p| p.ty == page.ty)
+        {
+            module.pages.push(page);
+        }
+    }
+}
+
+/// Records, per module, the ID types also re-exported at the crate root: those whose name is
+/// unique among all modules' ID types (a clash would make `twilio_api::Name` ambiguous).
+fn place_root_ids(modules: &mut [Module], types: &[TypeDef]) {
+    let is_id = |id: &&TypeId| matches!(types[id.0].kind, TypeKind::Id(_));
+    let mut named: BTreeMap<&str, usize> = BTreeMap::new();
+    for id in modules.iter().flat_map(|m| m.types.iter().filter(is_id)) {
+        *named.entry(types[id.0].name.as_str()).or_default() += 1;
+    }
+    let unique: Vec<Vec<TypeId>> = modules
+        .iter()
+        .map(|m| {
+            m.types
+                .iter()
+                .filter(is_id)
+                .filter(|id| named.get(types[id.0].name.as_str()) == Some(&1))
+                .copied()
+                .collect()
+        })
+        .collect();
+    for (module, ids) in modules.iter_mut().zip(unique) {
+        module.root_ids = ids;
+    }
 }
 
 /// The shared module's ID types that `module` uses, by name, none clashing with its own.

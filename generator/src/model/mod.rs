@@ -99,6 +99,11 @@ pub struct Module {
     pub shared: Vec<TypeId>,
     /// The cargo feature that compiles this module (named after it) and what it turns on.
     pub feature: Feature,
+    /// The page types this module defines, each once (`impl Page` for each).
+    pub pages: Vec<Page>,
+    /// This module's ID types that are also reachable from the crate root
+    /// (`twilio_api::AccountSid`): those whose name no other module's ID type has.
+    pub root_ids: Vec<TypeId>,
 }
 
 /// The operations of one spec file and how to reach them.
@@ -443,6 +448,33 @@ pub struct Pagination {
     pub next: NextPage,
     /// The page-size input: its Rust name, its integer kind and its upper bound.
     pub page_size: Option<PageSize>,
+}
+
+/// A page type, as `impl Page` reads it: where its items are and how the next page is found.
+/// One per page type, from the first list operation that returns it (all such operations
+/// read the same response type alike).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Page {
+    /// The page type.
+    pub ty: TypeId,
+    /// Field of the page that holds the items.
+    pub items_field: FieldRef,
+    /// Type of one item.
+    pub item_type: TypeRef,
+    /// How the next page is found.
+    pub next: NextPage,
+}
+
+impl Pagination {
+    /// What `impl Page` of the page type says.
+    pub fn page(&self) -> Page {
+        Page {
+            ty: self.page_type,
+            items_field: self.items_field.clone(),
+            item_type: self.item_type.clone(),
+            next: self.next.clone(),
+        }
+    }
 }
 
 /// The page-size input of a list operation (used to fetch no more than `limit` items).
