@@ -4,7 +4,7 @@ use askama::Template;
 
 use crate::error::{Error, Problem};
 use crate::load::RuntimeDependency;
-use crate::model::{Model, Outcome, TypeKind, TypeRef};
+use crate::model::{Model, Naming, TypeKind};
 
 #[derive(Template)]
 #[template(path = "Cargo.toml.j2", escape = "none")]
@@ -127,17 +127,12 @@ pub fn readme(model: &Model, source: &str) -> Result<String, Error> {
                     method: format!("{}()", op.method_name),
                     http: op.http_method.as_str().to_owned(),
                     path: op.path.clone(),
-                    returns: match (&op.pagination, &op.outcome) {
-                        (Some(p), _) => format!("pages of `{}`", type_label(model, &p.item_type)),
-                        (None, Outcome::Body(Some(ty))) => format!("`{}`", type_label(model, ty)),
-                        (None, Outcome::Body(None)) => "nothing".to_owned(),
-                        (None, Outcome::Statuses { name, .. }) => format!("`{name}`"),
-                        (None, Outcome::Redirect { body: None, .. }) => {
-                            "the redirect's `Location`".to_owned()
-                        }
-                        (None, Outcome::Redirect { body: Some(ty), .. }) => {
-                            format!("`Redirect<{}>`", type_label(model, ty))
-                        }
+                    returns: match &op.pagination {
+                        Some(p) => format!(
+                            "pages of `{}`",
+                            model.type_text(&p.item_type, Naming::Short)
+                        ),
+                        None => format!("`{}`", model.outcome_text(&op.outcome, Naming::Short)),
                     },
                     summary: cell(
                         op.summary
@@ -223,12 +218,4 @@ fn cell(text: &str) -> String {
         None => &flat,
     };
     first.replace('|', "\\|")
-}
-
-fn type_label(model: &Model, ty: &TypeRef) -> String {
-    match ty {
-        TypeRef::Named(id) => model.ty(*id).name.clone(),
-        TypeRef::Array(item) => format!("Vec<{}>", type_label(model, item)),
-        other => format!("{other:?}"),
-    }
 }

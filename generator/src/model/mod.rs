@@ -18,6 +18,7 @@ mod types;
 
 pub use build::build;
 pub use features::{CRATE_FEATURES, Feature, HELPERS, Helper, RuntimePart};
+pub use rust_text::Naming;
 pub use types::*;
 
 use serde::Serialize;

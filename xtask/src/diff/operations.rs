@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use generator::model::{
-    Api, AuthScheme, BodyEncoding, Check, Input, Model, Module, NextPage, Operation, Outcome,
+    Api, AuthScheme, BodyEncoding, Check, Input, Module, Naming, NextPage, Operation,
 };
 
 use super::change::{Changes, DOCS, Location, Models, Severity, Side, Subject};
@@ -215,8 +215,8 @@ fn compare_operation(
         );
     }
     let (old_returns, new_returns) = (
-        returns(models.base, &old.outcome),
-        returns(models.head, outcome),
+        models.base.outcome_text(&old.outcome, Naming::Qualified),
+        models.head.outcome_text(outcome, Naming::Qualified),
     );
     if old_returns != new_returns {
         push(
@@ -297,28 +297,6 @@ fn next_text(next: &NextPage) -> String {
         } => {
             format!("the token in `{}` sent as `{param}`", path(fields))
         }
-    }
-}
-
-fn returns(model: &Model, outcome: &Outcome) -> String {
-    match outcome {
-        Outcome::Body(Some(ty)) => model.rust_text(ty),
-        Outcome::Body(None) => "()".to_owned(),
-        Outcome::Statuses { name, variants } => {
-            let parts: Vec<String> = variants
-                .iter()
-                .map(|v| {
-                    let body = v
-                        .body
-                        .as_ref()
-                        .map_or_else(|| "()".to_owned(), |t| model.rust_text(t));
-                    format!("{}: {body}", v.status)
-                })
-                .collect();
-            format!("{name} {{ {} }}", parts.join(", "))
-        }
-        Outcome::Redirect { body: None, .. } => "String (the Location)".to_owned(),
-        Outcome::Redirect { body: Some(ty), .. } => format!("Redirect<{}>", model.rust_text(ty)),
     }
 }
 
