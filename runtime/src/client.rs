@@ -639,7 +639,7 @@ pub(crate) fn bearer_auth(token: &str) -> Result<HeaderValue, &'static str> {
     if token.is_empty() {
         return Err("the bearer token is empty");
     }
-    let mut value = crate::request::header_text(&format!("Bearer {token}"))
+    let mut value = crate::encode::header_text(&format!("Bearer {token}"))
         .ok_or("the bearer token is not visible ASCII text")?;
     value.set_sensitive(true);
     Ok(value)

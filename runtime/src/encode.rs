@@ -7,6 +7,8 @@
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 
+use reqwest::header::HeaderValue;
+
 /// A value's text in a query string, a header or a form field (before percent-encoding).
 pub trait WireText {
     /// The text sent for this value.
@@ -98,6 +100,18 @@ pub fn json_text<T: serde::Serialize + ?Sized>(
     serde_json::to_string(value).map_err(|e| {
         crate::error::Error::invalid_argument(name, format!("cannot be written as JSON: {e}"))
     })
+}
+
+/// `text` as a header value if it is visible ASCII, spaces and tabs. `HeaderValue::from_str`
+/// also takes bytes above 127, which servers read in whatever charset they assume.
+pub fn header_text(text: &str) -> Option<HeaderValue> {
+    if !text
+        .bytes()
+        .all(|b| b == b'\t' || (b' '..=b'~').contains(&b))
+    {
+        return None;
+    }
+    HeaderValue::from_str(text).ok()
 }
 
 #[cfg(test)]

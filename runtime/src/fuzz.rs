@@ -9,7 +9,7 @@ use reqwest::header::HeaderValue;
 use serde::de::DeserializeOwned;
 
 use crate::error::{ApiError, Error};
-use crate::pagination::NextPage;
+use crate::page::NextPage;
 use crate::request::{Api, Request, Scheme};
 
 /// Decodes a success body as `T`, exactly as `send()` does (`Error::Decode` when it does not).

@@ -26,6 +26,8 @@ pub mod jwt;
 #[doc(hidden)]
 pub mod operation;
 #[doc(hidden)]
+pub mod page;
+#[doc(hidden)]
 pub mod pagination;
 #[doc(hidden)]
 pub mod redact;

@@ -25,41 +25,16 @@ use std::task::{Context, Poll};
 
 use futures_core::Stream;
 use futures_util::{StreamExt as _, TryStreamExt as _};
-use serde::de::DeserializeOwned;
 
 use crate::client::Client;
 use crate::error::Error;
+pub use crate::page::{NextPage, Page};
 use crate::request::Request;
 
 /// How many empty pages in a row an item stream follows before it stops with an
 /// [`Error::Decode`] (see the module docs); the empty pages before a page with items, or
 /// before the last page, are followed as any page.
 pub const MAX_EMPTY_PAGES: usize = 3;
-
-/// One page of a list: its items and where the next page is.
-pub trait Page: DeserializeOwned + Send + 'static {
-    /// The type of the listed items.
-    type Item: Send + 'static;
-
-    /// Where the next page is, if there is one.
-    fn next_page(&self) -> Option<NextPage<'_>>;
-
-    /// The items on this page.
-    fn into_items(self) -> Vec<Self::Item>;
-}
-
-/// Where the page after a [`Page`] is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[non_exhaustive]
-pub enum NextPage<'a> {
-    /// A URL, absolute or relative to the page's own: its path and query are requested from
-    /// the client's own origin.
-    Url(&'a str),
-    /// A token: the list's first request again, with the token in the list operation's
-    /// token parameter (`PageToken`, replacing any value it had). The page says where its
-    /// token is; the operation, where it goes, as two lists can share a page type.
-    Token(&'a str),
-}
 
 /// A stream of pages, fetched one at a time as it is polled.
 #[must_use = "streams do nothing unless polled"]

@@ -16,6 +16,9 @@ mod rust_text;
 mod schema;
 mod types;
 
+#[cfg(test)]
+mod tests;
+
 pub use build::build;
 pub use features::{CRATE_FEATURES, Feature, HELPERS, Helper, RuntimePart};
 pub use rust_text::Naming;

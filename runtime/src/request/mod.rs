@@ -11,9 +11,9 @@ use reqwest::Method;
 use reqwest::header::{HeaderName, HeaderValue};
 use url::Url;
 
-use crate::encode::WireText;
+use crate::encode::{WireText, header_text};
 use crate::error::Error;
-use crate::pagination::NextPage;
+use crate::page::NextPage;
 
 /// Path characters left as they are: RFC 3986's unreserved set. Everything else in a path
 /// argument is percent-encoded, so `/`, `?`, `#` and `%` can never change the route.
@@ -341,18 +341,6 @@ fn append_pair(target: &mut String, name: &str, value: &str) {
     target.extend(url::form_urlencoded::byte_serialize(name.as_bytes()));
     target.push('=');
     target.extend(url::form_urlencoded::byte_serialize(value.as_bytes()));
-}
-
-/// `text` as a header value if it is visible ASCII, spaces and tabs. `HeaderValue::from_str`
-/// also takes bytes above 127, which servers read in whatever charset they assume.
-pub fn header_text(text: &str) -> Option<HeaderValue> {
-    if !text
-        .bytes()
-        .all(|b| b == b'\t' || (b' '..=b'~').contains(&b))
-    {
-        return None;
-    }
-    HeaderValue::from_str(text).ok()
 }
 
 #[cfg(test)]
