@@ -263,7 +263,11 @@ fn example_argument(model: &Model, ty: &TypeRef, name: &str) -> String {
 
 /// A module's `mod.rs`: its docs and the re-exports of its files.
 pub fn module_rs(model: &Model, module: &Module, has_models: bool, has_ids: bool) -> TokenStream {
-    let mut text = format!("{} {} (`{}`).", module.title, module.version, module.file);
+    // Users read these docs without the spec files: the title and the API's version say it.
+    let mut text = match module.version.as_str() {
+        "" => format!("{}.", module.title),
+        version => format!("{} (API version {version}).", module.title),
+    };
     if let Some(description) = &module.description {
         text.push_str("\n\n");
         text.push_str(&doc_text(description.trim()));
