@@ -5,7 +5,9 @@
 
 /// The ID of an AI Assistant (`aia_asst_` followed by at least one character).
 ///
-/// Shape: `aia_asst_` followed by at least 1 character other than line breaks (`^aia_asst_.+$`), checked by [`AssistantId::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`AssistantId::is_valid`]).
+/// Shape: `aia_asst_` followed by at least 1 character other than line breaks (`^aia_asst_.+$`),
+/// checked by [`AssistantId::parse`], `FromStr` and `TryFrom`; values decoded from responses are
+/// kept as sent (see [`AssistantId::is_valid`]).
 ///
 /// Example: `aia_asst_01hxyz`.
 #[derive(
@@ -49,7 +51,9 @@ crate::runtime::id_type!(AssistantId);
 
 /// The ID of a Session Message (`aia_msg_` followed by at least one character).
 ///
-/// Shape: `aia_msg_` followed by at least 1 character other than line breaks (`^aia_msg_.+$`), checked by [`MessageId::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`MessageId::is_valid`]).
+/// Shape: `aia_msg_` followed by at least 1 character other than line breaks (`^aia_msg_.+$`),
+/// checked by [`MessageId::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept
+/// as sent (see [`MessageId::is_valid`]).
 ///
 /// Example: `aia_msg_01hxyz`.
 #[derive(

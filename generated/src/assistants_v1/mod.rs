@@ -5,7 +5,8 @@
 //! AI Assistants. A Session is one user's conversation with an Assistant; its Messages are the
 //! conversation history (user and Assistant messages, and Tool and Knowledge calls).
 //!
-//! Served at `https://assistants.twilio.com`; reach it with [`Client::assistants_v1`](crate::Client::assistants_v1).
+//! Served at `https://assistants.twilio.com`; reach it with
+//! [`Client::assistants_v1`](crate::Client::assistants_v1).
 //!
 //! Compiled with the cargo feature `assistants_v1` (on by default, through `full`).
 

@@ -22,7 +22,8 @@ impl crate::Client {
     }
 }
 
-/// Twilio - Assistants (`https://assistants.twilio.com`). Get it with [`Client::assistants_v1`](crate::Client::assistants_v1).
+/// Twilio - Assistants (`https://assistants.twilio.com`). Get it with
+/// [`Client::assistants_v1`](crate::Client::assistants_v1).
 #[derive(Debug, Clone)]
 pub struct AssistantsV1 {
     client: crate::runtime::Client,
@@ -53,7 +54,8 @@ impl AssistantsV1 {
     /// List the Conversation History of a Session: all Messages, both user and Assistant-generated,
     /// and the Tool and Knowledge calls made (as Messages whose role is `tool` or `knowledge`).
     ///
-    /// Sends `GET /v1/Sessions/{sessionId}/Messages`. `.send()` returns one page; `.stream()` yields every item, fetching pages as needed.
+    /// Sends `GET /v1/Sessions/{sessionId}/Messages`. `.send()` returns one page; `.stream()` yields
+    /// every item, fetching pages as needed.
     ///
     /// # Arguments
     ///
@@ -76,7 +78,8 @@ impl AssistantsV1 {
     ///
     /// List the Sessions of the account, one page at a time.
     ///
-    /// Sends `GET /v1/Sessions`. `.send()` returns one page; `.stream()` yields every item, fetching pages as needed.
+    /// Sends `GET /v1/Sessions`. `.send()` returns one page; `.stream()` yields every item, fetching
+    /// pages as needed.
     pub fn list_sessions(&self) -> ListSessions {
         ListSessions {
             client: self.client.clone(),
@@ -88,7 +91,8 @@ impl AssistantsV1 {
     }
 }
 
-/// Request builder for [`AssistantsV1::fetch_session`]: `GET /v1/Sessions/{id}`. Call [`send`](Self::send).
+/// Request builder for [`AssistantsV1::fetch_session`]: `GET /v1/Sessions/{id}`. Call
+/// [`send`](Self::send).
 #[derive(Debug, Clone)]
 #[must_use = "a request is only sent by `.send()`"]
 pub struct FetchSession {
@@ -124,7 +128,8 @@ impl crate::runtime::operation::Operation for FetchSession {
     }
 }
 
-/// Request builder for [`AssistantsV1::list_messages`]: `GET /v1/Sessions/{sessionId}/Messages`. Set optional inputs with its methods, then call [`send`](Self::send).
+/// Request builder for [`AssistantsV1::list_messages`]: `GET /v1/Sessions/{sessionId}/Messages`.
+/// Set optional inputs with its methods, then call [`send`](Self::send).
 #[derive(Debug, Clone)]
 #[must_use = "a request is only sent by `.send()`"]
 pub struct ListMessages {
@@ -242,7 +247,8 @@ impl crate::runtime::operation::ListOperation for ListMessages {
     }
 }
 
-/// Request builder for [`AssistantsV1::list_sessions`]: `GET /v1/Sessions`. Set optional inputs with its methods, then call [`send`](Self::send).
+/// Request builder for [`AssistantsV1::list_sessions`]: `GET /v1/Sessions`. Set optional inputs
+/// with its methods, then call [`send`](Self::send).
 #[derive(Debug, Clone)]
 #[must_use = "a request is only sent by `.send()`"]
 pub struct ListSessions {

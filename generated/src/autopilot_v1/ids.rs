@@ -5,7 +5,9 @@
 
 /// The SID of an Autopilot Assistant (`UA` followed by 32 hexadecimal digits).
 ///
-/// Shape: `UA` followed by 32 hexadecimal digits (`^UA[0-9a-fA-F]{32}$`), checked by [`AssistantSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`AssistantSid::is_valid`]).
+/// Shape: `UA` followed by 32 hexadecimal digits (`^UA[0-9a-fA-F]{32}$`), checked by
+/// [`AssistantSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent
+/// (see [`AssistantSid::is_valid`]).
 ///
 /// Example: `UAaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa`.
 #[derive(
@@ -40,7 +42,9 @@ crate::runtime::id_type!(AssistantSid);
 
 /// The SID of an Autopilot Dialogue (`UK` followed by 32 hexadecimal digits).
 ///
-/// Shape: `UK` followed by 32 hexadecimal digits (`^UK[0-9a-fA-F]{32}$`), checked by [`DialogueSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`DialogueSid::is_valid`]).
+/// Shape: `UK` followed by 32 hexadecimal digits (`^UK[0-9a-fA-F]{32}$`), checked by
+/// [`DialogueSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent
+/// (see [`DialogueSid::is_valid`]).
 ///
 /// Example: `UKaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa`.
 #[derive(

@@ -5,7 +5,8 @@
 //! This is the public Twilio REST API for Autopilot. A Dialogue is an active dialogue between a
 //! user and an Autopilot bot; it is only available while the dialogue is active.
 //!
-//! Served at `https://autopilot.twilio.com`; reach it with [`Client::autopilot_v1`](crate::Client::autopilot_v1).
+//! Served at `https://autopilot.twilio.com`; reach it with
+//! [`Client::autopilot_v1`](crate::Client::autopilot_v1).
 //!
 //! Compiled with the cargo feature `autopilot_v1` (on by default, through `full`).
 

@@ -22,7 +22,8 @@ impl crate::Client {
     }
 }
 
-/// Twilio - Autopilot (`https://autopilot.twilio.com`). Get it with [`Client::autopilot_v1`](crate::Client::autopilot_v1).
+/// Twilio - Autopilot (`https://autopilot.twilio.com`). Get it with
+/// [`Client::autopilot_v1`](crate::Client::autopilot_v1).
 #[derive(Debug, Clone)]
 pub struct AutopilotV1 {
     client: crate::runtime::Client,
@@ -38,14 +39,17 @@ impl AutopilotV1 {
     ///
     /// # Arguments
     ///
-    /// - `assistant_sid` (path parameter `AssistantSid`): The SID of the Assistant that is the parent of the resource to fetch.
-    /// - `sid` (path parameter `Sid`): The Twilio-provided string that uniquely identifies the Dialogue resource to fetch.
+    /// - `assistant_sid` (path parameter `AssistantSid`): The SID of the Assistant that is the parent
+    ///   of the resource to fetch.
+    /// - `sid` (path parameter `Sid`): The Twilio-provided string that uniquely identifies the Dialogue
+    ///   resource to fetch.
     ///
     /// # Errors
     ///
     /// Twilio documents these error responses (each becomes [`Error::Api`](crate::Error::Api)):
     ///
-    /// - `404`: The resource does not exist. Body: [`crate::common::TwilioError`], read with `api_error.decode_body::<crate::common::TwilioError>()`.
+    /// - `404`: The resource does not exist. Body: [`crate::common::TwilioError`], read with
+    ///   `api_error.decode_body::<crate::common::TwilioError>()`.
     pub fn fetch_dialogue(
         &self,
         assistant_sid: impl ::std::convert::Into<::std::string::String>,
@@ -59,7 +63,8 @@ impl AutopilotV1 {
     }
 }
 
-/// Request builder for [`AutopilotV1::fetch_dialogue`]: `GET /v1/Assistants/{AssistantSid}/Dialogues/{Sid}`. Call [`send`](Self::send).
+/// Request builder for [`AutopilotV1::fetch_dialogue`]: `GET
+/// /v1/Assistants/{AssistantSid}/Dialogues/{Sid}`. Call [`send`](Self::send).
 #[derive(Debug, Clone)]
 #[must_use = "a request is only sent by `.send()`"]
 pub struct FetchDialogue {
@@ -69,7 +74,8 @@ pub struct FetchDialogue {
 }
 
 impl FetchDialogue {
-    /// Sends the request (`GET /v1/Assistants/{AssistantSid}/Dialogues/{Sid}`) and decodes the response.
+    /// Sends the request (`GET /v1/Assistants/{AssistantSid}/Dialogues/{Sid}`) and decodes the
+    /// response.
     pub async fn send(self) -> ::std::result::Result<super::Dialogue, crate::Error> {
         crate::runtime::operation::Operation::send(self).await
     }

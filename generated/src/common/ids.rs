@@ -5,7 +5,9 @@
 
 /// The SID of a Twilio Account (`AC` followed by 32 hexadecimal digits).
 ///
-/// Shape: `AC` followed by 32 hexadecimal digits (`^AC[0-9a-fA-F]{32}$`), checked by [`AccountSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`AccountSid::is_valid`]).
+/// Shape: `AC` followed by 32 hexadecimal digits (`^AC[0-9a-fA-F]{32}$`), checked by
+/// [`AccountSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent
+/// (see [`AccountSid::is_valid`]).
 ///
 /// Example: `ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa`.
 #[derive(

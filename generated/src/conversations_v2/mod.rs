@@ -5,7 +5,8 @@
 //! Conversation Orchestrator. A Conversation groups the participants and the configuration of one
 //! customer interaction.
 //!
-//! Served at `https://conversations.twilio.com`; reach it with [`Client::conversations_v2`](crate::Client::conversations_v2).
+//! Served at `https://conversations.twilio.com`; reach it with
+//! [`Client::conversations_v2`](crate::Client::conversations_v2).
 //!
 //! Compiled with the cargo feature `conversations_v2` (on by default, through `full`).
 

@@ -22,7 +22,8 @@ impl crate::Client {
     }
 }
 
-/// Twilio - Conversations (`https://conversations.twilio.com`). Get it with [`Client::conversations_v2`](crate::Client::conversations_v2).
+/// Twilio - Conversations (`https://conversations.twilio.com`). Get it with
+/// [`Client::conversations_v2`](crate::Client::conversations_v2).
 #[derive(Debug, Clone)]
 pub struct ConversationsV2 {
     client: crate::runtime::Client,
@@ -43,11 +44,19 @@ impl ConversationsV2 {
     ///
     /// Twilio documents these error responses (each becomes [`Error::Api`](crate::Error::Api)):
     ///
-    /// - `400`: The request was malformed or had an invalid parameter. Body: [`crate::common::TwilioError`], read with `api_error.decode_body::<crate::common::TwilioError>()`.
-    /// - `404`: The resource does not exist. Body: [`crate::common::TwilioError`], read with `api_error.decode_body::<crate::common::TwilioError>()`.
-    /// - `429`: Too many requests; retry after the time given in `Retry-After`. Body: [`crate::common::TwilioError`], read with `api_error.decode_body::<crate::common::TwilioError>()`.
-    /// - `500`: Twilio failed to handle the request. Body: [`crate::common::TwilioError`], read with `api_error.decode_body::<crate::common::TwilioError>()`.
-    /// - `503`: The service is temporarily unavailable; the request can be retried. Body: [`crate::common::TwilioError`], read with `api_error.decode_body::<crate::common::TwilioError>()`.
+    /// - `400`: The request was malformed or had an invalid parameter. Body:
+    ///   [`crate::common::TwilioError`], read with
+    ///   `api_error.decode_body::<crate::common::TwilioError>()`.
+    /// - `404`: The resource does not exist. Body: [`crate::common::TwilioError`], read with
+    ///   `api_error.decode_body::<crate::common::TwilioError>()`.
+    /// - `429`: Too many requests; retry after the time given in `Retry-After`. Body:
+    ///   [`crate::common::TwilioError`], read with
+    ///   `api_error.decode_body::<crate::common::TwilioError>()`.
+    /// - `500`: Twilio failed to handle the request. Body: [`crate::common::TwilioError`], read with
+    ///   `api_error.decode_body::<crate::common::TwilioError>()`.
+    /// - `503`: The service is temporarily unavailable; the request can be retried. Body:
+    ///   [`crate::common::TwilioError`], read with
+    ///   `api_error.decode_body::<crate::common::TwilioError>()`.
     pub fn fetch_conversation(
         &self,
         sid: impl ::std::convert::Into<::std::string::String>,
@@ -59,7 +68,8 @@ impl ConversationsV2 {
     }
 }
 
-/// Request builder for [`ConversationsV2::fetch_conversation`]: `GET /v2/Conversations/{Sid}`. Call [`send`](Self::send).
+/// Request builder for [`ConversationsV2::fetch_conversation`]: `GET /v2/Conversations/{Sid}`. Call
+/// [`send`](Self::send).
 #[derive(Debug, Clone)]
 #[must_use = "a request is only sent by `.send()`"]
 pub struct FetchConversation {

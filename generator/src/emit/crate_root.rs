@@ -4,7 +4,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::rust::{doc, doc_text, escape_controls, ident};
+use super::rust::{doc, doc_lines, doc_text, ident};
 use crate::model::{Enum, Model, Module, Operation, TypeKind, TypeRef, ValueKind};
 
 /// `src/lib.rs`.
@@ -144,15 +144,7 @@ fn crate_docs(model: &Model) -> Vec<String> {
          value. Argument errors name the argument and the rule, never the value. Only the spec \
          decides what is marked: each such item's docs say so.\n",
     );
-    text.lines()
-        .map(|line| {
-            if line.is_empty() {
-                String::new()
-            } else {
-                format!(" {}", escape_controls(line))
-            }
-        })
-        .collect()
+    doc_lines(&text)
 }
 
 /// How the crate's cargo features select APIs.
@@ -284,16 +276,7 @@ pub fn module_rs(model: &Model, module: &Module, has_models: bool, has_ids: bool
         "\n\nCompiled with the cargo feature `{}` (on by default, through `full`).",
         module.feature.name
     ));
-    let docs: Vec<String> = text
-        .lines()
-        .map(|l| {
-            if l.is_empty() {
-                String::new()
-            } else {
-                format!(" {}", escape_controls(l))
-            }
-        })
-        .collect();
+    let docs = doc_lines(&text);
     let ids = has_ids.then(|| quote! { mod ids; pub use ids::*; });
     let models = has_models.then(|| quote! { mod models; pub use models::*; });
     let operations = module

@@ -12,6 +12,7 @@ mod outcome;
 mod pages;
 pub(crate) mod rust;
 mod types;
+mod wrap;
 
 use std::collections::BTreeMap;
 

@@ -18,14 +18,23 @@ pub fn doc(text: Option<&str>) -> TokenStream {
     let Some(text) = text.map(str::trim).filter(|t| !t.is_empty()) else {
         return TokenStream::new();
     };
-    let lines = text.lines().map(|line| {
-        if line.is_empty() {
-            String::new()
-        } else {
-            format!(" {}", escape_controls(line))
-        }
-    });
+    let lines = doc_lines(text);
     quote! { #(#[doc = #lines])* }
+}
+
+/// The `#[doc = ..]` strings of `text`: wrapped to one width, each after the space that
+/// follows `///`, control characters escaped.
+pub fn doc_lines(text: &str) -> Vec<String> {
+    super::wrap::wrap(text)
+        .iter()
+        .map(|line| {
+            if line.is_empty() {
+                String::new()
+            } else {
+                format!(" {}", escape_controls(line))
+            }
+        })
+        .collect()
 }
 
 /// `text` with control characters other than tab written as escapes (`\r`, `\u{7}`): a bare

@@ -34,49 +34,91 @@
 //!
 //! ## Features
 //!
-//! Each module is compiled only with the cargo feature of the same name; `full`, one of the default features, turns on all of them. To compile only the APIs you call:
+//! Each module is compiled only with the cargo feature of the same name; `full`, one of the default
+//! features, turns on all of them. To compile only the APIs you call:
 //!
 //! ```toml
 //! fixture-features = { version = "1.2.3", default-features = false, features = ["rustls-ring", "widgets_v2"] }
 //! ```
 //!
-//! A module's feature turns on the modules whose types it uses (such as shared ID types) and the dependencies only some APIs need (`chrono`, for timestamps and dates).
+//! A module's feature turns on the modules whose types it uses (such as shared ID types) and the
+//! dependencies only some APIs need (`chrono`, for timestamps and dates).
 //!
 //! ## Errors
 //!
-//! Every call returns [`Error`]: a bad argument fails before anything is sent ([`Error::InvalidArgument`]); Twilio's error responses become [`Error::Api`] with Twilio's `code`, `message`, `more_info` and the HTTP `status`; transport failures and undecodable bodies have variants of their own. [`Error::status`] and [`Error::is_retryable`] work on all.
+//! Every call returns [`Error`]: a bad argument fails before anything is sent
+//! ([`Error::InvalidArgument`]); Twilio's error responses become [`Error::Api`] with Twilio's
+//! `code`, `message`, `more_info` and the HTTP `status`; transport failures and undecodable bodies
+//! have variants of their own. [`Error::status`] and [`Error::is_retryable`] work on all.
 //!
 //! ## Retries
 //!
-//! Every request is retried after HTTP 429 or a connection that could not be made, and reads (`GET`, `PUT`, `DELETE`) also after HTTP 503, up to [`ClientBuilder::max_retries`] times (default 2), honouring `Retry-After`, within [`ClientBuilder::retry_time_limit`]; a write (`POST`, `PATCH`) that may have reached Twilio (a timeout, a connection lost after sending, a 5xx) is never sent again, and its error says so ([`Error::is_write_maybe_applied`]). The table on [`ClientBuilder::max_retries`] lists every case, and [`ClientBuilder::retry_writes`] turns write retries off.
+//! Every request is retried after HTTP 429 or a connection that could not be made, and reads
+//! (`GET`, `PUT`, `DELETE`) also after HTTP 503, up to [`ClientBuilder::max_retries`] times
+//! (default 2), honouring `Retry-After`, within [`ClientBuilder::retry_time_limit`]; a write
+//! (`POST`, `PATCH`) that may have reached Twilio (a timeout, a connection lost after sending, a
+//! 5xx) is never sent again, and its error says so ([`Error::is_write_maybe_applied`]). The table
+//! on [`ClientBuilder::max_retries`] lists every case, and [`ClientBuilder::retry_writes`] turns
+//! write retries off.
 //!
 //! ## Pagination
 //!
-//! List operations return one page from `.send()`; `.stream()` yields every item and fetches the next page (the path and query of `meta.next_page_url`, always on the client's own origin) only when needed; `.limit(n)` stops after `n` items. The host, user and password written in a next-page link are ignored, so credentials only go to the client's origin; a link that is not an http(s) URL or a path (`file:`, `javascript:`, control characters) ends the stream with [`Error::Decode`] after the page's items (a `next_page_url` that does not parse as a URL decodes to none, like any URL field, and ends paging as a missing one does). A repeated next page ends paging, and [`MAX_EMPTY_PAGES`] empty pages in a row that still link onward end `.stream()` with [`Error::Decode`], so a list cannot run away.
+//! List operations return one page from `.send()`; `.stream()` yields every item and fetches the
+//! next page (the path and query of `meta.next_page_url`, always on the client's own origin) only
+//! when needed; `.limit(n)` stops after `n` items. The host, user and password written in a
+//! next-page link are ignored, so credentials only go to the client's origin; a link that is not an
+//! http(s) URL or a path (`file:`, `javascript:`, control characters) ends the stream with
+//! [`Error::Decode`] after the page's items (a `next_page_url` that does not parse as a URL decodes
+//! to none, like any URL field, and ends paging as a missing one does). A repeated next page ends
+//! paging, and [`MAX_EMPTY_PAGES`] empty pages in a row that still link onward end `.stream()` with
+//! [`Error::Decode`], so a list cannot run away.
 //!
 //! ## Redirects
 //!
-//! The client never follows a redirect, to another origin or to its own: a 3xx is an [`Error::Api`] with its status, except for operations whose spec documents a 3xx, which return its `Location` (and body) for the caller to act on. A `reqwest::Client` given to [`ClientBuilder::http_client`] keeps its own redirect policy; build it from [`http_client_builder`], which follows none. If it follows one anyway, reqwest has already sent the request again (without `Authorization` when the redirect leads to another host, port or scheme), and the client refuses that answer with [`Error::Config`].
+//! The client never follows a redirect, to another origin or to its own: a 3xx is an [`Error::Api`]
+//! with its status, except for operations whose spec documents a 3xx, which return its `Location`
+//! (and body) for the caller to act on. A `reqwest::Client` given to [`ClientBuilder::http_client`]
+//! keeps its own redirect policy; build it from [`http_client_builder`], which follows none. If it
+//! follows one anyway, reqwest has already sent the request again (without `Authorization` when the
+//! redirect leads to another host, port or scheme), and the client refuses that answer with
+//! [`Error::Config`].
 //!
 //! ## Limits
 //!
-//! Responses are read within bounds. A success body larger than [`ClientBuilder::max_response_size`] (64 MiB by default) fails with [`Error::Decode`] without being read further, and a larger `Content-Length` fails before reading; an error body is read up to 64 KiB and the rest is never read. [`ClientBuilder::timeout`] covers each attempt from connecting to the end of the body, so a server that sends slowly ends in a timeout; a `Retry-After` that would end past [`ClientBuilder::retry_time_limit`] is not waited for.
+//! Responses are read within bounds. A success body larger than
+//! [`ClientBuilder::max_response_size`] (64 MiB by default) fails with [`Error::Decode`] without
+//! being read further, and a larger `Content-Length` fails before reading; an error body is read up
+//! to 64 KiB and the rest is never read. [`ClientBuilder::timeout`] covers each attempt from
+//! connecting to the end of the body, so a server that sends slowly ends in a timeout; a
+//! `Retry-After` that would end past [`ClientBuilder::retry_time_limit`] is not waited for.
 //!
 //! ## TLS
 //!
-//! The default feature `rustls-ring` uses rustls with the `ring` provider, given to this client only. `rustls-aws-lc-rs` and `native-tls` select reqwest's other TLS backends.
+//! The default feature `rustls-ring` uses rustls with the `ring` provider, given to this client
+//! only. `rustls-aws-lc-rs` and `native-tls` select reqwest's other TLS backends.
 //!
 //! ## Stability
 //!
-//! Twilio adds to its APIs all the time, so a minor release of this crate may add operations, optional inputs, optional fields to models and values to enums (enums are `#[non_exhaustive]` and keep values they do not know as `Unknown`). Models are meant to be decoded; to build one, use `..Default::default()` rather than a literal naming every field. Anything else that changes for callers is a major release (`cargo xtask diff` classifies each spec change).
+//! Twilio adds to its APIs all the time, so a minor release of this crate may add operations,
+//! optional inputs, optional fields to models and values to enums (enums are `#[non_exhaustive]`
+//! and keep values they do not know as `Unknown`). Models are meant to be decoded; to build one,
+//! use `..Default::default()` rather than a literal naming every field. Anything else that changes
+//! for callers is a major release (`cargo xtask diff` classifies each spec change).
 //!
 //! ## Tracing
 //!
-//! With the `tracing` feature, each call is one `request` span (target `twilio_api`) with the operation id, the method and the path template (`/v1/Sessions/{id}`, never the filled path), then the status, the number of attempts and the duration; each retry is an event in it. Credentials, arguments, bodies and error messages are never recorded.
+//! With the `tracing` feature, each call is one `request` span (target `twilio_api`) with the
+//! operation id, the method and the path template (`/v1/Sessions/{id}`, never the filled path),
+//! then the status, the number of attempts and the duration; each retry is an event in it.
+//! Credentials, arguments, bodies and error messages are never recorded.
 //!
 //! ## Personal data
 //!
-//! Fields and inputs the specs mark as personal data (Twilio's `x-twilio: {pii: {handling: standard|sensitive}}`: identities, names, phone numbers, message content) print `<redacted>` in `Debug`, request builders included; `None` and list lengths stay visible. Serde, the fields themselves and `PartialEq` keep the real value. Argument errors name the argument and the rule, never the value. Only the spec decides what is marked: each such item's docs say so.
+//! Fields and inputs the specs mark as personal data (Twilio's `x-twilio: {pii: {handling:
+//! standard|sensitive}}`: identities, names, phone numbers, message content) print `<redacted>` in
+//! `Debug`, request builders included; `None` and list lengths stay visible. Serde, the fields
+//! themselves and `PartialEq` keep the real value. Argument errors name the argument and the rule,
+//! never the value. Only the spec decides what is marked: each such item's docs say so.
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 use twilio_api_runtime as runtime;

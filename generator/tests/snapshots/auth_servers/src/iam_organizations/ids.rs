@@ -5,7 +5,9 @@
 
 /// Twilio account sid
 ///
-/// Shape: a value containing `AC` followed by 32 lowercase hexadecimal digits (`AC[0-9a-f]{32}`), checked by [`AccountSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`AccountSid::is_valid`]).
+/// Shape: a value containing `AC` followed by 32 lowercase hexadecimal digits (`AC[0-9a-f]{32}`),
+/// checked by [`AccountSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are
+/// kept as sent (see [`AccountSid::is_valid`]).
 ///
 /// Example: `ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa`.
 #[derive(
@@ -44,7 +46,9 @@ impl crate::Id for AccountSid {
 
 crate::runtime::id_type!(AccountSid);
 
-/// Shape: a value containing `OR` followed by 32 lowercase hexadecimal digits (`OR[0-9a-f]{32}`), checked by [`OrganizationSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`OrganizationSid::is_valid`]).
+/// Shape: a value containing `OR` followed by 32 lowercase hexadecimal digits (`OR[0-9a-f]{32}`),
+/// checked by [`OrganizationSid::parse`], `FromStr` and `TryFrom`; values decoded from responses
+/// are kept as sent (see [`OrganizationSid::is_valid`]).
 ///
 /// Example: `OR33f4f3aa6fffe840d000f8ef22e883db`.
 #[derive(

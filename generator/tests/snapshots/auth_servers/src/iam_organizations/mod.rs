@@ -2,7 +2,8 @@
 
 //! Organization Public API (API version 1.0.0).
 //!
-//! Served at `https://preview-iam.twilio.com`; reach it with [`Client::iam_organizations`](crate::Client::iam_organizations).
+//! Served at `https://preview-iam.twilio.com`; reach it with
+//! [`Client::iam_organizations`](crate::Client::iam_organizations).
 //!
 //! Compiled with the cargo feature `iam_organizations` (on by default, through `full`).
 

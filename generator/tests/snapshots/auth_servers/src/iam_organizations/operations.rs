@@ -27,7 +27,8 @@ impl crate::Client {
     }
 }
 
-/// Organization Public API (`https://preview-iam.twilio.com`). Get it with [`Client::iam_organizations`](crate::Client::iam_organizations).
+/// Organization Public API (`https://preview-iam.twilio.com`). Get it with
+/// [`Client::iam_organizations`](crate::Client::iam_organizations).
 #[derive(Debug, Clone)]
 pub struct IamOrganizations {
     client: crate::runtime::Client,
@@ -40,8 +41,10 @@ impl IamOrganizations {
     ///
     /// # Arguments
     ///
-    /// - `grant_type` (form field `grant_type`): Grant type is a credential representing resource owner's authorization which can be used by client to obtain access token.
-    /// - `client_id` (form field `client_id`): A 34 character string that uniquely identifies this OAuth App.
+    /// - `grant_type` (form field `grant_type`): Grant type is a credential representing resource
+    ///   owner's authorization which can be used by client to obtain access token.
+    /// - `client_id` (form field `client_id`): A 34 character string that uniquely identifies this
+    ///   OAuth App.
     pub fn create_token(
         &self,
         grant_type: impl ::std::convert::Into<::std::string::String>,
@@ -95,7 +98,8 @@ impl IamOrganizations {
     }
 }
 
-/// Request builder for [`IamOrganizations::create_token`]: `POST /v1/token`. Set optional inputs with its methods, then call [`send`](Self::send).
+/// Request builder for [`IamOrganizations::create_token`]: `POST /v1/token`. Set optional inputs
+/// with its methods, then call [`send`](Self::send).
 #[derive(Debug, Clone)]
 #[must_use = "a request is only sent by `.send()`"]
 pub struct CreateToken {
@@ -161,7 +165,8 @@ impl crate::runtime::operation::Operation for CreateToken {
     }
 }
 
-/// Request builder for [`IamOrganizations::fetch_organization_account`]: `GET /Organizations/{OrganizationSid}/Accounts/{AccountSid}`. Call [`send`](Self::send).
+/// Request builder for [`IamOrganizations::fetch_organization_account`]: `GET
+/// /Organizations/{OrganizationSid}/Accounts/{AccountSid}`. Call [`send`](Self::send).
 #[derive(Debug, Clone)]
 #[must_use = "a request is only sent by `.send()`"]
 pub struct FetchOrganizationAccount {
@@ -171,7 +176,8 @@ pub struct FetchOrganizationAccount {
 }
 
 impl FetchOrganizationAccount {
-    /// Sends the request (`GET /Organizations/{OrganizationSid}/Accounts/{AccountSid}`) and decodes the response.
+    /// Sends the request (`GET /Organizations/{OrganizationSid}/Accounts/{AccountSid}`) and decodes the
+    /// response.
     pub async fn send(
         self,
     ) -> ::std::result::Result<super::PublicApiAccountResponse, crate::Error> {
@@ -213,7 +219,9 @@ impl crate::runtime::operation::Operation for FetchOrganizationAccount {
     }
 }
 
-/// Request builder for [`IamOrganizations::list_organization_users`]: `GET /Organizations/{OrganizationSid}/scim/Users`. Set optional inputs with its methods, then call [`send`](Self::send).
+/// Request builder for [`IamOrganizations::list_organization_users`]: `GET
+/// /Organizations/{OrganizationSid}/scim/Users`. Set optional inputs with its methods, then call
+/// [`send`](Self::send).
 #[derive(Debug, Clone)]
 #[must_use = "a request is only sent by `.send()`"]
 pub struct ListOrganizationUsers {

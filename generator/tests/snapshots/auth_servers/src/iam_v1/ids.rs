@@ -3,7 +3,9 @@
 //! ID types: checked against their pattern when built from your input, accepted as sent
 //! when decoded from a response.
 
-/// Shape: `AC` followed by 32 hexadecimal digits (`^AC[0-9a-fA-F]{32}$`), checked by [`AccountSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`AccountSid::is_valid`]).
+/// Shape: `AC` followed by 32 hexadecimal digits (`^AC[0-9a-fA-F]{32}$`), checked by
+/// [`AccountSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent
+/// (see [`AccountSid::is_valid`]).
 #[derive(
     Clone,
     PartialEq,
@@ -36,7 +38,9 @@ crate::runtime::id_type!(AccountSid);
 
 /// The unique string that we created to identify the Key resource.
 ///
-/// Shape: `SK` followed by 32 hexadecimal digits (`^SK[0-9a-fA-F]{32}$`), checked by [`GetApiKeysSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`GetApiKeysSid::is_valid`]).
+/// Shape: `SK` followed by 32 hexadecimal digits (`^SK[0-9a-fA-F]{32}$`), checked by
+/// [`GetApiKeysSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as
+/// sent (see [`GetApiKeysSid::is_valid`]).
 #[derive(
     Clone,
     PartialEq,
@@ -69,7 +73,9 @@ crate::runtime::id_type!(GetApiKeysSid);
 
 /// The unique string that identifies the resource.
 ///
-/// Shape: `CR` followed by 32 hexadecimal digits (`^CR[0-9a-fA-F]{32}$`), checked by [`PublicKeySid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`PublicKeySid::is_valid`]).
+/// Shape: `CR` followed by 32 hexadecimal digits (`^CR[0-9a-fA-F]{32}$`), checked by
+/// [`PublicKeySid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent
+/// (see [`PublicKeySid::is_valid`]).
 #[derive(
     Clone,
     PartialEq,
@@ -100,7 +106,9 @@ impl crate::Id for PublicKeySid {
 
 crate::runtime::id_type!(PublicKeySid);
 
-/// Shape: `IX` followed by 32 hexadecimal digits (`^IX[0-9a-fA-F]{32}$`), checked by [`RoleSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`RoleSid::is_valid`]).
+/// Shape: `IX` followed by 32 hexadecimal digits (`^IX[0-9a-fA-F]{32}$`), checked by
+/// [`RoleSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see
+/// [`RoleSid::is_valid`]).
 #[derive(
     Clone,
     PartialEq,

@@ -11,7 +11,8 @@ pub struct GetApiKeys {
     /// The string that you assigned to describe the resource.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub friendly_name: ::std::option::Option<::std::string::String>,
-    /// The date and time in GMT that the resource was created specified in [RFC 2822](https://www.ietf.org/rfc/rfc2822.txt) format.
+    /// The date and time in GMT that the resource was created specified in [RFC
+    /// 2822](https://www.ietf.org/rfc/rfc2822.txt) format.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub date_created: ::std::option::Option<::std::string::String>,
 }

@@ -64,7 +64,8 @@ impl IamV1 {
     ///
     /// # Arguments
     ///
-    /// - `sid` (path parameter `Sid`): The Twilio-provided string that uniquely identifies the Key resource to fetch.
+    /// - `sid` (path parameter `Sid`): The Twilio-provided string that uniquely identifies the Key
+    ///   resource to fetch.
     pub fn fetch_key(
         &self,
         sid: impl ::std::convert::Into<::std::string::String>,
@@ -133,7 +134,8 @@ impl IamV1 {
     }
 }
 
-/// Request builder for [`IamV1::create_new_key`]: `POST /v1/Keys`. Set optional inputs with its methods, then call [`send`](Self::send).
+/// Request builder for [`IamV1::create_new_key`]: `POST /v1/Keys`. Set optional inputs with its
+/// methods, then call [`send`](Self::send).
 #[derive(Debug, Clone)]
 #[must_use = "a request is only sent by `.send()`"]
 pub struct CreateNewKey {
@@ -143,7 +145,8 @@ pub struct CreateNewKey {
 }
 
 impl CreateNewKey {
-    /// A descriptive string that you create to describe the resource. It can be up to 64 characters long.
+    /// A descriptive string that you create to describe the resource. It can be up to 64 characters
+    /// long.
     ///
     /// Sent as the `FriendlyName` form field.
     pub fn friendly_name(
@@ -235,7 +238,8 @@ impl crate::runtime::operation::Operation for FetchKey {
     }
 }
 
-/// Request builder for [`IamV1::fetch_public_key`]: `GET /v1/PublicKeys/{Sid}`. Call [`send`](Self::send).
+/// Request builder for [`IamV1::fetch_public_key`]: `GET /v1/PublicKeys/{Sid}`. Call
+/// [`send`](Self::send).
 #[derive(Debug, Clone)]
 #[must_use = "a request is only sent by `.send()`"]
 pub struct FetchPublicKey {
@@ -318,7 +322,8 @@ impl crate::runtime::operation::Operation for ListGetKeys {
     }
 }
 
-/// Request builder for [`IamV1::list_role_permission`]: `GET /v1/Roles/{RoleSid}/Permissions`. Call [`send`](Self::send).
+/// Request builder for [`IamV1::list_role_permission`]: `GET /v1/Roles/{RoleSid}/Permissions`. Call
+/// [`send`](Self::send).
 #[derive(Debug, Clone)]
 #[must_use = "a request is only sent by `.send()`"]
 pub struct ListRolePermission {

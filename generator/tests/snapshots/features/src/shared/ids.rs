@@ -5,7 +5,9 @@
 
 /// An owner (`US` + 32 hex digits).
 ///
-/// Shape: `US` followed by 32 hexadecimal digits (`^US[0-9a-fA-F]{32}$`), checked by [`OwnerSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`OwnerSid::is_valid`]).
+/// Shape: `US` followed by 32 hexadecimal digits (`^US[0-9a-fA-F]{32}$`), checked by
+/// [`OwnerSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent
+/// (see [`OwnerSid::is_valid`]).
 ///
 /// Example: `US0123456789abcdef0123456789abcdef`.
 #[derive(

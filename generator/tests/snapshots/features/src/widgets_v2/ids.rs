@@ -5,7 +5,9 @@
 
 /// Anything after an at sign, \[at most 5 characters\].
 ///
-/// Shape: `@` followed by 1 to 5 characters other than line breaks (`^@.{1,5}$`), checked by [`Handle::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`Handle::is_valid`]).
+/// Shape: `@` followed by 1 to 5 characters other than line breaks (`^@.{1,5}$`), checked by
+/// [`Handle::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see
+/// [`Handle::is_valid`]).
 #[derive(
     Clone,
     PartialEq,
@@ -47,7 +49,8 @@ crate::runtime::id_type!(Handle);
 
 /// A short lowercase label.
 ///
-/// Shape: 2 to 8 lowercase letters (`^[a-z]{2,8}$`), checked by [`Label::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`Label::is_valid`]).
+/// Shape: 2 to 8 lowercase letters (`^[a-z]{2,8}$`), checked by [`Label::parse`], `FromStr` and
+/// `TryFrom`; values decoded from responses are kept as sent (see [`Label::is_valid`]).
 #[derive(
     Clone,
     PartialEq,
@@ -77,7 +80,9 @@ impl crate::Id for Label {
 
 crate::runtime::id_type!(Label);
 
-/// Shape: `WG` followed by 4 lowercase hexadecimal digits (`^WG[0-9a-f]{4}$`), checked by [`WidgetSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`WidgetSid::is_valid`]).
+/// Shape: `WG` followed by 4 lowercase hexadecimal digits (`^WG[0-9a-f]{4}$`), checked by
+/// [`WidgetSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent
+/// (see [`WidgetSid::is_valid`]).
 #[derive(
     Clone,
     PartialEq,

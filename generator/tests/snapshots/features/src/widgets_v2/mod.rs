@@ -4,7 +4,8 @@
 //!
 //! Widgets, with every construct the generator supports. See <https://example.com/docs>.
 //!
-//! Served at `https://api.example.com/base`; reach it with [`Client::widgets_v2`](crate::Client::widgets_v2).
+//! Served at `https://api.example.com/base`; reach it with
+//! [`Client::widgets_v2`](crate::Client::widgets_v2).
 //!
 //! Compiled with the cargo feature `widgets_v2` (on by default, through `full`).
 

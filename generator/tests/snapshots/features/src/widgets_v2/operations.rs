@@ -21,7 +21,8 @@ impl crate::Client {
     }
 }
 
-/// Widgets (`https://api.example.com/base`). Get it with [`Client::widgets_v2`](crate::Client::widgets_v2).
+/// Widgets (`https://api.example.com/base`). Get it with
+/// [`Client::widgets_v2`](crate::Client::widgets_v2).
 #[derive(Debug, Clone)]
 pub struct WidgetsV2 {
     client: crate::runtime::Client,
@@ -58,7 +59,8 @@ impl WidgetsV2 {
     ///
     /// Twilio documents these error responses (each becomes [`Error::Api`](crate::Error::Api)):
     ///
-    /// - `404`: Not found. Body: [`crate::shared::FetchWidgetError`], read with `api_error.decode_body::<crate::shared::FetchWidgetError>()`.
+    /// - `404`: Not found. Body: [`crate::shared::FetchWidgetError`], read with
+    ///   `api_error.decode_body::<crate::shared::FetchWidgetError>()`.
     pub fn fetch_widget(
         &self,
         widget_sid: impl ::std::convert::Into<::std::string::String>,
@@ -71,7 +73,8 @@ impl WidgetsV2 {
 
     /// List widgets
     ///
-    /// Sends `GET /v2/Widgets`. `.send()` returns one page; `.stream()` yields every item, fetching pages as needed.
+    /// Sends `GET /v2/Widgets`. `.send()` returns one page; `.stream()` yields every item, fetching
+    /// pages as needed.
     ///
     /// # Arguments
     ///
@@ -94,7 +97,8 @@ impl WidgetsV2 {
     }
 }
 
-/// Request builder for [`WidgetsV2::delete_widget`]: `DELETE /v2/Widgets/{WidgetSid}`. Call [`send`](Self::send).
+/// Request builder for [`WidgetsV2::delete_widget`]: `DELETE /v2/Widgets/{WidgetSid}`. Call
+/// [`send`](Self::send).
 #[derive(Debug, Clone)]
 #[must_use = "a request is only sent by `.send()`"]
 pub struct DeleteWidget {
@@ -134,7 +138,8 @@ impl crate::runtime::operation::Operation for DeleteWidget {
     }
 }
 
-/// Request builder for [`WidgetsV2::fetch_widget`]: `GET /v2/Widgets/{WidgetSid}`. Call [`send`](Self::send).
+/// Request builder for [`WidgetsV2::fetch_widget`]: `GET /v2/Widgets/{WidgetSid}`. Call
+/// [`send`](Self::send).
 #[derive(Debug, Clone)]
 #[must_use = "a request is only sent by `.send()`"]
 pub struct FetchWidget {
@@ -174,7 +179,8 @@ impl crate::runtime::operation::Operation for FetchWidget {
     }
 }
 
-/// Request builder for [`WidgetsV2::list_widgets`]: `GET /v2/Widgets`. Set optional inputs with its methods, then call [`send`](Self::send).
+/// Request builder for [`WidgetsV2::list_widgets`]: `GET /v2/Widgets`. Set optional inputs with its
+/// methods, then call [`send`](Self::send).
 #[derive(Debug, Clone)]
 #[must_use = "a request is only sent by `.send()`"]
 pub struct ListWidgets {

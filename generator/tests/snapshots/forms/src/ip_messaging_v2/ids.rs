@@ -3,7 +3,9 @@
 //! ID types: checked against their pattern when built from your input, accepted as sent
 //! when decoded from a response.
 
-/// Shape: `AC` followed by 32 hexadecimal digits (`^AC[0-9a-fA-F]{32}$`), checked by [`AccountSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`AccountSid::is_valid`]).
+/// Shape: `AC` followed by 32 hexadecimal digits (`^AC[0-9a-fA-F]{32}$`), checked by
+/// [`AccountSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent
+/// (see [`AccountSid::is_valid`]).
 #[derive(
     Clone,
     PartialEq,
@@ -34,7 +36,9 @@ impl crate::Id for AccountSid {
 
 crate::runtime::id_type!(AccountSid);
 
-/// Shape: `RL` followed by 32 hexadecimal digits (`^RL[0-9a-fA-F]{32}$`), checked by [`DefaultChannelCreatorRoleSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`DefaultChannelCreatorRoleSid::is_valid`]).
+/// Shape: `RL` followed by 32 hexadecimal digits (`^RL[0-9a-fA-F]{32}$`), checked by
+/// [`DefaultChannelCreatorRoleSid::parse`], `FromStr` and `TryFrom`; values decoded from responses
+/// are kept as sent (see [`DefaultChannelCreatorRoleSid::is_valid`]).
 #[derive(
     Clone,
     PartialEq,
@@ -65,7 +69,9 @@ impl crate::Id for DefaultChannelCreatorRoleSid {
 
 crate::runtime::id_type!(DefaultChannelCreatorRoleSid);
 
-/// Shape: `IS` followed by 32 hexadecimal digits (`^IS[0-9a-fA-F]{32}$`), checked by [`ServiceSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`ServiceSid::is_valid`]).
+/// Shape: `IS` followed by 32 hexadecimal digits (`^IS[0-9a-fA-F]{32}$`), checked by
+/// [`ServiceSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent
+/// (see [`ServiceSid::is_valid`]).
 #[derive(
     Clone,
     PartialEq,

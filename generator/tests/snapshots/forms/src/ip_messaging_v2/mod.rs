@@ -4,7 +4,8 @@
 //!
 //! This is the public Twilio REST API.
 //!
-//! Served at `https://ip-messaging.twilio.com`; reach it with [`Client::ip_messaging_v2`](crate::Client::ip_messaging_v2).
+//! Served at `https://ip-messaging.twilio.com`; reach it with
+//! [`Client::ip_messaging_v2`](crate::Client::ip_messaging_v2).
 //!
 //! Compiled with the cargo feature `ip_messaging_v2` (on by default, through `full`).
 

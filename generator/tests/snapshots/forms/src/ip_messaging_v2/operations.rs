@@ -21,7 +21,8 @@ impl crate::Client {
     }
 }
 
-/// Twilio - Ip_messaging (`https://ip-messaging.twilio.com`). Get it with [`Client::ip_messaging_v2`](crate::Client::ip_messaging_v2).
+/// Twilio - Ip_messaging (`https://ip-messaging.twilio.com`). Get it with
+/// [`Client::ip_messaging_v2`](crate::Client::ip_messaging_v2).
 #[derive(Debug, Clone)]
 pub struct IpMessagingV2 {
     client: crate::runtime::Client,
@@ -75,7 +76,8 @@ impl IpMessagingV2 {
     }
 }
 
-/// Request builder for [`IpMessagingV2::update_service`]: `POST /v2/Services/{Sid}`. Set optional inputs with its methods, then call [`send`](Self::send).
+/// Request builder for [`IpMessagingV2::update_service`]: `POST /v2/Services/{Sid}`. Set optional
+/// inputs with its methods, then call [`send`](Self::send).
 #[derive(Debug, Clone)]
 #[must_use = "a request is only sent by `.send()`"]
 pub struct UpdateService {

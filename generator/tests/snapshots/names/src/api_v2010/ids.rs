@@ -5,7 +5,9 @@
 
 /// The SID of the Payments resource.
 ///
-/// Shape: `PK` followed by 32 hexadecimal digits (`^PK[0-9a-fA-F]{32}$`), checked by [`AccountCallPaymentsSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`AccountCallPaymentsSid::is_valid`]).
+/// Shape: `PK` followed by 32 hexadecimal digits (`^PK[0-9a-fA-F]{32}$`), checked by
+/// [`AccountCallPaymentsSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are
+/// kept as sent (see [`AccountCallPaymentsSid::is_valid`]).
 #[derive(
     Clone,
     PartialEq,
@@ -36,7 +38,9 @@ impl crate::Id for AccountCallPaymentsSid {
 
 crate::runtime::id_type!(AccountCallPaymentsSid);
 
-/// Shape: `AC` followed by 32 hexadecimal digits (`^AC[0-9a-fA-F]{32}$`), checked by [`AccountSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`AccountSid::is_valid`]).
+/// Shape: `AC` followed by 32 hexadecimal digits (`^AC[0-9a-fA-F]{32}$`), checked by
+/// [`AccountSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent
+/// (see [`AccountSid::is_valid`]).
 #[derive(
     Clone,
     PartialEq,
@@ -69,7 +73,9 @@ crate::runtime::id_type!(AccountSid);
 
 /// The unique string that we created to identify this Call resource.
 ///
-/// Shape: `CA` followed by 32 hexadecimal digits (`^CA[0-9a-fA-F]{32}$`), checked by [`CallSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`CallSid::is_valid`]).
+/// Shape: `CA` followed by 32 hexadecimal digits (`^CA[0-9a-fA-F]{32}$`), checked by
+/// [`CallSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see
+/// [`CallSid::is_valid`]).
 #[derive(
     Clone,
     PartialEq,

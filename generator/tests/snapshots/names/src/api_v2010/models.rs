@@ -13,10 +13,13 @@ pub struct AccountCall {
     /// Personal data: `Debug` prints `<redacted>`.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub to: ::std::option::Option<::std::string::String>,
-    /// The status of this call. Can be: `queued`, `ringing`, `in-progress`, `canceled`, `completed`, `failed`, `busy` or `no-answer`.
+    /// The status of this call. Can be: `queued`, `ringing`, `in-progress`, `canceled`, `completed`,
+    /// `failed`, `busy` or `no-answer`.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub status: ::std::option::Option<super::CallStatus>,
-    /// The start time of the call, given as UTC in [RFC 2822](https://www.php.net/manual/en/class.datetime.php#datetime.constants.rfc2822) format. Empty if the call has not yet been dialed.
+    /// The start time of the call, given as UTC in [RFC
+    /// 2822](https://www.php.net/manual/en/class.datetime.php#datetime.constants.rfc2822) format. Empty
+    /// if the call has not yet been dialed.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub start_time: ::std::option::Option<::std::string::String>,
 }
@@ -43,7 +46,8 @@ pub struct AccountCallPayments {
     pub call_sid: ::std::option::Option<super::CallSid>,
 }
 
-/// The status of this call. Can be: `queued`, `ringing`, `in-progress`, `canceled`, `completed`, `failed`, `busy` or `no-answer`.
+/// The status of this call. Can be: `queued`, `ringing`, `in-progress`, `canceled`, `completed`,
+/// `failed`, `busy` or `no-answer`.
 ///
 /// Open: a value this version of the crate does not know decodes to `Unknown`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]

@@ -21,7 +21,8 @@ impl crate::Client {
     }
 }
 
-/// Twilio - Api (`https://api.twilio.com`). Get it with [`Client::api_v2010`](crate::Client::api_v2010).
+/// Twilio - Api (`https://api.twilio.com`). Get it with
+/// [`Client::api_v2010`](crate::Client::api_v2010).
 #[derive(Debug, Clone)]
 pub struct ApiV2010 {
     client: crate::runtime::Client,
@@ -34,10 +35,14 @@ impl ApiV2010 {
     ///
     /// # Arguments
     ///
-    /// - `account_sid` (path parameter `AccountSid`): The SID of the Account that will create the resource.
-    /// - `call_sid` (path parameter `CallSid`): The SID of the call that will create the resource. Call leg associated with this sid is expected to provide payment information thru DTMF.
-    /// - `idempotency_key` (form field `IdempotencyKey`): A unique token that will be used to ensure that multiple API calls with the same information do not result in multiple transactions.
-    /// - `status_callback` (form field `StatusCallback`): Provide an absolute or relative URL to receive status updates regarding your Pay session.
+    /// - `account_sid` (path parameter `AccountSid`): The SID of the Account that will create the
+    ///   resource.
+    /// - `call_sid` (path parameter `CallSid`): The SID of the call that will create the resource. Call
+    ///   leg associated with this sid is expected to provide payment information thru DTMF.
+    /// - `idempotency_key` (form field `IdempotencyKey`): A unique token that will be used to ensure
+    ///   that multiple API calls with the same information do not result in multiple transactions.
+    /// - `status_callback` (form field `StatusCallback`): Provide an absolute or relative URL to
+    ///   receive status updates regarding your Pay session.
     pub fn create_payments(
         &self,
         account_sid: impl ::std::convert::Into<::std::string::String>,
@@ -58,11 +63,14 @@ impl ApiV2010 {
 
     /// Retrieves a collection of calls made to and from your account
     ///
-    /// Sends `GET /2010-04-01/Accounts/{AccountSid}/Calls.json`. `.send()` returns one page; `.stream()` yields every item, fetching pages as needed.
+    /// Sends `GET /2010-04-01/Accounts/{AccountSid}/Calls.json`. `.send()` returns one page;
+    /// `.stream()` yields every item, fetching pages as needed.
     ///
     /// # Arguments
     ///
-    /// - `account_sid` (path parameter `AccountSid`): The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Call resource(s) to read.
+    /// - `account_sid` (path parameter `AccountSid`): The SID of the
+    ///   [Account](https://www.twilio.com/docs/iam/api/account) that created the Call resource(s) to
+    ///   read.
     pub fn list_call(
         &self,
         account_sid: impl ::std::convert::Into<::std::string::String>,
@@ -83,7 +91,9 @@ impl ApiV2010 {
     }
 }
 
-/// Request builder for [`ApiV2010::create_payments`]: `POST /2010-04-01/Accounts/{AccountSid}/Calls/{CallSid}/Payments.json`. Set optional inputs with its methods, then call [`send`](Self::send).
+/// Request builder for [`ApiV2010::create_payments`]: `POST
+/// /2010-04-01/Accounts/{AccountSid}/Calls/{CallSid}/Payments.json`. Set optional inputs with its
+/// methods, then call [`send`](Self::send).
 #[derive(Debug, Clone)]
 #[must_use = "a request is only sent by `.send()`"]
 pub struct CreatePayments {
@@ -116,7 +126,8 @@ impl CreatePayments {
         self
     }
 
-    /// Sends the request (`POST /2010-04-01/Accounts/{AccountSid}/Calls/{CallSid}/Payments.json`) and decodes the response.
+    /// Sends the request (`POST /2010-04-01/Accounts/{AccountSid}/Calls/{CallSid}/Payments.json`) and
+    /// decodes the response.
     pub async fn send(
         self,
     ) -> ::std::result::Result<super::AccountCallPayments, crate::Error> {
@@ -165,7 +176,8 @@ impl crate::runtime::operation::Operation for CreatePayments {
     }
 }
 
-/// Request builder for [`ApiV2010::list_call`]: `GET /2010-04-01/Accounts/{AccountSid}/Calls.json`. Set optional inputs with its methods, then call [`send`](Self::send).
+/// Request builder for [`ApiV2010::list_call`]: `GET /2010-04-01/Accounts/{AccountSid}/Calls.json`.
+/// Set optional inputs with its methods, then call [`send`](Self::send).
 #[derive(Clone)]
 #[must_use = "a request is only sent by `.send()`"]
 pub struct ListCall {
@@ -196,7 +208,8 @@ impl ListCall {
         self
     }
 
-    /// The status of the calls to include. Can be: `queued`, `ringing`, `in-progress`, `canceled`, `completed`, `failed`, `busy`, or `no-answer`.
+    /// The status of the calls to include. Can be: `queued`, `ringing`, `in-progress`, `canceled`,
+    /// `completed`, `failed`, `busy`, or `no-answer`.
     ///
     /// Sent as the `Status` query parameter.
     pub fn status(
@@ -207,7 +220,11 @@ impl ListCall {
         self
     }
 
-    /// Only include calls that started on this date. Specify a date as `YYYY-MM-DD` in GMT, for example: `2009-07-06`, to read only calls that started on this date. You can also specify an inequality, such as `StartTime<=YYYY-MM-DD`, to read calls that started on or before midnight of this date, and `StartTime>=YYYY-MM-DD` to read calls that started on or after midnight of this date.
+    /// Only include calls that started on this date. Specify a date as `YYYY-MM-DD` in GMT, for
+    /// example: `2009-07-06`, to read only calls that started on this date. You can also specify an
+    /// inequality, such as `StartTime<=YYYY-MM-DD`, to read calls that started on or before midnight of
+    /// this date, and `StartTime>=YYYY-MM-DD` to read calls that started on or after midnight of this
+    /// date.
     ///
     /// Sent as the `StartTime` query parameter.
     pub fn start_time(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
@@ -215,7 +232,11 @@ impl ListCall {
         self
     }
 
-    /// Only include calls that started on this date. Specify a date as `YYYY-MM-DD` in GMT, for example: `2009-07-06`, to read only calls that started on this date. You can also specify an inequality, such as `StartTime<=YYYY-MM-DD`, to read calls that started on or before midnight of this date, and `StartTime>=YYYY-MM-DD` to read calls that started on or after midnight of this date.
+    /// Only include calls that started on this date. Specify a date as `YYYY-MM-DD` in GMT, for
+    /// example: `2009-07-06`, to read only calls that started on this date. You can also specify an
+    /// inequality, such as `StartTime<=YYYY-MM-DD`, to read calls that started on or before midnight of
+    /// this date, and `StartTime>=YYYY-MM-DD` to read calls that started on or after midnight of this
+    /// date.
     ///
     /// Sent as the `StartTime<` query parameter.
     pub fn start_time_before(
@@ -226,7 +247,11 @@ impl ListCall {
         self
     }
 
-    /// Only include calls that started on this date. Specify a date as `YYYY-MM-DD` in GMT, for example: `2009-07-06`, to read only calls that started on this date. You can also specify an inequality, such as `StartTime<=YYYY-MM-DD`, to read calls that started on or before midnight of this date, and `StartTime>=YYYY-MM-DD` to read calls that started on or after midnight of this date.
+    /// Only include calls that started on this date. Specify a date as `YYYY-MM-DD` in GMT, for
+    /// example: `2009-07-06`, to read only calls that started on this date. You can also specify an
+    /// inequality, such as `StartTime<=YYYY-MM-DD`, to read calls that started on or before midnight of
+    /// this date, and `StartTime>=YYYY-MM-DD` to read calls that started on or after midnight of this
+    /// date.
     ///
     /// Sent as the `StartTime>` query parameter.
     pub fn start_time_after(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {

@@ -3,7 +3,9 @@
 //! ID types: checked against their pattern when built from your input, accepted as sent
 //! when decoded from a response.
 
-/// Shape: `BS` followed by 32 hexadecimal digits (`^BS[0-9a-fA-F]{32}$`), checked by [`ServiceBindingSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`ServiceBindingSid::is_valid`]).
+/// Shape: `BS` followed by 32 hexadecimal digits (`^BS[0-9a-fA-F]{32}$`), checked by
+/// [`ServiceBindingSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as
+/// sent (see [`ServiceBindingSid::is_valid`]).
 #[derive(
     Clone,
     PartialEq,
@@ -36,7 +38,9 @@ crate::runtime::id_type!(ServiceBindingSid);
 
 /// The unique string that we created to identify the Channel resource.
 ///
-/// Shape: `CH` followed by 32 hexadecimal digits (`^CH[0-9a-fA-F]{32}$`), checked by [`ServiceChannelSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`ServiceChannelSid::is_valid`]).
+/// Shape: `CH` followed by 32 hexadecimal digits (`^CH[0-9a-fA-F]{32}$`), checked by
+/// [`ServiceChannelSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as
+/// sent (see [`ServiceChannelSid::is_valid`]).
 #[derive(
     Clone,
     PartialEq,
@@ -67,7 +71,9 @@ impl crate::Id for ServiceChannelSid {
 
 crate::runtime::id_type!(ServiceChannelSid);
 
-/// Shape: `IS` followed by 32 hexadecimal digits (`^IS[0-9a-fA-F]{32}$`), checked by [`ServiceSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`ServiceSid::is_valid`]).
+/// Shape: `IS` followed by 32 hexadecimal digits (`^IS[0-9a-fA-F]{32}$`), checked by
+/// [`ServiceSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent
+/// (see [`ServiceSid::is_valid`]).
 #[derive(
     Clone,
     PartialEq,

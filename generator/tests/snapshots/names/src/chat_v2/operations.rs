@@ -21,7 +21,8 @@ impl crate::Client {
     }
 }
 
-/// Twilio - Chat (`https://chat.twilio.com`). Get it with [`Client::chat_v2`](crate::Client::chat_v2).
+/// Twilio - Chat (`https://chat.twilio.com`). Get it with
+/// [`Client::chat_v2`](crate::Client::chat_v2).
 #[derive(Debug, Clone)]
 pub struct ChatV2 {
     client: crate::runtime::Client,
@@ -122,7 +123,8 @@ impl ChatV2 {
     }
 }
 
-/// Request builder for [`ChatV2::create_channel`]: `POST /v2/Services/{ServiceSid}/Channels`. Set optional inputs with its methods, then call [`send`](Self::send).
+/// Request builder for [`ChatV2::create_channel`]: `POST /v2/Services/{ServiceSid}/Channels`. Set
+/// optional inputs with its methods, then call [`send`](Self::send).
 #[derive(Debug, Clone)]
 #[must_use = "a request is only sent by `.send()`"]
 pub struct CreateChannel {
@@ -234,7 +236,8 @@ impl crate::runtime::operation::Operation for CreateChannel {
     }
 }
 
-/// Request builder for [`ChatV2::list_binding`]: `GET /v2/Services/{ServiceSid}/Bindings`. Set optional inputs with its methods, then call [`send`](Self::send).
+/// Request builder for [`ChatV2::list_binding`]: `GET /v2/Services/{ServiceSid}/Bindings`. Set
+/// optional inputs with its methods, then call [`send`](Self::send).
 #[derive(Debug, Clone)]
 #[must_use = "a request is only sent by `.send()`"]
 pub struct ListBinding {
@@ -307,7 +310,8 @@ impl crate::runtime::operation::Operation for ListBinding {
     }
 }
 
-/// Request builder for [`ChatV2::list_channel`]: `GET /v2/Services/{ServiceSid}/Channels`. Set optional inputs with its methods, then call [`send`](Self::send).
+/// Request builder for [`ChatV2::list_channel`]: `GET /v2/Services/{ServiceSid}/Channels`. Set
+/// optional inputs with its methods, then call [`send`](Self::send).
 #[derive(Debug, Clone)]
 #[must_use = "a request is only sent by `.send()`"]
 pub struct ListChannel {
@@ -365,7 +369,9 @@ impl crate::runtime::operation::Operation for ListChannel {
     }
 }
 
-/// Request builder for [`ChatV2::list_user_binding`]: `GET /v2/Services/{ServiceSid}/Users/{UserSid}/Bindings`. Set optional inputs with its methods, then call [`send`](Self::send).
+/// Request builder for [`ChatV2::list_user_binding`]: `GET
+/// /v2/Services/{ServiceSid}/Users/{UserSid}/Bindings`. Set optional inputs with its methods, then
+/// call [`send`](Self::send).
 #[derive(Debug, Clone)]
 #[must_use = "a request is only sent by `.send()`"]
 pub struct ListUserBinding {
@@ -387,7 +393,8 @@ impl ListUserBinding {
         self
     }
 
-    /// Sends the request (`GET /v2/Services/{ServiceSid}/Users/{UserSid}/Bindings`) and decodes the response.
+    /// Sends the request (`GET /v2/Services/{ServiceSid}/Users/{UserSid}/Bindings`) and decodes the
+    /// response.
     pub async fn send(
         self,
     ) -> ::std::result::Result<super::ListUserBindingResponse, crate::Error> {
@@ -426,7 +433,8 @@ impl crate::runtime::operation::Operation for ListUserBinding {
     }
 }
 
-/// Request builder for [`ChatV2::update_channel`]: `POST /v2/Services/{ServiceSid}/Channels/{Sid}`. Set optional inputs with its methods, then call [`send`](Self::send).
+/// Request builder for [`ChatV2::update_channel`]: `POST /v2/Services/{ServiceSid}/Channels/{Sid}`.
+/// Set optional inputs with its methods, then call [`send`](Self::send).
 #[derive(Debug, Clone)]
 #[must_use = "a request is only sent by `.send()`"]
 pub struct UpdateChannel {
@@ -450,7 +458,8 @@ impl UpdateChannel {
         self
     }
 
-    /// The ETag of the version this update is based on; the update fails with 412 if the channel changed since.
+    /// The ETag of the version this update is based on; the update fails with 412 if the channel
+    /// changed since.
     ///
     /// Sent as the `If-Match` header.
     pub fn if_match(

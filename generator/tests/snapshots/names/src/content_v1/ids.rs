@@ -3,7 +3,9 @@
 //! ID types: checked against their pattern when built from your input, accepted as sent
 //! when decoded from a response.
 
-/// Shape: `HX` followed by 32 hexadecimal digits (`^HX[0-9a-fA-F]{32}$`), checked by [`ContentResponseSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`ContentResponseSid::is_valid`]).
+/// Shape: `HX` followed by 32 hexadecimal digits (`^HX[0-9a-fA-F]{32}$`), checked by
+/// [`ContentResponseSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept
+/// as sent (see [`ContentResponseSid::is_valid`]).
 #[derive(
     Clone,
     PartialEq,
@@ -36,7 +38,9 @@ crate::runtime::id_type!(ContentResponseSid);
 
 /// The unique string that that we created to identify the Content resource.
 ///
-/// Shape: `HX` followed by 32 hexadecimal digits (`^HX[0-9a-fA-F]{32}$`), checked by [`ContentSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`ContentSid::is_valid`]).
+/// Shape: `HX` followed by 32 hexadecimal digits (`^HX[0-9a-fA-F]{32}$`), checked by
+/// [`ContentSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent
+/// (see [`ContentSid::is_valid`]).
 #[derive(
     Clone,
     PartialEq,

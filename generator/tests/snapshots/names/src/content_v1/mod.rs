@@ -4,7 +4,8 @@
 //!
 //! This is the public Twilio REST API.
 //!
-//! Served at `https://content.twilio.com`; reach it with [`Client::content_v1`](crate::Client::content_v1).
+//! Served at `https://content.twilio.com`; reach it with
+//! [`Client::content_v1`](crate::Client::content_v1).
 //!
 //! Compiled with the cargo feature `content_v1` (on by default, through `full`).
 

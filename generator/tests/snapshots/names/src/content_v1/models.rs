@@ -89,7 +89,8 @@ pub struct Content {
         skip_serializing_if = "::std::option::Option::is_none",
     )]
     pub friendly_name_2: ::std::option::Option<::std::string::String>,
-    /// Two-letter (ISO 639-1) language code (e.g., en) identifying the language the Content resource is in.
+    /// Two-letter (ISO 639-1) language code (e.g., en) identifying the language the Content resource is
+    /// in.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub language: ::std::option::Option<::std::string::String>,
     /// Content types
@@ -100,7 +101,9 @@ pub struct Content {
     pub links: ::std::option::Option<super::ContentLinks>,
 }
 
-/// The `ContentAndApprovalsWhatsappApprovalRequestWhatsappApprovalStatusWithRejectionReasonAndAllowCategoryChange` schema.
+/// The
+/// `ContentAndApprovalsWhatsappApprovalRequestWhatsappApprovalStatusWithRejectionReasonAndAllowCategoryChange`
+/// schema.
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ContentAndApprovalsWhatsappApprovalRequestWhatsappApprovalStatusWithRejectionReasonAndAllowCategoryChange {
     /// The name of the WhatsApp template.

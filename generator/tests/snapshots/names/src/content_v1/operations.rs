@@ -21,7 +21,8 @@ impl crate::Client {
     }
 }
 
-/// Twilio - Content (`https://content.twilio.com`). Get it with [`Client::content_v1`](crate::Client::content_v1).
+/// Twilio - Content (`https://content.twilio.com`). Get it with
+/// [`Client::content_v1`](crate::Client::content_v1).
 #[derive(Debug, Clone)]
 pub struct ContentV1 {
     client: crate::runtime::Client,
@@ -42,7 +43,8 @@ impl ContentV1 {
     ///
     /// Twilio documents these error responses (each becomes [`Error::Api`](crate::Error::Api)):
     ///
-    /// - `400`: BAD REQUEST. Body: [`crate::content_v1::TwilioServiceErrorResponse`], read with `api_error.decode_body::<crate::content_v1::TwilioServiceErrorResponse>()`.
+    /// - `400`: BAD REQUEST. Body: [`crate::content_v1::TwilioServiceErrorResponse`], read with
+    ///   `api_error.decode_body::<crate::content_v1::TwilioServiceErrorResponse>()`.
     pub fn create_content(&self, body: super::ContentCreateRequest) -> CreateContent {
         CreateContent {
             client: self.client.clone(),
@@ -58,13 +60,15 @@ impl ContentV1 {
     ///
     /// # Arguments
     ///
-    /// - `sid` (path parameter `Sid`): The Twilio-provided string that uniquely identifies the Content resource.
+    /// - `sid` (path parameter `Sid`): The Twilio-provided string that uniquely identifies the Content
+    ///   resource.
     ///
     /// # Errors
     ///
     /// Twilio documents these error responses (each becomes [`Error::Api`](crate::Error::Api)):
     ///
-    /// - `404`: NOT FOUND. Body: [`crate::content_v1::TwilioServiceErrorResponse`], read with `api_error.decode_body::<crate::content_v1::TwilioServiceErrorResponse>()`.
+    /// - `404`: NOT FOUND. Body: [`crate::content_v1::TwilioServiceErrorResponse`], read with
+    ///   `api_error.decode_body::<crate::content_v1::TwilioServiceErrorResponse>()`.
     pub fn delete_content(
         &self,
         sid: impl ::std::convert::Into<::std::string::String>,
@@ -83,13 +87,15 @@ impl ContentV1 {
     ///
     /// # Arguments
     ///
-    /// - `sid` (path parameter `Sid`): The Twilio-provided string that uniquely identifies the Content resource.
+    /// - `sid` (path parameter `Sid`): The Twilio-provided string that uniquely identifies the Content
+    ///   resource.
     ///
     /// # Errors
     ///
     /// Twilio documents these error responses (each becomes [`Error::Api`](crate::Error::Api)):
     ///
-    /// - `404`: NOT FOUND. Body: [`crate::content_v1::TwilioServiceErrorResponse`], read with `api_error.decode_body::<crate::content_v1::TwilioServiceErrorResponse>()`.
+    /// - `404`: NOT FOUND. Body: [`crate::content_v1::TwilioServiceErrorResponse`], read with
+    ///   `api_error.decode_body::<crate::content_v1::TwilioServiceErrorResponse>()`.
     pub fn fetch_approval_fetch(
         &self,
         sid: impl ::std::convert::Into<::std::string::String>,
@@ -108,13 +114,15 @@ impl ContentV1 {
     ///
     /// # Arguments
     ///
-    /// - `sid` (path parameter `Sid`): The Twilio-provided string that uniquely identifies the Content resource.
+    /// - `sid` (path parameter `Sid`): The Twilio-provided string that uniquely identifies the Content
+    ///   resource.
     ///
     /// # Errors
     ///
     /// Twilio documents these error responses (each becomes [`Error::Api`](crate::Error::Api)):
     ///
-    /// - `404`: NOT FOUND. Body: [`crate::content_v1::TwilioServiceErrorResponse`], read with `api_error.decode_body::<crate::content_v1::TwilioServiceErrorResponse>()`.
+    /// - `404`: NOT FOUND. Body: [`crate::content_v1::TwilioServiceErrorResponse`], read with
+    ///   `api_error.decode_body::<crate::content_v1::TwilioServiceErrorResponse>()`.
     pub fn fetch_content(
         &self,
         sid: impl ::std::convert::Into<::std::string::String>,
@@ -135,7 +143,8 @@ impl ContentV1 {
     ///
     /// Twilio documents these error responses (each becomes [`Error::Api`](crate::Error::Api)):
     ///
-    /// - `400`: BAD REQUEST. Body: [`crate::content_v1::TwilioServiceErrorResponse`], read with `api_error.decode_body::<crate::content_v1::TwilioServiceErrorResponse>()`.
+    /// - `400`: BAD REQUEST. Body: [`crate::content_v1::TwilioServiceErrorResponse`], read with
+    ///   `api_error.decode_body::<crate::content_v1::TwilioServiceErrorResponse>()`.
     pub fn list_content(&self) -> ListContent {
         ListContent {
             client: self.client.clone(),
@@ -147,7 +156,8 @@ impl ContentV1 {
     }
 }
 
-/// Request builder for [`ContentV1::create_content`]: `POST /v1/Content`. Call [`send`](Self::send).
+/// Request builder for [`ContentV1::create_content`]: `POST /v1/Content`. Call
+/// [`send`](Self::send).
 #[derive(Debug, Clone)]
 #[must_use = "a request is only sent by `.send()`"]
 pub struct CreateContent {
@@ -185,7 +195,8 @@ impl crate::runtime::operation::Operation for CreateContent {
     }
 }
 
-/// Request builder for [`ContentV1::delete_content`]: `DELETE /v1/Content/{Sid}`. Call [`send`](Self::send).
+/// Request builder for [`ContentV1::delete_content`]: `DELETE /v1/Content/{Sid}`. Call
+/// [`send`](Self::send).
 #[derive(Debug, Clone)]
 #[must_use = "a request is only sent by `.send()`"]
 pub struct DeleteContent {
@@ -225,7 +236,8 @@ impl crate::runtime::operation::Operation for DeleteContent {
     }
 }
 
-/// Request builder for [`ContentV1::fetch_approval_fetch`]: `GET /v1/Content/{Sid}/ApprovalRequests`. Call [`send`](Self::send).
+/// Request builder for [`ContentV1::fetch_approval_fetch`]: `GET
+/// /v1/Content/{Sid}/ApprovalRequests`. Call [`send`](Self::send).
 #[derive(Debug, Clone)]
 #[must_use = "a request is only sent by `.send()`"]
 pub struct FetchApprovalFetch {
@@ -273,7 +285,8 @@ impl crate::runtime::operation::Operation for FetchApprovalFetch {
     }
 }
 
-/// Request builder for [`ContentV1::fetch_content`]: `GET /v1/Content/{Sid}`. Call [`send`](Self::send).
+/// Request builder for [`ContentV1::fetch_content`]: `GET /v1/Content/{Sid}`. Call
+/// [`send`](Self::send).
 #[derive(Debug, Clone)]
 #[must_use = "a request is only sent by `.send()`"]
 pub struct FetchContent {
@@ -313,7 +326,8 @@ impl crate::runtime::operation::Operation for FetchContent {
     }
 }
 
-/// Request builder for [`ContentV1::list_content`]: `GET /v1/Content`. Set optional inputs with its methods, then call [`send`](Self::send).
+/// Request builder for [`ContentV1::list_content`]: `GET /v1/Content`. Set optional inputs with its
+/// methods, then call [`send`](Self::send).
 #[derive(Debug, Clone)]
 #[must_use = "a request is only sent by `.send()`"]
 pub struct ListContent {
@@ -361,7 +375,9 @@ impl ListContent {
 
     /// Only content whose WhatsApp approval request has this setting.
     ///
-    /// Sent as the `WhatsApp.ApprovalRequest.Category.AllowCategoryChange.NotifyWhenTheCategoryChangesFromUtilityToMarketingOrAuthentication.Enabled` query parameter.
+    /// Sent as the
+    /// `WhatsApp.ApprovalRequest.Category.AllowCategoryChange.NotifyWhenTheCategoryChangesFromUtilityToMarketingOrAuthentication.Enabled`
+    /// query parameter.
     pub fn whats_app_approval_request_category_allow_category_change_notify_when_the_category_changes_from_utility_to_marketing_or_authentication_enabled(
         mut self,
         value: bool,

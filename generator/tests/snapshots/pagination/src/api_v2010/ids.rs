@@ -5,7 +5,9 @@
 
 /// The unique, Twilio-provided string that identifies the Message resource.
 ///
-/// Shape: one of `SM`, `MM` followed by 32 hexadecimal digits (`^(SM|MM)[0-9a-fA-F]{32}$`), checked by [`AccountMessageSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`AccountMessageSid::is_valid`]).
+/// Shape: one of `SM`, `MM` followed by 32 hexadecimal digits (`^(SM|MM)[0-9a-fA-F]{32}$`), checked
+/// by [`AccountMessageSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept
+/// as sent (see [`AccountMessageSid::is_valid`]).
 #[derive(
     Clone,
     PartialEq,
@@ -38,7 +40,9 @@ crate::runtime::id_type!(AccountMessageSid);
 
 /// The SID of the Account associated with the Message resource
 ///
-/// Shape: `AC` followed by 32 hexadecimal digits (`^AC[0-9a-fA-F]{32}$`), checked by [`AccountSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`AccountSid::is_valid`]).
+/// Shape: `AC` followed by 32 hexadecimal digits (`^AC[0-9a-fA-F]{32}$`), checked by
+/// [`AccountSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent
+/// (see [`AccountSid::is_valid`]).
 #[derive(
     Clone,
     PartialEq,

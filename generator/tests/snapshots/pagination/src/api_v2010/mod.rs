@@ -4,7 +4,8 @@
 //!
 //! This is the public Twilio REST API.
 //!
-//! Served at `https://api.twilio.com`; reach it with [`Client::api_v2010`](crate::Client::api_v2010).
+//! Served at `https://api.twilio.com`; reach it with
+//! [`Client::api_v2010`](crate::Client::api_v2010).
 //!
 //! Compiled with the cargo feature `api_v2010` (on by default, through `full`).
 

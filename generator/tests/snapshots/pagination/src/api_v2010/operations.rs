@@ -21,7 +21,8 @@ impl crate::Client {
     }
 }
 
-/// Twilio - Api (`https://api.twilio.com`). Get it with [`Client::api_v2010`](crate::Client::api_v2010).
+/// Twilio - Api (`https://api.twilio.com`). Get it with
+/// [`Client::api_v2010`](crate::Client::api_v2010).
 #[derive(Debug, Clone)]
 pub struct ApiV2010 {
     client: crate::runtime::Client,
@@ -30,11 +31,13 @@ pub struct ApiV2010 {
 impl ApiV2010 {
     /// Retrieve a list of Message resources associated with a Twilio Account
     ///
-    /// Sends `GET /2010-04-01/Accounts/{AccountSid}/Messages.json`. `.send()` returns one page; `.stream()` yields every item, fetching pages as needed.
+    /// Sends `GET /2010-04-01/Accounts/{AccountSid}/Messages.json`. `.send()` returns one page;
+    /// `.stream()` yields every item, fetching pages as needed.
     ///
     /// # Arguments
     ///
-    /// - `account_sid` (path parameter `AccountSid`): The SID of the Account associated with the Message resources.
+    /// - `account_sid` (path parameter `AccountSid`): The SID of the Account associated with the
+    ///   Message resources.
     pub fn list_message(
         &self,
         account_sid: impl ::std::convert::Into<::std::string::String>,
@@ -54,7 +57,9 @@ impl ApiV2010 {
     }
 }
 
-/// Request builder for [`ApiV2010::list_message`]: `GET /2010-04-01/Accounts/{AccountSid}/Messages.json`. Set optional inputs with its methods, then call [`send`](Self::send).
+/// Request builder for [`ApiV2010::list_message`]: `GET
+/// /2010-04-01/Accounts/{AccountSid}/Messages.json`. Set optional inputs with its methods, then
+/// call [`send`](Self::send).
 #[derive(Clone)]
 #[must_use = "a request is only sent by `.send()`"]
 pub struct ListMessage {
@@ -71,7 +76,8 @@ pub struct ListMessage {
 }
 
 impl ListMessage {
-    /// Filter by recipient. For example: Set this `to` parameter to `+15558881111` to retrieve a list of Message resources with `to` properties of `+15558881111`
+    /// Filter by recipient. For example: Set this `to` parameter to `+15558881111` to retrieve a list
+    /// of Message resources with `to` properties of `+15558881111`
     ///
     /// Sent as the `To` query parameter.
     ///
@@ -84,7 +90,10 @@ impl ListMessage {
         self
     }
 
-    /// Filter by Message `sent_date`. Accepts GMT dates in the following formats: `YYYY-MM-DD` (to find Messages with a specific `sent_date`), `<=YYYY-MM-DD` (to find Messages with `sent_date`s on and before a specific date), and `>=YYYY-MM-DD` (to find Messages with `sent_dates` on and after a specific date).
+    /// Filter by Message `sent_date`. Accepts GMT dates in the following formats: `YYYY-MM-DD` (to find
+    /// Messages with a specific `sent_date`), `<=YYYY-MM-DD` (to find Messages with `sent_date`s on and
+    /// before a specific date), and `>=YYYY-MM-DD` (to find Messages with `sent_dates` on and after a
+    /// specific date).
     ///
     /// Sent as the `DateSent` query parameter.
     pub fn date_sent(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
@@ -92,7 +101,10 @@ impl ListMessage {
         self
     }
 
-    /// Filter by Message `sent_date`. Accepts GMT dates in the following formats: `YYYY-MM-DD` (to find Messages with a specific `sent_date`), `<=YYYY-MM-DD` (to find Messages with `sent_date`s on and before a specific date), and `>=YYYY-MM-DD` (to find Messages with `sent_dates` on and after a specific date).
+    /// Filter by Message `sent_date`. Accepts GMT dates in the following formats: `YYYY-MM-DD` (to find
+    /// Messages with a specific `sent_date`), `<=YYYY-MM-DD` (to find Messages with `sent_date`s on and
+    /// before a specific date), and `>=YYYY-MM-DD` (to find Messages with `sent_dates` on and after a
+    /// specific date).
     ///
     /// Sent as the `DateSent<` query parameter.
     pub fn date_sent_before(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
@@ -100,7 +112,10 @@ impl ListMessage {
         self
     }
 
-    /// Filter by Message `sent_date`. Accepts GMT dates in the following formats: `YYYY-MM-DD` (to find Messages with a specific `sent_date`), `<=YYYY-MM-DD` (to find Messages with `sent_date`s on and before a specific date), and `>=YYYY-MM-DD` (to find Messages with `sent_dates` on and after a specific date).
+    /// Filter by Message `sent_date`. Accepts GMT dates in the following formats: `YYYY-MM-DD` (to find
+    /// Messages with a specific `sent_date`), `<=YYYY-MM-DD` (to find Messages with `sent_date`s on and
+    /// before a specific date), and `>=YYYY-MM-DD` (to find Messages with `sent_dates` on and after a
+    /// specific date).
     ///
     /// Sent as the `DateSent>` query parameter.
     pub fn date_sent_after(mut self, value: ::chrono::DateTime<::chrono::Utc>) -> Self {
@@ -137,7 +152,8 @@ impl ListMessage {
         self
     }
 
-    /// Sends the request (`GET /2010-04-01/Accounts/{AccountSid}/Messages.json`) and decodes the response.
+    /// Sends the request (`GET /2010-04-01/Accounts/{AccountSid}/Messages.json`) and decodes the
+    /// response.
     pub async fn send(
         self,
     ) -> ::std::result::Result<super::ListMessageResponse, crate::Error> {

@@ -5,7 +5,9 @@
 
 /// A 34 character string that uniquely identifies this Sink.
 ///
-/// Shape: `DG` followed by 32 hexadecimal digits (`^DG[0-9a-fA-F]{32}$`), checked by [`SinkSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`SinkSid::is_valid`]).
+/// Shape: `DG` followed by 32 hexadecimal digits (`^DG[0-9a-fA-F]{32}$`), checked by
+/// [`SinkSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see
+/// [`SinkSid::is_valid`]).
 #[derive(
     Clone,
     PartialEq,

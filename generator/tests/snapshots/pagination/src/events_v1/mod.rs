@@ -4,7 +4,8 @@
 //!
 //! This is the public Twilio REST API.
 //!
-//! Served at `https://events.twilio.com`; reach it with [`Client::events_v1`](crate::Client::events_v1).
+//! Served at `https://events.twilio.com`; reach it with
+//! [`Client::events_v1`](crate::Client::events_v1).
 //!
 //! Compiled with the cargo feature `events_v1` (on by default, through `full`).
 

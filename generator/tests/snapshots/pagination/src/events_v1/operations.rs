@@ -21,7 +21,8 @@ impl crate::Client {
     }
 }
 
-/// Twilio - Events (`https://events.twilio.com`). Get it with [`Client::events_v1`](crate::Client::events_v1).
+/// Twilio - Events (`https://events.twilio.com`). Get it with
+/// [`Client::events_v1`](crate::Client::events_v1).
 #[derive(Debug, Clone)]
 pub struct EventsV1 {
     client: crate::runtime::Client,
@@ -32,7 +33,8 @@ impl EventsV1 {
     ///
     /// Retrieve a paginated list of Sinks belonging to the account used to make the request.
     ///
-    /// Sends `GET /v1/Sinks`. `.send()` returns one page; `.stream()` yields every item, fetching pages as needed.
+    /// Sends `GET /v1/Sinks`. `.send()` returns one page; `.stream()` yields every item, fetching pages
+    /// as needed.
     pub fn list_sink(&self) -> ListSink {
         ListSink {
             client: self.client.clone(),
@@ -46,7 +48,8 @@ impl EventsV1 {
     }
 }
 
-/// Request builder for [`EventsV1::list_sink`]: `GET /v1/Sinks`. Set optional inputs with its methods, then call [`send`](Self::send).
+/// Request builder for [`EventsV1::list_sink`]: `GET /v1/Sinks`. Set optional inputs with its
+/// methods, then call [`send`](Self::send).
 #[derive(Debug, Clone)]
 #[must_use = "a request is only sent by `.send()`"]
 pub struct ListSink {
@@ -68,7 +71,8 @@ impl ListSink {
         self
     }
 
-    /// A String query parameter filtering the results by status `initialized`, `validating`, `active` or `failed`.
+    /// A String query parameter filtering the results by status `initialized`, `validating`, `active`
+    /// or `failed`.
     ///
     /// Sent as the `Status` query parameter.
     pub fn status(

@@ -4,7 +4,8 @@
 //!
 //! This is the public Twilio REST API.
 //!
-//! Served at `https://lookups.twilio.com`; reach it with [`Client::lookups_v2`](crate::Client::lookups_v2).
+//! Served at `https://lookups.twilio.com`; reach it with
+//! [`Client::lookups_v2`](crate::Client::lookups_v2).
 //!
 //! Compiled with the cargo feature `lookups_v2` (on by default, through `full`).
 

@@ -21,7 +21,8 @@ impl crate::Client {
     }
 }
 
-/// Twilio - Lookups (`https://lookups.twilio.com`). Get it with [`Client::lookups_v2`](crate::Client::lookups_v2).
+/// Twilio - Lookups (`https://lookups.twilio.com`). Get it with
+/// [`Client::lookups_v2`](crate::Client::lookups_v2).
 #[derive(Debug, Clone)]
 pub struct LookupsV2 {
     client: crate::runtime::Client,
@@ -42,7 +43,8 @@ impl LookupsV2 {
     }
 }
 
-/// Request builder for [`LookupsV2::fetch_lookup_account_rate_limits`]: `GET /v2/RateLimits`. Set optional inputs with its methods, then call [`send`](Self::send).
+/// Request builder for [`LookupsV2::fetch_lookup_account_rate_limits`]: `GET /v2/RateLimits`. Set
+/// optional inputs with its methods, then call [`send`](Self::send).
 #[derive(Debug, Clone)]
 #[must_use = "a request is only sent by `.send()`"]
 pub struct FetchLookupAccountRateLimits {

@@ -3,7 +3,9 @@
 //! ID types: checked against their pattern when built from your input, accepted as sent
 //! when decoded from a response.
 
-/// Shape: `KW` followed by 32 hexadecimal digits (`^KW[0-9a-fA-F]{32}$`), checked by [`PortInRequestSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`PortInRequestSid::is_valid`]).
+/// Shape: `KW` followed by 32 hexadecimal digits (`^KW[0-9a-fA-F]{32}$`), checked by
+/// [`PortInRequestSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as
+/// sent (see [`PortInRequestSid::is_valid`]).
 #[derive(
     Clone,
     PartialEq,

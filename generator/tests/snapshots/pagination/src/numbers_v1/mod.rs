@@ -4,7 +4,8 @@
 //!
 //! This is the public Twilio REST API.
 //!
-//! Served at `https://numbers.twilio.com`; reach it with [`Client::numbers_v1`](crate::Client::numbers_v1).
+//! Served at `https://numbers.twilio.com`; reach it with
+//! [`Client::numbers_v1`](crate::Client::numbers_v1).
 //!
 //! Compiled with the cargo feature `numbers_v1` (on by default, through `full`).
 

@@ -21,7 +21,8 @@ impl crate::Client {
     }
 }
 
-/// Twilio - Numbers (`https://numbers.twilio.com`). Get it with [`Client::numbers_v1`](crate::Client::numbers_v1).
+/// Twilio - Numbers (`https://numbers.twilio.com`). Get it with
+/// [`Client::numbers_v1`](crate::Client::numbers_v1).
 #[derive(Debug, Clone)]
 pub struct NumbersV1 {
     client: crate::runtime::Client,
@@ -32,7 +33,8 @@ impl NumbersV1 {
     ///
     /// ListArchivedPortInRequests (a list sharing its page type with another)
     ///
-    /// Sends `GET /v1/Porting/PortIn/Archive`. `.send()` returns one page; `.stream()` yields every item, fetching pages as needed.
+    /// Sends `GET /v1/Porting/PortIn/Archive`. `.send()` returns one page; `.stream()` yields every
+    /// item, fetching pages as needed.
     pub fn list_archived_port_in_requests(&self) -> ListArchivedPortInRequests {
         ListArchivedPortInRequests {
             client: self.client.clone(),
@@ -45,7 +47,8 @@ impl NumbersV1 {
     ///
     /// ListDraftPortInRequests (a list sharing its page type with another)
     ///
-    /// Sends `GET /v1/Porting/PortIn/Drafts`. `.send()` returns one page; `.stream()` yields every item, fetching pages as needed.
+    /// Sends `GET /v1/Porting/PortIn/Drafts`. `.send()` returns one page; `.stream()` yields every
+    /// item, fetching pages as needed.
     pub fn list_draft_port_in_requests(&self) -> ListDraftPortInRequests {
         ListDraftPortInRequests {
             client: self.client.clone(),
@@ -58,7 +61,8 @@ impl NumbersV1 {
     ///
     /// Retrieve the phone numbers of a PortInRequest
     ///
-    /// Sends `GET /v1/Porting/PortIn/{PortInRequestSid}/PhoneNumbers`. `.send()` returns one page; `.stream()` yields every item, fetching pages as needed.
+    /// Sends `GET /v1/Porting/PortIn/{PortInRequestSid}/PhoneNumbers`. `.send()` returns one page;
+    /// `.stream()` yields every item, fetching pages as needed.
     ///
     /// # Arguments
     ///
@@ -80,7 +84,8 @@ impl NumbersV1 {
     ///
     /// Retrieve a list of all PortInRequests for a user
     ///
-    /// Sends `GET /v1/Porting/PortIn/PortInRequests`. `.send()` returns one page; `.stream()` yields every item, fetching pages as needed.
+    /// Sends `GET /v1/Porting/PortIn/PortInRequests`. `.send()` returns one page; `.stream()` yields
+    /// every item, fetching pages as needed.
     pub fn list_port_in_requests(&self) -> ListPortInRequests {
         ListPortInRequests {
             client: self.client.clone(),
@@ -93,7 +98,9 @@ impl NumbersV1 {
     }
 }
 
-/// Request builder for [`NumbersV1::list_archived_port_in_requests`]: `GET /v1/Porting/PortIn/Archive`. Set optional inputs with its methods, then call [`send`](Self::send).
+/// Request builder for [`NumbersV1::list_archived_port_in_requests`]: `GET
+/// /v1/Porting/PortIn/Archive`. Set optional inputs with its methods, then call
+/// [`send`](Self::send).
 #[derive(Debug, Clone)]
 #[must_use = "a request is only sent by `.send()`"]
 pub struct ListArchivedPortInRequests {
@@ -172,7 +179,8 @@ impl crate::runtime::operation::ListOperation for ListArchivedPortInRequests {
     }
 }
 
-/// Request builder for [`NumbersV1::list_draft_port_in_requests`]: `GET /v1/Porting/PortIn/Drafts`. Set optional inputs with its methods, then call [`send`](Self::send).
+/// Request builder for [`NumbersV1::list_draft_port_in_requests`]: `GET /v1/Porting/PortIn/Drafts`.
+/// Set optional inputs with its methods, then call [`send`](Self::send).
 #[derive(Debug, Clone)]
 #[must_use = "a request is only sent by `.send()`"]
 pub struct ListDraftPortInRequests {
@@ -251,7 +259,9 @@ impl crate::runtime::operation::ListOperation for ListDraftPortInRequests {
     }
 }
 
-/// Request builder for [`NumbersV1::list_port_in_phone_numbers`]: `GET /v1/Porting/PortIn/{PortInRequestSid}/PhoneNumbers`. Set optional inputs with its methods, then call [`send`](Self::send).
+/// Request builder for [`NumbersV1::list_port_in_phone_numbers`]: `GET
+/// /v1/Porting/PortIn/{PortInRequestSid}/PhoneNumbers`. Set optional inputs with its methods, then
+/// call [`send`](Self::send).
 #[derive(Debug, Clone)]
 #[must_use = "a request is only sent by `.send()`"]
 pub struct ListPortInPhoneNumbers {
@@ -284,7 +294,8 @@ impl ListPortInPhoneNumbers {
         self
     }
 
-    /// Sends the request (`GET /v1/Porting/PortIn/{PortInRequestSid}/PhoneNumbers`) and decodes the response.
+    /// Sends the request (`GET /v1/Porting/PortIn/{PortInRequestSid}/PhoneNumbers`) and decodes the
+    /// response.
     pub async fn send(
         self,
     ) -> ::std::result::Result<super::ListPortInPhoneNumbersResponse, crate::Error> {
@@ -368,7 +379,9 @@ impl crate::runtime::operation::ListOperation for ListPortInPhoneNumbers {
     }
 }
 
-/// Request builder for [`NumbersV1::list_port_in_requests`]: `GET /v1/Porting/PortIn/PortInRequests`. Set optional inputs with its methods, then call [`send`](Self::send).
+/// Request builder for [`NumbersV1::list_port_in_requests`]: `GET
+/// /v1/Porting/PortIn/PortInRequests`. Set optional inputs with its methods, then call
+/// [`send`](Self::send).
 #[derive(Debug, Clone)]
 #[must_use = "a request is only sent by `.send()`"]
 pub struct ListPortInRequests {

@@ -4,7 +4,8 @@
 //!
 //! This is the public Twilio REST API.
 //!
-//! Served at `https://numbers.twilio.com`; reach it with [`Client::numbers_v2`](crate::Client::numbers_v2).
+//! Served at `https://numbers.twilio.com`; reach it with
+//! [`Client::numbers_v2`](crate::Client::numbers_v2).
 //!
 //! Compiled with the cargo feature `numbers_v2` (on by default, through `full`).
 

@@ -21,7 +21,8 @@ impl crate::Client {
     }
 }
 
-/// Twilio - Numbers (`https://numbers.twilio.com`). Get it with [`Client::numbers_v2`](crate::Client::numbers_v2).
+/// Twilio - Numbers (`https://numbers.twilio.com`). Get it with
+/// [`Client::numbers_v2`](crate::Client::numbers_v2).
 #[derive(Debug, Clone)]
 pub struct NumbersV2 {
     client: crate::runtime::Client,
@@ -32,7 +33,8 @@ impl NumbersV2 {
     ///
     /// Retrieve a list of addresses
     ///
-    /// Sends `GET /v2/Addresses`. `.send()` returns one page; `.stream()` yields every item, fetching pages as needed.
+    /// Sends `GET /v2/Addresses`. `.send()` returns one page; `.stream()` yields every item, fetching
+    /// pages as needed.
     pub fn list_address(&self) -> ListAddress {
         ListAddress {
             client: self.client.clone(),
@@ -43,7 +45,8 @@ impl NumbersV2 {
     }
 }
 
-/// Request builder for [`NumbersV2::list_address`]: `GET /v2/Addresses`. Set optional inputs with its methods, then call [`send`](Self::send).
+/// Request builder for [`NumbersV2::list_address`]: `GET /v2/Addresses`. Set optional inputs with
+/// its methods, then call [`send`](Self::send).
 #[derive(Debug, Clone)]
 #[must_use = "a request is only sent by `.send()`"]
 pub struct ListAddress {

@@ -5,7 +5,9 @@
 
 /// From the Twilio sample specs.
 ///
-/// Shape: `AC` followed by 32 hexadecimal digits (`^AC[0-9a-fA-F]{32}$`), checked by [`AcSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`AcSid::is_valid`]).
+/// Shape: `AC` followed by 32 hexadecimal digits (`^AC[0-9a-fA-F]{32}$`), checked by
+/// [`AcSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see
+/// [`AcSid::is_valid`]).
 #[derive(
     Clone,
     PartialEq,
@@ -38,7 +40,9 @@ crate::runtime::id_type!(AcSid);
 
 /// From the Twilio sample specs.
 ///
-/// Shape: `AC` followed by 32 hexadecimal digits (`^AC[0-9A-Fa-f]{32}$`), checked by [`AcSidSpelledAf::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`AcSidSpelledAf::is_valid`]).
+/// Shape: `AC` followed by 32 hexadecimal digits (`^AC[0-9A-Fa-f]{32}$`), checked by
+/// [`AcSidSpelledAf::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as
+/// sent (see [`AcSidSpelledAf::is_valid`]).
 #[derive(
     Clone,
     PartialEq,
@@ -71,7 +75,9 @@ crate::runtime::id_type!(AcSidSpelledAf);
 
 /// From the Twilio sample specs.
 ///
-/// Shape: a value containing `AC` followed by 32 lowercase hexadecimal digits (`AC[0-9a-f]{32}`), checked by [`AcSidUnanchored::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`AcSidUnanchored::is_valid`]).
+/// Shape: a value containing `AC` followed by 32 lowercase hexadecimal digits (`AC[0-9a-f]{32}`),
+/// checked by [`AcSidUnanchored::parse`], `FromStr` and `TryFrom`; values decoded from responses
+/// are kept as sent (see [`AcSidUnanchored::is_valid`]).
 #[derive(
     Clone,
     PartialEq,
@@ -110,7 +116,9 @@ crate::runtime::id_type!(AcSidUnanchored);
 
 /// From the Twilio sample specs.
 ///
-/// Shape: `AD` followed by 32 hexadecimal digits (`^AD[0-9a-fA-F]{32}$`), checked by [`AdSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`AdSid::is_valid`]).
+/// Shape: `AD` followed by 32 hexadecimal digits (`^AD[0-9a-fA-F]{32}$`), checked by
+/// [`AdSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see
+/// [`AdSid::is_valid`]).
 #[derive(
     Clone,
     PartialEq,
@@ -143,7 +151,9 @@ crate::runtime::id_type!(AdSid);
 
 /// From the Twilio sample specs.
 ///
-/// Shape: `AK` followed by 32 hexadecimal digits (`^AK[0-9a-fA-F]{32}$`), checked by [`AkSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`AkSid::is_valid`]).
+/// Shape: `AK` followed by 32 hexadecimal digits (`^AK[0-9a-fA-F]{32}$`), checked by
+/// [`AkSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see
+/// [`AkSid::is_valid`]).
 #[derive(
     Clone,
     PartialEq,
@@ -176,7 +186,9 @@ crate::runtime::id_type!(AkSid);
 
 /// From the Twilio sample specs.
 ///
-/// Shape: 2 uppercase letters followed by 32 hexadecimal digits (`^[A-Z]{2}[0-9a-fA-F]{32}$`), checked by [`AnySid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`AnySid::is_valid`]).
+/// Shape: 2 uppercase letters followed by 32 hexadecimal digits (`^[A-Z]{2}[0-9a-fA-F]{32}$`),
+/// checked by [`AnySid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as
+/// sent (see [`AnySid::is_valid`]).
 #[derive(
     Clone,
     PartialEq,
@@ -209,7 +221,9 @@ crate::runtime::id_type!(AnySid);
 
 /// From the Twilio sample specs.
 ///
-/// Shape: 2 letters followed by 32 hexadecimal digits (`^[a-zA-Z]{2}[0-9a-fA-F]{32}$`), checked by [`AnySidAnyCasePrefix::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`AnySidAnyCasePrefix::is_valid`]).
+/// Shape: 2 letters followed by 32 hexadecimal digits (`^[a-zA-Z]{2}[0-9a-fA-F]{32}$`), checked by
+/// [`AnySidAnyCasePrefix::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept
+/// as sent (see [`AnySidAnyCasePrefix::is_valid`]).
 #[derive(
     Clone,
     PartialEq,
@@ -242,7 +256,9 @@ crate::runtime::id_type!(AnySidAnyCasePrefix);
 
 /// From the Twilio sample specs.
 ///
-/// Shape: `AP` followed by 32 hexadecimal digits (`^AP[0-9a-fA-F]{32}$`), checked by [`ApSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`ApSid::is_valid`]).
+/// Shape: `AP` followed by 32 hexadecimal digits (`^AP[0-9a-fA-F]{32}$`), checked by
+/// [`ApSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see
+/// [`ApSid::is_valid`]).
 #[derive(
     Clone,
     PartialEq,
@@ -275,7 +291,9 @@ crate::runtime::id_type!(ApSid);
 
 /// From the Twilio sample specs.
 ///
-/// Shape: `BH` followed by 32 hexadecimal digits (`^BH[0-9a-fA-F]{32}$`), checked by [`BhSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`BhSid::is_valid`]).
+/// Shape: `BH` followed by 32 hexadecimal digits (`^BH[0-9a-fA-F]{32}$`), checked by
+/// [`BhSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see
+/// [`BhSid::is_valid`]).
 #[derive(
     Clone,
     PartialEq,
@@ -308,7 +326,9 @@ crate::runtime::id_type!(BhSid);
 
 /// From the Twilio sample specs.
 ///
-/// Shape: `BI` followed by 32 hexadecimal digits (`^BI[0-9a-fA-F]{32}$`), checked by [`BiSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`BiSid::is_valid`]).
+/// Shape: `BI` followed by 32 hexadecimal digits (`^BI[0-9a-fA-F]{32}$`), checked by
+/// [`BiSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see
+/// [`BiSid::is_valid`]).
 #[derive(
     Clone,
     PartialEq,
@@ -341,7 +361,9 @@ crate::runtime::id_type!(BiSid);
 
 /// From the Twilio sample specs.
 ///
-/// Shape: `BN` followed by 32 lowercase hexadecimal digits (`^BN[0-9a-f]{32}$`), checked by [`BnSidLowercase::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`BnSidLowercase::is_valid`]).
+/// Shape: `BN` followed by 32 lowercase hexadecimal digits (`^BN[0-9a-f]{32}$`), checked by
+/// [`BnSidLowercase::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as
+/// sent (see [`BnSidLowercase::is_valid`]).
 #[derive(
     Clone,
     PartialEq,
@@ -376,7 +398,9 @@ crate::runtime::id_type!(BnSidLowercase);
 
 /// From the Twilio sample specs.
 ///
-/// Shape: `BS` followed by 32 hexadecimal digits (`^BS[0-9a-fA-F]{32}$`), checked by [`BsSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`BsSid::is_valid`]).
+/// Shape: `BS` followed by 32 hexadecimal digits (`^BS[0-9a-fA-F]{32}$`), checked by
+/// [`BsSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see
+/// [`BsSid::is_valid`]).
 #[derive(
     Clone,
     PartialEq,
@@ -409,7 +433,9 @@ crate::runtime::id_type!(BsSid);
 
 /// From the Twilio sample specs.
 ///
-/// Shape: `BU` followed by 32 hexadecimal digits (`^BU[0-9a-fA-F]{32}$`), checked by [`BuSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`BuSid::is_valid`]).
+/// Shape: `BU` followed by 32 hexadecimal digits (`^BU[0-9a-fA-F]{32}$`), checked by
+/// [`BuSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see
+/// [`BuSid::is_valid`]).
 #[derive(
     Clone,
     PartialEq,
@@ -442,7 +468,10 @@ crate::runtime::id_type!(BuSid);
 
 /// From the Twilio sample specs.
 ///
-/// Shape: `BU` followed by 32 hexadecimal digits followed by (`,BU` followed by 32 hexadecimal digits) 0 to 19 times (`^BU[0-9a-fA-F]{32}(,BU[0-9a-fA-F]{32}){0,19}$`), checked by [`BundleSidList::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`BundleSidList::is_valid`]).
+/// Shape: `BU` followed by 32 hexadecimal digits followed by (`,BU` followed by 32 hexadecimal
+/// digits) 0 to 19 times (`^BU[0-9a-fA-F]{32}(,BU[0-9a-fA-F]{32}){0,19}$`), checked by
+/// [`BundleSidList::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as
+/// sent (see [`BundleSidList::is_valid`]).
 #[derive(
     Clone,
     PartialEq,
@@ -488,7 +517,9 @@ crate::runtime::id_type!(BundleSidList);
 
 /// From the Twilio sample specs.
 ///
-/// Shape: `BV` followed by 32 hexadecimal digits (`^BV[0-9a-fA-F]{32}$`), checked by [`BvSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`BvSid::is_valid`]).
+/// Shape: `BV` followed by 32 hexadecimal digits (`^BV[0-9a-fA-F]{32}$`), checked by
+/// [`BvSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see
+/// [`BvSid::is_valid`]).
 #[derive(
     Clone,
     PartialEq,
@@ -521,7 +552,9 @@ crate::runtime::id_type!(BvSid);
 
 /// From the Twilio sample specs.
 ///
-/// Shape: `CH` followed by 32 hexadecimal digits (`^CH[0-9a-fA-F]{32}$`), checked by [`ChSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`ChSid::is_valid`]).
+/// Shape: `CH` followed by 32 hexadecimal digits (`^CH[0-9a-fA-F]{32}$`), checked by
+/// [`ChSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see
+/// [`ChSid::is_valid`]).
 #[derive(
     Clone,
     PartialEq,
@@ -554,7 +587,9 @@ crate::runtime::id_type!(ChSid);
 
 /// A variable number of any characters before more pieces.
 ///
-/// Shape: 2 to 4 characters other than line breaks followed by `:` followed by 1 digit (`^.{2,4}:[0-9]$`), checked by [`CharsMiddle::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`CharsMiddle::is_valid`]).
+/// Shape: 2 to 4 characters other than line breaks followed by `:` followed by 1 digit
+/// (`^.{2,4}:[0-9]$`), checked by [`CharsMiddle::parse`], `FromStr` and `TryFrom`; values decoded
+/// from responses are kept as sent (see [`CharsMiddle::is_valid`]).
 #[derive(
     Clone,
     PartialEq,
@@ -608,7 +643,9 @@ crate::runtime::id_type!(CharsMiddle);
 
 /// From the Twilio sample specs.
 ///
-/// Shape: `CM` followed by 32 hexadecimal digits (`^CM[0-9a-fA-F]{32}$`), checked by [`CmSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`CmSid::is_valid`]).
+/// Shape: `CM` followed by 32 hexadecimal digits (`^CM[0-9a-fA-F]{32}$`), checked by
+/// [`CmSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see
+/// [`CmSid::is_valid`]).
 #[derive(
     Clone,
     PartialEq,
@@ -641,7 +678,9 @@ crate::runtime::id_type!(CmSid);
 
 /// Unanchored alternation of texts of unequal length.
 ///
-/// Shape: a value containing one of `cat`, `dog` followed by `s` (`(cat|dog)s`), checked by [`Contains::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`Contains::is_valid`]).
+/// Shape: a value containing one of `cat`, `dog` followed by `s` (`(cat|dog)s`), checked by
+/// [`Contains::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent
+/// (see [`Contains::is_valid`]).
 #[derive(
     Clone,
     PartialEq,
@@ -675,7 +714,9 @@ crate::runtime::id_type!(Contains);
 
 /// From the Twilio sample specs.
 ///
-/// Shape: `CR` followed by 32 hexadecimal digits (`^CR[0-9a-fA-F]{32}$`), checked by [`CrSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`CrSid::is_valid`]).
+/// Shape: `CR` followed by 32 hexadecimal digits (`^CR[0-9a-fA-F]{32}$`), checked by
+/// [`CrSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see
+/// [`CrSid::is_valid`]).
 #[derive(
     Clone,
     PartialEq,
@@ -708,7 +749,9 @@ crate::runtime::id_type!(CrSid);
 
 /// From the Twilio sample specs.
 ///
-/// Shape: `CW` followed by 32 hexadecimal digits (`^CW[0-9a-fA-F]{32}$`), checked by [`CwSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`CwSid::is_valid`]).
+/// Shape: `CW` followed by 32 hexadecimal digits (`^CW[0-9a-fA-F]{32}$`), checked by
+/// [`CwSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see
+/// [`CwSid::is_valid`]).
 #[derive(
     Clone,
     PartialEq,
@@ -741,7 +784,9 @@ crate::runtime::id_type!(CwSid);
 
 /// From the Twilio sample specs.
 ///
-/// Shape: `DF` followed by 32 hexadecimal digits (`^DF[0-9a-fA-F]{32}$`), checked by [`DfSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`DfSid::is_valid`]).
+/// Shape: `DF` followed by 32 hexadecimal digits (`^DF[0-9a-fA-F]{32}$`), checked by
+/// [`DfSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see
+/// [`DfSid::is_valid`]).
 #[derive(
     Clone,
     PartialEq,
@@ -774,7 +819,9 @@ crate::runtime::id_type!(DfSid);
 
 /// From the Twilio sample specs.
 ///
-/// Shape: `DG` followed by 32 hexadecimal digits (`^DG[0-9a-fA-F]{32}$`), checked by [`DgSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`DgSid::is_valid`]).
+/// Shape: `DG` followed by 32 hexadecimal digits (`^DG[0-9a-fA-F]{32}$`), checked by
+/// [`DgSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see
+/// [`DgSid::is_valid`]).
 #[derive(
     Clone,
     PartialEq,
@@ -807,7 +854,9 @@ crate::runtime::id_type!(DgSid);
 
 /// From the Twilio sample specs.
 ///
-/// Shape: `DN` followed by 32 hexadecimal digits (`^DN[0-9a-fA-F]{32}$`), checked by [`DnSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`DnSid::is_valid`]).
+/// Shape: `DN` followed by 32 hexadecimal digits (`^DN[0-9a-fA-F]{32}$`), checked by
+/// [`DnSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see
+/// [`DnSid::is_valid`]).
 #[derive(
     Clone,
     PartialEq,
@@ -840,7 +889,9 @@ crate::runtime::id_type!(DnSid);
 
 /// From the Twilio sample specs.
 ///
-/// Shape: a value containing `DN` followed by 32 lowercase hexadecimal digits (`DN[0-9a-f]{32}`), checked by [`DnSidUnanchored::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`DnSidUnanchored::is_valid`]).
+/// Shape: a value containing `DN` followed by 32 lowercase hexadecimal digits (`DN[0-9a-f]{32}`),
+/// checked by [`DnSidUnanchored::parse`], `FromStr` and `TryFrom`; values decoded from responses
+/// are kept as sent (see [`DnSidUnanchored::is_valid`]).
 #[derive(
     Clone,
     PartialEq,
@@ -879,7 +930,9 @@ crate::runtime::id_type!(DnSidUnanchored);
 
 /// Any characters between two letters, anywhere.
 ///
-/// Shape: a value containing `x` followed by at least 1 character other than line breaks followed by `y` (`x.+y`), checked by [`DotUnanchored::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`DotUnanchored::is_valid`]).
+/// Shape: a value containing `x` followed by at least 1 character other than line breaks followed
+/// by `y` (`x.+y`), checked by [`DotUnanchored::parse`], `FromStr` and `TryFrom`; values decoded
+/// from responses are kept as sent (see [`DotUnanchored::is_valid`]).
 #[derive(
     Clone,
     PartialEq,
@@ -929,7 +982,9 @@ crate::runtime::id_type!(DotUnanchored);
 
 /// From the Twilio sample specs.
 ///
-/// Shape: `EC` followed by 32 hexadecimal digits (`^EC[0-9a-fA-F]{32}$`), checked by [`EcSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`EcSid::is_valid`]).
+/// Shape: `EC` followed by 32 hexadecimal digits (`^EC[0-9a-fA-F]{32}$`), checked by
+/// [`EcSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see
+/// [`EcSid::is_valid`]).
 #[derive(
     Clone,
     PartialEq,
@@ -962,7 +1017,9 @@ crate::runtime::id_type!(EcSid);
 
 /// From the Twilio sample specs.
 ///
-/// Shape: `EL` followed by 32 hexadecimal digits (`^EL[0-9a-fA-F]{32}$`), checked by [`ElSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`ElSid::is_valid`]).
+/// Shape: `EL` followed by 32 hexadecimal digits (`^EL[0-9a-fA-F]{32}$`), checked by
+/// [`ElSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see
+/// [`ElSid::is_valid`]).
 #[derive(
     Clone,
     PartialEq,
@@ -995,7 +1052,8 @@ crate::runtime::id_type!(ElSid);
 
 /// The empty pattern: every value contains a match.
 ///
-/// Shape: any value (``), checked by [`Empty::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`Empty::is_valid`]).
+/// Shape: any value (``), checked by [`Empty::parse`], `FromStr` and `TryFrom`; values decoded from
+/// responses are kept as sent (see [`Empty::is_valid`]).
 #[derive(
     Clone,
     PartialEq,
@@ -1026,7 +1084,9 @@ crate::runtime::id_type!(Empty);
 
 /// Only the empty string.
 ///
-/// Shape: an empty string (`^$`), checked by [`EmptyAnchored::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`EmptyAnchored::is_valid`]).
+/// Shape: an empty string (`^$`), checked by [`EmptyAnchored::parse`], `FromStr` and `TryFrom`;
+
+/// values decoded from responses are kept as sent (see [`EmptyAnchored::is_valid`]).
 #[derive(
     Clone,
     PartialEq,
@@ -1057,7 +1117,9 @@ crate::runtime::id_type!(EmptyAnchored);
 
 /// Anchored at the end only.
 ///
-/// Shape: a value ending with 3 digits followed by `XY` (`[0-9]{3}XY$`), checked by [`EndOnly::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`EndOnly::is_valid`]).
+/// Shape: a value ending with 3 digits followed by `XY` (`[0-9]{3}XY$`), checked by
+/// [`EndOnly::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see
+/// [`EndOnly::is_valid`]).
 #[derive(
     Clone,
     PartialEq,
@@ -1093,7 +1155,9 @@ crate::runtime::id_type!(EndOnly);
 
 /// From the Twilio sample specs.
 ///
-/// Shape: `FW` followed by 32 hexadecimal digits (`^FW[0-9a-fA-F]{32}$`), checked by [`FwSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`FwSid::is_valid`]).
+/// Shape: `FW` followed by 32 hexadecimal digits (`^FW[0-9a-fA-F]{32}$`), checked by
+/// [`FwSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see
+/// [`FwSid::is_valid`]).
 #[derive(
     Clone,
     PartialEq,
@@ -1126,7 +1190,9 @@ crate::runtime::id_type!(FwSid);
 
 /// From the Twilio sample specs.
 ///
-/// Shape: `HR` followed by 32 hexadecimal digits (`^HR[0-9a-fA-F]{32}$`), checked by [`HrSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`HrSid::is_valid`]).
+/// Shape: `HR` followed by 32 hexadecimal digits (`^HR[0-9a-fA-F]{32}$`), checked by
+/// [`HrSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see
+/// [`HrSid::is_valid`]).
 #[derive(
     Clone,
     PartialEq,
@@ -1159,7 +1225,9 @@ crate::runtime::id_type!(HrSid);
 
 /// From the Twilio sample specs.
 ///
-/// Shape: `ID` followed by 32 hexadecimal digits (`^ID[0-9a-fA-F]{32}$`), checked by [`IdSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`IdSid::is_valid`]).
+/// Shape: `ID` followed by 32 hexadecimal digits (`^ID[0-9a-fA-F]{32}$`), checked by
+/// [`IdSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see
+/// [`IdSid::is_valid`]).
 #[derive(
     Clone,
     PartialEq,
@@ -1192,7 +1260,9 @@ crate::runtime::id_type!(IdSid);
 
 /// From the Twilio sample specs.
 ///
-/// Shape: `IM` followed by 32 hexadecimal digits (`^IM[0-9a-fA-F]{32}$`), checked by [`ImSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`ImSid::is_valid`]).
+/// Shape: `IM` followed by 32 hexadecimal digits (`^IM[0-9a-fA-F]{32}$`), checked by
+/// [`ImSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see
+/// [`ImSid::is_valid`]).
 #[derive(
     Clone,
     PartialEq,
@@ -1225,7 +1295,9 @@ crate::runtime::id_type!(ImSid);
 
 /// From the Twilio sample specs.
 ///
-/// Shape: `IN` followed by 32 hexadecimal digits (`^IN[0-9a-fA-F]{32}$`), checked by [`InSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`InSid::is_valid`]).
+/// Shape: `IN` followed by 32 hexadecimal digits (`^IN[0-9a-fA-F]{32}$`), checked by
+/// [`InSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see
+/// [`InSid::is_valid`]).
 #[derive(
     Clone,
     PartialEq,
@@ -1258,7 +1330,9 @@ crate::runtime::id_type!(InSid);
 
 /// From the Twilio sample specs.
 ///
-/// Shape: `IS` followed by 32 hexadecimal digits (`^IS[0-9a-fA-F]{32}$`), checked by [`IsSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`IsSid::is_valid`]).
+/// Shape: `IS` followed by 32 hexadecimal digits (`^IS[0-9a-fA-F]{32}$`), checked by
+/// [`IsSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see
+/// [`IsSid::is_valid`]).
 #[derive(
     Clone,
     PartialEq,
@@ -1291,7 +1365,9 @@ crate::runtime::id_type!(IsSid);
 
 /// From the Twilio sample specs.
 ///
-/// Shape: `IT` followed by 32 hexadecimal digits (`^IT[0-9a-fA-F]{32}$`), checked by [`ItSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`ItSid::is_valid`]).
+/// Shape: `IT` followed by 32 hexadecimal digits (`^IT[0-9a-fA-F]{32}$`), checked by
+/// [`ItSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see
+/// [`ItSid::is_valid`]).
 #[derive(
     Clone,
     PartialEq,
@@ -1324,7 +1400,9 @@ crate::runtime::id_type!(ItSid);
 
 /// From the Twilio sample specs.
 ///
-/// Shape: `IX` followed by 32 hexadecimal digits (`^IX[0-9a-fA-F]{32}$`), checked by [`IxSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`IxSid::is_valid`]).
+/// Shape: `IX` followed by 32 hexadecimal digits (`^IX[0-9a-fA-F]{32}$`), checked by
+/// [`IxSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see
+/// [`IxSid::is_valid`]).
 #[derive(
     Clone,
     PartialEq,
@@ -1357,7 +1435,9 @@ crate::runtime::id_type!(IxSid);
 
 /// From the Twilio sample specs.
 ///
-/// Shape: a value containing `IX` followed by 32 lowercase hexadecimal digits (`IX[0-9a-f]{32}`), checked by [`IxSidUnanchored::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`IxSidUnanchored::is_valid`]).
+/// Shape: a value containing `IX` followed by 32 lowercase hexadecimal digits (`IX[0-9a-f]{32}`),
+/// checked by [`IxSidUnanchored::parse`], `FromStr` and `TryFrom`; values decoded from responses
+/// are kept as sent (see [`IxSidUnanchored::is_valid`]).
 #[derive(
     Clone,
     PartialEq,
@@ -1396,7 +1476,9 @@ crate::runtime::id_type!(IxSidUnanchored);
 
 /// From the Twilio sample specs.
 ///
-/// Shape: a value containing `IY` followed by 32 lowercase hexadecimal digits (`IY[0-9a-f]{32}`), checked by [`IySidUnanchored::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`IySidUnanchored::is_valid`]).
+/// Shape: a value containing `IY` followed by 32 lowercase hexadecimal digits (`IY[0-9a-f]{32}`),
+/// checked by [`IySidUnanchored::parse`], `FromStr` and `TryFrom`; values decoded from responses
+/// are kept as sent (see [`IySidUnanchored::is_valid`]).
 #[derive(
     Clone,
     PartialEq,
@@ -1435,7 +1517,9 @@ crate::runtime::id_type!(IySidUnanchored);
 
 /// From the Twilio sample specs.
 ///
-/// Shape: `IZ` followed by 32 hexadecimal digits (`^IZ[0-9a-fA-F]{32}$`), checked by [`IzSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`IzSid::is_valid`]).
+/// Shape: `IZ` followed by 32 hexadecimal digits (`^IZ[0-9a-fA-F]{32}$`), checked by
+/// [`IzSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see
+/// [`IzSid::is_valid`]).
 #[derive(
     Clone,
     PartialEq,
@@ -1468,7 +1552,9 @@ crate::runtime::id_type!(IzSid);
 
 /// From the Twilio sample specs.
 ///
-/// Shape: `aia_know_` followed by at least 1 character other than line breaks (`^aia_know_.+$`), checked by [`KnowledgeId::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`KnowledgeId::is_valid`]).
+/// Shape: `aia_know_` followed by at least 1 character other than line breaks (`^aia_know_.+$`),
+/// checked by [`KnowledgeId::parse`], `FromStr` and `TryFrom`; values decoded from responses are
+/// kept as sent (see [`KnowledgeId::is_valid`]).
 #[derive(
     Clone,
     PartialEq,
@@ -1510,7 +1596,9 @@ crate::runtime::id_type!(KnowledgeId);
 
 /// From the Twilio sample specs.
 ///
-/// Shape: `KW` followed by 32 hexadecimal digits (`^KW[0-9a-fA-F]{32}$`), checked by [`KwSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`KwSid::is_valid`]).
+/// Shape: `KW` followed by 32 hexadecimal digits (`^KW[0-9a-fA-F]{32}$`), checked by
+/// [`KwSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see
+/// [`KwSid::is_valid`]).
 #[derive(
     Clone,
     PartialEq,
@@ -1543,7 +1631,9 @@ crate::runtime::id_type!(KwSid);
 
 /// Unanchored, with minLength and maxLength.
 ///
-/// Shape: a value containing `OR` followed by 32 lowercase hexadecimal digits (`OR[0-9a-f]{32}`), checked by [`LengthBounded::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`LengthBounded::is_valid`]).
+/// Shape: a value containing `OR` followed by 32 lowercase hexadecimal digits (`OR[0-9a-f]{32}`),
+/// checked by [`LengthBounded::parse`], `FromStr` and `TryFrom`; values decoded from responses are
+/// kept as sent (see [`LengthBounded::is_valid`]).
 #[derive(
     Clone,
     PartialEq,
@@ -1585,7 +1675,9 @@ crate::runtime::id_type!(LengthBounded);
 
 /// Alternatives where one is a prefix of another.
 ///
-/// Shape: a value containing one of `MALAY`, `MALAYSIAN` followed by `!` (`(MALAY|MALAYSIAN)!`), checked by [`LongOneOfUnanchored::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`LongOneOfUnanchored::is_valid`]).
+/// Shape: a value containing one of `MALAY`, `MALAYSIAN` followed by `!` (`(MALAY|MALAYSIAN)!`),
+/// checked by [`LongOneOfUnanchored::parse`], `FromStr` and `TryFrom`; values decoded from
+/// responses are kept as sent (see [`LongOneOfUnanchored::is_valid`]).
 #[derive(
     Clone,
     PartialEq,
@@ -1629,7 +1721,9 @@ crate::runtime::id_type!(LongOneOfUnanchored);
 
 /// From the Twilio sample specs.
 ///
-/// Shape: 26 characters from `[0-9a-hj-km-np-tv-z]` (`^[0-9abcdefghjkmnpqrstvwxyz]{26}$`), checked by [`LowercaseUlid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`LowercaseUlid::is_valid`]).
+/// Shape: 26 characters from `[0-9a-hj-km-np-tv-z]` (`^[0-9abcdefghjkmnpqrstvwxyz]{26}$`), checked
+/// by [`LowercaseUlid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as
+/// sent (see [`LowercaseUlid::is_valid`]).
 #[derive(
     Clone,
     PartialEq,
@@ -1668,7 +1762,9 @@ crate::runtime::id_type!(LowercaseUlid);
 
 /// From the Twilio sample specs.
 ///
-/// Shape: `MB` followed by 32 hexadecimal digits (`^MB[0-9a-fA-F]{32}$`), checked by [`MbSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`MbSid::is_valid`]).
+/// Shape: `MB` followed by 32 hexadecimal digits (`^MB[0-9a-fA-F]{32}$`), checked by
+/// [`MbSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see
+/// [`MbSid::is_valid`]).
 #[derive(
     Clone,
     PartialEq,
@@ -1701,7 +1797,9 @@ crate::runtime::id_type!(MbSid);
 
 /// From the Twilio sample specs.
 ///
-/// Shape: `ME` followed by 32 hexadecimal digits (`^ME[0-9a-fA-F]{32}$`), checked by [`MeSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`MeSid::is_valid`]).
+/// Shape: `ME` followed by 32 hexadecimal digits (`^ME[0-9a-fA-F]{32}$`), checked by
+/// [`MeSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see
+/// [`MeSid::is_valid`]).
 #[derive(
     Clone,
     PartialEq,
@@ -1734,7 +1832,9 @@ crate::runtime::id_type!(MeSid);
 
 /// From the Twilio sample specs.
 ///
-/// Shape: `MG` followed by 32 hexadecimal digits (`^MG[0-9a-fA-F]{32}$`), checked by [`MgSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`MgSid::is_valid`]).
+/// Shape: `MG` followed by 32 hexadecimal digits (`^MG[0-9a-fA-F]{32}$`), checked by
+/// [`MgSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see
+/// [`MgSid::is_valid`]).
 #[derive(
     Clone,
     PartialEq,
@@ -1767,7 +1867,9 @@ crate::runtime::id_type!(MgSid);
 
 /// From the Twilio sample specs.
 ///
-/// Shape: `NF` followed by 32 hexadecimal digits (`^NF[0-9a-fA-F]{32}$`), checked by [`NfSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`NfSid::is_valid`]).
+/// Shape: `NF` followed by 32 hexadecimal digits (`^NF[0-9a-fA-F]{32}$`), checked by
+/// [`NfSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see
+/// [`NfSid::is_valid`]).
 #[derive(
     Clone,
     PartialEq,
@@ -1800,7 +1902,9 @@ crate::runtime::id_type!(NfSid);
 
 /// From the Twilio sample specs.
 ///
-/// Shape: a value containing `NF` followed by 32 lowercase hexadecimal digits (`NF[0-9a-f]{32}`), checked by [`NfSidUnanchored::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`NfSidUnanchored::is_valid`]).
+/// Shape: a value containing `NF` followed by 32 lowercase hexadecimal digits (`NF[0-9a-f]{32}`),
+/// checked by [`NfSidUnanchored::parse`], `FromStr` and `TryFrom`; values decoded from responses
+/// are kept as sent (see [`NfSidUnanchored::is_valid`]).
 #[derive(
     Clone,
     PartialEq,
@@ -1839,7 +1943,9 @@ crate::runtime::id_type!(NfSidUnanchored);
 
 /// Literal text that is not ASCII.
 ///
-/// Shape: `é` followed by 1 lowercase letter (`^é[a-z]$`), checked by [`NonAsciiLiteral::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`NonAsciiLiteral::is_valid`]).
+/// Shape: `é` followed by 1 lowercase letter (`^é[a-z]$`), checked by [`NonAsciiLiteral::parse`],
+/// `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see
+/// [`NonAsciiLiteral::is_valid`]).
 #[derive(
     Clone,
     PartialEq,
@@ -1872,7 +1978,8 @@ crate::runtime::id_type!(NonAsciiLiteral);
 
 /// A negated class.
 ///
-/// Shape: at least 1 character (not `[,]`) (`^[^,]+$`), checked by [`NotComma::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`NotComma::is_valid`]).
+/// Shape: at least 1 character (not `[,]`) (`^[^,]+$`), checked by [`NotComma::parse`], `FromStr`
+/// and `TryFrom`; values decoded from responses are kept as sent (see [`NotComma::is_valid`]).
 #[derive(
     Clone,
     PartialEq,
@@ -1903,7 +2010,9 @@ crate::runtime::id_type!(NotComma);
 
 /// From the Twilio sample specs.
 ///
-/// Shape: `OO` followed by 32 hexadecimal digits (`^OO[0-9a-fA-F]{32}$`), checked by [`OoSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`OoSid::is_valid`]).
+/// Shape: `OO` followed by 32 hexadecimal digits (`^OO[0-9a-fA-F]{32}$`), checked by
+/// [`OoSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see
+/// [`OoSid::is_valid`]).
 #[derive(
     Clone,
     PartialEq,
@@ -1936,7 +2045,11 @@ crate::runtime::id_type!(OoSid);
 
 /// From the Twilio sample specs.
 ///
-/// Shape: one of `STOP`, `START`, `HELP` followed by `.` followed by one of `ALL`, `AFRIKAANS`, `ARABIC`, `BENGALI`, `CHINESE`, `CROATIAN`, `CZECH`, `DANISH`, 34 more (`^(STOP|START|HELP)\.(ALL|AFRIKAANS|ARABIC|BENGALI|CHINESE|CROATIAN|CZECH|DANISH|DUTCH|ENGLISH|ESTONIAN|FINNISH|FRENCH|GERMAN|GREEK|HEBREW|HINDI|HUNGARIAN|ITALIAN|JAPANESE|KOREAN|LATVIAN|LITHUANIAN|MALAY|MALAYSIAN|NORWEGIAN|POLISH|PORTUGUESE|RUSSIAN|SLOVAK|SLOVENE|SPANISH|SOUTHERN_NDEBELE|SOUTHERN_SOTHO|SWATI|SWEDISH|TAMIL|TSWANA|TSONGA|VENDA|XHOSA|ZULU)$`), checked by [`OptOutKeyword::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`OptOutKeyword::is_valid`]).
+/// Shape: one of `STOP`, `START`, `HELP` followed by `.` followed by one of `ALL`, `AFRIKAANS`,
+/// `ARABIC`, `BENGALI`, `CHINESE`, `CROATIAN`, `CZECH`, `DANISH`, 34 more
+/// (`^(STOP|START|HELP)\.(ALL|AFRIKAANS|ARABIC|BENGALI|CHINESE|CROATIAN|CZECH|DANISH|DUTCH|ENGLISH|ESTONIAN|FINNISH|FRENCH|GERMAN|GREEK|HEBREW|HINDI|HUNGARIAN|ITALIAN|JAPANESE|KOREAN|LATVIAN|LITHUANIAN|MALAY|MALAYSIAN|NORWEGIAN|POLISH|PORTUGUESE|RUSSIAN|SLOVAK|SLOVENE|SPANISH|SOUTHERN_NDEBELE|SOUTHERN_SOTHO|SWATI|SWEDISH|TAMIL|TSWANA|TSONGA|VENDA|XHOSA|ZULU)$`),
+/// checked by [`OptOutKeyword::parse`], `FromStr` and `TryFrom`; values decoded from responses are
+/// kept as sent (see [`OptOutKeyword::is_valid`]).
 #[derive(
     Clone,
     PartialEq,
@@ -2024,7 +2137,9 @@ crate::runtime::id_type!(OptOutKeyword);
 
 /// An optional group.
 ///
-/// Shape: `AC` followed by (`-` followed by 2 digits) 0 to 1 times (`^AC(-[0-9]{2})?$`), checked by [`OptionalGroup::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`OptionalGroup::is_valid`]).
+/// Shape: `AC` followed by (`-` followed by 2 digits) 0 to 1 times (`^AC(-[0-9]{2})?$`), checked by
+/// [`OptionalGroup::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as
+/// sent (see [`OptionalGroup::is_valid`]).
 #[derive(
     Clone,
     PartialEq,
@@ -2065,7 +2180,9 @@ crate::runtime::id_type!(OptionalGroup);
 
 /// From the Twilio sample specs.
 ///
-/// Shape: `OQ` followed by 32 hexadecimal digits (`^OQ[0-9a-fA-F]{32}$`), checked by [`OqSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`OqSid::is_valid`]).
+/// Shape: `OQ` followed by 32 hexadecimal digits (`^OQ[0-9a-fA-F]{32}$`), checked by
+/// [`OqSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see
+/// [`OqSid::is_valid`]).
 #[derive(
     Clone,
     PartialEq,
@@ -2098,7 +2215,9 @@ crate::runtime::id_type!(OqSid);
 
 /// From the Twilio sample specs.
 ///
-/// Shape: `OQ` followed by 32 letters or digits (`^OQ[a-zA-Z0-9]{32}$`), checked by [`OqSidAlphanumeric::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`OqSidAlphanumeric::is_valid`]).
+/// Shape: `OQ` followed by 32 letters or digits (`^OQ[a-zA-Z0-9]{32}$`), checked by
+/// [`OqSidAlphanumeric::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as
+/// sent (see [`OqSidAlphanumeric::is_valid`]).
 #[derive(
     Clone,
     PartialEq,
@@ -2131,7 +2250,9 @@ crate::runtime::id_type!(OqSidAlphanumeric);
 
 /// From the Twilio sample specs.
 ///
-/// Shape: a value containing `OR` followed by 32 lowercase hexadecimal digits (`OR[0-9a-f]{32}`), checked by [`OrSidUnanchored::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`OrSidUnanchored::is_valid`]).
+/// Shape: a value containing `OR` followed by 32 lowercase hexadecimal digits (`OR[0-9a-f]{32}`),
+/// checked by [`OrSidUnanchored::parse`], `FromStr` and `TryFrom`; values decoded from responses
+/// are kept as sent (see [`OrSidUnanchored::is_valid`]).
 #[derive(
     Clone,
     PartialEq,
@@ -2170,7 +2291,9 @@ crate::runtime::id_type!(OrSidUnanchored);
 
 /// From the Twilio sample specs.
 ///
-/// Shape: `OY` followed by 32 hexadecimal digits (`^OY[0-9a-fA-F]{32}$`), checked by [`OySid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`OySid::is_valid`]).
+/// Shape: `OY` followed by 32 hexadecimal digits (`^OY[0-9a-fA-F]{32}$`), checked by
+/// [`OySid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see
+/// [`OySid::is_valid`]).
 #[derive(
     Clone,
     PartialEq,
@@ -2203,7 +2326,11 @@ crate::runtime::id_type!(OySid);
 
 /// ECMA's digit, space and word classes.
 ///
-/// Shape: 3 digits followed by 1 character from `[\t-\r\x20\u{A0}\u{1680}\u{2000}-\u{200A}\u{2028}-\u{2029}\u{202F}\u{205F}\u{3000}\u{FEFF}]` followed by at least 1 character from `[0-9A-Z_a-z]` (`^\d{3}\s\w+$`), checked by [`PerlClasses::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`PerlClasses::is_valid`]).
+/// Shape: 3 digits followed by 1 character from
+/// `[\t-\r\x20\u{A0}\u{1680}\u{2000}-\u{200A}\u{2028}-\u{2029}\u{202F}\u{205F}\u{3000}\u{FEFF}]`
+/// followed by at least 1 character from `[0-9A-Z_a-z]` (`^\d{3}\s\w+$`), checked by
+/// [`PerlClasses::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent
+/// (see [`PerlClasses::is_valid`]).
 #[derive(
     Clone,
     PartialEq,
@@ -2262,7 +2389,9 @@ crate::runtime::id_type!(PerlClasses);
 
 /// From the Twilio sample specs.
 ///
-/// Shape: `PN` followed by 32 hexadecimal digits (`^PN[0-9a-fA-F]{32}$`), checked by [`PnSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`PnSid::is_valid`]).
+/// Shape: `PN` followed by 32 hexadecimal digits (`^PN[0-9a-fA-F]{32}$`), checked by
+/// [`PnSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see
+/// [`PnSid::is_valid`]).
 #[derive(
     Clone,
     PartialEq,
@@ -2295,7 +2424,9 @@ crate::runtime::id_type!(PnSid);
 
 /// From the Twilio sample specs.
 ///
-/// Shape: `aia_plcy_` followed by at least 1 character other than line breaks (`^aia_plcy_.+$`), checked by [`PolicyId::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`PolicyId::is_valid`]).
+/// Shape: `aia_plcy_` followed by at least 1 character other than line breaks (`^aia_plcy_.+$`),
+/// checked by [`PolicyId::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept
+/// as sent (see [`PolicyId::is_valid`]).
 #[derive(
     Clone,
     PartialEq,
@@ -2337,7 +2468,9 @@ crate::runtime::id_type!(PolicyId);
 
 /// From the Twilio sample specs.
 ///
-/// Shape: `PU` followed by 32 hexadecimal digits (`^PU[0-9a-fA-F]{32}$`), checked by [`PuSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`PuSid::is_valid`]).
+/// Shape: `PU` followed by 32 hexadecimal digits (`^PU[0-9a-fA-F]{32}$`), checked by
+/// [`PuSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see
+/// [`PuSid::is_valid`]).
 #[derive(
     Clone,
     PartialEq,
@@ -2370,7 +2503,9 @@ crate::runtime::id_type!(PuSid);
 
 /// From the Twilio sample specs.
 ///
-/// Shape: `PX` followed by 32 hexadecimal digits (`^PX[0-9a-fA-F]{32}$`), checked by [`PxSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`PxSid::is_valid`]).
+/// Shape: `PX` followed by 32 hexadecimal digits (`^PX[0-9a-fA-F]{32}$`), checked by
+/// [`PxSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see
+/// [`PxSid::is_valid`]).
 #[derive(
     Clone,
     PartialEq,
@@ -2403,7 +2538,9 @@ crate::runtime::id_type!(PxSid);
 
 /// From the Twilio sample specs.
 ///
-/// Shape: `RD` followed by 32 hexadecimal digits (`^RD[0-9a-fA-F]{32}$`), checked by [`RdSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`RdSid::is_valid`]).
+/// Shape: `RD` followed by 32 hexadecimal digits (`^RD[0-9a-fA-F]{32}$`), checked by
+/// [`RdSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see
+/// [`RdSid::is_valid`]).
 #[derive(
     Clone,
     PartialEq,
@@ -2436,7 +2573,9 @@ crate::runtime::id_type!(RdSid);
 
 /// A repeated fixed-width group, unanchored.
 ///
-/// Shape: a value containing (`ab`) 2 to 3 times followed by `x` (`(ab){2,3}x`), checked by [`RepeatedGroupUnanchored::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`RepeatedGroupUnanchored::is_valid`]).
+/// Shape: a value containing (`ab`) 2 to 3 times followed by `x` (`(ab){2,3}x`), checked by
+/// [`RepeatedGroupUnanchored::parse`], `FromStr` and `TryFrom`; values decoded from responses are
+/// kept as sent (see [`RepeatedGroupUnanchored::is_valid`]).
 #[derive(
     Clone,
     PartialEq,
@@ -2483,7 +2622,9 @@ crate::runtime::id_type!(RepeatedGroupUnanchored);
 
 /// From the Twilio sample specs.
 ///
-/// Shape: `RL` followed by 32 hexadecimal digits (`^RL[0-9a-fA-F]{32}$`), checked by [`RlSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`RlSid::is_valid`]).
+/// Shape: `RL` followed by 32 hexadecimal digits (`^RL[0-9a-fA-F]{32}$`), checked by
+/// [`RlSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see
+/// [`RlSid::is_valid`]).
 #[derive(
     Clone,
     PartialEq,
@@ -2516,7 +2657,9 @@ crate::runtime::id_type!(RlSid);
 
 /// From the Twilio sample specs.
 ///
-/// Shape: `RN` followed by 32 hexadecimal digits (`^RN[0-9a-fA-F]{32}$`), checked by [`RnSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`RnSid::is_valid`]).
+/// Shape: `RN` followed by 32 hexadecimal digits (`^RN[0-9a-fA-F]{32}$`), checked by
+/// [`RnSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see
+/// [`RnSid::is_valid`]).
 #[derive(
     Clone,
     PartialEq,
@@ -2549,7 +2692,9 @@ crate::runtime::id_type!(RnSid);
 
 /// From the Twilio sample specs.
 ///
-/// Shape: `SK` followed by 32 hexadecimal digits (`^SK[0-9a-fA-F]{32}$`), checked by [`SkSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`SkSid::is_valid`]).
+/// Shape: `SK` followed by 32 hexadecimal digits (`^SK[0-9a-fA-F]{32}$`), checked by
+/// [`SkSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see
+/// [`SkSid::is_valid`]).
 #[derive(
     Clone,
     PartialEq,
@@ -2582,7 +2727,9 @@ crate::runtime::id_type!(SkSid);
 
 /// From the Twilio sample specs.
 ///
-/// Shape: one of `SM`, `MM` followed by 32 hexadecimal digits (`^(SM|MM)[0-9a-fA-F]{32}$`), checked by [`SmsOrMmsSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`SmsOrMmsSid::is_valid`]).
+/// Shape: one of `SM`, `MM` followed by 32 hexadecimal digits (`^(SM|MM)[0-9a-fA-F]{32}$`), checked
+/// by [`SmsOrMmsSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as
+/// sent (see [`SmsOrMmsSid::is_valid`]).
 #[derive(
     Clone,
     PartialEq,
@@ -2615,7 +2762,9 @@ crate::runtime::id_type!(SmsOrMmsSid);
 
 /// Anchored at the start only: the value starts with the match.
 ///
-/// Shape: a value starting with `AB` followed by 3 digits (`^AB[0-9]{3}`), checked by [`StartOnly::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`StartOnly::is_valid`]).
+/// Shape: a value starting with `AB` followed by 3 digits (`^AB[0-9]{3}`), checked by
+/// [`StartOnly::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent
+/// (see [`StartOnly::is_valid`]).
 #[derive(
     Clone,
     PartialEq,
@@ -2648,7 +2797,9 @@ crate::runtime::id_type!(StartOnly);
 
 /// From the Twilio sample specs.
 ///
-/// Shape: `SU` followed by 32 hexadecimal digits (`^SU[0-9a-fA-F]{32}$`), checked by [`SuSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`SuSid::is_valid`]).
+/// Shape: `SU` followed by 32 hexadecimal digits (`^SU[0-9a-fA-F]{32}$`), checked by
+/// [`SuSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see
+/// [`SuSid::is_valid`]).
 #[derive(
     Clone,
     PartialEq,
@@ -2681,7 +2832,10 @@ crate::runtime::id_type!(SuSid);
 
 /// Three variable-length pieces (the most that is checked).
 ///
-/// Shape: any number of characters from `[a]` followed by any number of characters from `[b]` followed by any number of characters from `[c]` (`^a*b*c*$`), checked by [`ThreeVariable::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`ThreeVariable::is_valid`]).
+/// Shape: any number of characters from `[a]` followed by any number of characters from `[b]`
+/// followed by any number of characters from `[c]` (`^a*b*c*$`), checked by
+/// [`ThreeVariable::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as
+/// sent (see [`ThreeVariable::is_valid`]).
 #[derive(
     Clone,
     PartialEq,
@@ -2734,7 +2888,9 @@ crate::runtime::id_type!(ThreeVariable);
 
 /// Alternation of non-literal branches: left unchecked.
 ///
-/// The pattern `^(AC[0-9]{2}|XY)$` is not checked client-side (it uses an alternation whose branches are not literal text): [`UncheckedAlternation::parse`], `FromStr` and `TryFrom` accept any value; the server checks it.
+/// The pattern `^(AC[0-9]{2}|XY)$` is not checked client-side (it uses an alternation whose
+/// branches are not literal text): [`UncheckedAlternation::parse`], `FromStr` and `TryFrom` accept
+/// any value; the server checks it.
 #[derive(
     Clone,
     PartialEq,
@@ -2765,7 +2921,9 @@ crate::runtime::id_type!(UncheckedAlternation);
 
 /// A back-reference: left unchecked.
 ///
-/// The pattern `^(a+)\1$` is not checked client-side (it uses a back-reference): [`UncheckedBackreference::parse`], `FromStr` and `TryFrom` accept any value; the server checks it.
+/// The pattern `^(a+)\1$` is not checked client-side (it uses a back-reference):
+/// [`UncheckedBackreference::parse`], `FromStr` and `TryFrom` accept any value; the server checks
+/// it.
 #[derive(
     Clone,
     PartialEq,
@@ -2796,7 +2954,9 @@ crate::runtime::id_type!(UncheckedBackreference);
 
 /// Four variable-length pieces: left unchecked, but maxLength is checked.
 ///
-/// The pattern `^a*b*c*d*$` is not checked client-side (it uses more than 3 variable-length parts): [`UncheckedFourVariable::parse`], `FromStr` and `TryFrom` accept any value of at most 10 characters; the server checks it.
+/// The pattern `^a*b*c*d*$` is not checked client-side (it uses more than 3 variable-length parts):
+/// [`UncheckedFourVariable::parse`], `FromStr` and `TryFrom` accept any value of at most 10
+/// characters; the server checks it.
 #[derive(
     Clone,
     PartialEq,
@@ -2827,7 +2987,8 @@ crate::runtime::id_type!(UncheckedFourVariable);
 
 /// Look-ahead: left unchecked.
 ///
-/// The pattern `^(?=AC)[A-Z0-9]{34}$` is not checked client-side (it uses look-around): [`UncheckedLookahead::parse`], `FromStr` and `TryFrom` accept any value; the server checks it.
+/// The pattern `^(?=AC)[A-Z0-9]{34}$` is not checked client-side (it uses look-around):
+/// [`UncheckedLookahead::parse`], `FromStr` and `TryFrom` accept any value; the server checks it.
 #[derive(
     Clone,
     PartialEq,
@@ -2858,7 +3019,9 @@ crate::runtime::id_type!(UncheckedLookahead);
 
 /// A word boundary: left unchecked.
 ///
-/// The pattern `\bAC\b` is not checked client-side (it uses a word boundary): [`UncheckedWordBoundary::parse`], `FromStr` and `TryFrom` accept any value; the server checks it.
+/// The pattern `\bAC\b` is not checked client-side (it uses a word boundary):
+/// [`UncheckedWordBoundary::parse`], `FromStr` and `TryFrom` accept any value; the server checks
+/// it.
 #[derive(
     Clone,
     PartialEq,
@@ -2889,7 +3052,9 @@ crate::runtime::id_type!(UncheckedWordBoundary);
 
 /// From the Twilio sample specs.
 ///
-/// Shape: at least 1 character from `[0-9A-Z]` (`^[A-Z0-9]+$`), checked by [`UppercaseAlphanumeric::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`UppercaseAlphanumeric::is_valid`]).
+/// Shape: at least 1 character from `[0-9A-Z]` (`^[A-Z0-9]+$`), checked by
+/// [`UppercaseAlphanumeric::parse`], `FromStr` and `TryFrom`; values decoded from responses are
+/// kept as sent (see [`UppercaseAlphanumeric::is_valid`]).
 #[derive(
     Clone,
     PartialEq,
@@ -2922,7 +3087,9 @@ crate::runtime::id_type!(UppercaseAlphanumeric);
 
 /// From the Twilio sample specs.
 ///
-/// Shape: 6 characters from `[0-9A-Z]` (`^[A-Z0-9]{6}$`), checked by [`UppercaseAlphanumeric6::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`UppercaseAlphanumeric6::is_valid`]).
+/// Shape: 6 characters from `[0-9A-Z]` (`^[A-Z0-9]{6}$`), checked by
+/// [`UppercaseAlphanumeric6::parse`], `FromStr` and `TryFrom`; values decoded from responses are
+/// kept as sent (see [`UppercaseAlphanumeric6::is_valid`]).
 #[derive(
     Clone,
     PartialEq,
@@ -2957,7 +3124,9 @@ crate::runtime::id_type!(UppercaseAlphanumeric6);
 
 /// From the Twilio sample specs.
 ///
-/// Shape: `US` followed by 32 hexadecimal digits (`^US[0-9a-fA-F]{32}$`), checked by [`UsSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`UsSid::is_valid`]).
+/// Shape: `US` followed by 32 hexadecimal digits (`^US[0-9a-fA-F]{32}$`), checked by
+/// [`UsSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see
+/// [`UsSid::is_valid`]).
 #[derive(
     Clone,
     PartialEq,
@@ -2990,7 +3159,9 @@ crate::runtime::id_type!(UsSid);
 
 /// From the Twilio sample specs.
 ///
-/// Shape: `US` followed by 32 hexadecimal digits (`^US[0-9A-Fa-f]{32}$`), checked by [`UsSidSpelledAf::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`UsSidSpelledAf::is_valid`]).
+/// Shape: `US` followed by 32 hexadecimal digits (`^US[0-9A-Fa-f]{32}$`), checked by
+/// [`UsSidSpelledAf::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as
+/// sent (see [`UsSidSpelledAf::is_valid`]).
 #[derive(
     Clone,
     PartialEq,
@@ -3023,7 +3194,9 @@ crate::runtime::id_type!(UsSidSpelledAf);
 
 /// From the Twilio sample specs.
 ///
-/// Shape: a value containing `US` followed by 32 lowercase hexadecimal digits (`US[0-9a-f]{32}`), checked by [`UsSidUnanchored::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`UsSidUnanchored::is_valid`]).
+/// Shape: a value containing `US` followed by 32 lowercase hexadecimal digits (`US[0-9a-f]{32}`),
+/// checked by [`UsSidUnanchored::parse`], `FromStr` and `TryFrom`; values decoded from responses
+/// are kept as sent (see [`UsSidUnanchored::is_valid`]).
 #[derive(
     Clone,
     PartialEq,
@@ -3062,7 +3235,9 @@ crate::runtime::id_type!(UsSidUnanchored);
 
 /// A variable-length class before more pieces.
 ///
-/// Shape: at least 1 lowercase letter followed by `-` followed by 2 digits (`^[a-z]+-[0-9]{2}$`), checked by [`VariableMiddle::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`VariableMiddle::is_valid`]).
+/// Shape: at least 1 lowercase letter followed by `-` followed by 2 digits (`^[a-z]+-[0-9]{2}$`),
+/// checked by [`VariableMiddle::parse`], `FromStr` and `TryFrom`; values decoded from responses are
+/// kept as sent (see [`VariableMiddle::is_valid`]).
 #[derive(
     Clone,
     PartialEq,
@@ -3109,7 +3284,9 @@ crate::runtime::id_type!(VariableMiddle);
 
 /// From the Twilio sample specs.
 ///
-/// Shape: `WF` followed by 32 hexadecimal digits (`^WF[0-9a-fA-F]{32}$`), checked by [`WfSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`WfSid::is_valid`]).
+/// Shape: `WF` followed by 32 hexadecimal digits (`^WF[0-9a-fA-F]{32}$`), checked by
+/// [`WfSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see
+/// [`WfSid::is_valid`]).
 #[derive(
     Clone,
     PartialEq,
@@ -3142,7 +3319,9 @@ crate::runtime::id_type!(WfSid);
 
 /// From the Twilio sample specs.
 ///
-/// Shape: `WH` followed by 32 hexadecimal digits (`^WH[0-9a-fA-F]{32}$`), checked by [`WhSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`WhSid::is_valid`]).
+/// Shape: `WH` followed by 32 hexadecimal digits (`^WH[0-9a-fA-F]{32}$`), checked by
+/// [`WhSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see
+/// [`WhSid::is_valid`]).
 #[derive(
     Clone,
     PartialEq,
@@ -3175,7 +3354,9 @@ crate::runtime::id_type!(WhSid);
 
 /// From the Twilio sample specs.
 ///
-/// Shape: a value containing `WX` followed by 32 lowercase hexadecimal digits (`WX[0-9a-f]{32}`), checked by [`WxSidUnanchored::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`WxSidUnanchored::is_valid`]).
+/// Shape: a value containing `WX` followed by 32 lowercase hexadecimal digits (`WX[0-9a-f]{32}`),
+/// checked by [`WxSidUnanchored::parse`], `FromStr` and `TryFrom`; values decoded from responses
+/// are kept as sent (see [`WxSidUnanchored::is_valid`]).
 #[derive(
     Clone,
     PartialEq,
@@ -3214,7 +3395,9 @@ crate::runtime::id_type!(WxSidUnanchored);
 
 /// From the Twilio sample specs.
 ///
-/// Shape: `XE` followed by 32 hexadecimal digits (`^XE[0-9a-fA-F]{32}$`), checked by [`XeSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`XeSid::is_valid`]).
+/// Shape: `XE` followed by 32 hexadecimal digits (`^XE[0-9a-fA-F]{32}$`), checked by
+/// [`XeSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see
+/// [`XeSid::is_valid`]).
 #[derive(
     Clone,
     PartialEq,

@@ -4,7 +4,8 @@
 //!
 //! ID patterns of every supported shape and every pattern of the Twilio sample specs.
 //!
-//! Served at `https://patterns.example.com`; reach it with [`Client::patterns_v1`](crate::Client::patterns_v1).
+//! Served at `https://patterns.example.com`; reach it with
+//! [`Client::patterns_v1`](crate::Client::patterns_v1).
 //!
 //! Compiled with the cargo feature `patterns_v1` (on by default, through `full`).
 

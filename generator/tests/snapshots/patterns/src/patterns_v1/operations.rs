@@ -21,7 +21,8 @@ impl crate::Client {
     }
 }
 
-/// Patterns (`https://patterns.example.com`). Get it with [`Client::patterns_v1`](crate::Client::patterns_v1).
+/// Patterns (`https://patterns.example.com`). Get it with
+/// [`Client::patterns_v1`](crate::Client::patterns_v1).
 #[derive(Debug, Clone)]
 pub struct PatternsV1 {
     client: crate::runtime::Client,
@@ -46,7 +47,8 @@ impl PatternsV1 {
     }
 }
 
-/// Request builder for [`PatternsV1::fetch_account`]: `GET /v1/Accounts/{Sid}`. Call [`send`](Self::send).
+/// Request builder for [`PatternsV1::fetch_account`]: `GET /v1/Accounts/{Sid}`. Call
+/// [`send`](Self::send).
 #[derive(Debug, Clone)]
 #[must_use = "a request is only sent by `.send()`"]
 pub struct FetchAccount {

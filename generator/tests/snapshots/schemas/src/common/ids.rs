@@ -3,9 +3,12 @@
 //! ID types: checked against their pattern when built from your input, accepted as sent
 //! when decoded from a response.
 
-/// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Knowledge resource.
+/// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Knowledge
+/// resource.
 ///
-/// Shape: `AC` followed by 32 hexadecimal digits (`^AC[0-9a-fA-F]{32}$`), checked by [`AccountSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`AccountSid::is_valid`]).
+/// Shape: `AC` followed by 32 hexadecimal digits (`^AC[0-9a-fA-F]{32}$`), checked by
+/// [`AccountSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent
+/// (see [`AccountSid::is_valid`]).
 #[derive(
     Clone,
     PartialEq,

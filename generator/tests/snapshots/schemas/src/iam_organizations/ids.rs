@@ -5,7 +5,9 @@
 
 /// Twilio Role Assignment Sid representing this role assignment
 ///
-/// Shape: a value containing `IY` followed by 32 lowercase hexadecimal digits (`IY[0-9a-f]{32}`), checked by [`IamRoleAssignmentSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`IamRoleAssignmentSid::is_valid`]).
+/// Shape: a value containing `IY` followed by 32 lowercase hexadecimal digits (`IY[0-9a-f]{32}`),
+/// checked by [`IamRoleAssignmentSid::parse`], `FromStr` and `TryFrom`; values decoded from
+/// responses are kept as sent (see [`IamRoleAssignmentSid::is_valid`]).
 ///
 /// Example: `IYc4ddb9d0befdb122b0eff334e3084544`.
 #[derive(
@@ -46,7 +48,9 @@ crate::runtime::id_type!(IamRoleAssignmentSid);
 
 /// Twilio Role Sid representing assigned role
 ///
-/// Shape: a value containing `IX` followed by 32 lowercase hexadecimal digits (`IX[0-9a-f]{32}`), checked by [`IamRoleSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`IamRoleSid::is_valid`]).
+/// Shape: a value containing `IX` followed by 32 lowercase hexadecimal digits (`IX[0-9a-f]{32}`),
+/// checked by [`IamRoleSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are
+/// kept as sent (see [`IamRoleSid::is_valid`]).
 ///
 /// Example: `IXc4ddb9d0befdb122b0eff334e3084544`.
 #[derive(
@@ -87,7 +91,9 @@ crate::runtime::id_type!(IamRoleSid);
 
 /// Twilio Sid representing identity of this assignment
 ///
-/// Shape: 2 uppercase letters followed by 32 hexadecimal digits (`^[A-Z]{2}[0-9a-fA-F]{32}$`), checked by [`Identity::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`Identity::is_valid`]).
+/// Shape: 2 uppercase letters followed by 32 hexadecimal digits (`^[A-Z]{2}[0-9a-fA-F]{32}$`),
+/// checked by [`Identity::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept
+/// as sent (see [`Identity::is_valid`]).
 ///
 /// Example: `ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa`.
 #[derive(
@@ -120,7 +126,9 @@ impl crate::Id for Identity {
 
 crate::runtime::id_type!(Identity);
 
-/// Shape: a value containing `OR` followed by 32 lowercase hexadecimal digits (`OR[0-9a-f]{32}`), checked by [`OrganizationSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`OrganizationSid::is_valid`]).
+/// Shape: a value containing `OR` followed by 32 lowercase hexadecimal digits (`OR[0-9a-f]{32}`),
+/// checked by [`OrganizationSid::parse`], `FromStr` and `TryFrom`; values decoded from responses
+/// are kept as sent (see [`OrganizationSid::is_valid`]).
 ///
 /// Example: `OR33f4f3aa6fffe840d000f8ef22e883db`.
 #[derive(

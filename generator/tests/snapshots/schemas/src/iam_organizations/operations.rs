@@ -19,7 +19,8 @@ impl crate::Client {
     }
 }
 
-/// Organization Public API (`https://preview-iam.twilio.com`). Get it with [`Client::iam_organizations`](crate::Client::iam_organizations).
+/// Organization Public API (`https://preview-iam.twilio.com`). Get it with
+/// [`Client::iam_organizations`](crate::Client::iam_organizations).
 #[derive(Debug, Clone)]
 pub struct IamOrganizations {
     client: crate::runtime::Client,
@@ -28,7 +29,8 @@ pub struct IamOrganizations {
 impl IamOrganizations {
     /// List role assignments for the given organization
     ///
-    /// Sends `GET /Organizations/{OrganizationSid}/RoleAssignments`. `.send()` returns one page; `.stream()` yields every item, fetching pages as needed.
+    /// Sends `GET /Organizations/{OrganizationSid}/RoleAssignments`. `.send()` returns one page;
+    /// `.stream()` yields every item, fetching pages as needed.
     ///
     /// # Arguments
     ///
@@ -47,7 +49,9 @@ impl IamOrganizations {
     }
 }
 
-/// Request builder for [`IamOrganizations::list_role_assignments`]: `GET /Organizations/{OrganizationSid}/RoleAssignments`. Set optional inputs with its methods, then call [`send`](Self::send).
+/// Request builder for [`IamOrganizations::list_role_assignments`]: `GET
+/// /Organizations/{OrganizationSid}/RoleAssignments`. Set optional inputs with its methods, then
+/// call [`send`](Self::send).
 #[derive(Debug, Clone)]
 #[must_use = "a request is only sent by `.send()`"]
 pub struct ListRoleAssignments {
@@ -77,7 +81,8 @@ impl ListRoleAssignments {
         self
     }
 
-    /// Sends the request (`GET /Organizations/{OrganizationSid}/RoleAssignments`) and decodes the response.
+    /// Sends the request (`GET /Organizations/{OrganizationSid}/RoleAssignments`) and decodes the
+    /// response.
     pub async fn send(
         self,
     ) -> ::std::result::Result<

@@ -5,7 +5,9 @@
 
 /// The description of knowledge.
 ///
-/// Shape: `aia_know_` followed by at least 1 character other than line breaks (`^aia_know_.+$`), checked by [`ServiceKnowledgeId::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`ServiceKnowledgeId::is_valid`]).
+/// Shape: `aia_know_` followed by at least 1 character other than line breaks (`^aia_know_.+$`),
+/// checked by [`ServiceKnowledgeId::parse`], `FromStr` and `TryFrom`; values decoded from responses
+/// are kept as sent (see [`ServiceKnowledgeId::is_valid`]).
 #[derive(
     Clone,
     PartialEq,
@@ -47,7 +49,9 @@ crate::runtime::id_type!(ServiceKnowledgeId);
 
 /// The Policy ID.
 ///
-/// Shape: `aia_plcy_` followed by at least 1 character other than line breaks (`^aia_plcy_.+$`), checked by [`ServicePolicyId::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`ServicePolicyId::is_valid`]).
+/// Shape: `aia_plcy_` followed by at least 1 character other than line breaks (`^aia_plcy_.+$`),
+/// checked by [`ServicePolicyId::parse`], `FromStr` and `TryFrom`; values decoded from responses
+/// are kept as sent (see [`ServicePolicyId::is_valid`]).
 #[derive(
     Clone,
     PartialEq,

@@ -4,7 +4,8 @@
 //!
 //! This is the public Twilio REST API.
 //!
-//! Served at `https://knowledge.twilio.com`; reach it with [`Client::knowledge_v1`](crate::Client::knowledge_v1).
+//! Served at `https://knowledge.twilio.com`; reach it with
+//! [`Client::knowledge_v1`](crate::Client::knowledge_v1).
 //!
 //! Compiled with the cargo feature `knowledge_v1` (on by default, through `full`).
 

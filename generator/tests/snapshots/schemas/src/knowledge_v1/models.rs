@@ -102,7 +102,8 @@ pub struct ServiceKnowledge {
     pub description: ::std::option::Option<::std::string::String>,
     /// The description of knowledge.
     pub id: super::ServiceKnowledgeId,
-    /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Knowledge resource.
+    /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Knowledge
+    /// resource.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub account_sid: ::std::option::Option<crate::common::AccountSid>,
     /// The details of the knowledge source based on the type.
@@ -135,9 +136,11 @@ pub struct ServiceKnowledge {
     /// Array of tag and value pairs for tag filtering.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub tags: ::std::option::Option<super::Tags>,
-    /// The date and time in GMT when the Knowledge was created specified in [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601) format.
+    /// The date and time in GMT when the Knowledge was created specified in [ISO
+    /// 8601](https://en.wikipedia.org/wiki/ISO_8601) format.
     pub date_created: ::chrono::DateTime<::chrono::Utc>,
-    /// The date and time in GMT when the Knowledge was last updated specified in [ISO 8601](https://en.wikipedia.org/wiki/ISO_8601) format.
+    /// The date and time in GMT when the Knowledge was last updated specified in [ISO
+    /// 8601](https://en.wikipedia.org/wiki/ISO_8601) format.
     pub date_updated: ::chrono::DateTime<::chrono::Utc>,
 }
 
@@ -225,12 +228,14 @@ impl<'de> ::serde::Deserialize<'de> for ServiceKnowledgeEmbeddingDimensions {
 /// The `ServiceKnowledgeStatus` schema.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ServiceKnowledgeStatus {
-    /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Knowledge resource.
+    /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Knowledge
+    /// resource.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub account_sid: ::std::option::Option<crate::common::AccountSid>,
     /// The status of processing the knowledge source ('QUEUED', 'PROCESSING', 'COMPLETED', 'FAILED')
     pub status: ::std::string::String,
-    /// The last status of processing the knowledge source ('QUEUED', 'PROCESSING', 'COMPLETED', 'FAILED')
+    /// The last status of processing the knowledge source ('QUEUED', 'PROCESSING', 'COMPLETED',
+    /// 'FAILED')
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub last_status: ::std::option::Option<::std::string::String>,
 }

@@ -21,7 +21,8 @@ impl crate::Client {
     }
 }
 
-/// Twilio - Knowledge (`https://knowledge.twilio.com`). Get it with [`Client::knowledge_v1`](crate::Client::knowledge_v1).
+/// Twilio - Knowledge (`https://knowledge.twilio.com`). Get it with
+/// [`Client::knowledge_v1`](crate::Client::knowledge_v1).
 #[derive(Debug, Clone)]
 pub struct KnowledgeV1 {
     client: crate::runtime::Client,
@@ -74,7 +75,8 @@ impl KnowledgeV1 {
     }
 }
 
-/// Request builder for [`KnowledgeV1::create_knowledge`]: `POST /v1/Knowledge`. Set optional inputs with its methods, then call [`send`](Self::send).
+/// Request builder for [`KnowledgeV1::create_knowledge`]: `POST /v1/Knowledge`. Set optional inputs
+/// with its methods, then call [`send`](Self::send).
 #[derive(Debug, Clone)]
 #[must_use = "a request is only sent by `.send()`"]
 pub struct CreateKnowledge {
@@ -120,7 +122,8 @@ impl crate::runtime::operation::Operation for CreateKnowledge {
     }
 }
 
-/// Request builder for [`KnowledgeV1::fetch_knowledge_status`]: `GET /v1/Knowledge/{id}/Status`. Call [`send`](Self::send).
+/// Request builder for [`KnowledgeV1::fetch_knowledge_status`]: `GET /v1/Knowledge/{id}/Status`.
+/// Call [`send`](Self::send).
 #[derive(Debug, Clone)]
 #[must_use = "a request is only sent by `.send()`"]
 pub struct FetchKnowledgeStatus {
@@ -163,7 +166,8 @@ impl crate::runtime::operation::Operation for FetchKnowledgeStatus {
     }
 }
 
-/// Request builder for [`KnowledgeV1::search_knowledge`]: `POST /v1/Knowledge/{id}/Search`. Set optional inputs with its methods, then call [`send`](Self::send).
+/// Request builder for [`KnowledgeV1::search_knowledge`]: `POST /v1/Knowledge/{id}/Search`. Set
+/// optional inputs with its methods, then call [`send`](Self::send).
 #[derive(Debug, Clone)]
 #[must_use = "a request is only sent by `.send()`"]
 pub struct SearchKnowledge {

@@ -3,7 +3,9 @@
 //! ID types: checked against their pattern when built from your input, accepted as sent
 //! when decoded from a response.
 
-/// Shape: `XE` followed by 32 hexadecimal digits (`^XE[0-9a-fA-F]{32}$`), checked by [`ChannelsSenderSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`ChannelsSenderSid::is_valid`]).
+/// Shape: `XE` followed by 32 hexadecimal digits (`^XE[0-9a-fA-F]{32}$`), checked by
+/// [`ChannelsSenderSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as
+/// sent (see [`ChannelsSenderSid::is_valid`]).
 ///
 /// Example: `XE1234567890abcdef1234567890abcdef`.
 #[derive(
@@ -38,7 +40,10 @@ crate::runtime::id_type!(ChannelsSenderSid);
 
 /// Combination of KeywordType and Locale in format: {KeywordType}.{Locale}
 ///
-/// Shape: one of `STOP`, `START`, `HELP` followed by `.` followed by one of `ALL`, `ENGLISH`, `FRENCH`, `GERMAN`, `SPANISH` (`^(STOP|START|HELP)\.(ALL|ENGLISH|FRENCH|GERMAN|SPANISH)$`), checked by [`KeywordLocaleType::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`KeywordLocaleType::is_valid`]).
+/// Shape: one of `STOP`, `START`, `HELP` followed by `.` followed by one of `ALL`, `ENGLISH`,
+/// `FRENCH`, `GERMAN`, `SPANISH` (`^(STOP|START|HELP)\.(ALL|ENGLISH|FRENCH|GERMAN|SPANISH)$`),
+/// checked by [`KeywordLocaleType::parse`], `FromStr` and `TryFrom`; values decoded from responses
+/// are kept as sent (see [`KeywordLocaleType::is_valid`]).
 ///
 /// Example: `STOP.ENGLISH`.
 #[derive(
@@ -91,7 +96,9 @@ crate::runtime::id_type!(KeywordLocaleType);
 
 /// The SID of a recent inbound message from the recipient. Must be an SM or MM SID format.
 ///
-/// Shape: one of `SM`, `MM` followed by 32 hexadecimal digits (`^(SM|MM)[0-9a-fA-F]{32}$`), checked by [`MessageId::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`MessageId::is_valid`]).
+/// Shape: one of `SM`, `MM` followed by 32 hexadecimal digits (`^(SM|MM)[0-9a-fA-F]{32}$`), checked
+/// by [`MessageId::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent
+/// (see [`MessageId::is_valid`]).
 ///
 /// Example: `SM1234567890abcdef1234567890abcdef`.
 #[derive(
@@ -124,7 +131,9 @@ impl crate::Id for MessageId {
 
 crate::runtime::id_type!(MessageId);
 
-/// Shape: `OO` followed by 32 hexadecimal digits (`^OO[0-9a-fA-F]{32}$`), checked by [`OptOutSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`OptOutSid::is_valid`]).
+/// Shape: `OO` followed by 32 hexadecimal digits (`^OO[0-9a-fA-F]{32}$`), checked by
+/// [`OptOutSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent
+/// (see [`OptOutSid::is_valid`]).
 ///
 /// Example: `OO1234567890abcdef1234567890abcdef`.
 #[derive(

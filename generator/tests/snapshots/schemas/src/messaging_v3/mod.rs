@@ -4,7 +4,8 @@
 //!
 //! This is the public Twilio REST API.
 //!
-//! Served at `https://messaging.twilio.com`; reach it with [`Client::messaging_v3`](crate::Client::messaging_v3).
+//! Served at `https://messaging.twilio.com`; reach it with
+//! [`Client::messaging_v3`](crate::Client::messaging_v3).
 //!
 //! Compiled with the cargo feature `messaging_v3` (on by default, through `full`).
 

@@ -293,7 +293,8 @@ pub struct SmsDetails {
     pub sms_segments: ::std::option::Option<i64>,
 }
 
-/// Request body for sending a typing indicator. The schema varies by channel. Use the `channel` field to determine which properties are required.
+/// Request body for sending a typing indicator. The schema varies by channel. Use the `channel`
+/// field to determine which properties are required.
 ///
 /// Open: a value that is none of the known variants decodes to `Unknown`.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
@@ -392,7 +393,8 @@ impl ::std::convert::From<::std::string::String> for WhatsAppSenderConfiguration
 
 crate::runtime::open_enum!(WhatsAppSenderConfigurationType);
 
-/// Typing indicator request for WhatsApp channel. Requires a messageId from a recent inbound message.
+/// Typing indicator request for WhatsApp channel. Requires a messageId from a recent inbound
+/// message.
 #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct WhatsAppTypingIndicatorRequest {

@@ -21,7 +21,8 @@ impl crate::Client {
     }
 }
 
-/// Twilio - Messaging (`https://messaging.twilio.com`). Get it with [`Client::messaging_v3`](crate::Client::messaging_v3).
+/// Twilio - Messaging (`https://messaging.twilio.com`). Get it with
+/// [`Client::messaging_v3`](crate::Client::messaging_v3).
 #[derive(Debug, Clone)]
 pub struct MessagingV3 {
     client: crate::runtime::Client,
@@ -30,13 +31,16 @@ pub struct MessagingV3 {
 impl MessagingV3 {
     /// Send a typing indicator
     ///
-    /// Send a typing indicator to notify the recipient that you are composing a message. Supported channels: WhatsApp, Apple Messages for Business. The request body varies by channel — use the `channel` field as the discriminator.
+    /// Send a typing indicator to notify the recipient that you are composing a message. Supported
+    /// channels: WhatsApp, Apple Messages for Business. The request body varies by channel — use the
+    /// `channel` field as the discriminator.
     ///
     /// Sends `POST /v3/Indicators/Typing.json`.
     ///
     /// # Arguments
     ///
-    /// - `body` (JSON body `body`): Request body for sending a typing indicator. The schema varies by channel. Use the `channel` field to determine which properties are required.
+    /// - `body` (JSON body `body`): Request body for sending a typing indicator. The schema varies by
+    ///   channel. Use the `channel` field to determine which properties are required.
     pub fn create_v3_typing_indicator(
         &self,
         body: super::TypingIndicatorRequest,
@@ -83,7 +87,8 @@ impl MessagingV3 {
     }
 }
 
-/// Request builder for [`MessagingV3::create_v3_typing_indicator`]: `POST /v3/Indicators/Typing.json`. Call [`send`](Self::send).
+/// Request builder for [`MessagingV3::create_v3_typing_indicator`]: `POST
+/// /v3/Indicators/Typing.json`. Call [`send`](Self::send).
 #[derive(Debug, Clone)]
 #[must_use = "a request is only sent by `.send()`"]
 pub struct CreateV3TypingIndicator {
@@ -123,7 +128,8 @@ impl crate::runtime::operation::Operation for CreateV3TypingIndicator {
     }
 }
 
-/// Request builder for [`MessagingV3::fetch_channels_sender`]: `GET /v3/Channels/Senders/{Sid}`. Call [`send`](Self::send).
+/// Request builder for [`MessagingV3::fetch_channels_sender`]: `GET /v3/Channels/Senders/{Sid}`.
+/// Call [`send`](Self::send).
 #[derive(Debug, Clone)]
 #[must_use = "a request is only sent by `.send()`"]
 pub struct FetchChannelsSender {
@@ -165,7 +171,9 @@ impl crate::runtime::operation::Operation for FetchChannelsSender {
     }
 }
 
-/// Request builder for [`MessagingV3::fetch_opt_out_keywords`]: `GET /v3/OptOuts/{OptOutSid}/Keywords`. Set optional inputs with its methods, then call [`send`](Self::send).
+/// Request builder for [`MessagingV3::fetch_opt_out_keywords`]: `GET
+/// /v3/OptOuts/{OptOutSid}/Keywords`. Set optional inputs with its methods, then call
+/// [`send`](Self::send).
 #[derive(Debug, Clone)]
 #[must_use = "a request is only sent by `.send()`"]
 pub struct FetchOptOutKeywords {

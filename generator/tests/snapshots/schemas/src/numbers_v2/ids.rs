@@ -3,7 +3,10 @@
 //! ID types: checked against their pattern when built from your input, accepted as sent
 //! when decoded from a response.
 
-/// Shape: `BU` followed by 32 hexadecimal digits followed by (`,BU` followed by 32 hexadecimal digits) 0 to 19 times (`^BU[0-9a-fA-F]{32}(,BU[0-9a-fA-F]{32}){0,19}$`), checked by [`BundleSids::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`BundleSids::is_valid`]).
+/// Shape: `BU` followed by 32 hexadecimal digits followed by (`,BU` followed by 32 hexadecimal
+/// digits) 0 to 19 times (`^BU[0-9a-fA-F]{32}(,BU[0-9a-fA-F]{32}){0,19}$`), checked by
+/// [`BundleSids::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent
+/// (see [`BundleSids::is_valid`]).
 #[derive(
     Clone,
     PartialEq,
@@ -49,7 +52,9 @@ crate::runtime::id_type!(BundleSids);
 
 /// A 34 character string that uniquely identifies this HostedNumberOrder.
 ///
-/// Shape: `HR` followed by 32 hexadecimal digits (`^HR[0-9a-fA-F]{32}$`), checked by [`HostedNumberOrderSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`HostedNumberOrderSid::is_valid`]).
+/// Shape: `HR` followed by 32 hexadecimal digits (`^HR[0-9a-fA-F]{32}$`), checked by
+/// [`HostedNumberOrderSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept
+/// as sent (see [`HostedNumberOrderSid::is_valid`]).
 #[derive(
     Clone,
     PartialEq,
@@ -82,7 +87,9 @@ crate::runtime::id_type!(HostedNumberOrderSid);
 
 /// The unique string that we created to identify the Bundle resource.
 ///
-/// Shape: `BU` followed by 32 hexadecimal digits (`^BU[0-9a-fA-F]{32}$`), checked by [`RegulatoryComplianceBundleSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`RegulatoryComplianceBundleSid::is_valid`]).
+/// Shape: `BU` followed by 32 hexadecimal digits (`^BU[0-9a-fA-F]{32}$`), checked by
+/// [`RegulatoryComplianceBundleSid::parse`], `FromStr` and `TryFrom`; values decoded from responses
+/// are kept as sent (see [`RegulatoryComplianceBundleSid::is_valid`]).
 #[derive(
     Clone,
     PartialEq,

@@ -75,14 +75,16 @@ pub struct HostedNumberOrder {
     /// The ISO country code of the phone number.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub iso_country: ::std::option::Option<::std::string::String>,
-    /// The date this resource was created, given as [GMT RFC 2822](http://www.ietf.org/rfc/rfc2822.txt) format.
+    /// The date this resource was created, given as [GMT RFC 2822](http://www.ietf.org/rfc/rfc2822.txt)
+    /// format.
     #[serde(
         default,
         skip_serializing_if = "::std::option::Option::is_none",
         deserialize_with = "crate::runtime::wire::empty_as_none",
     )]
     pub date_created: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
-    /// The date that this resource was updated, given as [GMT RFC 2822](http://www.ietf.org/rfc/rfc2822.txt) format.
+    /// The date that this resource was updated, given as [GMT RFC
+    /// 2822](http://www.ietf.org/rfc/rfc2822.txt) format.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub date_updated: ::std::option::Option<::std::string::String>,
     /// The HTTP method that should be used to request the SmsUrl.

@@ -21,7 +21,8 @@ impl crate::Client {
     }
 }
 
-/// Twilio - Numbers (`https://numbers.twilio.com`). Get it with [`Client::numbers_v2`](crate::Client::numbers_v2).
+/// Twilio - Numbers (`https://numbers.twilio.com`). Get it with
+/// [`Client::numbers_v2`](crate::Client::numbers_v2).
 #[derive(Debug, Clone)]
 pub struct NumbersV2 {
     client: crate::runtime::Client,
@@ -36,9 +37,12 @@ impl NumbersV2 {
     ///
     /// # Arguments
     ///
-    /// - `phone_number` (form field `PhoneNumber`): The number to host in [+E.164](https://en.wikipedia.org/wiki/E.164) format
-    /// - `contact_phone_number` (form field `ContactPhoneNumber`): The contact phone number of the person authorized to sign the Authorization Document.
-    /// - `email` (form field `Email`): Optional. Email of the owner of this phone number that is being hosted.
+    /// - `phone_number` (form field `PhoneNumber`): The number to host in
+    ///   [+E.164](https://en.wikipedia.org/wiki/E.164) format
+    /// - `contact_phone_number` (form field `ContactPhoneNumber`): The contact phone number of the
+    ///   person authorized to sign the Authorization Document.
+    /// - `email` (form field `Email`): Optional. Email of the owner of this phone number that is being
+    ///   hosted.
     pub fn create_hosted_number_order(
         &self,
         phone_number: impl ::std::convert::Into<::std::string::String>,
@@ -60,7 +64,8 @@ impl NumbersV2 {
     ///
     /// Retrieve a list of all Bundles for an account.
     ///
-    /// Sends `GET /v2/RegulatoryCompliance/Bundles`. `.send()` returns one page; `.stream()` yields every item, fetching pages as needed.
+    /// Sends `GET /v2/RegulatoryCompliance/Bundles`. `.send()` returns one page; `.stream()` yields
+    /// every item, fetching pages as needed.
     pub fn list_bundle(&self) -> ListBundle {
         ListBundle {
             client: self.client.clone(),
@@ -71,7 +76,8 @@ impl NumbersV2 {
     }
 }
 
-/// Request builder for [`NumbersV2::create_hosted_number_order`]: `POST /v2/HostedNumber/Orders`. Set optional inputs with its methods, then call [`send`](Self::send).
+/// Request builder for [`NumbersV2::create_hosted_number_order`]: `POST /v2/HostedNumber/Orders`.
+/// Set optional inputs with its methods, then call [`send`](Self::send).
 #[derive(Debug, Clone)]
 #[must_use = "a request is only sent by `.send()`"]
 pub struct CreateHostedNumberOrder {
@@ -85,7 +91,8 @@ pub struct CreateHostedNumberOrder {
 }
 
 impl CreateHostedNumberOrder {
-    /// This defaults to the AccountSid of the authorization the user is using. This can be provided to specify a subaccount to add the HostedNumberOrder to.
+    /// This defaults to the AccountSid of the authorization the user is using. This can be provided to
+    /// specify a subaccount to add the HostedNumberOrder to.
     ///
     /// Sent as the `AccountSid` form field.
     pub fn account_sid(
@@ -160,7 +167,8 @@ impl crate::runtime::operation::Operation for CreateHostedNumberOrder {
     }
 }
 
-/// Request builder for [`NumbersV2::list_bundle`]: `GET /v2/RegulatoryCompliance/Bundles`. Set optional inputs with its methods, then call [`send`](Self::send).
+/// Request builder for [`NumbersV2::list_bundle`]: `GET /v2/RegulatoryCompliance/Bundles`. Set
+/// optional inputs with its methods, then call [`send`](Self::send).
 #[derive(Debug, Clone)]
 #[must_use = "a request is only sent by `.send()`"]
 pub struct ListBundle {
@@ -171,7 +179,8 @@ pub struct ListBundle {
 }
 
 impl ListBundle {
-    /// A comma-separated list of Bundle SIDs to filter the results (maximum 20). Each Bundle SID must match `^BU[0-9a-fA-F]{32}$`.
+    /// A comma-separated list of Bundle SIDs to filter the results (maximum 20). Each Bundle SID must
+    /// match `^BU[0-9a-fA-F]{32}$`.
     ///
     /// Sent as the `BundleSids` query parameter.
     pub fn bundle_sids(
@@ -182,7 +191,8 @@ impl ListBundle {
         self
     }
 
-    /// The 2-digit [ISO country code](https://en.wikipedia.org/wiki/ISO_3166-1_alpha-2) of the Bundle's phone number country ownership request.
+    /// The 2-digit [ISO country code](https://en.wikipedia.org/wiki/ISO_3166-1_alpha-2) of the Bundle's
+    /// phone number country ownership request.
     ///
     /// Sent as the `IsoCountry` query parameter.
     pub fn iso_country(

@@ -5,7 +5,9 @@
 
 /// The unique SID identifier of the Account.
 ///
-/// Shape: `AC` followed by 32 hexadecimal digits (`^AC[0-9a-fA-F]{32}$`), checked by [`AccountSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`AccountSid::is_valid`]).
+/// Shape: `AC` followed by 32 hexadecimal digits (`^AC[0-9a-fA-F]{32}$`), checked by
+/// [`AccountSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent
+/// (see [`AccountSid::is_valid`]).
 #[derive(
     Clone,
     PartialEq,
@@ -38,7 +40,9 @@ crate::runtime::id_type!(AccountSid);
 
 /// A 34 character string that uniquely identifies this Sink.
 ///
-/// Shape: `DG` followed by 32 hexadecimal digits (`^DG[0-9a-fA-F]{32}$`), checked by [`SinkSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`SinkSid::is_valid`]).
+/// Shape: `DG` followed by 32 hexadecimal digits (`^DG[0-9a-fA-F]{32}$`), checked by
+/// [`SinkSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see
+/// [`SinkSid::is_valid`]).
 ///
 /// Example: `DGaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa`.
 #[derive(
@@ -73,7 +77,9 @@ crate::runtime::id_type!(SinkSid);
 
 /// A 34 character string that uniquely identifies this Subscription.
 ///
-/// Shape: `DF` followed by 32 hexadecimal digits (`^DF[0-9a-fA-F]{32}$`), checked by [`SubscriptionSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`SubscriptionSid::is_valid`]).
+/// Shape: `DF` followed by 32 hexadecimal digits (`^DF[0-9a-fA-F]{32}$`), checked by
+/// [`SubscriptionSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as
+/// sent (see [`SubscriptionSid::is_valid`]).
 #[derive(
     Clone,
     PartialEq,

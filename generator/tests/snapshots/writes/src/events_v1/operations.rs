@@ -21,7 +21,8 @@ impl crate::Client {
     }
 }
 
-/// Twilio - Events (`https://events.twilio.com`). Get it with [`Client::events_v1`](crate::Client::events_v1).
+/// Twilio - Events (`https://events.twilio.com`). Get it with
+/// [`Client::events_v1`](crate::Client::events_v1).
 #[derive(Debug, Clone)]
 pub struct EventsV1 {
     client: crate::runtime::Client,
@@ -36,9 +37,12 @@ impl EventsV1 {
     ///
     /// # Arguments
     ///
-    /// - `description` (form field `Description`): A human readable description for the Sink **This value should not contain PII.**
-    /// - `sink_configuration` (form field `SinkConfiguration`): The information required for Twilio to connect to the provided Sink encoded as JSON.
-    /// - `sink_type` (form field `SinkType`): The Sink type. Can only be "kinesis" or "webhook" currently.
+    /// - `description` (form field `Description`): A human readable description for the Sink **This
+    ///   value should not contain PII.**
+    /// - `sink_configuration` (form field `SinkConfiguration`): The information required for Twilio to
+    ///   connect to the provided Sink encoded as JSON.
+    /// - `sink_type` (form field `SinkType`): The Sink type. Can only be "kinesis" or "webhook"
+    ///   currently.
     pub fn create_sink(
         &self,
         description: impl ::std::convert::Into<::std::string::String>,
@@ -61,7 +65,8 @@ impl EventsV1 {
     ///
     /// # Arguments
     ///
-    /// - `sid` (path parameter `Sid`): A 34 character string that uniquely identifies the Sink to be Tested.
+    /// - `sid` (path parameter `Sid`): A 34 character string that uniquely identifies the Sink to be
+    ///   Tested.
     pub fn create_sink_test(
         &self,
         sid: impl ::std::convert::Into<::std::string::String>,
@@ -80,8 +85,10 @@ impl EventsV1 {
     ///
     /// # Arguments
     ///
-    /// - `description` (form field `Description`): A human readable description for the Subscription **This value should not contain PII.**
-    /// - `sink_sid` (form field `SinkSid`): The SID of the sink that events selected by this subscription should be sent to. Sink must be active for the subscription to be created.
+    /// - `description` (form field `Description`): A human readable description for the Subscription
+    ///   **This value should not contain PII.**
+    /// - `sink_sid` (form field `SinkSid`): The SID of the sink that events selected by this
+    ///   subscription should be sent to. Sink must be active for the subscription to be created.
     /// - `types`: the form field `Types`.
     pub fn create_subscription(
         &self,
@@ -162,7 +169,8 @@ impl crate::runtime::operation::Operation for CreateSink {
     }
 }
 
-/// Request builder for [`EventsV1::create_sink_test`]: `POST /v1/Sinks/{Sid}/Test`. Call [`send`](Self::send).
+/// Request builder for [`EventsV1::create_sink_test`]: `POST /v1/Sinks/{Sid}/Test`. Call
+/// [`send`](Self::send).
 #[derive(Debug, Clone)]
 #[must_use = "a request is only sent by `.send()`"]
 pub struct CreateSinkTest {
@@ -203,7 +211,8 @@ impl crate::runtime::operation::Operation for CreateSinkTest {
     }
 }
 
-/// Request builder for [`EventsV1::create_subscription`]: `POST /v1/Subscriptions`. Call [`send`](Self::send).
+/// Request builder for [`EventsV1::create_subscription`]: `POST /v1/Subscriptions`. Call
+/// [`send`](Self::send).
 #[derive(Debug, Clone)]
 #[must_use = "a request is only sent by `.send()`"]
 pub struct CreateSubscription {
@@ -252,7 +261,8 @@ impl crate::runtime::operation::Operation for CreateSubscription {
     }
 }
 
-/// Request builder for [`EventsV1::delete_sink`]: `DELETE /v1/Sinks/{Sid}`. Call [`send`](Self::send).
+/// Request builder for [`EventsV1::delete_sink`]: `DELETE /v1/Sinks/{Sid}`. Call
+/// [`send`](Self::send).
 #[derive(Debug, Clone)]
 #[must_use = "a request is only sent by `.send()`"]
 pub struct DeleteSink {

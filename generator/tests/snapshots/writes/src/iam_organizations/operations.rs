@@ -19,7 +19,8 @@ impl crate::Client {
     }
 }
 
-/// Organization Public API (`https://preview-iam.twilio.com`). Get it with [`Client::iam_organizations`](crate::Client::iam_organizations).
+/// Organization Public API (`https://preview-iam.twilio.com`). Get it with
+/// [`Client::iam_organizations`](crate::Client::iam_organizations).
 #[derive(Debug, Clone)]
 pub struct IamOrganizations {
     client: crate::runtime::Client,
@@ -41,8 +42,11 @@ impl IamOrganizations {
     ///
     /// Twilio documents these error responses (each becomes [`Error::Api`](crate::Error::Api)):
     ///
-    /// - `400`: Bad request or business rules violation. Body: [`crate::iam_organizations::TwilioServiceErrorResponse`], read with `api_error.decode_body::<crate::iam_organizations::TwilioServiceErrorResponse>()`.
-    /// - `403`: Unauthorized. Body: [`crate::iam_organizations::CreateRoleAssignmentError`], read with `api_error.decode_body::<crate::iam_organizations::CreateRoleAssignmentError>()`.
+    /// - `400`: Bad request or business rules violation. Body:
+    ///   [`crate::iam_organizations::TwilioServiceErrorResponse`], read with
+    ///   `api_error.decode_body::<crate::iam_organizations::TwilioServiceErrorResponse>()`.
+    /// - `403`: Unauthorized. Body: [`crate::iam_organizations::CreateRoleAssignmentError`], read with
+    ///   `api_error.decode_body::<crate::iam_organizations::CreateRoleAssignmentError>()`.
     pub fn create_role_assignment(
         &self,
         organization_sid: impl ::std::convert::Into<::std::string::String>,
@@ -68,7 +72,8 @@ impl IamOrganizations {
     ///
     /// Twilio documents these error responses (each becomes [`Error::Api`](crate::Error::Api)):
     ///
-    /// - `404`: Not found. Body: [`crate::iam_organizations::ScimError`], read with `api_error.decode_body::<crate::iam_organizations::ScimError>()`.
+    /// - `404`: Not found. Body: [`crate::iam_organizations::ScimError`], read with
+    ///   `api_error.decode_body::<crate::iam_organizations::ScimError>()`.
     pub fn delete_organization_user(
         &self,
         organization_sid: impl ::std::convert::Into<::std::string::String>,
@@ -109,7 +114,8 @@ impl IamOrganizations {
     ///
     /// Twilio documents these error responses (each becomes [`Error::Api`](crate::Error::Api)):
     ///
-    /// - `400`: Bad request or business rules violation. Body: [`crate::iam_organizations::ScimError`], read with `api_error.decode_body::<crate::iam_organizations::ScimError>()`.
+    /// - `400`: Bad request or business rules violation. Body: [`crate::iam_organizations::ScimError`],
+    ///   read with `api_error.decode_body::<crate::iam_organizations::ScimError>()`.
     pub fn patch_organization_user(
         &self,
         organization_sid: impl ::std::convert::Into<::std::string::String>,
@@ -139,9 +145,12 @@ impl IamOrganizations {
     ///
     /// Twilio documents these error responses (each becomes [`Error::Api`](crate::Error::Api)):
     ///
-    /// - `400`: Bad request or business rules violation. Body: [`crate::iam_organizations::ScimError`], read with `api_error.decode_body::<crate::iam_organizations::ScimError>()`.
-    /// - `404`: Not found. Body: [`crate::iam_organizations::ScimError`], read with `api_error.decode_body::<crate::iam_organizations::ScimError>()`.
-    /// - `409`: Conflict. Body: [`crate::iam_organizations::ScimError`], read with `api_error.decode_body::<crate::iam_organizations::ScimError>()`.
+    /// - `400`: Bad request or business rules violation. Body: [`crate::iam_organizations::ScimError`],
+    ///   read with `api_error.decode_body::<crate::iam_organizations::ScimError>()`.
+    /// - `404`: Not found. Body: [`crate::iam_organizations::ScimError`], read with
+    ///   `api_error.decode_body::<crate::iam_organizations::ScimError>()`.
+    /// - `409`: Conflict. Body: [`crate::iam_organizations::ScimError`], read with
+    ///   `api_error.decode_body::<crate::iam_organizations::ScimError>()`.
     pub fn update_organization_user(
         &self,
         organization_sid: impl ::std::convert::Into<::std::string::String>,
@@ -158,7 +167,8 @@ impl IamOrganizations {
     }
 }
 
-/// Request builder for [`IamOrganizations::create_role_assignment`]: `POST /Organizations/{OrganizationSid}/RoleAssignments`. Call [`send`](Self::send).
+/// Request builder for [`IamOrganizations::create_role_assignment`]: `POST
+/// /Organizations/{OrganizationSid}/RoleAssignments`. Call [`send`](Self::send).
 #[derive(Debug, Clone)]
 #[must_use = "a request is only sent by `.send()`"]
 pub struct CreateRoleAssignment {
@@ -168,7 +178,8 @@ pub struct CreateRoleAssignment {
 }
 
 impl CreateRoleAssignment {
-    /// Sends the request (`POST /Organizations/{OrganizationSid}/RoleAssignments`) and decodes the response.
+    /// Sends the request (`POST /Organizations/{OrganizationSid}/RoleAssignments`) and decodes the
+    /// response.
     pub async fn send(
         self,
     ) -> ::std::result::Result<super::PublicApiRoleAssignmentResponse, crate::Error> {
@@ -207,7 +218,8 @@ impl crate::runtime::operation::Operation for CreateRoleAssignment {
     }
 }
 
-/// Request builder for [`IamOrganizations::delete_organization_user`]: `DELETE /Organizations/{OrganizationSid}/scim/Users/{UserSid}`. Call [`send`](Self::send).
+/// Request builder for [`IamOrganizations::delete_organization_user`]: `DELETE
+/// /Organizations/{OrganizationSid}/scim/Users/{UserSid}`. Call [`send`](Self::send).
 #[derive(Debug, Clone)]
 #[must_use = "a request is only sent by `.send()`"]
 pub struct DeleteOrganizationUser {
@@ -217,7 +229,8 @@ pub struct DeleteOrganizationUser {
 }
 
 impl DeleteOrganizationUser {
-    /// Sends the request (`DELETE /Organizations/{OrganizationSid}/scim/Users/{UserSid}`) and decodes the response.
+    /// Sends the request (`DELETE /Organizations/{OrganizationSid}/scim/Users/{UserSid}`) and decodes
+    /// the response.
     pub async fn send(self) -> ::std::result::Result<(), crate::Error> {
         crate::runtime::operation::Operation::send(self).await
     }
@@ -256,7 +269,8 @@ impl crate::runtime::operation::Operation for DeleteOrganizationUser {
     }
 }
 
-/// Request builder for [`IamOrganizations::fetch_authorize`]: `GET /v1/authorize`. Set optional inputs with its methods, then call [`send`](Self::send).
+/// Request builder for [`IamOrganizations::fetch_authorize`]: `GET /v1/authorize`. Set optional
+/// inputs with its methods, then call [`send`](Self::send).
 #[derive(Debug, Clone)]
 #[must_use = "a request is only sent by `.send()`"]
 pub struct FetchAuthorize {
@@ -358,7 +372,9 @@ impl crate::runtime::operation::Operation for FetchAuthorize {
     }
 }
 
-/// Request builder for [`IamOrganizations::patch_organization_user`]: `PATCH /Organizations/{OrganizationSid}/scim/Users/{UserSid}`. Set optional inputs with its methods, then call [`send`](Self::send).
+/// Request builder for [`IamOrganizations::patch_organization_user`]: `PATCH
+/// /Organizations/{OrganizationSid}/scim/Users/{UserSid}`. Set optional inputs with its methods,
+/// then call [`send`](Self::send).
 #[derive(Debug, Clone)]
 #[must_use = "a request is only sent by `.send()`"]
 pub struct PatchOrganizationUser {
@@ -379,7 +395,8 @@ impl PatchOrganizationUser {
         self
     }
 
-    /// Sends the request (`PATCH /Organizations/{OrganizationSid}/scim/Users/{UserSid}`) and decodes the response.
+    /// Sends the request (`PATCH /Organizations/{OrganizationSid}/scim/Users/{UserSid}`) and decodes
+    /// the response.
     pub async fn send(self) -> ::std::result::Result<super::ScimUser, crate::Error> {
         crate::runtime::operation::Operation::send(self).await
     }
@@ -423,7 +440,9 @@ impl crate::runtime::operation::Operation for PatchOrganizationUser {
     }
 }
 
-/// Request builder for [`IamOrganizations::update_organization_user`]: `PUT /Organizations/{OrganizationSid}/scim/Users/{UserSid}`. Set optional inputs with its methods, then call [`send`](Self::send).
+/// Request builder for [`IamOrganizations::update_organization_user`]: `PUT
+/// /Organizations/{OrganizationSid}/scim/Users/{UserSid}`. Set optional inputs with its methods,
+/// then call [`send`](Self::send).
 #[derive(Debug, Clone)]
 #[must_use = "a request is only sent by `.send()`"]
 pub struct UpdateOrganizationUser {
@@ -444,7 +463,8 @@ impl UpdateOrganizationUser {
         self
     }
 
-    /// Sends the request (`PUT /Organizations/{OrganizationSid}/scim/Users/{UserSid}`) and decodes the response.
+    /// Sends the request (`PUT /Organizations/{OrganizationSid}/scim/Users/{UserSid}`) and decodes the
+    /// response.
     pub async fn send(self) -> ::std::result::Result<super::ScimUser, crate::Error> {
         crate::runtime::operation::Operation::send(self).await
     }

@@ -5,7 +5,10 @@
 
 /// Unique ID (sid) of the OAuth app.
 ///
-/// Shape: `OQ` followed by 32 letters or digits (`^OQ[a-zA-Z0-9]{32}$`), checked by [`AccountVendorOauthAppCreateUpdateResponseSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`AccountVendorOauthAppCreateUpdateResponseSid::is_valid`]).
+/// Shape: `OQ` followed by 32 letters or digits (`^OQ[a-zA-Z0-9]{32}$`), checked by
+/// [`AccountVendorOauthAppCreateUpdateResponseSid::parse`], `FromStr` and `TryFrom`; values decoded
+/// from responses are kept as sent (see
+/// [`AccountVendorOauthAppCreateUpdateResponseSid::is_valid`]).
 ///
 /// Example: `OQ7cda1a615f05a95634e643aaaf7081d7`.
 #[derive(

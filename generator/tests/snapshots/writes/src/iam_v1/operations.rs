@@ -41,8 +41,10 @@ impl IamV1 {
     ///
     /// Twilio documents these error responses (each becomes [`Error::Api`](crate::Error::Api)):
     ///
-    /// - `400`: Bad request. Body: [`crate::iam_v1::UpdateOauthAppAccountError`], read with `api_error.decode_body::<crate::iam_v1::UpdateOauthAppAccountError>()`.
-    /// - `404`: Not found. Body: [`crate::iam_v1::UpdateOauthAppAccountError2`], read with `api_error.decode_body::<crate::iam_v1::UpdateOauthAppAccountError2>()`.
+    /// - `400`: Bad request. Body: [`crate::iam_v1::UpdateOauthAppAccountError`], read with
+    ///   `api_error.decode_body::<crate::iam_v1::UpdateOauthAppAccountError>()`.
+    /// - `404`: Not found. Body: [`crate::iam_v1::UpdateOauthAppAccountError2`], read with
+    ///   `api_error.decode_body::<crate::iam_v1::UpdateOauthAppAccountError2>()`.
     pub fn update_oauth_app_account(
         &self,
         sid: impl ::std::convert::Into<::std::string::String>,
@@ -56,7 +58,8 @@ impl IamV1 {
     }
 }
 
-/// Request builder for [`IamV1::update_oauth_app_account`]: `PUT /v1/Account/OAuthApps/{sid}`. Call [`send`](Self::send).
+/// Request builder for [`IamV1::update_oauth_app_account`]: `PUT /v1/Account/OAuthApps/{sid}`. Call
+/// [`send`](Self::send).
 #[derive(Debug, Clone)]
 #[must_use = "a request is only sent by `.send()`"]
 pub struct UpdateOauthAppAccount {

@@ -5,7 +5,9 @@
 
 /// A 34 character string that uniquely identifies this Sender.
 ///
-/// Shape: `XE` followed by 32 hexadecimal digits (`^XE[0-9a-fA-F]{32}$`), checked by [`ChannelsSenderResponseSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`ChannelsSenderResponseSid::is_valid`]).
+/// Shape: `XE` followed by 32 hexadecimal digits (`^XE[0-9a-fA-F]{32}$`), checked by
+/// [`ChannelsSenderResponseSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are
+/// kept as sent (see [`ChannelsSenderResponseSid::is_valid`]).
 ///
 /// Example: `XEaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa`.
 #[derive(
@@ -38,9 +40,12 @@ impl crate::Id for ChannelsSenderResponseSid {
 
 crate::runtime::id_type!(ChannelsSenderResponseSid);
 
-/// Message SID that identifies the conversation thread for the typing indicator. Must be a valid Twilio Message SID (SM*) or Media SID (MM*) from an existing WhatsApp conversation.
+/// Message SID that identifies the conversation thread for the typing indicator. Must be a valid
+/// Twilio Message SID (SM*) or Media SID (MM*) from an existing WhatsApp conversation.
 ///
-/// Shape: one of `SM`, `MM` followed by 32 hexadecimal digits (`^(SM|MM)[0-9a-fA-F]{32}$`), checked by [`MessageId::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`MessageId::is_valid`]).
+/// Shape: one of `SM`, `MM` followed by 32 hexadecimal digits (`^(SM|MM)[0-9a-fA-F]{32}$`), checked
+/// by [`MessageId::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent
+/// (see [`MessageId::is_valid`]).
 ///
 /// Example: `SM1234567890abcdef1234567890abcdef`.
 #[derive(

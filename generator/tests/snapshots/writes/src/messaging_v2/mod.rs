@@ -4,7 +4,8 @@
 //!
 //! This is the public Twilio REST API.
 //!
-//! Served at `https://messaging.twilio.com`; reach it with [`Client::messaging_v2`](crate::Client::messaging_v2).
+//! Served at `https://messaging.twilio.com`; reach it with
+//! [`Client::messaging_v2`](crate::Client::messaging_v2).
 //!
 //! Compiled with the cargo feature `messaging_v2` (on by default, through `full`).
 

@@ -149,7 +149,8 @@ pub struct WhatsappTypingIndicator {
     ///
     /// Example: `whatsapp`.
     pub channel: super::WhatsappTypingIndicatorChannel,
-    /// Message SID that identifies the conversation thread for the typing indicator. Must be a valid Twilio Message SID (SM*) or Media SID (MM*) from an existing WhatsApp conversation.
+    /// Message SID that identifies the conversation thread for the typing indicator. Must be a valid
+    /// Twilio Message SID (SM*) or Media SID (MM*) from an existing WhatsApp conversation.
     ///
     /// Example: `SM1234567890abcdef1234567890abcdef`.
     pub message_id: super::MessageId,

@@ -21,7 +21,8 @@ impl crate::Client {
     }
 }
 
-/// Twilio - Messaging (`https://messaging.twilio.com`). Get it with [`Client::messaging_v2`](crate::Client::messaging_v2).
+/// Twilio - Messaging (`https://messaging.twilio.com`). Get it with
+/// [`Client::messaging_v2`](crate::Client::messaging_v2).
 #[derive(Debug, Clone)]
 pub struct MessagingV2 {
     client: crate::runtime::Client,
@@ -49,14 +50,17 @@ impl MessagingV2 {
 
     /// Send a typing indicator
     ///
-    /// Send a typing indicator to notify the recipient that you are composing a message. Currently supported for whatsapp channel only. For WhatsApp, `messageId` is required.
+    /// Send a typing indicator to notify the recipient that you are composing a message. Currently
+    /// supported for whatsapp channel only. For WhatsApp, `messageId` is required.
     ///
     /// Sends `POST /v2/Indicators/Typing.json`.
     ///
     /// # Arguments
     ///
     /// - `channel` (form field `channel`): Shared channel identifier
-    /// - `message_id` (form field `messageId`): Message SID that identifies the conversation thread for the typing indicator. Must be a valid Twilio Message SID (SM*) or Media SID (MM*) from an existing WhatsApp conversation.
+    /// - `message_id` (form field `messageId`): Message SID that identifies the conversation thread for
+    ///   the typing indicator. Must be a valid Twilio Message SID (SM*) or Media SID (MM*) from an
+    ///   existing WhatsApp conversation.
     pub fn create_typing_indicator(
         &self,
         channel: impl ::std::convert::Into<super::WhatsappTypingIndicatorChannel>,
@@ -70,7 +74,8 @@ impl MessagingV2 {
     }
 }
 
-/// Request builder for [`MessagingV2::create_channels_sender`]: `POST /v2/Channels/Senders`. Call [`send`](Self::send).
+/// Request builder for [`MessagingV2::create_channels_sender`]: `POST /v2/Channels/Senders`. Call
+/// [`send`](Self::send).
 #[derive(Debug, Clone)]
 #[must_use = "a request is only sent by `.send()`"]
 pub struct CreateChannelsSender {
@@ -108,7 +113,8 @@ impl crate::runtime::operation::Operation for CreateChannelsSender {
     }
 }
 
-/// Request builder for [`MessagingV2::create_typing_indicator`]: `POST /v2/Indicators/Typing.json`. Call [`send`](Self::send).
+/// Request builder for [`MessagingV2::create_typing_indicator`]: `POST /v2/Indicators/Typing.json`.
+/// Call [`send`](Self::send).
 #[derive(Debug, Clone)]
 #[must_use = "a request is only sent by `.send()`"]
 pub struct CreateTypingIndicator {

@@ -5,7 +5,9 @@
 
 /// The SID of the participant's call.
 ///
-/// Shape: `CA` followed by 32 hexadecimal digits (`^CA[0-9a-fA-F]{32}$`), checked by [`CallSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`CallSid::is_valid`]).
+/// Shape: `CA` followed by 32 hexadecimal digits (`^CA[0-9a-fA-F]{32}$`), checked by
+/// [`CallSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see
+/// [`CallSid::is_valid`]).
 #[derive(
     Clone,
     PartialEq,
@@ -38,7 +40,9 @@ crate::runtime::id_type!(CallSid);
 
 /// The SID of the conference the participant is in.
 ///
-/// Shape: `CF` followed by 32 hexadecimal digits (`^CF[0-9a-fA-F]{32}$`), checked by [`ConferenceSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`ConferenceSid::is_valid`]).
+/// Shape: `CF` followed by 32 hexadecimal digits (`^CF[0-9a-fA-F]{32}$`), checked by
+/// [`ConferenceSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as
+/// sent (see [`ConferenceSid::is_valid`]).
 #[derive(
     Clone,
     PartialEq,
@@ -71,7 +75,9 @@ crate::runtime::id_type!(ConferenceSid);
 
 /// The unique string that identifies the Recording resource.
 ///
-/// Shape: `RE` followed by 32 hexadecimal digits (`^RE[0-9a-fA-F]{32}$`), checked by [`RecordingSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see [`RecordingSid::is_valid`]).
+/// Shape: `RE` followed by 32 hexadecimal digits (`^RE[0-9a-fA-F]{32}$`), checked by
+/// [`RecordingSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent
+/// (see [`RecordingSid::is_valid`]).
 #[derive(
     Clone,
     PartialEq,

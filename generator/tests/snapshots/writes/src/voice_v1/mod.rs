@@ -4,7 +4,8 @@
 //!
 //! This is the public Twilio REST API.
 //!
-//! Served at `https://voice.twilio.com`; reach it with [`Client::voice_v1`](crate::Client::voice_v1).
+//! Served at `https://voice.twilio.com`; reach it with
+//! [`Client::voice_v1`](crate::Client::voice_v1).
 //!
 //! Compiled with the cargo feature `voice_v1` (on by default, through `full`).
 

@@ -97,7 +97,8 @@ for CreateConferenceRecordingRecordingChannels {
 
 crate::runtime::open_enum!(CreateConferenceRecordingRecordingChannels);
 
-/// The HTTP method we should use to call `status_callback`. Can be: `GET` and `POST` and defaults to `POST`.
+/// The HTTP method we should use to call `status_callback`. Can be: `GET` and `POST` and defaults
+/// to `POST`.
 ///
 /// Open: a value this version of the crate does not know decodes to `Unknown`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]

@@ -21,7 +21,8 @@ impl crate::Client {
     }
 }
 
-/// Twilio - Voice (`https://voice.twilio.com`). Get it with [`Client::voice_v1`](crate::Client::voice_v1).
+/// Twilio - Voice (`https://voice.twilio.com`). Get it with
+/// [`Client::voice_v1`](crate::Client::voice_v1).
 #[derive(Debug, Clone)]
 pub struct VoiceV1 {
     client: crate::runtime::Client,
@@ -30,7 +31,8 @@ pub struct VoiceV1 {
 impl VoiceV1 {
     /// Start recording a conference.
     ///
-    /// Start recording a conference. Answers 201 with the new recording, or 200 with the recording status when the conference is already being recorded.
+    /// Start recording a conference. Answers 201 with the new recording, or 200 with the recording
+    /// status when the conference is already being recorded.
     ///
     /// Sends `POST /v1/Conferences/{ConferenceSid}/Recordings`.
     ///
@@ -56,8 +58,10 @@ impl VoiceV1 {
     ///
     /// # Arguments
     ///
-    /// - `conference_sid` (path parameter `ConferenceSid`): The SID of the conference the participant joins.
-    /// - `from` (form field `From`): The phone number, client identifier or SIP address that the call appears to come from.
+    /// - `conference_sid` (path parameter `ConferenceSid`): The SID of the conference the participant
+    ///   joins.
+    /// - `from` (form field `From`): The phone number, client identifier or SIP address that the call
+    ///   appears to come from.
     /// - `to` (form field `To`): The phone number, SIP address or client identifier to dial.
     /// - `role` (form field `Role`): The role the participant plays in the conference.
     pub fn create_participant(
@@ -110,7 +114,9 @@ impl VoiceV1 {
     }
 }
 
-/// Request builder for [`VoiceV1::create_conference_recording`]: `POST /v1/Conferences/{ConferenceSid}/Recordings`. Set optional inputs with its methods, then call [`send`](Self::send).
+/// Request builder for [`VoiceV1::create_conference_recording`]: `POST
+/// /v1/Conferences/{ConferenceSid}/Recordings`. Set optional inputs with its methods, then call
+/// [`send`](Self::send).
 #[derive(Debug, Clone)]
 #[must_use = "a request is only sent by `.send()`"]
 pub struct CreateConferenceRecording {
@@ -207,7 +213,9 @@ impl crate::runtime::operation::Receive for CreateConferenceRecordingOutcome {
     }
 }
 
-/// Request builder for [`VoiceV1::create_participant`]: `POST /v1/Conferences/{ConferenceSid}/Participants`. Set optional inputs with its methods, then call [`send`](Self::send).
+/// Request builder for [`VoiceV1::create_participant`]: `POST
+/// /v1/Conferences/{ConferenceSid}/Participants`. Set optional inputs with its methods, then call
+/// [`send`](Self::send).
 #[derive(Clone)]
 #[must_use = "a request is only sent by `.send()`"]
 pub struct CreateParticipant {
@@ -306,7 +314,8 @@ impl CreateParticipant {
         self
     }
 
-    /// The HTTP method we should use to call `status_callback`. Can be: `GET` and `POST` and defaults to `POST`.
+    /// The HTTP method we should use to call `status_callback`. Can be: `GET` and `POST` and defaults
+    /// to `POST`.
     ///
     /// Sent as the `StatusCallbackMethod` form field.
     pub fn status_callback_method(
@@ -325,7 +334,8 @@ impl CreateParticipant {
         self
     }
 
-    /// Sends the request (`POST /v1/Conferences/{ConferenceSid}/Participants`) and decodes the response.
+    /// Sends the request (`POST /v1/Conferences/{ConferenceSid}/Participants`) and decodes the
+    /// response.
     pub async fn send(
         self,
     ) -> ::std::result::Result<super::ConferenceParticipant, crate::Error> {
@@ -397,7 +407,9 @@ impl ::std::fmt::Debug for CreateParticipant {
     }
 }
 
-/// Request builder for [`VoiceV1::update_participant`]: `POST /v1/Conferences/{ConferenceSid}/Participants/{CallSid}`. Set optional inputs with its methods, then call [`send`](Self::send).
+/// Request builder for [`VoiceV1::update_participant`]: `POST
+/// /v1/Conferences/{ConferenceSid}/Participants/{CallSid}`. Set optional inputs with its methods,
+/// then call [`send`](Self::send).
 #[derive(Debug, Clone)]
 #[must_use = "a request is only sent by `.send()`"]
 pub struct UpdateParticipant {
@@ -425,7 +437,8 @@ impl UpdateParticipant {
         self
     }
 
-    /// Sends the request (`POST /v1/Conferences/{ConferenceSid}/Participants/{CallSid}`) and decodes the response.
+    /// Sends the request (`POST /v1/Conferences/{ConferenceSid}/Participants/{CallSid}`) and decodes
+    /// the response.
     pub async fn send(
         self,
     ) -> ::std::result::Result<UpdateParticipantOutcome, crate::Error> {
