@@ -320,10 +320,29 @@ fn check_text(checks: &[Check]) -> Option<String> {
 
 /// The request builder: fields, setters, `request()`, `send()` and paging.
 fn builder(model: &Model, module: &Module, api: &Api, op: &Operation) -> TokenStream {
+    // No `..`: a field added to the model does not compile here until an emitter prints it.
+    let Operation {
+        id,
+        method_name,
+        builder: builder_name,
+        http_method,
+        path,
+        path_segments,
+        server,
+        security,
+        summary: _,     // the method's docs (`method`)
+        description: _, // the method's docs
+        inputs,
+        body,
+        outcome: _, // `outcome::send` and `outcome::outcome_enum`
+        accept,
+        errors: _, // the method's docs
+        pagination,
+        deprecated: _, // the method's `#[deprecated]`
+        source: _,     // where the spec writes it: for errors and `xtask diff`
+    } = op;
     let handle = &api.handle;
-    let builder = ident(&op.builder);
-    let operation_id = &op.id;
-    let path_template = &op.path;
+    let builder = ident(builder_name);
     let call = call_text(op);
     let then = if op.options().next().is_some() {
         "Set optional inputs with its methods, then call"
@@ -332,9 +351,9 @@ fn builder(model: &Model, module: &Module, api: &Api, op: &Operation) -> TokenSt
     };
     let builder_doc = doc(Some(&format!(
         "Request builder for [`{handle}::{}`]: {call}. {then} [`send`](Self::send).",
-        op.method_name
+        method_name
     )));
-    let fields = op.inputs.iter().map(|input| {
+    let fields = inputs.iter().map(|input| {
         let name = ident(&input.rust_name);
         let ty = stored_type(model, module, input);
         quote! { #name: #ty }
@@ -344,28 +363,24 @@ fn builder(model: &Model, module: &Module, api: &Api, op: &Operation) -> TokenSt
         .as_ref()
         .map(|_| quote! { limit: ::std::option::Option<usize>, });
     let setters = op.options().map(|input| setter(model, module, input));
-    let server = ident(&api.servers[op.server].rust_name);
-    let method = ident(op.http_method.as_str());
+    let server = ident(&api.servers[*server].rust_name);
+    let method = ident(http_method.as_str());
     // Every server static carries the API's security: only a different list is written.
-    let security = op
-        .security
+    let security = security
         .as_ref()
         .filter(|list| **list != api.security)
         .map(|list| {
             let list = schemes(list);
             quote! { request.security(#list); }
         });
-    let accept = op
-        .accept
+    let accept = accept
         .as_ref()
         .map(|media| quote! { request.header("Accept", #media)?; });
-    let path_steps = op.path_segments.iter().map(|segment| match segment {
+    let path_steps = path_segments.iter().map(|segment| match segment {
         PathSegment::Literal(text) => quote! { request.path(#text); },
-        PathSegment::Input(index) => {
-            super::inputs::write_input(model, module, op, &op.inputs[*index])
-        }
+        PathSegment::Input(index) => super::inputs::write_input(model, module, op, &inputs[*index]),
     });
-    let form = matches!(op.body, Some(BodyEncoding::Form)).then(|| quote! { request.form_body(); });
+    let form = matches!(body, Some(BodyEncoding::Form)).then(|| quote! { request.form_body(); });
     let other_steps = op
         .inputs
         .iter()
@@ -375,7 +390,7 @@ fn builder(model: &Model, module: &Module, api: &Api, op: &Operation) -> TokenSt
     let send_doc = doc(Some(&format!(
         "Sends the request ({call}) and decodes the response."
     )));
-    let (paging, list_impl) = match &op.pagination {
+    let (paging, list_impl) = match pagination {
         None => (None, None),
         Some(pagination) => {
             let page_type = type_tokens(
@@ -442,24 +457,24 @@ fn builder(model: &Model, module: &Module, api: &Api, op: &Operation) -> TokenSt
     };
     let outcome = super::outcome::outcome_enum(model, module, op);
     // Personal data is printed `<redacted>` by a written-out `Debug`; otherwise it is derived.
-    let redacts = op.inputs.iter().any(|i| i.pii.is_redacted());
+    let redacts = inputs.iter().any(|i| i.pii.is_redacted());
     let derived_debug = (!redacts).then(|| quote! { Debug, });
     let debug = redacts.then(|| {
         let client = Printed {
             name: "client",
             redacted: None,
         };
-        let inputs = op.inputs.iter().map(|input| Printed {
+        let inputs = inputs.iter().map(|input| Printed {
             name: &input.rust_name,
             redacted: input.pii.is_redacted().then(|| input.held()),
         });
-        let limit = op.pagination.as_ref().map(|_| Printed {
+        let limit = pagination.as_ref().map(|_| Printed {
             name: "limit",
             redacted: None,
         });
         let printed: Vec<Printed<'_>> =
             std::iter::once(client).chain(inputs).chain(limit).collect();
-        debug_impl(&op.builder, &printed, false)
+        debug_impl(builder_name, &printed, false)
     });
     quote! {
         #builder_doc
@@ -490,7 +505,7 @@ fn builder(model: &Model, module: &Module, api: &Api, op: &Operation) -> TokenSt
             }
 
             fn request(&self) -> ::std::result::Result<crate::runtime::request::Request, crate::Error> {
-                let mut request = crate::runtime::request::Request::new(&#server, ::reqwest::Method::#method, #operation_id, #path_template);
+                let mut request = crate::runtime::request::Request::new(&#server, ::reqwest::Method::#method, #id, #path);
                 #security
                 #accept
                 #(#path_steps)*

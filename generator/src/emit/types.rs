@@ -76,9 +76,23 @@ fn struct_def(model: &Model, module: &Module, def: &TypeDef, structure: &Struct)
         WireCase::Camel => Some(quote! { #[serde(rename_all = "camelCase")] }),
     };
     let fields = structure.fields.iter().map(|field| {
-        let rust = ident(&field.name.rust);
-        let ty = type_tokens(model, &field.ty, module);
-        let ty = if field.boxed {
+        // No `..`: a field added to the model does not compile here until it is printed.
+        let Field {
+            name,
+            ty,
+            required,
+            nullable: _, // with `required`: `Field::is_optional`
+            boxed,
+            doc: _, // `field_doc`
+            pii: _, // `field_doc`; the redacting `Debug` is `emit::debug`'s
+            deprecated,
+            example: _, // `field_doc`
+            source: _,  // where the spec writes it: for errors and `xtask diff`
+        } = field;
+        let rust = ident(&name.rust);
+        let field_ty = ty;
+        let ty = type_tokens(model, ty, module);
+        let ty = if *boxed {
             quote! { ::std::boxed::Box<#ty> }
         } else {
             ty
@@ -87,15 +101,15 @@ fn struct_def(model: &Model, module: &Module, def: &TypeDef, structure: &Struct)
         let rename = field
             .rename(wire_case)
             .map(|json| quote! { rename = #json, });
-        let deprecated = field.deprecated.then(|| quote! { #[deprecated] });
+        let deprecated = deprecated.then(|| quote! { #[deprecated] });
         if field.is_optional() {
             // Missing and null both decode to `None`; `None` is left out when encoding, unless
             // the field is required (then it is written as null).
-            let skip = (!field.required)
+            let skip = (!required)
                 .then(|| quote! { skip_serializing_if = "::std::option::Option::is_none", });
             // Empty strings decode to `None` for URLs and timestamps (Twilio sends `""`), and so
             // do URLs the URL parser refuses.
-            let lenient = match field.ty {
+            let lenient = match field_ty {
                 TypeRef::Url => {
                     Some(quote! { deserialize_with = "crate::runtime::wire::lenient_url", })
                 }
