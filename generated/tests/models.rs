@@ -265,3 +265,21 @@ fn urls_the_url_parser_refuses_and_empty_strings_decode_to_none() {
     let session: Session = serde_json::from_value(json!({"date_created": ""})).unwrap();
     assert_eq!(session.date_created, None);
 }
+
+#[test]
+fn numbers_twilio_sends_as_strings_decode_as_numbers() {
+    // Twilio writes some numbers as JSON strings (`"price": "-0.0025"`, `"page": "0"`), as
+    // every official SDK reads them; a blank string is no value.
+    let page: ListSessionsResponse =
+        serde_json::from_value(json!({"meta": {"page": "3", "page_size": 50}, "sessions": []}))
+            .unwrap();
+    let meta = page.meta.unwrap();
+    assert_eq!((meta.page, meta.page_size), (Some(3), Some(50)));
+    let blank: ListSessionsResponse =
+        serde_json::from_value(json!({"meta": {"page": " "}})).unwrap();
+    assert_eq!(blank.meta.unwrap().page, None);
+    let error = serde_json::from_value::<ListSessionsResponse>(json!({"meta": {"page": "x"}}))
+        .unwrap_err()
+        .to_string();
+    assert!(error.contains("\"x\" is not a number"), "{error}");
+}

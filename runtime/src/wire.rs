@@ -1,10 +1,11 @@
 //! Decoding helpers the generated models use where Twilio's data is looser than the types.
 //!
-//! Both read the string in place (as `&str`, borrowed from the response body when it holds no
+//! The text helpers read the string in place (as `&str`, borrowed from the response body when it holds no
 //! escapes) rather than into a `String` first: two allocations fewer per item of a list of
 //! resources with `date_created` and `date_updated`.
 
 use std::fmt::{self, Display};
+use std::marker::PhantomData;
 use std::str::FromStr;
 
 use serde::Deserializer;
@@ -93,6 +94,128 @@ where
     }
 }
 
+/// A number type Twilio may send as a JSON number or as a string holding one
+/// (`"price": "-0.0025"`, `"latitude": "19.720000"`, `"num_segments": "1"`), as every
+/// official Twilio SDK reads it.
+pub trait WireNumber: FromStr + Sized {
+    /// The JSON integer as this type, if it fits.
+    fn from_i64(value: i64) -> Option<Self>;
+    /// The JSON integer as this type, if it fits.
+    fn from_u64(value: u64) -> Option<Self>;
+    /// The JSON number as this type, if it is one (an integer type takes whole numbers).
+    fn from_f64(value: f64) -> Option<Self>;
+}
+
+macro_rules! wire_integer {
+    ($($t:ty),*) => {$(
+        impl WireNumber for $t {
+            fn from_i64(value: i64) -> Option<Self> {
+                Self::try_from(value).ok()
+            }
+            fn from_u64(value: u64) -> Option<Self> {
+                Self::try_from(value).ok()
+            }
+            fn from_f64(value: f64) -> Option<Self> {
+                // Whole and in range: `as` saturates, so the round trip tells.
+                let whole = value as $t;
+                (value.fract() == 0.0 && whole as f64 == value).then_some(whole)
+            }
+        }
+    )*};
+}
+
+wire_integer!(i32, i64, u32, u64);
+
+impl WireNumber for f64 {
+    fn from_i64(value: i64) -> Option<Self> {
+        Some(value as f64)
+    }
+    fn from_u64(value: u64) -> Option<Self> {
+        Some(value as f64)
+    }
+    fn from_f64(value: f64) -> Option<Self> {
+        Some(value)
+    }
+}
+
+/// A number, sent as a JSON number or as a string holding it (see [`WireNumber`]).
+pub fn number<'de, D, T>(deserializer: D) -> Result<T, D::Error>
+where
+    D: Deserializer<'de>,
+    T: WireNumber,
+    T::Err: Display,
+{
+    deserializer
+        .deserialize_any(Number::<T>(PhantomData))?
+        .ok_or_else(|| D::Error::custom("expected a number, got an empty string"))
+}
+
+/// An optional number, sent as a JSON number or as a string holding it; `null`, a missing
+/// field and an empty string (Twilio writes `""` for values it does not have) are `None`.
+pub fn optional_number<'de, D, T>(deserializer: D) -> Result<Option<T>, D::Error>
+where
+    D: Deserializer<'de>,
+    T: WireNumber,
+    T::Err: Display,
+{
+    deserializer.deserialize_any(Number::<T>(PhantomData))
+}
+
+/// Reads a number or a string holding one; `None` for null and empty text.
+struct Number<T>(PhantomData<T>);
+
+impl<'de, T> Visitor<'de> for Number<T>
+where
+    T: WireNumber,
+    T::Err: Display,
+{
+    type Value = Option<T>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a number or a string holding one")
+    }
+
+    fn visit_i64<R: Error>(self, value: i64) -> Result<Self::Value, R> {
+        T::from_i64(value)
+            .map(Some)
+            .ok_or_else(|| R::invalid_value(Unexpected::Signed(value), &self))
+    }
+
+    fn visit_u64<R: Error>(self, value: u64) -> Result<Self::Value, R> {
+        T::from_u64(value)
+            .map(Some)
+            .ok_or_else(|| R::invalid_value(Unexpected::Unsigned(value), &self))
+    }
+
+    fn visit_f64<R: Error>(self, value: f64) -> Result<Self::Value, R> {
+        T::from_f64(value)
+            .map(Some)
+            .ok_or_else(|| R::invalid_value(Unexpected::Float(value), &self))
+    }
+
+    fn visit_str<R: Error>(self, text: &str) -> Result<Self::Value, R> {
+        let text = text.trim();
+        if text.is_empty() {
+            return Ok(None);
+        }
+        text.parse()
+            .map(Some)
+            .map_err(|e| R::custom(format_args!("{text:?} is not a number: {e}")))
+    }
+
+    fn visit_none<R: Error>(self) -> Result<Self::Value, R> {
+        Ok(None)
+    }
+
+    fn visit_unit<R: Error>(self) -> Result<Self::Value, R> {
+        Ok(None)
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -155,6 +278,66 @@ mod tests {
             ),
         ] {
             let error = serde_json::from_str::<Times>(json).unwrap_err().to_string();
+            assert!(error.starts_with(message), "{json}: {error}");
+        }
+    }
+
+    #[derive(Debug, PartialEq, serde::Deserialize)]
+    struct Numbers {
+        #[serde(deserialize_with = "number")]
+        count: i64,
+        #[serde(default, deserialize_with = "optional_number")]
+        price: Option<f64>,
+        #[serde(default, deserialize_with = "optional_number")]
+        segments: Option<u32>,
+    }
+
+    fn numbers(json: &str) -> Result<Numbers, String> {
+        serde_json::from_str(json).map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn numbers_are_read_from_json_numbers_and_from_strings_holding_them() {
+        let expected = |count, price, segments| {
+            Ok(Numbers {
+                count,
+                price,
+                segments,
+            })
+        };
+        assert_eq!(numbers(r#"{"count": 3}"#), expected(3, None, None));
+        assert_eq!(
+            numbers(r#"{"count": "3", "price": "-0.0025", "segments": "1"}"#),
+            expected(3, Some(-0.0025), Some(1))
+        );
+        assert_eq!(
+            numbers(r#"{"count": 3.0, "price": 19, "segments": null}"#),
+            expected(3, Some(19.0), None)
+        );
+        assert_eq!(
+            numbers(r#"{"count": " 7 ", "price": "", "segments": "  "}"#),
+            expected(7, None, None),
+            "blank text is no value, as Twilio writes it"
+        );
+    }
+
+    #[test]
+    fn what_is_not_a_number_fails_and_says_why() {
+        for (json, message) in [
+            (r#"{"count": "three"}"#, "\"three\" is not a number"),
+            (r#"{"count": ""}"#, "expected a number, got an empty string"),
+            (r#"{"count": 1.5}"#, "invalid value: floating point `1.5`"),
+            (
+                r#"{"count": 1, "segments": -1}"#,
+                "invalid value: integer `-1`",
+            ),
+            (
+                r#"{"count": true}"#,
+                "invalid type: boolean `true`, expected a number or a string",
+            ),
+            (r#"{"count": 1, "price": [1]}"#, "invalid type: sequence"),
+        ] {
+            let error = numbers(json).unwrap_err();
             assert!(error.starts_with(message), "{json}: {error}");
         }
     }

@@ -23,10 +23,18 @@ pub struct ListMeta {
     )]
     pub next_page_url: ::std::option::Option<::url::Url>,
     /// The index of this page, starting at 0.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "::std::option::Option::is_none",
+        deserialize_with = "crate::runtime::wire::optional_number",
+    )]
     pub page: ::std::option::Option<i64>,
     /// The number of items requested per page.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "::std::option::Option::is_none",
+        deserialize_with = "crate::runtime::wire::optional_number",
+    )]
     pub page_size: ::std::option::Option<i64>,
     /// The URL of the previous page, or null on the first page.
     #[serde(
@@ -50,7 +58,11 @@ pub struct TwilioError {
     /// The Twilio error code (see <https://www.twilio.com/docs/api/errors>).
     ///
     /// Example: `20404`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "::std::option::Option::is_none",
+        deserialize_with = "crate::runtime::wire::optional_number",
+    )]
     pub code: ::std::option::Option<i64>,
     /// A human-readable description of the error.
     ///
@@ -69,6 +81,10 @@ pub struct TwilioError {
     /// The HTTP status code of the response.
     ///
     /// Example: `404`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "::std::option::Option::is_none",
+        deserialize_with = "crate::runtime::wire::optional_number",
+    )]
     pub status: ::std::option::Option<i64>,
 }

@@ -244,7 +244,9 @@ fn space_items(text: &str) -> String {
         let after_item = previous.is_some_and(|(p, p_indent)| {
             p_indent == indent
                 && (p.trim() == "}"
-                    || (p_indent == 0 && (p.ends_with(';') || p.starts_with("//!"))))
+                    || (p_indent == 0 && p.starts_with("//!"))
+                    // A statement's end; a comment line may end with `;` too.
+                    || (p_indent == 0 && p.ends_with(';') && !p.starts_with("//")))
         });
         if after_item && ITEM_STARTS.iter().any(|start| trimmed.starts_with(start)) {
             out.push('\n');
@@ -258,7 +260,16 @@ fn space_items(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::doc_text;
+    use super::{doc_text, space_items};
+
+    #[test]
+    fn items_are_spaced_and_doc_lines_ending_with_a_semicolon_are_not_item_ends() {
+        let text = "use a;\nuse b;\n/// Checked by `parse`;\n/// kept as sent.\npub struct X;\nfn f() {}\n";
+        assert_eq!(
+            space_items(text),
+            "use a;\n\nuse b;\n\n/// Checked by `parse`;\n/// kept as sent.\npub struct X;\n\nfn f() {}\n"
+        );
+    }
 
     #[test]
     fn doc_text_links_bare_urls_and_escapes_brackets() {

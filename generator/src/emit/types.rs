@@ -7,7 +7,7 @@ use quote::quote;
 use super::debug::{Printed, debug_impl};
 use super::rust::{doc, doc_paragraphs, ident, spec, type_tokens};
 use crate::model::{
-    Enum, EnumValue, Field, Held, Model, Module, Personal, Struct, TypeDef, TypeKind, TypeRef,
+    Enum, EnumValue, Field, Held, Leniency, Model, Module, Personal, Struct, TypeDef, TypeKind,
     Union, WireCase,
 };
 
@@ -90,7 +90,6 @@ fn struct_def(model: &Model, module: &Module, def: &TypeDef, structure: &Struct)
             source: _,  // where the spec writes it: for errors and `xtask diff`
         } = field;
         let rust = ident(&name.rust);
-        let field_ty = ty;
         let ty = type_tokens(model, ty, module);
         let ty = if *boxed {
             quote! { ::std::boxed::Box<#ty> }
@@ -107,16 +106,17 @@ fn struct_def(model: &Model, module: &Module, def: &TypeDef, structure: &Struct)
             // the field is required (then it is written as null).
             let skip = (!required)
                 .then(|| quote! { skip_serializing_if = "::std::option::Option::is_none", });
-            // Empty strings decode to `None` for URLs and timestamps (Twilio sends `""`), and so
-            // do URLs the URL parser refuses.
-            let lenient = match field_ty {
-                TypeRef::Url => {
-                    Some(quote! { deserialize_with = "crate::runtime::wire::lenient_url", })
-                }
-                TypeRef::DateTime | TypeRef::Date => {
+            let lenient = match field.leniency() {
+                Leniency::Strict => None,
+                Leniency::EmptyTextIsNone => {
                     Some(quote! { deserialize_with = "crate::runtime::wire::empty_as_none", })
                 }
-                _ => None,
+                Leniency::BadUrlIsNone => {
+                    Some(quote! { deserialize_with = "crate::runtime::wire::lenient_url", })
+                }
+                Leniency::NumberAsText => {
+                    Some(quote! { deserialize_with = "crate::runtime::wire::optional_number", })
+                }
             };
             quote! {
                 #docs
@@ -125,7 +125,15 @@ fn struct_def(model: &Model, module: &Module, def: &TypeDef, structure: &Struct)
                 pub #rust: ::std::option::Option<#ty>,
             }
         } else {
-            let attr = rename.map(|rename| quote! { #[serde(#rename)] });
+            let lenient = match field.leniency() {
+                Leniency::NumberAsText => {
+                    Some(quote! { deserialize_with = "crate::runtime::wire::number", })
+                }
+                // Only optional fields have a `None` to read odd text as.
+                Leniency::Strict | Leniency::EmptyTextIsNone | Leniency::BadUrlIsNone => None,
+            };
+            let attr = (rename.is_some() || lenient.is_some())
+                .then(|| quote! { #[serde(#rename #lenient)] });
             quote! { #docs #deprecated #attr pub #rust: #ty, }
         }
     });

@@ -125,10 +125,38 @@ pub struct Field {
     pub source: Source,
 }
 
+/// How a field is read where Twilio's data is looser than its type: each kind a decision,
+/// named, so a field Twilio writes oddly does not fail the whole response.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Leniency {
+    /// As serde reads the type.
+    Strict,
+    /// An optional timestamp or date: an empty string is `None` (Twilio sends `""` for
+    /// values it does not have); any other text must parse.
+    EmptyTextIsNone,
+    /// An optional URL: empty or unparseable text is `None` (URL parsers differ at the edges,
+    /// and such a difference must not fail the response).
+    BadUrlIsNone,
+    /// An integer or number: a JSON string holding it is read as it (`"price": "-0.0025"`),
+    /// as every official Twilio SDK reads it; an empty string is `None` where the field is
+    /// optional.
+    NumberAsText,
+}
+
 impl Field {
     /// Whether the Rust field is an `Option` (it may be missing or null).
     pub fn is_optional(&self) -> bool {
         !self.required || self.nullable
+    }
+
+    /// How the field is decoded.
+    pub fn leniency(&self) -> Leniency {
+        match (&self.ty, self.is_optional()) {
+            (TypeRef::Integer(_) | TypeRef::Number, _) => Leniency::NumberAsText,
+            (TypeRef::Url, true) => Leniency::BadUrlIsNone,
+            (TypeRef::DateTime | TypeRef::Date, true) => Leniency::EmptyTextIsNone,
+            _ => Leniency::Strict,
+        }
     }
 
     /// The wire name, when `case` does not already give it.

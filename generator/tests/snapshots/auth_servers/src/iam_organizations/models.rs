@@ -18,7 +18,11 @@ pub struct OauthV1Token {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub token_type: ::std::option::Option<::std::string::String>,
     /// The `expires_in` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "::std::option::Option::is_none",
+        deserialize_with = "crate::runtime::wire::optional_number",
+    )]
     pub expires_in: ::std::option::Option<i64>,
 }
 
@@ -126,7 +130,11 @@ pub struct ScimUserPage {
     )]
     pub resources: ::std::option::Option<::std::vec::Vec<super::ScimUser>>,
     /// The `totalResults` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "::std::option::Option::is_none",
+        deserialize_with = "crate::runtime::wire::optional_number",
+    )]
     pub total_results: ::std::option::Option<i32>,
     /// The `schemas` property.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]

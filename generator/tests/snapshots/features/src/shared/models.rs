@@ -6,7 +6,11 @@
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct FetchWidgetError {
     /// The `code` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "::std::option::Option::is_none",
+        deserialize_with = "crate::runtime::wire::optional_number",
+    )]
     pub code: ::std::option::Option<i64>,
 }
 
@@ -21,6 +25,10 @@ pub struct Meta {
     )]
     pub next_page_url: ::std::option::Option<::url::Url>,
     /// The `page_size` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "::std::option::Option::is_none",
+        deserialize_with = "crate::runtime::wire::optional_number",
+    )]
     pub page_size: ::std::option::Option<i64>,
 }

@@ -93,10 +93,18 @@ pub struct Widget {
     )]
     pub homepage: ::std::option::Option<::url::Url>,
     /// The `weight` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "::std::option::Option::is_none",
+        deserialize_with = "crate::runtime::wire::optional_number",
+    )]
     pub weight: ::std::option::Option<f64>,
     /// The `count` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "::std::option::Option::is_none",
+        deserialize_with = "crate::runtime::wire::optional_number",
+    )]
     pub count: ::std::option::Option<i32>,
     /// The `tags` property.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -161,10 +169,18 @@ impl ::std::fmt::Debug for Widget {
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct WidgetDimensions {
     /// The `width` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "::std::option::Option::is_none",
+        deserialize_with = "crate::runtime::wire::optional_number",
+    )]
     pub width: ::std::option::Option<i64>,
     /// The `height` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "::std::option::Option::is_none",
+        deserialize_with = "crate::runtime::wire::optional_number",
+    )]
     pub height: ::std::option::Option<i64>,
 }
 

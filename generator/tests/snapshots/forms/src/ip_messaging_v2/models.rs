@@ -50,10 +50,18 @@ pub struct Service {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub reachability_enabled: ::std::option::Option<bool>,
     /// The `typing_indicator_timeout` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "::std::option::Option::is_none",
+        deserialize_with = "crate::runtime::wire::optional_number",
+    )]
     pub typing_indicator_timeout: ::std::option::Option<i64>,
     /// The `consumption_report_interval` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "::std::option::Option::is_none",
+        deserialize_with = "crate::runtime::wire::optional_number",
+    )]
     pub consumption_report_interval: ::std::option::Option<i64>,
     /// The `limits` property.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -71,10 +79,18 @@ pub struct Service {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub webhook_filters: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// The `pre_webhook_retry_count` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "::std::option::Option::is_none",
+        deserialize_with = "crate::runtime::wire::optional_number",
+    )]
     pub pre_webhook_retry_count: ::std::option::Option<i64>,
     /// The `post_webhook_retry_count` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "::std::option::Option::is_none",
+        deserialize_with = "crate::runtime::wire::optional_number",
+    )]
     pub post_webhook_retry_count: ::std::option::Option<i64>,
     /// The `notifications` property.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]

@@ -126,7 +126,11 @@ pub struct ListCallResponse {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub calls: ::std::option::Option<::std::vec::Vec<super::AccountCall>>,
     /// The `end` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "::std::option::Option::is_none",
+        deserialize_with = "crate::runtime::wire::optional_number",
+    )]
     pub end: ::std::option::Option<i64>,
     /// The `first_page_uri` property.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -135,16 +139,28 @@ pub struct ListCallResponse {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub next_page_uri: ::std::option::Option<::std::string::String>,
     /// The `page` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "::std::option::Option::is_none",
+        deserialize_with = "crate::runtime::wire::optional_number",
+    )]
     pub page: ::std::option::Option<i64>,
     /// The `page_size` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "::std::option::Option::is_none",
+        deserialize_with = "crate::runtime::wire::optional_number",
+    )]
     pub page_size: ::std::option::Option<i64>,
     /// The `previous_page_uri` property.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub previous_page_uri: ::std::option::Option<::std::string::String>,
     /// The `start` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "::std::option::Option::is_none",
+        deserialize_with = "crate::runtime::wire::optional_number",
+    )]
     pub start: ::std::option::Option<i64>,
     /// The `uri` property.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]

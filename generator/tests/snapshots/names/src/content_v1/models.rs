@@ -226,7 +226,11 @@ pub struct TwilioQuickReplyActionsItem {
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct TwilioServiceErrorResponse {
     /// Twilio-specific error code
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "::std::option::Option::is_none",
+        deserialize_with = "crate::runtime::wire::optional_number",
+    )]
     pub code: ::std::option::Option<i32>,
     /// Error message
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -235,7 +239,11 @@ pub struct TwilioServiceErrorResponse {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub more_info: ::std::option::Option<::std::string::String>,
     /// HTTP response status code
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "::std::option::Option::is_none",
+        deserialize_with = "crate::runtime::wire::optional_number",
+    )]
     pub status: ::std::option::Option<i32>,
 }
 

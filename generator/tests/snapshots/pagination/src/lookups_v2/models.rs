@@ -17,7 +17,11 @@ pub struct RateLimitResponse {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub field: ::std::option::Option<::std::string::String>,
     /// Limit of requests for the bucket
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "::std::option::Option::is_none",
+        deserialize_with = "crate::runtime::wire::optional_number",
+    )]
     pub limit: ::std::option::Option<i32>,
     /// Name of the bucket
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -26,6 +30,10 @@ pub struct RateLimitResponse {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub owner: ::std::option::Option<::std::string::String>,
     /// Time to live of the rule
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "::std::option::Option::is_none",
+        deserialize_with = "crate::runtime::wire::optional_number",
+    )]
     pub ttl: ::std::option::Option<i32>,
 }

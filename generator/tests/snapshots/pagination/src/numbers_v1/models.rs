@@ -49,10 +49,18 @@ pub struct PortInRequestList {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub port_in_request_status: ::std::option::Option<::std::string::String>,
     /// Amount of phone numbers requested
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "::std::option::Option::is_none",
+        deserialize_with = "crate::runtime::wire::optional_number",
+    )]
     pub phone_numbers_requested: ::std::option::Option<i64>,
     /// Amount of phone numbers ported
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "::std::option::Option::is_none",
+        deserialize_with = "crate::runtime::wire::optional_number",
+    )]
     pub phone_numbers_ported: ::std::option::Option<i64>,
     /// Suggested action on this ticket
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]

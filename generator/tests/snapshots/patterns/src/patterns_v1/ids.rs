@@ -1085,7 +1085,6 @@ crate::runtime::id_type!(Empty);
 /// Only the empty string.
 ///
 /// Shape: an empty string (`^$`), checked by [`EmptyAnchored::parse`], `FromStr` and `TryFrom`;
-
 /// values decoded from responses are kept as sent (see [`EmptyAnchored::is_valid`]).
 #[derive(
     Clone,

@@ -38,10 +38,18 @@ pub struct PublicApiCreateRoleAssignmentResponsePageMeta {
     )]
     pub next_page_url: ::std::option::Option<::url::Url>,
     /// The `page` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "::std::option::Option::is_none",
+        deserialize_with = "crate::runtime::wire::optional_number",
+    )]
     pub page: ::std::option::Option<i64>,
     /// The `page_size` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "::std::option::Option::is_none",
+        deserialize_with = "crate::runtime::wire::optional_number",
+    )]
     pub page_size: ::std::option::Option<i64>,
     /// The `previous_page_url` property.
     #[serde(

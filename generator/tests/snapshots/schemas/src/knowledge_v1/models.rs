@@ -125,7 +125,11 @@ pub struct ServiceKnowledge {
         super::ServiceKnowledgeEmbeddingDimensions,
     >,
     /// The share of each chunk repeated in the next one.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "::std::option::Option::is_none",
+        deserialize_with = "crate::runtime::wire::optional_number",
+    )]
     pub chunk_overlap_ratio: ::std::option::Option<f64>,
     /// The policy associated with the knowledge source.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -154,7 +158,11 @@ pub struct ServiceKnowledgeChunkWithScore {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub metadata: ::std::option::Option<::serde_json::Value>,
     /// The score associated with the chunk.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "::std::option::Option::is_none",
+        deserialize_with = "crate::runtime::wire::optional_number",
+    )]
     pub score: ::std::option::Option<f64>,
     /// Keywords found in the chunk.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -267,7 +275,11 @@ pub struct ServicePolicy {
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct ServiceProcessingError {
     /// Twilio-specific error code
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "::std::option::Option::is_none",
+        deserialize_with = "crate::runtime::wire::optional_number",
+    )]
     pub code: ::std::option::Option<i64>,
     /// Error message
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -280,7 +292,11 @@ pub struct ServiceSearchRequest {
     /// The query to search the knowledge source with.
     pub query: ::std::string::String,
     /// How many chunks to return.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "::std::option::Option::is_none",
+        deserialize_with = "crate::runtime::wire::optional_number",
+    )]
     pub top: ::std::option::Option<i64>,
     /// Chunks that pass every filter in `and` (and none in `not`).
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -296,7 +312,11 @@ pub struct ServiceSearchResult {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub tree: ::std::option::Option<super::ServiceCrawlNode>,
     /// The `took_ms` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "::std::option::Option::is_none",
+        deserialize_with = "crate::runtime::wire::optional_number",
+    )]
     pub took_ms: ::std::option::Option<i64>,
 }
 

@@ -172,7 +172,11 @@ pub struct MessageDetails {
     /// The `sms_segments` property.
     ///
     /// Example: `2`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "::std::option::Option::is_none",
+        deserialize_with = "crate::runtime::wire::optional_number",
+    )]
     pub sms_segments: ::std::option::Option<i64>,
     /// The `conversation_id` property.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -289,7 +293,11 @@ pub struct SmsDetails {
     /// The `sms_segments` property.
     ///
     /// Example: `2`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "::std::option::Option::is_none",
+        deserialize_with = "crate::runtime::wire::optional_number",
+    )]
     pub sms_segments: ::std::option::Option<i64>,
 }
 

@@ -91,10 +91,18 @@ pub struct HostedNumberOrder {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub sms_method: ::std::option::Option<super::HostedNumberOrderSmsMethod>,
     /// The number of attempts made to verify ownership of the phone number.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "::std::option::Option::is_none",
+        deserialize_with = "crate::runtime::wire::optional_number",
+    )]
     pub verification_attempts: ::std::option::Option<i64>,
     /// The share of verification calls that failed.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "::std::option::Option::is_none",
+        deserialize_with = "crate::runtime::wire::optional_number",
+    )]
     pub failure_rate: ::std::option::Option<f64>,
     /// Whether the number can receive SMS once hosted.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -293,10 +301,18 @@ pub struct ListBundleResponseMeta {
     )]
     pub next_page_url: ::std::option::Option<::url::Url>,
     /// The `page` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "::std::option::Option::is_none",
+        deserialize_with = "crate::runtime::wire::optional_number",
+    )]
     pub page: ::std::option::Option<i64>,
     /// The `page_size` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "::std::option::Option::is_none",
+        deserialize_with = "crate::runtime::wire::optional_number",
+    )]
     pub page_size: ::std::option::Option<i64>,
     /// The `previous_page_url` property.
     #[serde(

@@ -6,7 +6,11 @@
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct CreateRoleAssignmentError {
     /// Twilio-specific error code
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "::std::option::Option::is_none",
+        deserialize_with = "crate::runtime::wire::optional_number",
+    )]
     pub code: ::std::option::Option<i32>,
     /// Error message
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -15,7 +19,11 @@ pub struct CreateRoleAssignmentError {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub more_info: ::std::option::Option<::std::string::String>,
     /// HTTP response status code
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "::std::option::Option::is_none",
+        deserialize_with = "crate::runtime::wire::optional_number",
+    )]
     pub status: ::std::option::Option<i32>,
 }
 
@@ -90,7 +98,11 @@ pub struct ScimError {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub status: ::std::option::Option<::std::string::String>,
     /// Twilio-specific error code
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "::std::option::Option::is_none",
+        deserialize_with = "crate::runtime::wire::optional_number",
+    )]
     pub code: ::std::option::Option<i32>,
     /// Link to Error Code References
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -215,7 +227,11 @@ pub struct ScimUser {
 #[serde(rename_all = "camelCase")]
 pub struct TwilioServiceErrorResponse {
     /// Twilio-specific error code
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "::std::option::Option::is_none",
+        deserialize_with = "crate::runtime::wire::optional_number",
+    )]
     pub code: ::std::option::Option<i32>,
     /// Error message
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -224,6 +240,10 @@ pub struct TwilioServiceErrorResponse {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub more_info: ::std::option::Option<::std::string::String>,
     /// HTTP response status code
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "::std::option::Option::is_none",
+        deserialize_with = "crate::runtime::wire::optional_number",
+    )]
     pub status: ::std::option::Option<i32>,
 }

@@ -105,7 +105,11 @@ crate::runtime::open_enum!(AccountVendorOauthAppUpdateRequestType);
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct UpdateOauthAppAccountError {
     /// Twilio-specific error code
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "::std::option::Option::is_none",
+        deserialize_with = "crate::runtime::wire::optional_number",
+    )]
     pub code: ::std::option::Option<i32>,
     /// Error message
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -114,7 +118,11 @@ pub struct UpdateOauthAppAccountError {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub more_info: ::std::option::Option<::std::string::String>,
     /// HTTP response status code
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "::std::option::Option::is_none",
+        deserialize_with = "crate::runtime::wire::optional_number",
+    )]
     pub status: ::std::option::Option<i32>,
 }
 
@@ -122,7 +130,11 @@ pub struct UpdateOauthAppAccountError {
 #[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
 pub struct UpdateOauthAppAccountError2 {
     /// Twilio-specific error code
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "::std::option::Option::is_none",
+        deserialize_with = "crate::runtime::wire::optional_number",
+    )]
     pub code: ::std::option::Option<i32>,
     /// Error message
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
@@ -131,6 +143,10 @@ pub struct UpdateOauthAppAccountError2 {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub more_info: ::std::option::Option<::std::string::String>,
     /// HTTP response status code
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "::std::option::Option::is_none",
+        deserialize_with = "crate::runtime::wire::optional_number",
+    )]
     pub status: ::std::option::Option<i32>,
 }

@@ -42,7 +42,11 @@ pub struct ConferenceRecording {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub status: ::std::option::Option<::std::string::String>,
     /// The number of channels in the recording.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "::std::option::Option::is_none",
+        deserialize_with = "crate::runtime::wire::optional_number",
+    )]
     pub channels: ::std::option::Option<i64>,
 }
 
