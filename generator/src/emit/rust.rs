@@ -160,7 +160,9 @@ fn scoped_type_tokens(model: &Model, ty: &TypeRef, scope: Scope<'_>) -> TokenStr
         TypeRef::Integer(kind) => integer_tokens(*kind),
         TypeRef::Number => quote! { f64 },
         TypeRef::Boolean => quote! { bool },
-        TypeRef::DateTime => quote! { ::chrono::DateTime<::chrono::Utc> },
+        TypeRef::DateTime | TypeRef::DateTimeRfc2822 => {
+            quote! { ::chrono::DateTime<::chrono::Utc> }
+        }
         TypeRef::Date => quote! { ::chrono::NaiveDate },
         TypeRef::Url => quote! { ::url::Url },
         TypeRef::Json => quote! { ::serde_json::Value },

@@ -117,6 +117,9 @@ fn struct_def(model: &Model, module: &Module, def: &TypeDef, structure: &Struct)
                 Leniency::NumberAsText => {
                     Some(quote! { deserialize_with = "crate::runtime::wire::optional_number", })
                 }
+                Leniency::Rfc2822 => {
+                    Some(quote! { with = "crate::runtime::wire::optional_rfc2822", })
+                }
             };
             quote! {
                 #docs
@@ -129,6 +132,7 @@ fn struct_def(model: &Model, module: &Module, def: &TypeDef, structure: &Struct)
                 Leniency::NumberAsText => {
                     Some(quote! { deserialize_with = "crate::runtime::wire::number", })
                 }
+                Leniency::Rfc2822 => Some(quote! { with = "crate::runtime::wire::rfc2822", }),
                 // Only optional fields have a `None` to read odd text as.
                 Leniency::Strict | Leniency::EmptyTextIsNone | Leniency::BadUrlIsNone => None,
             };

@@ -130,9 +130,14 @@ impl<'a> Builder<'a> {
     }
 }
 
-/// A string member of a JSON object.
+/// A string member of a JSON object; a blank one (`description: ''`) is none, so what reads it
+/// (docs, names) falls back as it does for a missing one.
 pub(super) fn text(value: &Value, key: &str) -> Option<String> {
-    value.get(key).and_then(Value::as_str).map(str::to_owned)
+    value
+        .get(key)
+        .and_then(Value::as_str)
+        .filter(|text| !text.trim().is_empty())
+        .map(str::to_owned)
 }
 
 /// A boolean member of a JSON object (`false` when absent).

@@ -146,7 +146,7 @@ pub(super) fn uses(
             TypeRef::Array(inner) | TypeRef::Map(inner) | TypeRef::Nullable(inner) => {
                 refs.push(inner);
             }
-            TypeRef::DateTime | TypeRef::Date => {
+            TypeRef::DateTime | TypeRef::DateTimeRfc2822 | TypeRef::Date => {
                 runtime.insert(RuntimePart::Dates);
             }
             TypeRef::String

@@ -95,6 +95,11 @@ impl Builder<'_> {
                 operations.push(op);
             }
         }
+        // Paths without operations (Twilio keeps stubs of unreleased APIs: `/v2/x: {}`) make
+        // no API handle: there would be nothing to call on it.
+        if operations.is_empty() {
+            return None;
+        }
         operations.sort_by(|a, b| a.method_name.cmp(&b.method_name));
         Some(Api {
             handle: names::type_name(&self.module_of(file)),
@@ -482,6 +487,11 @@ impl Builder<'_> {
                 IntegerKind::I32 => IntegerKind::U32,
                 _ => IntegerKind::U64,
             };
+        }
+        // No Twilio input takes an RFC 2822 timestamp (all 116 uses are response fields): one
+        // that did would be the caller's text, sent as written.
+        if ty == TypeRef::DateTimeRfc2822 {
+            ty = TypeRef::String;
         }
         let resolved = self.resolve_draft_alias(&ty);
         let (kind, mut checks) = match &resolved {

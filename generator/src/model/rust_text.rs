@@ -28,7 +28,7 @@ impl Model {
             TypeRef::Integer(kind) => kind.rust_name().to_owned(),
             TypeRef::Number => "f64".to_owned(),
             TypeRef::Boolean => "bool".to_owned(),
-            TypeRef::DateTime => "DateTime<Utc>".to_owned(),
+            TypeRef::DateTime | TypeRef::DateTimeRfc2822 => "DateTime<Utc>".to_owned(),
             TypeRef::Date => "NaiveDate".to_owned(),
             TypeRef::Url => "Url".to_owned(),
             TypeRef::Json => "serde_json::Value".to_owned(),

@@ -33,6 +33,10 @@ pub enum TypeRef {
     Boolean,
     /// RFC 3339 timestamp (`format: date-time`).
     DateTime,
+    /// RFC 2822 timestamp (`format: date-time-rfc-2822`: `Thu, 01 Sep 2016 10:11:12 +0000`),
+    /// Twilio's oldest APIs' timestamps; the same Rust type as [`TypeRef::DateTime`], read and
+    /// written in its own text.
+    DateTimeRfc2822,
     /// Calendar date (`format: date`).
     Date,
     /// Absolute URL (`format: uri`).
@@ -137,6 +141,9 @@ pub enum Leniency {
     /// An optional URL: empty or unparseable text is `None` (URL parsers differ at the edges,
     /// and such a difference must not fail the response).
     BadUrlIsNone,
+    /// An RFC 2822 timestamp, read and written in that text; where the field is optional,
+    /// an empty string is `None`.
+    Rfc2822,
     /// An integer or number: a JSON string holding it is read as it (`"price": "-0.0025"`),
     /// as every official Twilio SDK reads it; an empty string is `None` where the field is
     /// optional.
@@ -153,6 +160,7 @@ impl Field {
     pub fn leniency(&self) -> Leniency {
         match (&self.ty, self.is_optional()) {
             (TypeRef::Integer(_) | TypeRef::Number, _) => Leniency::NumberAsText,
+            (TypeRef::DateTimeRfc2822, _) => Leniency::Rfc2822,
             (TypeRef::Url, true) => Leniency::BadUrlIsNone,
             (TypeRef::DateTime | TypeRef::Date, true) => Leniency::EmptyTextIsNone,
             _ => Leniency::Strict,

@@ -9,6 +9,8 @@ use serde_json::{Map, Value, json};
 
 /// The timestamp synthesized for `date-time` values.
 pub(super) const SAMPLE_DATE_TIME: &str = "2024-01-02T03:04:05Z";
+/// An RFC 2822 timestamp, for `format: date-time-rfc-2822`.
+pub(super) const SAMPLE_RFC2822: &str = "Tue, 02 Jan 2024 03:04:05 +0000";
 /// The date synthesized for `date` values.
 pub(super) const SAMPLE_DATE: &str = "2024-01-02";
 /// The URL synthesized for `uri` values.
@@ -65,6 +67,7 @@ fn sample(model: &Model, ty: &TypeRef, checks: &[Check], name: &str, depth: usiz
         TypeRef::Number => json!(1.5),
         TypeRef::Boolean => Value::Bool(true),
         TypeRef::DateTime => json!(SAMPLE_DATE_TIME),
+        TypeRef::DateTimeRfc2822 => json!(SAMPLE_RFC2822),
         TypeRef::Date => json!(SAMPLE_DATE),
         TypeRef::Url => json!(SAMPLE_URL),
         TypeRef::Json | TypeRef::Map(_) => Value::Object(Map::new()),
@@ -227,6 +230,7 @@ pub(super) fn conforms(model: &Model, ty: &TypeRef, value: &Value, depth: usize)
         TypeRef::Number => value.is_number(),
         TypeRef::Boolean => value.is_boolean(),
         TypeRef::DateTime => value.as_str().is_some_and(is_date_time),
+        TypeRef::DateTimeRfc2822 => value.as_str().is_some_and(is_rfc2822),
         TypeRef::Date => value.as_str().is_some_and(is_date),
         TypeRef::Url => value.as_str().is_some_and(|url| {
             (url.starts_with("https://") || url.starts_with("http://"))
@@ -310,6 +314,30 @@ fn is_date(text: &str) -> bool {
 }
 
 /// An RFC 3339 timestamp: date, `T`, `hh:mm:ss`, optional fraction, `Z` or an offset.
+/// `Thu, 01 Sep 2016 10:11:12 +0000`: a weekday, a day, a month name, a year, a time and a
+/// zone, as RFC 2822 writes them (the shape, not every rule).
+fn is_rfc2822(text: &str) -> bool {
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let text = text.split_once(", ").map_or(text, |(_, rest)| rest);
+    let parts: Vec<&str> = text.split_whitespace().collect();
+    let digits = |s: &str, lengths: &[usize]| {
+        lengths.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
+    };
+    match parts.as_slice() {
+        [day, month, year, time, zone] => {
+            digits(day, &[1, 2])
+                && MONTHS.contains(month)
+                && digits(year, &[4])
+                && time.split(':').all(|t| digits(t, &[2]))
+                && (zone.starts_with(['+', '-']) && digits(&zone[1..], &[4])
+                    || matches!(*zone, "GMT" | "UT" | "Z"))
+        }
+        _ => false,
+    }
+}
+
 fn is_date_time(text: &str) -> bool {
     let Some((date, time)) = text.split_once(['T', 't']) else {
         return false;

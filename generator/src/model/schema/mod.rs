@@ -159,6 +159,7 @@ impl Builder<'_> {
                 }
                 match format {
                     "date-time" => TypeRef::DateTime,
+                    "date-time-rfc-2822" => TypeRef::DateTimeRfc2822,
                     "date" => TypeRef::Date,
                     "uri" | "url" => TypeRef::Url,
                     _ => TypeRef::String,

@@ -75,7 +75,7 @@ fn primitive_label(ty: &TypeRef, index: usize) -> String {
         TypeRef::Integer(_) => "Integer".to_owned(),
         TypeRef::Number => "Number".to_owned(),
         TypeRef::Boolean => "Boolean".to_owned(),
-        TypeRef::DateTime => "DateTime".to_owned(),
+        TypeRef::DateTime | TypeRef::DateTimeRfc2822 => "DateTime".to_owned(),
         TypeRef::Date => "Date".to_owned(),
         TypeRef::Url => "Url".to_owned(),
         TypeRef::Array(_) => "List".to_owned(),

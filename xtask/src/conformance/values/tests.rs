@@ -247,3 +247,22 @@ fn timestamps_and_dates_are_checked_as_rfc_3339() {
     assert!(is_date(SAMPLE_DATE));
     assert!(!is_date("2024-1-02"));
 }
+
+#[test]
+fn rfc2822_timestamps_are_recognised_by_their_shape() {
+    for good in [
+        super::SAMPLE_RFC2822,
+        "Thu, 1 Sep 2016 10:11:12 -0700",
+        "01 Sep 2016 10:11:12 GMT",
+    ] {
+        assert!(super::is_rfc2822(good), "{good}");
+    }
+    for bad in [
+        "2016-09-01T10:11:12Z",
+        "Thu, 01 Foo 2016 10:11:12 +0000",
+        "",
+        "Thu, 01 Sep 2016",
+    ] {
+        assert!(!super::is_rfc2822(bad), "{bad}");
+    }
+}

@@ -312,9 +312,12 @@ async fn stream_follows_a_relative_next_page_uri() {
         .map(|m| m.body.as_deref().unwrap())
         .collect();
     assert_eq!(bodies, ["message 1", "message 2"]);
+    // An RFC 2822 timestamp, as api_v2010 writes them, decodes to UTC.
     assert_eq!(
-        messages[1].date_sent.as_deref(),
-        Some("Fri, 24 May 2019 17:44:46 +0000")
+        messages[1].date_sent,
+        chrono::DateTime::parse_from_rfc2822("Fri, 24 May 2019 17:44:46 +0000")
+            .ok()
+            .map(|at| at.to_utc())
     );
     let sent = received(&server).await;
     assert_eq!(

@@ -13,8 +13,12 @@ pub struct GetApiKeys {
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// The date and time in GMT that the resource was created specified in [RFC
     /// 2822](https://www.ietf.org/rfc/rfc2822.txt) format.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub date_created: ::std::option::Option<::std::string::String>,
+    #[serde(
+        default,
+        skip_serializing_if = "::std::option::Option::is_none",
+        with = "crate::runtime::wire::optional_rfc2822",
+    )]
+    pub date_created: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
 }
 
 /// The `ListGetKeysResponse` schema.

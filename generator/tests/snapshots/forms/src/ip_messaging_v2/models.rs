@@ -110,6 +110,7 @@ pub struct Service {
     pub links: ::std::option::Option<::serde_json::Value>,
 }
 
+/// The `UpdateServiceWebhookMethod` schema.
 ///
 /// Open: a value this version of the crate does not know decodes to `Unknown`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]

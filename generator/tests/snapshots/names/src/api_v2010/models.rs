@@ -20,8 +20,12 @@ pub struct AccountCall {
     /// The start time of the call, given as UTC in [RFC
     /// 2822](https://www.php.net/manual/en/class.datetime.php#datetime.constants.rfc2822) format. Empty
     /// if the call has not yet been dialed.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub start_time: ::std::option::Option<::std::string::String>,
+    #[serde(
+        default,
+        skip_serializing_if = "::std::option::Option::is_none",
+        with = "crate::runtime::wire::optional_rfc2822",
+    )]
+    pub start_time: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
 }
 
 impl ::std::fmt::Debug for AccountCall {

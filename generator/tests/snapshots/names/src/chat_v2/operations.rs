@@ -321,6 +321,8 @@ pub struct ListChannel {
 }
 
 impl ListChannel {
+    /// The visibility of the channel. Can be: `public` or `private`.
+    ///
     /// Sent as the `Type` query parameter, once per value.
     pub fn type_(
         mut self,

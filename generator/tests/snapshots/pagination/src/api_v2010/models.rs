@@ -22,8 +22,12 @@ pub struct AccountMessage {
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub status: ::std::option::Option<super::MessageStatus>,
     /// The RFC 2822 timestamp (in GMT) of when the Message was sent.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub date_sent: ::std::option::Option<::std::string::String>,
+    #[serde(
+        default,
+        skip_serializing_if = "::std::option::Option::is_none",
+        with = "crate::runtime::wire::optional_rfc2822",
+    )]
+    pub date_sent: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// The unique, Twilio-provided string that identifies the Message resource.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub sid: ::std::option::Option<super::AccountMessageSid>,

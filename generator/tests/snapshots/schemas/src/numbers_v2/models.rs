@@ -85,8 +85,12 @@ pub struct HostedNumberOrder {
     pub date_created: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// The date that this resource was updated, given as [GMT RFC
     /// 2822](http://www.ietf.org/rfc/rfc2822.txt) format.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub date_updated: ::std::option::Option<::std::string::String>,
+    #[serde(
+        default,
+        skip_serializing_if = "::std::option::Option::is_none",
+        with = "crate::runtime::wire::optional_rfc2822",
+    )]
+    pub date_updated: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// The HTTP method that should be used to request the SmsUrl.
     #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
     pub sms_method: ::std::option::Option<super::HostedNumberOrderSmsMethod>,
