@@ -145,6 +145,28 @@ pub trait ListOperation: Operation {
     }
 }
 
+/// The account an `{AccountSid}` path is for: the one the caller named with the input
+/// `name`, else the client's own. A client built with a bearer token only has no account, and
+/// then the caller must name one: an error before anything is sent.
+pub fn account_sid<'a>(
+    name: &'static str,
+    client: &'a Client,
+    given: Option<&'a str>,
+) -> Result<&'a str, Error> {
+    match given {
+        Some(account) => Ok(account),
+        None if !client.account_sid().is_empty() => Ok(client.account_sid()),
+        None => Err(Error::invalid_argument(
+            name,
+            format!(
+                "is needed: this client has no account SID (it was built with a bearer token \
+                 only); name the account with `.{name}(..)` or build the client with \
+                 `.account_sid(..)`"
+            ),
+        )),
+    }
+}
+
 /// The page size that fetches no more than `limit` items, within the API's largest page
 /// (`max`), as the page size input's integer type.
 pub fn page_size_for<T: TryFrom<usize>>(limit: usize, max: usize) -> Option<T> {

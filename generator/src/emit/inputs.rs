@@ -6,7 +6,7 @@ use quote::quote;
 
 use super::rust::{ident, type_tokens};
 use crate::model::{
-    BodyEncoding, Check, Held, Input, InputLocation, Model, Module, Operation, ValueKind,
+    BodyEncoding, Check, Fallback, Held, Input, InputLocation, Model, Module, Operation, ValueKind,
 };
 
 /// Checks one input and writes it into `request`.
@@ -60,6 +60,16 @@ pub fn write_input(model: &Model, module: &Module, op: &Operation, input: &Input
             quote! { request.json(#content_type, #value)?; }
         }
     };
+    if let Some(Fallback::ClientAccountSid) = input.fallback {
+        // The caller's account, else the client's (an error before sending if it has none).
+        return quote! {
+            {
+                let value = crate::runtime::operation::account_sid(#rust_name, &self.client, self.#field.as_deref())?;
+                #(#checks)*
+                #write
+            }
+        };
+    }
     match input.held() {
         Held::Many => {
             let non_empty = input.required.then(|| {

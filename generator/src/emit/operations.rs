@@ -9,8 +9,8 @@ use quote::quote;
 use super::debug::{Printed, debug_impl};
 use super::rust::{doc, doc_paragraphs, doc_text, ident, spec, type_tokens};
 use crate::model::{
-    Api, AuthScheme, BodyEncoding, Check, Held, Input, InputLocation, Model, Module, NextPage,
-    Operation, PathSegment, ValueKind,
+    Api, AuthScheme, BodyEncoding, Check, Fallback, Held, Input, InputLocation, Model, Module,
+    NextPage, Operation, PathSegment, ValueKind,
 };
 
 /// The `operations.rs` of a module with an API.
@@ -253,10 +253,17 @@ fn setter(model: &Model, module: &Module, input: &Input) -> TokenStream {
     };
     let wire = &input.name;
     let rules = check_text(&input.checks);
-    let default = input
-        .default
-        .as_ref()
-        .map(|d| format!("Twilio's default: `{d}`."));
+    let default = match input.fallback {
+        Some(Fallback::ClientAccountSid) => Some(
+            "Without it, the account the client was built for (`.account_sid(..)` of its builder); \
+             set it to act for another account, such as a subaccount."
+                .to_owned(),
+        ),
+        None => input
+            .default
+            .as_ref()
+            .map(|d| format!("Twilio's default: `{d}`.")),
+    };
     let sent = Some(match (input.location, input.repeated) {
         (InputLocation::JsonBody, _) => "Sent as the JSON body.".to_owned(),
         (location, true) => format!(

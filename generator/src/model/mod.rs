@@ -350,6 +350,9 @@ pub struct Input {
     pub checks: Vec<Check>,
     /// Default value the server applies, if documented.
     pub default: Option<serde_json::Value>,
+    /// What the client sends when the caller gives nothing, for an input that is optional
+    /// only because the client knows a value.
+    pub fallback: Option<Fallback>,
     /// Whether the value is personal data, and how it is printed.
     pub pii: Personal,
     /// Marked deprecated.
@@ -358,6 +361,14 @@ pub struct Input {
     pub example: Option<serde_json::Value>,
     /// Where it is written.
     pub source: Source,
+}
+
+/// A value the client supplies for an input the caller may leave out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Fallback {
+    /// The client's account SID: `{AccountSid}` in a path is the account the client is for
+    /// unless the caller names another (a subaccount), as in every official Twilio SDK.
+    ClientAccountSid,
 }
 
 /// How an input's value is taken from the caller.

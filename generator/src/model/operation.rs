@@ -8,8 +8,8 @@ use serde_json::Value;
 use super::draft::{Builder, flag, text};
 use super::responses::is_json;
 use super::{
-    Api, AuthScheme, BodyEncoding, Check, HttpMethod, Input, InputLocation, IntegerKind, Operation,
-    PathSegment, Server, TypeKind, TypeRef, ValueKind,
+    Api, AuthScheme, BodyEncoding, Check, Fallback, HttpMethod, Input, InputLocation, IntegerKind,
+    Operation, PathSegment, Server, TypeKind, TypeRef, ValueKind,
 };
 use crate::names;
 use crate::refs::Node;
@@ -259,6 +259,7 @@ impl Builder<'_> {
             None => None,
         };
         let (outcome, errors, accept) = self.responses(node, &builder)?;
+        default_account(&mut inputs);
         Some(Operation {
             method_name: names::snake_name(&id),
             builder,
@@ -552,6 +553,7 @@ impl Builder<'_> {
             doc: item_info.doc,
             checks,
             default: item_info.default,
+            fallback: None,
             pii: item_info.pii.unwrap_or_default(),
             deprecated: item_info.deprecated,
             example: item_info.example,
@@ -643,6 +645,35 @@ impl Builder<'_> {
         Some(BodyEncoding::Json {
             content_type: media.clone(),
         })
+    }
+}
+
+/// A path rooted at an account (`/2010-04-01/Accounts/{AccountSid}/Messages.json`: its first
+/// parameter is `{AccountSid}`) is for the client's account by default, as in every official
+/// Twilio SDK: the input is no longer an argument but the setter `account_sid(..)`, for another
+/// (sub)account. An `{AccountSid}` further in names an account inside something else
+/// (`/Organizations/{OrganizationSid}/Accounts/{AccountSid}`) and stays an argument. Where the
+/// operation also has a query or body input named `AccountSid`, that one keeps `account_sid`
+/// and the path one is `path_account_sid(..)`.
+fn default_account(inputs: &mut [Input]) {
+    const WIRE: &str = "AccountSid";
+    // Path inputs come first, in path order.
+    let path = 0;
+    if !inputs
+        .first()
+        .is_some_and(|i| i.location == InputLocation::Path && i.name == WIRE)
+    {
+        return;
+    }
+    let other = inputs
+        .iter()
+        .position(|i| i.location != InputLocation::Path && i.name == WIRE);
+    let input = &mut inputs[path];
+    input.required = false;
+    input.fallback = Some(Fallback::ClientAccountSid);
+    if let Some(other) = other {
+        inputs[path].rust_name = "path_account_sid".to_owned();
+        inputs[other].rust_name = "account_sid".to_owned();
     }
 }
 

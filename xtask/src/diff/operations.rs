@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use generator::model::{
-    Api, AuthScheme, BodyEncoding, Check, Input, Module, Naming, NextPage, Operation,
+    Api, AuthScheme, BodyEncoding, Check, Fallback, Input, Module, Naming, NextPage, Operation,
 };
 
 use super::change::{Changes, DOCS, Location, Models, Severity, Side, Subject};
@@ -353,6 +353,7 @@ fn compare_params(
             doc,
             checks,
             default,
+            fallback,
             pii,
             deprecated,
             example,
@@ -417,6 +418,27 @@ fn compare_params(
         if let Some((severity, message)) = default_change(before.default.as_ref(), default.as_ref())
         {
             push(severity, message);
+        }
+        if before.fallback != *fallback {
+            // Either way the same request goes out when the caller gives the value; without
+            // one, a request that was sent may now fail (or the reverse).
+            let severity = if fallback.is_some() {
+                Severity::Compatible
+            } else {
+                Severity::Breaking
+            };
+            let describe = |f: &Option<Fallback>| match f {
+                Some(Fallback::ClientAccountSid) => "the client's account",
+                None => "nothing",
+            };
+            push(
+                severity,
+                format!(
+                    "value sent when not given changed from {} to {}",
+                    describe(&before.fallback),
+                    describe(fallback)
+                ),
+            );
         }
         if before.doc != *doc || before.example != *example {
             push(Severity::Compatible, DOCS.to_owned());

@@ -18,9 +18,9 @@
 //! // Or: let client = fixture_names::Client::from_env()?;
 //! let one = client.chat_v2().create_channel("service_sid").send().await?;
 //! println!("{one:?}");
-//! let page = client.api_v2010().list_call("account_sid").page_size(50).send().await?;
+//! let page = client.api_v2010().list_call().page_size(50).send().await?;
 //! println!("{page:?}");
-//! let all: Vec<_> = client.api_v2010().list_call("account_sid").limit(100).stream().try_collect().await?;
+//! let all: Vec<_> = client.api_v2010().list_call().limit(100).stream().try_collect().await?;
 //! println!("{} items", all.len());
 //! # Ok(())
 //! # }

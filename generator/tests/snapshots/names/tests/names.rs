@@ -92,7 +92,7 @@ async fn comparison_suffixes_are_sent_as_the_spec_names_them() {
     .await;
     let page = client(&server)
         .api_v2010()
-        .list_call(ACCOUNT_SID)
+        .list_call()
         .to("+15558675310")
         .status(CallStatus::InProgress)
         .start_time(utc("2024-05-01T00:00:00Z"))
@@ -365,7 +365,6 @@ async fn leading_digits_get_an_n() {
     let payments = client(&server)
         .api_v2010()
         .create_payments(
-            ACCOUNT_SID,
             CALL_SID,
             "key-1",
             url::Url::parse("https://example.com/cb").unwrap(),
@@ -626,4 +625,76 @@ async fn ref_parameters_and_responses() {
     let sent = received(&server).await;
     assert_eq!(sent.len(), 3, "refused requests send nothing");
     assert_eq!(sent[2].url.query(), Some("PageSize=1000"));
+}
+
+/// `{AccountSid}` at the root of a path is the client's account, as in Twilio's own SDKs;
+/// `.account_sid(..)` targets another (a subaccount), and a client without an account SID
+/// (bearer token only) must be told one: an error before anything is sent.
+#[tokio::test]
+async fn the_account_in_the_path_defaults_to_the_clients_and_can_be_another() {
+    const SUBACCOUNT: &str = "ACfedcba9876543210fedcba9876543210";
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .respond_with(ResponseTemplate::new(201).set_body_json(json!({"call_sid": CALL_SID})))
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let url = url::Url::parse("https://example.com/cb").unwrap();
+    let own = client
+        .api_v2010()
+        .create_payments(CALL_SID, "key-1", url.clone())
+        .send()
+        .await;
+    let other = client
+        .api_v2010()
+        .create_payments(CALL_SID, "key-2", url.clone())
+        .account_sid(SUBACCOUNT)
+        .send()
+        .await;
+    assert!(own.is_ok() && other.is_ok(), "{own:?} {other:?}");
+    let paths: Vec<String> = received(&server)
+        .await
+        .iter()
+        .map(|r| r.url.path().to_owned())
+        .collect();
+    assert_eq!(
+        paths,
+        [
+            format!("/2010-04-01/Accounts/{ACCOUNT_SID}/Calls/{CALL_SID}/Payments.json"),
+            format!("/2010-04-01/Accounts/{SUBACCOUNT}/Calls/{CALL_SID}/Payments.json"),
+        ]
+    );
+
+    let bad = client
+        .api_v2010()
+        .create_payments(CALL_SID, "key-3", url.clone())
+        .account_sid("not-an-account")
+        .send()
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(&bad, Error::InvalidArgument(a) if a.name == "account_sid"),
+        "{bad:?}"
+    );
+    let bearer_only = fixture_names::Client::builder()
+        .bearer_token("token")
+        .base_url(server.uri())
+        .build()
+        .unwrap();
+    let error = bearer_only
+        .api_v2010()
+        .create_payments(CALL_SID, "key-4", url)
+        .send()
+        .await
+        .unwrap_err();
+    let Error::InvalidArgument(argument) = &error else {
+        panic!("expected an argument error, got {error:?}");
+    };
+    assert_eq!(argument.name, "account_sid");
+    assert!(argument.message.contains("no account SID"), "{error}");
+    assert_eq!(
+        received(&server).await.len(),
+        2,
+        "nothing sent for either error"
+    );
 }

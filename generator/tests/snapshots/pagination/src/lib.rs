@@ -18,9 +18,9 @@
 //! // Or: let client = fixture_pagination::Client::from_env()?;
 //! let one = client.lookups_v2().fetch_lookup_account_rate_limits().send().await?;
 //! println!("{one:?}");
-//! let page = client.api_v2010().list_message("account_sid").page_size(50).send().await?;
+//! let page = client.api_v2010().list_message().page_size(50).send().await?;
 //! println!("{page:?}");
-//! let all: Vec<_> = client.api_v2010().list_message("account_sid").limit(100).stream().try_collect().await?;
+//! let all: Vec<_> = client.api_v2010().list_message().limit(100).stream().try_collect().await?;
 //! println!("{} items", all.len());
 //! # Ok(())
 //! # }

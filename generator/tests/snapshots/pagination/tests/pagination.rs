@@ -296,7 +296,7 @@ async fn stream_follows_a_relative_next_page_uri() {
     let client = client_at(&format!("{}/proxy", server.uri()));
     let messages: Vec<fixture_pagination::api_v2010::AccountMessage> = client
         .api_v2010()
-        .list_message(ACCOUNT_SID)
+        .list_message()
         .date_sent_after(
             chrono::DateTime::parse_from_rfc3339("2008-01-02T00:00:00Z")
                 .unwrap()
@@ -329,12 +329,7 @@ async fn stream_follows_a_relative_next_page_uri() {
     );
     assert!(sent.iter().all(|r| r.url.path() == route));
 
-    let page = client
-        .api_v2010()
-        .list_message(ACCOUNT_SID)
-        .send()
-        .await
-        .unwrap();
+    let page = client.api_v2010().list_message().send().await.unwrap();
     assert_eq!(page.next_page_uri.as_deref(), Some(next.as_str()));
     assert_eq!(
         (page.page, page.page_size, page.start),

@@ -35,8 +35,6 @@ impl ApiV2010 {
     ///
     /// # Arguments
     ///
-    /// - `account_sid` (path parameter `AccountSid`): The SID of the Account that will create the
-    ///   resource.
     /// - `call_sid` (path parameter `CallSid`): The SID of the call that will create the resource. Call
     ///   leg associated with this sid is expected to provide payment information thru DTMF.
     /// - `idempotency_key` (form field `IdempotencyKey`): A unique token that will be used to ensure
@@ -45,14 +43,13 @@ impl ApiV2010 {
     ///   receive status updates regarding your Pay session.
     pub fn create_payments(
         &self,
-        account_sid: impl ::std::convert::Into<::std::string::String>,
         call_sid: impl ::std::convert::Into<::std::string::String>,
         idempotency_key: impl ::std::convert::Into<::std::string::String>,
         status_callback: ::url::Url,
     ) -> CreatePayments {
         CreatePayments {
             client: self.client.clone(),
-            account_sid: account_sid.into(),
+            account_sid: ::std::option::Option::None,
             call_sid: call_sid.into(),
             idempotency_key: idempotency_key.into(),
             status_callback,
@@ -65,19 +62,10 @@ impl ApiV2010 {
     ///
     /// Sends `GET /2010-04-01/Accounts/{AccountSid}/Calls.json`. `.send()` returns one page;
     /// `.stream()` yields every item, fetching pages as needed.
-    ///
-    /// # Arguments
-    ///
-    /// - `account_sid` (path parameter `AccountSid`): The SID of the
-    ///   [Account](https://www.twilio.com/docs/iam/api/account) that created the Call resource(s) to
-    ///   read.
-    pub fn list_call(
-        &self,
-        account_sid: impl ::std::convert::Into<::std::string::String>,
-    ) -> ListCall {
+    pub fn list_call(&self) -> ListCall {
         ListCall {
             client: self.client.clone(),
-            account_sid: account_sid.into(),
+            account_sid: ::std::option::Option::None,
             to: ::std::option::Option::None,
             status: ::std::option::Option::None,
             start_time: ::std::option::Option::None,
@@ -98,7 +86,7 @@ impl ApiV2010 {
 #[must_use = "a request is only sent by `.send()`"]
 pub struct CreatePayments {
     client: crate::runtime::Client,
-    account_sid: ::std::string::String,
+    account_sid: ::std::option::Option<::std::string::String>,
     call_sid: ::std::string::String,
     idempotency_key: ::std::string::String,
     status_callback: ::url::Url,
@@ -107,6 +95,20 @@ pub struct CreatePayments {
 }
 
 impl CreatePayments {
+    /// The SID of the Account that will create the resource.
+    ///
+    /// Without it, the account the client was built for (`.account_sid(..)` of its builder); set it to
+    /// act for another account, such as a subaccount.
+    ///
+    /// Sent as the `AccountSid` path parameter.
+    pub fn account_sid(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.account_sid = ::std::option::Option::Some(value.into());
+        self
+    }
+
     /// Type of payment being captured.
     ///
     /// Sent as the `PaymentMethod` form field.
@@ -152,7 +154,11 @@ impl crate::runtime::operation::Operation for CreatePayments {
         );
         request.path("/2010-04-01/Accounts/");
         {
-            let value = &self.account_sid;
+            let value = crate::runtime::operation::account_sid(
+                "account_sid",
+                &self.client,
+                self.account_sid.as_deref(),
+            )?;
             crate::runtime::check::id::<super::AccountSid>("account_sid", value)?;
             request.path_param("account_sid", value)?;
         }
@@ -182,7 +188,7 @@ impl crate::runtime::operation::Operation for CreatePayments {
 #[must_use = "a request is only sent by `.send()`"]
 pub struct ListCall {
     client: crate::runtime::Client,
-    account_sid: ::std::string::String,
+    account_sid: ::std::option::Option<::std::string::String>,
     to: ::std::option::Option<::std::string::String>,
     status: ::std::option::Option<super::CallStatus>,
     start_time: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
@@ -195,6 +201,21 @@ pub struct ListCall {
 }
 
 impl ListCall {
+    /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Call
+    /// resource(s) to read.
+    ///
+    /// Without it, the account the client was built for (`.account_sid(..)` of its builder); set it to
+    /// act for another account, such as a subaccount.
+    ///
+    /// Sent as the `AccountSid` path parameter.
+    pub fn account_sid(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.account_sid = ::std::option::Option::Some(value.into());
+        self
+    }
+
     /// Only show calls made to this phone number, SIP address, Client identifier or SIM SID.
     ///
     /// Sent as the `To` query parameter.
@@ -332,7 +353,11 @@ impl crate::runtime::operation::Operation for ListCall {
         );
         request.path("/2010-04-01/Accounts/");
         {
-            let value = &self.account_sid;
+            let value = crate::runtime::operation::account_sid(
+                "account_sid",
+                &self.client,
+                self.account_sid.as_deref(),
+            )?;
             crate::runtime::check::id::<super::AccountSid>("account_sid", value)?;
             request.path_param("account_sid", value)?;
         }

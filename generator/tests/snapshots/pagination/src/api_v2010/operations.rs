@@ -33,18 +33,10 @@ impl ApiV2010 {
     ///
     /// Sends `GET /2010-04-01/Accounts/{AccountSid}/Messages.json`. `.send()` returns one page;
     /// `.stream()` yields every item, fetching pages as needed.
-    ///
-    /// # Arguments
-    ///
-    /// - `account_sid` (path parameter `AccountSid`): The SID of the Account associated with the
-    ///   Message resources.
-    pub fn list_message(
-        &self,
-        account_sid: impl ::std::convert::Into<::std::string::String>,
-    ) -> ListMessage {
+    pub fn list_message(&self) -> ListMessage {
         ListMessage {
             client: self.client.clone(),
-            account_sid: account_sid.into(),
+            account_sid: ::std::option::Option::None,
             to: ::std::option::Option::None,
             date_sent: ::std::option::Option::None,
             date_sent_before: ::std::option::Option::None,
@@ -64,7 +56,7 @@ impl ApiV2010 {
 #[must_use = "a request is only sent by `.send()`"]
 pub struct ListMessage {
     client: crate::runtime::Client,
-    account_sid: ::std::string::String,
+    account_sid: ::std::option::Option<::std::string::String>,
     to: ::std::option::Option<::std::string::String>,
     date_sent: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     date_sent_before: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
@@ -76,6 +68,20 @@ pub struct ListMessage {
 }
 
 impl ListMessage {
+    /// The SID of the Account associated with the Message resources.
+    ///
+    /// Without it, the account the client was built for (`.account_sid(..)` of its builder); set it to
+    /// act for another account, such as a subaccount.
+    ///
+    /// Sent as the `AccountSid` path parameter.
+    pub fn account_sid(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.account_sid = ::std::option::Option::Some(value.into());
+        self
+    }
+
     /// Filter by recipient. For example: Set this `to` parameter to `+15558881111` to retrieve a list
     /// of Message resources with `to` properties of `+15558881111`
     ///
@@ -197,7 +203,11 @@ impl crate::runtime::operation::Operation for ListMessage {
         );
         request.path("/2010-04-01/Accounts/");
         {
-            let value = &self.account_sid;
+            let value = crate::runtime::operation::account_sid(
+                "account_sid",
+                &self.client,
+                self.account_sid.as_deref(),
+            )?;
             crate::runtime::check::id::<super::AccountSid>("account_sid", value)?;
             request.path_param("account_sid", value)?;
         }
