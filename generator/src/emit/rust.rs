@@ -113,6 +113,20 @@ pub fn doc_text(text: &str) -> String {
             i = end;
             continue;
         }
+        // `<Pay>`, `<channel>`: Twilio's prose names TwiML verbs and placeholders in angle
+        // brackets, which rustdoc reads as unclosed HTML tags; only autolinks stay links.
+        if c == '<'
+            && chars
+                .get(i + 1)
+                .is_some_and(|next| next.is_ascii_alphabetic() || *next == '/')
+            && !starts("<https://")
+            && !starts("<http://")
+            && !starts("<mailto:")
+        {
+            out.push_str("\\<");
+            i += 1;
+            continue;
+        }
         if c == '[' {
             let close = chars[i..].iter().position(|&c| c == ']').map(|p| i + p);
             let is_link = close.is_some_and(|close| chars.get(close + 1) == Some(&'('));
@@ -271,6 +285,15 @@ mod tests {
             space_items(text),
             "use a;\n\nuse b;\n\n/// Checked by `parse`;\n/// kept as sent.\npub struct X;\n\nfn f() {}\n"
         );
+    }
+
+    #[test]
+    fn doc_text_escapes_angle_brackets_that_are_not_autolinks() {
+        assert_eq!(
+            doc_text("the <Pay> verb, <channel>:<status>, </b>, a < b, <https://x.io>"),
+            "the \\<Pay> verb, \\<channel>:\\<status>, \\</b>, a < b, <https://x.io>"
+        );
+        assert_eq!(doc_text("`<Pay>` in code"), "`<Pay>` in code");
     }
 
     #[test]
