@@ -1,12 +1,17 @@
 //! Cold builds: what a user waits for the first time they compile the crate, with one API's
 //! feature, with none (the client runtime alone) and with all, beside progenitor's output for
-//! the same API. Each build starts from an empty target folder (dependencies from cargo's local
-//! registry cache, the workspace's `Cargo.lock`), in the dev profile, as `cargo build` does.
-//! `BENCH_BUILD_ROUNDS` (default 1) repeats each build; they take about a minute each.
+//! the same API; then a program that sends one message through the crate generated for
+//! Twilio's `api_v2010` against the same program on bare reqwest (`send_one`). Each build
+//! starts from an empty target folder (dependencies from cargo's local registry cache, the
+//! workspace's `Cargo.lock`), in the dev profile, as `cargo build` does.
+//! `BENCH_BUILD_ROUNDS` (default 1) repeats each build; they take one to two minutes each.
+
+mod send_one;
 
 use std::collections::BTreeSet;
+use std::fs::File;
 use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::process::{Command, ExitStatus, Stdio};
 use std::time::{Duration, Instant};
 
 use crate::Context;
@@ -19,10 +24,20 @@ struct Build {
     args: Vec<String>,
 }
 
-/// The time of a cold build and the number of crates (packages) it compiled.
+/// The time of a cold build, the number of crates (packages) it compiled and what the build's
+/// processes used.
 struct Cold {
     time: Duration,
     crates: usize,
+    usage: Option<Usage>,
+}
+
+/// What a process and its descendants used, from `wait4`: user CPU time summed over all of
+/// them, and the peak resident memory of the largest single one, in bytes.
+#[derive(Debug, Clone, Copy)]
+struct Usage {
+    user: Duration,
+    peak: u64,
 }
 
 pub fn figures(cx: &Context) {
@@ -102,6 +117,7 @@ pub fn figures(cx: &Context) {
         }
     }
     println!();
+    send_one::figures(cx, &work, rounds);
 }
 
 /// `generated/` as a crate of its own (manifest, sources, README; not its tests), pinned to the
@@ -139,23 +155,31 @@ fn copy_dir(from: &Path, to: &Path) {
 fn cold_build(build: &Build, work: &Path) -> Cold {
     let target = work.join("target-cold");
     let _ = std::fs::remove_dir_all(&target);
+    // Files rather than pipes: the build is waited for with `wait4`, not read to the end.
+    let stdout_path = work.join("cold-build.stdout");
+    let stderr_path = work.join("cold-build.stderr");
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
     let start = Instant::now();
-    let output = Command::new(cargo)
+    let child = Command::new(cargo)
         .current_dir(&build.dir)
         .env("CARGO_TARGET_DIR", &target)
         .args(["build", "--message-format", "json"])
         .args(&build.args)
-        .output()
+        .stdin(Stdio::null())
+        .stdout(File::create(&stdout_path).unwrap())
+        .stderr(File::create(&stderr_path).unwrap())
+        .spawn()
         .unwrap();
+    let (status, usage) = wait_with_usage(child);
     let time = start.elapsed();
     assert!(
-        output.status.success(),
+        status.success(),
         "{}: cargo build failed:\n{}",
         build.label,
-        String::from_utf8_lossy(&output.stderr)
+        std::fs::read_to_string(&stderr_path).unwrap_or_default()
     );
-    let packages: BTreeSet<String> = String::from_utf8_lossy(&output.stdout)
+    let packages: BTreeSet<String> = std::fs::read_to_string(&stdout_path)
+        .unwrap()
         .lines()
         .filter_map(|line| serde_json::from_str::<serde_json::Value>(line).ok())
         .filter(|message| message["reason"] == "compiler-artifact")
@@ -164,5 +188,45 @@ fn cold_build(build: &Build, work: &Path) -> Cold {
     Cold {
         time,
         crates: packages.len(),
+        usage,
     }
+}
+
+/// Waits for `child` with `wait4`, which also returns what it and the descendants it waited
+/// for used (cargo waits for every rustc, build script and linker of the build). The
+/// process-wide `getrusage(RUSAGE_CHILDREN)` would sum over every build this process ran and
+/// keep the largest peak of all of them.
+#[cfg(unix)]
+#[allow(unsafe_code)]
+fn wait_with_usage(child: std::process::Child) -> (ExitStatus, Option<Usage>) {
+    use std::os::unix::process::ExitStatusExt as _;
+    let pid = libc::pid_t::try_from(child.id()).unwrap();
+    let mut status: libc::c_int = 0;
+    let mut usage = std::mem::MaybeUninit::<libc::rusage>::zeroed();
+    loop {
+        // SAFETY: `status` and `usage` are valid for writes of their types; `pid` is a child of
+        // this process that nothing else waits for (std waits only when asked to).
+        let waited = unsafe { libc::wait4(pid, &mut status, 0, usage.as_mut_ptr()) };
+        if waited == pid {
+            break;
+        }
+        let error = std::io::Error::last_os_error();
+        assert!(
+            error.kind() == std::io::ErrorKind::Interrupted,
+            "wait4: {error}"
+        );
+    }
+    // SAFETY: wait4 returned the child's pid, so it filled in `usage`; zeroed is valid anyway.
+    let usage = unsafe { usage.assume_init() };
+    let user = Duration::from_secs(u64::try_from(usage.ru_utime.tv_sec).unwrap_or(0))
+        + Duration::from_micros(u64::try_from(usage.ru_utime.tv_usec).unwrap_or(0));
+    // Kilobytes on Linux and the BSDs, bytes on macOS.
+    let unit = if cfg!(target_os = "macos") { 1 } else { 1024 };
+    let peak = u64::try_from(usage.ru_maxrss).unwrap_or(0) * unit;
+    (ExitStatus::from_raw(status), Some(Usage { user, peak }))
+}
+
+#[cfg(not(unix))]
+fn wait_with_usage(mut child: std::process::Child) -> (ExitStatus, Option<Usage>) {
+    (child.wait().unwrap(), None)
 }

@@ -25,6 +25,11 @@ impl Samples {
         Self(times)
     }
 
+    /// Every time, smallest first.
+    pub fn sorted(&self) -> &[Duration] {
+        &self.0
+    }
+
     pub fn median(&self) -> Duration {
         self.0[self.0.len() / 2]
     }
