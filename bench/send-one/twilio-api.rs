@@ -3,11 +3,11 @@
 
 #[tokio::main]
 async fn main() -> Result<(), twilio_api::Error> {
-    let account_sid = std::env::var("TWILIO_ACCOUNT_SID").unwrap_or_default();
     let client = twilio_api::Client::from_env()?;
+    // The account is the client's (TWILIO_ACCOUNT_SID).
     let message = client
         .api_v2010()
-        .create_message(account_sid, "+15558675310")
+        .create_message("+15558675310")
         .from("+15017122661")
         .body("Hello from Rust")
         .send()

@@ -102,6 +102,7 @@ pub struct FetchSession {
 
 impl FetchSession {
     /// Sends the request (`GET /v1/Sessions/{id}`) and decodes the response.
+    #[inline]
     pub async fn send(self) -> ::std::result::Result<super::Session, crate::Error> {
         crate::runtime::operation::Operation::send(self).await
     }
@@ -174,6 +175,7 @@ impl ListMessages {
     }
 
     /// Sends the request (`GET /v1/Sessions/{sessionId}/Messages`) and decodes the response.
+    #[inline]
     pub async fn send(
         self,
     ) -> ::std::result::Result<super::ListMessagesResponse, crate::Error> {
@@ -190,11 +192,13 @@ impl ListMessages {
 
     /// Every item across pages, fetched lazily; next pages are always requested from
     /// the client's own origin. Ends after [`limit`](Self::limit) items if set.
+    #[inline]
     pub fn stream(self) -> crate::ItemStream<super::Message> {
         crate::runtime::operation::ListOperation::stream(self)
     }
 
     /// Every page, fetched lazily.
+    #[inline]
     pub fn pages(self) -> crate::PageStream<super::ListMessagesResponse> {
         crate::runtime::operation::ListOperation::pages(self)
     }
@@ -292,6 +296,7 @@ impl ListSessions {
     }
 
     /// Sends the request (`GET /v1/Sessions`) and decodes the response.
+    #[inline]
     pub async fn send(
         self,
     ) -> ::std::result::Result<super::ListSessionsResponse, crate::Error> {
@@ -308,11 +313,13 @@ impl ListSessions {
 
     /// Every item across pages, fetched lazily; next pages are always requested from
     /// the client's own origin. Ends after [`limit`](Self::limit) items if set.
+    #[inline]
     pub fn stream(self) -> crate::ItemStream<super::Session> {
         crate::runtime::operation::ListOperation::stream(self)
     }
 
     /// Every page, fetched lazily.
+    #[inline]
     pub fn pages(self) -> crate::PageStream<super::ListSessionsResponse> {
         crate::runtime::operation::ListOperation::pages(self)
     }

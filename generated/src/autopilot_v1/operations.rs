@@ -76,6 +76,7 @@ pub struct FetchDialogue {
 impl FetchDialogue {
     /// Sends the request (`GET /v1/Assistants/{AssistantSid}/Dialogues/{Sid}`) and decodes the
     /// response.
+    #[inline]
     pub async fn send(self) -> ::std::result::Result<super::Dialogue, crate::Error> {
         crate::runtime::operation::Operation::send(self).await
     }

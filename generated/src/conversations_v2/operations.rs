@@ -79,6 +79,7 @@ pub struct FetchConversation {
 
 impl FetchConversation {
     /// Sends the request (`GET /v2/Conversations/{Sid}`) and decodes the response.
+    #[inline]
     pub async fn send(self) -> ::std::result::Result<super::Conversation, crate::Error> {
         crate::runtime::operation::Operation::send(self).await
     }

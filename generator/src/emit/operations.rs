@@ -397,6 +397,9 @@ fn builder(model: &Model, module: &Module, api: &Api, op: &Operation) -> TokenSt
     let send_doc = doc(Some(&format!(
         "Sends the request ({call}) and decodes the response."
     )));
+    // `send`, `stream` and `pages` are `#[inline]`: a non-generic method is compiled in the
+    // library whether a program calls it or not, with the decoding and paging of its types;
+    // an inline one only where it is called, so a program pays for the operations it uses.
     let (paging, list_impl) = match pagination {
         None => (None, None),
         Some(pagination) => {
@@ -431,11 +434,13 @@ fn builder(model: &Model, module: &Module, api: &Api, op: &Operation) -> TokenSt
 
                 /// Every item across pages, fetched lazily; next pages are always requested from
                 /// the client's own origin. Ends after [`limit`](Self::limit) items if set.
+                #[inline]
                 pub fn stream(self) -> crate::ItemStream<#item_type> {
                     crate::runtime::operation::ListOperation::stream(self)
                 }
 
                 /// Every page, fetched lazily.
+                #[inline]
                 pub fn pages(self) -> crate::PageStream<#page_type> {
                     crate::runtime::operation::ListOperation::pages(self)
                 }
@@ -497,6 +502,7 @@ fn builder(model: &Model, module: &Module, api: &Api, op: &Operation) -> TokenSt
             #(#setters)*
 
             #send_doc
+            #[inline]
             pub async fn send(self) -> ::std::result::Result<#response_type, crate::Error> {
                 crate::runtime::operation::Operation::send(self).await
             }

@@ -134,6 +134,7 @@ impl CreateToken {
     }
 
     /// Sends the request (`POST /v1/token`) and decodes the response.
+    #[inline]
     pub async fn send(self) -> ::std::result::Result<super::OauthV1Token, crate::Error> {
         crate::runtime::operation::Operation::send(self).await
     }
@@ -178,6 +179,7 @@ pub struct FetchOrganizationAccount {
 impl FetchOrganizationAccount {
     /// Sends the request (`GET /Organizations/{OrganizationSid}/Accounts/{AccountSid}`) and decodes the
     /// response.
+    #[inline]
     pub async fn send(
         self,
     ) -> ::std::result::Result<super::PublicApiAccountResponse, crate::Error> {
@@ -241,6 +243,7 @@ impl ListOrganizationUsers {
     }
 
     /// Sends the request (`GET /Organizations/{OrganizationSid}/scim/Users`) and decodes the response.
+    #[inline]
     pub async fn send(self) -> ::std::result::Result<super::ScimUserPage, crate::Error> {
         crate::runtime::operation::Operation::send(self).await
     }

@@ -158,6 +158,7 @@ impl CreateNewKey {
     }
 
     /// Sends the request (`POST /v1/Keys`) and decodes the response.
+    #[inline]
     pub async fn send(self) -> ::std::result::Result<super::GetApiKeys, crate::Error> {
         crate::runtime::operation::Operation::send(self).await
     }
@@ -201,6 +202,7 @@ pub struct FetchKey {
 
 impl FetchKey {
     /// Sends the request (`GET /v1/Keys/{Sid}`) and decodes the response.
+    #[inline]
     pub async fn send(self) -> ::std::result::Result<super::GetApiKeys, crate::Error> {
         crate::runtime::operation::Operation::send(self).await
     }
@@ -249,6 +251,7 @@ pub struct FetchPublicKey {
 
 impl FetchPublicKey {
     /// Sends the request (`GET /v1/PublicKeys/{Sid}`) and decodes the response.
+    #[inline]
     pub async fn send(self) -> ::std::result::Result<super::PublicKey, crate::Error> {
         crate::runtime::operation::Operation::send(self).await
     }
@@ -290,6 +293,7 @@ pub struct ListGetKeys {
 
 impl ListGetKeys {
     /// Sends the request (`GET /v1/Keys`) and decodes the response.
+    #[inline]
     pub async fn send(
         self,
     ) -> ::std::result::Result<super::ListGetKeysResponse, crate::Error> {
@@ -333,6 +337,7 @@ pub struct ListRolePermission {
 
 impl ListRolePermission {
     /// Sends the request (`GET /v1/Roles/{RoleSid}/Permissions`) and decodes the response.
+    #[inline]
     pub async fn send(
         self,
     ) -> ::std::result::Result<super::ListRolePermissionResponse, crate::Error> {

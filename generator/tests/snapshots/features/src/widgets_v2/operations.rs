@@ -108,6 +108,7 @@ pub struct DeleteWidget {
 
 impl DeleteWidget {
     /// Sends the request (`DELETE /v2/Widgets/{WidgetSid}`) and decodes the response.
+    #[inline]
     pub async fn send(self) -> ::std::result::Result<(), crate::Error> {
         crate::runtime::operation::Operation::send(self).await
     }
@@ -149,6 +150,7 @@ pub struct FetchWidget {
 
 impl FetchWidget {
     /// Sends the request (`GET /v2/Widgets/{WidgetSid}`) and decodes the response.
+    #[inline]
     pub async fn send(self) -> ::std::result::Result<super::Widget, crate::Error> {
         crate::runtime::operation::Operation::send(self).await
     }
@@ -252,6 +254,7 @@ impl ListWidgets {
     }
 
     /// Sends the request (`GET /v2/Widgets`) and decodes the response.
+    #[inline]
     pub async fn send(self) -> ::std::result::Result<super::WidgetPage, crate::Error> {
         crate::runtime::operation::Operation::send(self).await
     }
@@ -266,11 +269,13 @@ impl ListWidgets {
 
     /// Every item across pages, fetched lazily; next pages are always requested from
     /// the client's own origin. Ends after [`limit`](Self::limit) items if set.
+    #[inline]
     pub fn stream(self) -> crate::ItemStream<super::Widget> {
         crate::runtime::operation::ListOperation::stream(self)
     }
 
     /// Every page, fetched lazily.
+    #[inline]
     pub fn pages(self) -> crate::PageStream<super::WidgetPage> {
         crate::runtime::operation::ListOperation::pages(self)
     }

@@ -384,6 +384,7 @@ impl UpdateService {
     }
 
     /// Sends the request (`POST /v2/Services/{Sid}`) and decodes the response.
+    #[inline]
     pub async fn send(self) -> ::std::result::Result<super::Service, crate::Error> {
         crate::runtime::operation::Operation::send(self).await
     }

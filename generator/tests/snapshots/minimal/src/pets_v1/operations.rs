@@ -52,6 +52,7 @@ pub struct FetchPet {
 
 impl FetchPet {
     /// Sends the request (`GET /v1/Pets/{id}`) and decodes the response.
+    #[inline]
     pub async fn send(self) -> ::std::result::Result<super::Pet, crate::Error> {
         crate::runtime::operation::Operation::send(self).await
     }

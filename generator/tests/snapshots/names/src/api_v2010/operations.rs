@@ -130,6 +130,7 @@ impl CreatePayments {
 
     /// Sends the request (`POST /2010-04-01/Accounts/{AccountSid}/Calls/{CallSid}/Payments.json`) and
     /// decodes the response.
+    #[inline]
     pub async fn send(
         self,
     ) -> ::std::result::Result<super::AccountCallPayments, crate::Error> {
@@ -310,6 +311,7 @@ impl ListCall {
     }
 
     /// Sends the request (`GET /2010-04-01/Accounts/{AccountSid}/Calls.json`) and decodes the response.
+    #[inline]
     pub async fn send(
         self,
     ) -> ::std::result::Result<super::ListCallResponse, crate::Error> {
@@ -326,11 +328,13 @@ impl ListCall {
 
     /// Every item across pages, fetched lazily; next pages are always requested from
     /// the client's own origin. Ends after [`limit`](Self::limit) items if set.
+    #[inline]
     pub fn stream(self) -> crate::ItemStream<super::AccountCall> {
         crate::runtime::operation::ListOperation::stream(self)
     }
 
     /// Every page, fetched lazily.
+    #[inline]
     pub fn pages(self) -> crate::PageStream<super::ListCallResponse> {
         crate::runtime::operation::ListOperation::pages(self)
     }

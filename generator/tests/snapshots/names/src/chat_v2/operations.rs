@@ -187,6 +187,7 @@ impl CreateChannel {
     }
 
     /// Sends the request (`POST /v2/Services/{ServiceSid}/Channels`) and decodes the response.
+    #[inline]
     pub async fn send(
         self,
     ) -> ::std::result::Result<super::ServiceChannel, crate::Error> {
@@ -271,6 +272,7 @@ impl ListBinding {
     }
 
     /// Sends the request (`GET /v2/Services/{ServiceSid}/Bindings`) and decodes the response.
+    #[inline]
     pub async fn send(
         self,
     ) -> ::std::result::Result<super::ListBindingResponse, crate::Error> {
@@ -335,6 +337,7 @@ impl ListChannel {
     }
 
     /// Sends the request (`GET /v2/Services/{ServiceSid}/Channels`) and decodes the response.
+    #[inline]
     pub async fn send(
         self,
     ) -> ::std::result::Result<super::ListChannelResponse, crate::Error> {
@@ -397,6 +400,7 @@ impl ListUserBinding {
 
     /// Sends the request (`GET /v2/Services/{ServiceSid}/Users/{UserSid}/Bindings`) and decodes the
     /// response.
+    #[inline]
     pub async fn send(
         self,
     ) -> ::std::result::Result<super::ListUserBindingResponse, crate::Error> {
@@ -482,6 +486,7 @@ impl UpdateChannel {
     }
 
     /// Sends the request (`POST /v2/Services/{ServiceSid}/Channels/{Sid}`) and decodes the response.
+    #[inline]
     pub async fn send(
         self,
     ) -> ::std::result::Result<super::ServiceChannel, crate::Error> {

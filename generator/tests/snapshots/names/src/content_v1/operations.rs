@@ -167,6 +167,7 @@ pub struct CreateContent {
 
 impl CreateContent {
     /// Sends the request (`POST /v1/Content`) and decodes the response.
+    #[inline]
     pub async fn send(
         self,
     ) -> ::std::result::Result<super::ContentResponse, crate::Error> {
@@ -206,6 +207,7 @@ pub struct DeleteContent {
 
 impl DeleteContent {
     /// Sends the request (`DELETE /v1/Content/{Sid}`) and decodes the response.
+    #[inline]
     pub async fn send(self) -> ::std::result::Result<(), crate::Error> {
         crate::runtime::operation::Operation::send(self).await
     }
@@ -247,6 +249,7 @@ pub struct FetchApprovalFetch {
 
 impl FetchApprovalFetch {
     /// Sends the request (`GET /v1/Content/{Sid}/ApprovalRequests`) and decodes the response.
+    #[inline]
     pub async fn send(
         self,
     ) -> ::std::result::Result<
@@ -296,6 +299,7 @@ pub struct FetchContent {
 
 impl FetchContent {
     /// Sends the request (`GET /v1/Content/{Sid}`) and decodes the response.
+    #[inline]
     pub async fn send(self) -> ::std::result::Result<super::Content, crate::Error> {
         crate::runtime::operation::Operation::send(self).await
     }
@@ -390,6 +394,7 @@ impl ListContent {
     }
 
     /// Sends the request (`GET /v1/Content`) and decodes the response.
+    #[inline]
     pub async fn send(
         self,
     ) -> ::std::result::Result<super::ListContentResponse, crate::Error> {

@@ -160,6 +160,7 @@ impl ListMessage {
 
     /// Sends the request (`GET /2010-04-01/Accounts/{AccountSid}/Messages.json`) and decodes the
     /// response.
+    #[inline]
     pub async fn send(
         self,
     ) -> ::std::result::Result<super::ListMessageResponse, crate::Error> {
@@ -176,11 +177,13 @@ impl ListMessage {
 
     /// Every item across pages, fetched lazily; next pages are always requested from
     /// the client's own origin. Ends after [`limit`](Self::limit) items if set.
+    #[inline]
     pub fn stream(self) -> crate::ItemStream<super::AccountMessage> {
         crate::runtime::operation::ListOperation::stream(self)
     }
 
     /// Every page, fetched lazily.
+    #[inline]
     pub fn pages(self) -> crate::PageStream<super::ListMessageResponse> {
         crate::runtime::operation::ListOperation::pages(self)
     }

@@ -113,6 +113,7 @@ impl ListSink {
     }
 
     /// Sends the request (`GET /v1/Sinks`) and decodes the response.
+    #[inline]
     pub async fn send(
         self,
     ) -> ::std::result::Result<super::ListSinkResponse, crate::Error> {
@@ -129,11 +130,13 @@ impl ListSink {
 
     /// Every item across pages, fetched lazily; next pages are always requested from
     /// the client's own origin. Ends after [`limit`](Self::limit) items if set.
+    #[inline]
     pub fn stream(self) -> crate::ItemStream<super::Sink> {
         crate::runtime::operation::ListOperation::stream(self)
     }
 
     /// Every page, fetched lazily.
+    #[inline]
     pub fn pages(self) -> crate::PageStream<super::ListSinkResponse> {
         crate::runtime::operation::ListOperation::pages(self)
     }

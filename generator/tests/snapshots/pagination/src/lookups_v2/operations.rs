@@ -65,6 +65,7 @@ impl FetchLookupAccountRateLimits {
     }
 
     /// Sends the request (`GET /v2/RateLimits`) and decodes the response.
+    #[inline]
     pub async fn send(
         self,
     ) -> ::std::result::Result<super::RateLimitListResponse, crate::Error> {

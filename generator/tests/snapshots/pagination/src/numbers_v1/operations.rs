@@ -122,6 +122,7 @@ impl ListArchivedPortInRequests {
     }
 
     /// Sends the request (`GET /v1/Porting/PortIn/Archive`) and decodes the response.
+    #[inline]
     pub async fn send(
         self,
     ) -> ::std::result::Result<super::PortInRequestPage, crate::Error> {
@@ -138,11 +139,13 @@ impl ListArchivedPortInRequests {
 
     /// Every item across pages, fetched lazily; next pages are always requested from
     /// the client's own origin. Ends after [`limit`](Self::limit) items if set.
+    #[inline]
     pub fn stream(self) -> crate::ItemStream<super::PortInRequestList> {
         crate::runtime::operation::ListOperation::stream(self)
     }
 
     /// Every page, fetched lazily.
+    #[inline]
     pub fn pages(self) -> crate::PageStream<super::PortInRequestPage> {
         crate::runtime::operation::ListOperation::pages(self)
     }
@@ -202,6 +205,7 @@ impl ListDraftPortInRequests {
     }
 
     /// Sends the request (`GET /v1/Porting/PortIn/Drafts`) and decodes the response.
+    #[inline]
     pub async fn send(
         self,
     ) -> ::std::result::Result<super::PortInRequestPage, crate::Error> {
@@ -218,11 +222,13 @@ impl ListDraftPortInRequests {
 
     /// Every item across pages, fetched lazily; next pages are always requested from
     /// the client's own origin. Ends after [`limit`](Self::limit) items if set.
+    #[inline]
     pub fn stream(self) -> crate::ItemStream<super::PortInRequestList> {
         crate::runtime::operation::ListOperation::stream(self)
     }
 
     /// Every page, fetched lazily.
+    #[inline]
     pub fn pages(self) -> crate::PageStream<super::PortInRequestPage> {
         crate::runtime::operation::ListOperation::pages(self)
     }
@@ -296,6 +302,7 @@ impl ListPortInPhoneNumbers {
 
     /// Sends the request (`GET /v1/Porting/PortIn/{PortInRequestSid}/PhoneNumbers`) and decodes the
     /// response.
+    #[inline]
     pub async fn send(
         self,
     ) -> ::std::result::Result<super::ListPortInPhoneNumbersResponse, crate::Error> {
@@ -312,11 +319,13 @@ impl ListPortInPhoneNumbers {
 
     /// Every item across pages, fetched lazily; next pages are always requested from
     /// the client's own origin. Ends after [`limit`](Self::limit) items if set.
+    #[inline]
     pub fn stream(self) -> crate::ItemStream<super::PortInPhoneNumberList> {
         crate::runtime::operation::ListOperation::stream(self)
     }
 
     /// Every page, fetched lazily.
+    #[inline]
     pub fn pages(self) -> crate::PageStream<super::ListPortInPhoneNumbersResponse> {
         crate::runtime::operation::ListOperation::pages(self)
     }
@@ -440,6 +449,7 @@ impl ListPortInRequests {
     }
 
     /// Sends the request (`GET /v1/Porting/PortIn/PortInRequests`) and decodes the response.
+    #[inline]
     pub async fn send(
         self,
     ) -> ::std::result::Result<super::ListPortInRequestsResponse, crate::Error> {
@@ -456,11 +466,13 @@ impl ListPortInRequests {
 
     /// Every item across pages, fetched lazily; next pages are always requested from
     /// the client's own origin. Ends after [`limit`](Self::limit) items if set.
+    #[inline]
     pub fn stream(self) -> crate::ItemStream<super::PortInRequestList> {
         crate::runtime::operation::ListOperation::stream(self)
     }
 
     /// Every page, fetched lazily.
+    #[inline]
     pub fn pages(self) -> crate::PageStream<super::ListPortInRequestsResponse> {
         crate::runtime::operation::ListOperation::pages(self)
     }

@@ -79,6 +79,7 @@ impl ListAddress {
     }
 
     /// Sends the request (`GET /v2/Addresses`) and decodes the response.
+    #[inline]
     pub async fn send(self) -> ::std::result::Result<super::AddressList, crate::Error> {
         crate::runtime::operation::Operation::send(self).await
     }
@@ -93,11 +94,13 @@ impl ListAddress {
 
     /// Every item across pages, fetched lazily; next pages are always requested from
     /// the client's own origin. Ends after [`limit`](Self::limit) items if set.
+    #[inline]
     pub fn stream(self) -> crate::ItemStream<super::Address> {
         crate::runtime::operation::ListOperation::stream(self)
     }
 
     /// Every page, fetched lazily.
+    #[inline]
     pub fn pages(self) -> crate::PageStream<super::AddressList> {
         crate::runtime::operation::ListOperation::pages(self)
     }

@@ -58,6 +58,7 @@ pub struct FetchAccount {
 
 impl FetchAccount {
     /// Sends the request (`GET /v1/Accounts/{Sid}`) and decodes the response.
+    #[inline]
     pub async fn send(self) -> ::std::result::Result<super::Account, crate::Error> {
         crate::runtime::operation::Operation::send(self).await
     }

@@ -83,6 +83,7 @@ impl ListRoleAssignments {
 
     /// Sends the request (`GET /Organizations/{OrganizationSid}/RoleAssignments`) and decodes the
     /// response.
+    #[inline]
     pub async fn send(
         self,
     ) -> ::std::result::Result<
@@ -102,11 +103,13 @@ impl ListRoleAssignments {
 
     /// Every item across pages, fetched lazily; next pages are always requested from
     /// the client's own origin. Ends after [`limit`](Self::limit) items if set.
+    #[inline]
     pub fn stream(self) -> crate::ItemStream<super::PublicApiRoleAssignmentResponse> {
         crate::runtime::operation::ListOperation::stream(self)
     }
 
     /// Every page, fetched lazily.
+    #[inline]
     pub fn pages(
         self,
     ) -> crate::PageStream<super::PublicApiCreateRoleAssignmentResponsePage> {

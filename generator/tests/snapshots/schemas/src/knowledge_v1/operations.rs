@@ -92,6 +92,7 @@ impl CreateKnowledge {
     }
 
     /// Sends the request (`POST /v1/Knowledge`) and decodes the response.
+    #[inline]
     pub async fn send(
         self,
     ) -> ::std::result::Result<super::ServiceKnowledge, crate::Error> {
@@ -133,6 +134,7 @@ pub struct FetchKnowledgeStatus {
 
 impl FetchKnowledgeStatus {
     /// Sends the request (`GET /v1/Knowledge/{id}/Status`) and decodes the response.
+    #[inline]
     pub async fn send(
         self,
     ) -> ::std::result::Result<super::ServiceKnowledgeStatus, crate::Error> {
@@ -184,6 +186,7 @@ impl SearchKnowledge {
     }
 
     /// Sends the request (`POST /v1/Knowledge/{id}/Search`) and decodes the response.
+    #[inline]
     pub async fn send(
         self,
     ) -> ::std::result::Result<super::ServiceSearchResult, crate::Error> {

@@ -98,6 +98,7 @@ pub struct CreateV3TypingIndicator {
 
 impl CreateV3TypingIndicator {
     /// Sends the request (`POST /v3/Indicators/Typing.json`) and decodes the response.
+    #[inline]
     pub async fn send(
         self,
     ) -> ::std::result::Result<super::CreateV3TypingIndicatorResponse, crate::Error> {
@@ -139,6 +140,7 @@ pub struct FetchChannelsSender {
 
 impl FetchChannelsSender {
     /// Sends the request (`GET /v3/Channels/Senders/{Sid}`) and decodes the response.
+    #[inline]
     pub async fn send(
         self,
     ) -> ::std::result::Result<super::ChannelsSender, crate::Error> {
@@ -195,6 +197,7 @@ impl FetchOptOutKeywords {
     }
 
     /// Sends the request (`GET /v3/OptOuts/{OptOutSid}/Keywords`) and decodes the response.
+    #[inline]
     pub async fn send(
         self,
     ) -> ::std::result::Result<super::KeywordConfigurationResponse, crate::Error> {

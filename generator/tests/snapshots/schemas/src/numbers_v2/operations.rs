@@ -126,6 +126,7 @@ impl CreateHostedNumberOrder {
     }
 
     /// Sends the request (`POST /v2/HostedNumber/Orders`) and decodes the response.
+    #[inline]
     pub async fn send(
         self,
     ) -> ::std::result::Result<super::HostedNumberOrder, crate::Error> {
@@ -204,6 +205,7 @@ impl ListBundle {
     }
 
     /// Sends the request (`GET /v2/RegulatoryCompliance/Bundles`) and decodes the response.
+    #[inline]
     pub async fn send(
         self,
     ) -> ::std::result::Result<super::ListBundleResponse, crate::Error> {
@@ -220,11 +222,13 @@ impl ListBundle {
 
     /// Every item across pages, fetched lazily; next pages are always requested from
     /// the client's own origin. Ends after [`limit`](Self::limit) items if set.
+    #[inline]
     pub fn stream(self) -> crate::ItemStream<super::RegulatoryComplianceBundle> {
         crate::runtime::operation::ListOperation::stream(self)
     }
 
     /// Every page, fetched lazily.
+    #[inline]
     pub fn pages(self) -> crate::PageStream<super::ListBundleResponse> {
         crate::runtime::operation::ListOperation::pages(self)
     }

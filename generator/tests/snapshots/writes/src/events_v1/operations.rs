@@ -136,6 +136,7 @@ pub struct CreateSink {
 
 impl CreateSink {
     /// Sends the request (`POST /v1/Sinks`) and decodes the response.
+    #[inline]
     pub async fn send(self) -> ::std::result::Result<super::Sink, crate::Error> {
         crate::runtime::operation::Operation::send(self).await
     }
@@ -180,6 +181,7 @@ pub struct CreateSinkTest {
 
 impl CreateSinkTest {
     /// Sends the request (`POST /v1/Sinks/{Sid}/Test`) and decodes the response.
+    #[inline]
     pub async fn send(self) -> ::std::result::Result<super::SinkSinkTest, crate::Error> {
         crate::runtime::operation::Operation::send(self).await
     }
@@ -224,6 +226,7 @@ pub struct CreateSubscription {
 
 impl CreateSubscription {
     /// Sends the request (`POST /v1/Subscriptions`) and decodes the response.
+    #[inline]
     pub async fn send(self) -> ::std::result::Result<super::Subscription, crate::Error> {
         crate::runtime::operation::Operation::send(self).await
     }
@@ -272,6 +275,7 @@ pub struct DeleteSink {
 
 impl DeleteSink {
     /// Sends the request (`DELETE /v1/Sinks/{Sid}`) and decodes the response.
+    #[inline]
     pub async fn send(self) -> ::std::result::Result<(), crate::Error> {
         crate::runtime::operation::Operation::send(self).await
     }

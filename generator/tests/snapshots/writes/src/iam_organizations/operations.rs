@@ -180,6 +180,7 @@ pub struct CreateRoleAssignment {
 impl CreateRoleAssignment {
     /// Sends the request (`POST /Organizations/{OrganizationSid}/RoleAssignments`) and decodes the
     /// response.
+    #[inline]
     pub async fn send(
         self,
     ) -> ::std::result::Result<super::PublicApiRoleAssignmentResponse, crate::Error> {
@@ -231,6 +232,7 @@ pub struct DeleteOrganizationUser {
 impl DeleteOrganizationUser {
     /// Sends the request (`DELETE /Organizations/{OrganizationSid}/scim/Users/{UserSid}`) and decodes
     /// the response.
+    #[inline]
     pub async fn send(self) -> ::std::result::Result<(), crate::Error> {
         crate::runtime::operation::Operation::send(self).await
     }
@@ -339,6 +341,7 @@ impl FetchAuthorize {
     }
 
     /// Sends the request (`GET /v1/authorize`) and decodes the response.
+    #[inline]
     pub async fn send(
         self,
     ) -> ::std::result::Result<crate::Redirect<super::OauthV1Authorize>, crate::Error> {
@@ -397,6 +400,7 @@ impl PatchOrganizationUser {
 
     /// Sends the request (`PATCH /Organizations/{OrganizationSid}/scim/Users/{UserSid}`) and decodes
     /// the response.
+    #[inline]
     pub async fn send(self) -> ::std::result::Result<super::ScimUser, crate::Error> {
         crate::runtime::operation::Operation::send(self).await
     }
@@ -465,6 +469,7 @@ impl UpdateOrganizationUser {
 
     /// Sends the request (`PUT /Organizations/{OrganizationSid}/scim/Users/{UserSid}`) and decodes the
     /// response.
+    #[inline]
     pub async fn send(self) -> ::std::result::Result<super::ScimUser, crate::Error> {
         crate::runtime::operation::Operation::send(self).await
     }

@@ -70,6 +70,7 @@ pub struct UpdateOauthAppAccount {
 
 impl UpdateOauthAppAccount {
     /// Sends the request (`PUT /v1/Account/OAuthApps/{sid}`) and decodes the response.
+    #[inline]
     pub async fn send(
         self,
     ) -> ::std::result::Result<

@@ -85,6 +85,7 @@ pub struct CreateChannelsSender {
 
 impl CreateChannelsSender {
     /// Sends the request (`POST /v2/Channels/Senders`) and decodes the response.
+    #[inline]
     pub async fn send(
         self,
     ) -> ::std::result::Result<super::ChannelsSenderResponse, crate::Error> {
@@ -125,6 +126,7 @@ pub struct CreateTypingIndicator {
 
 impl CreateTypingIndicator {
     /// Sends the request (`POST /v2/Indicators/Typing.json`) and decodes the response.
+    #[inline]
     pub async fn send(
         self,
     ) -> ::std::result::Result<super::CreateTypingIndicatorResponse, crate::Error> {

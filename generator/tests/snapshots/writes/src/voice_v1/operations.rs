@@ -142,6 +142,7 @@ impl CreateConferenceRecording {
     }
 
     /// Sends the request (`POST /v1/Conferences/{ConferenceSid}/Recordings`) and decodes the response.
+    #[inline]
     pub async fn send(
         self,
     ) -> ::std::result::Result<CreateConferenceRecordingOutcome, crate::Error> {
@@ -336,6 +337,7 @@ impl CreateParticipant {
 
     /// Sends the request (`POST /v1/Conferences/{ConferenceSid}/Participants`) and decodes the
     /// response.
+    #[inline]
     pub async fn send(
         self,
     ) -> ::std::result::Result<super::ConferenceParticipant, crate::Error> {
@@ -439,6 +441,7 @@ impl UpdateParticipant {
 
     /// Sends the request (`POST /v1/Conferences/{ConferenceSid}/Participants/{CallSid}`) and decodes
     /// the response.
+    #[inline]
     pub async fn send(
         self,
     ) -> ::std::result::Result<UpdateParticipantOutcome, crate::Error> {
