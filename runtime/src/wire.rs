@@ -447,6 +447,9 @@ mod tests {
             rfc3339.date_created, created,
             "the other standard form is read too"
         );
+        let no_weekday: Call =
+            serde_json::from_str(r#"{"date_created": "01 Sep 2016 10:11:12 +0000"}"#).unwrap();
+        assert_eq!(no_weekday.date_created, created, "the weekday is optional");
         let missing: Call =
             serde_json::from_str(r#"{"date_created": "Thu, 01 Sep 2016 10:11:12 +0000"}"#).unwrap();
         assert_eq!(missing.end_time, None);

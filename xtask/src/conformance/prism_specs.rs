@@ -22,6 +22,7 @@ pub(super) fn write_prism_specs(specs: &Specs, dir: &Path) -> Result<(), String>
         let mut document = file.raw.clone();
         spell_out_form_encoding(&mut document);
         cap_max_items(&mut document);
+        shape_rfc2822(&mut document);
         let text = serde_json::to_string_pretty(&document).map_err(|e| e.to_string())?;
         let path = dir.join(name);
         if fs::read_to_string(&path).is_ok_and(|old| old == text) {
@@ -30,6 +31,31 @@ pub(super) fn write_prism_specs(specs: &Specs, dir: &Path) -> Result<(), String>
         fs::write(&path, text).map_err(|e| format!("{}: {e}", path.display()))?;
     }
     Ok(())
+}
+
+/// What Prism's dynamic mode makes of `format: date-time-rfc-2822`, a format it does not
+/// know: random words, where Twilio sends `Tue, 02 Jan 2024 03:04:05 +0000`. The copies give
+/// such strings a `pattern` of that shape (without the optional weekday, which a random one
+/// would contradict), so the answers are ones Twilio could send.
+const RFC2822_PATTERN: &str = "^(0[1-9]|1[0-9]|2[0-8]) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) 20[0-9]{2} ([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9] \\+0000$";
+
+/// Adds [`RFC2822_PATTERN`] to every `date-time-rfc-2822` string without a pattern; returns
+/// how many it shaped.
+fn shape_rfc2822(value: &mut Value) -> usize {
+    match value {
+        Value::Object(object) => {
+            let mut shaped = 0;
+            if object.get("format").and_then(Value::as_str) == Some("date-time-rfc-2822")
+                && !object.contains_key("pattern")
+            {
+                object.insert("pattern".to_owned(), Value::from(RFC2822_PATTERN));
+                shaped += 1;
+            }
+            shaped + object.values_mut().map(shape_rfc2822).sum::<usize>()
+        }
+        Value::Array(items) => items.iter_mut().map(shape_rfc2822).sum(),
+        _ => 0,
+    }
 }
 
 /// The largest `maxItems` Prism is given (see [`write_prism_specs`]).
