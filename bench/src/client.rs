@@ -132,7 +132,8 @@ async fn fetch() {
 /// `POST` of a form with 20 fields (Twilio's `UpdateService`, from the `forms` fixture)
 /// against `serde_urlencoded` + reqwest + serde_json.
 async fn form() {
-    use fixture_forms::ip_messaging_v2::{Service, UpdateServiceWebhookMethod};
+    use fixture_forms::HttpMethod;
+    use fixture_forms::ip_messaging_v2::Service;
 
     const SERVICE_SID: &str = "ISaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
     const ROLE_SID: &str = "RLaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
@@ -178,7 +179,7 @@ async fn form() {
             .notifications_removed_from_channel_enabled(false)
             .notifications_removed_from_channel_template("You left ${CHANNEL}")
             .notifications_removed_from_channel_sound("none")
-            .webhook_method(UpdateServiceWebhookMethod::Post)
+            .webhook_method(HttpMethod::Post)
             .limits_channel_members(500)
     };
     #[derive(serde::Serialize)]

@@ -90,3 +90,66 @@ macro_rules! open_enum {
         }
     };
 }
+
+/// The HTTP method Twilio uses to call one of your URLs back (`StatusCallbackMethod`,
+/// `VoiceMethod`, …): every `format: http-method` value of every API is this one type.
+///
+/// Open: a value this version of the crate does not know decodes to `Unknown`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum HttpMethod {
+    /// `GET`
+    Get,
+    /// `POST`
+    Post,
+    /// A value this version of the crate does not know, as sent.
+    Unknown(UnknownValue),
+}
+
+impl HttpMethod {
+    /// Every value this version of the crate knows.
+    pub const KNOWN: &'static [Self] = &[Self::Get, Self::Post];
+
+    /// The value as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Get => "GET",
+            Self::Post => "POST",
+            Self::Unknown(value) => value.as_str(),
+        }
+    }
+}
+
+impl From<String> for HttpMethod {
+    fn from(value: String) -> Self {
+        match value.as_str() {
+            "GET" => Self::Get,
+            "POST" => Self::Post,
+            _ => Self::Unknown(UnknownValue::new(value)),
+        }
+    }
+}
+
+crate::open_enum!(HttpMethod);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn http_methods_read_and_write_as_twilio_sends_them() {
+        let methods: Vec<HttpMethod> = serde_json::from_str(r#"["GET", "POST", "PATCH"]"#).unwrap();
+        assert_eq!(methods[..2], [HttpMethod::Get, HttpMethod::Post]);
+        assert_eq!(methods[2].as_str(), "PATCH");
+        assert!(matches!(methods[2], HttpMethod::Unknown(_)));
+        // A known value given as text is its variant, so equal values compare equal.
+        assert_eq!(HttpMethod::from("POST"), HttpMethod::Post);
+        assert_eq!(
+            serde_json::to_string(&methods).unwrap(),
+            r#"["GET","POST","PATCH"]"#
+        );
+        use crate::encode::WireText;
+        assert_eq!(HttpMethod::Get.wire_text(), "GET");
+        assert_eq!(HttpMethod::Post.to_string(), "POST");
+    }
+}

@@ -24,6 +24,8 @@ pub mod id;
 #[cfg(feature = "jwt")]
 pub mod jwt;
 #[doc(hidden)]
+pub mod object;
+#[doc(hidden)]
 pub mod operation;
 #[doc(hidden)]
 pub mod page;
@@ -44,7 +46,7 @@ pub mod webhook;
 pub mod wire;
 
 pub use client::{Client, ClientBuilder, DEFAULT_TIMEOUT, TokenFuture, TokenSource};
-pub use enums::UnknownValue;
+pub use enums::{HttpMethod, UnknownValue};
 pub use error::{
     ApiError, AuthError, ConfigError, DecodeError, Error, InvalidArgument, TransportError,
     TransportErrorKind,

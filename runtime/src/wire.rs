@@ -8,8 +8,8 @@ use std::fmt::{self, Display};
 use std::marker::PhantomData;
 use std::str::FromStr;
 
-use serde::Deserializer;
 use serde::de::{Error, Unexpected, Visitor};
+use serde::{Deserialize, Deserializer};
 
 /// An optional timestamp or date where an empty string means "none" (Twilio sends `""` for
 /// values it does not have); anything else must parse.
@@ -146,7 +146,7 @@ where
     T::Err: Display,
 {
     deserializer
-        .deserialize_any(Number::<T>(PhantomData))?
+        .deserialize_any(NumberVisitor::<T>(PhantomData))?
         .ok_or_else(|| D::Error::custom("expected a number, got an empty string"))
 }
 
@@ -158,13 +158,13 @@ where
     T: WireNumber,
     T::Err: Display,
 {
-    deserializer.deserialize_any(Number::<T>(PhantomData))
+    deserializer.deserialize_any(NumberVisitor::<T>(PhantomData))
 }
 
 /// Reads a number or a string holding one; `None` for null and empty text.
-struct Number<T>(PhantomData<T>);
+struct NumberVisitor<T>(PhantomData<T>);
 
-impl<'de, T> Visitor<'de> for Number<T>
+impl<'de, T> Visitor<'de> for NumberVisitor<T>
 where
     T: WireNumber,
     T::Err: Display,
@@ -285,6 +285,48 @@ pub mod optional_rfc2822 {
         }
     }
 }
+
+/// The functions above as types, for a generated struct's `FromObject` to read a field
+/// through: `map.next_value::<OptionalNumber<_>>()?.0`.
+macro_rules! reader {
+    ($(#[$doc:meta])* $name:ident<$($t:ident)?>($value:ty) = $read:path $(where $($bound:tt)*)?) => {
+        $(#[$doc])*
+        pub struct $name$(<$t>)?(pub $value);
+
+        impl<'de, $($t)?> Deserialize<'de> for $name$(<$t>)? $(where $($bound)*)? {
+            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                $read(deserializer).map(Self)
+            }
+        }
+    };
+}
+
+reader!(
+    /// [`empty_as_none`].
+    EmptyAsNone<T>(Option<T>) = empty_as_none where T: FromStr, T::Err: Display
+);
+reader!(
+    /// [`lenient_url`].
+    LenientUrl<>(Option<url::Url>) = lenient_url
+);
+reader!(
+    /// [`number`].
+    Number<T>(T) = number where T: WireNumber, T::Err: Display
+);
+reader!(
+    /// [`optional_number`].
+    OptionalNumber<T>(Option<T>) = optional_number where T: WireNumber, T::Err: Display
+);
+#[cfg(feature = "chrono")]
+reader!(
+    /// [`rfc2822`].
+    Rfc2822<>(chrono::DateTime<chrono::Utc>) = rfc2822::deserialize
+);
+#[cfg(feature = "chrono")]
+reader!(
+    /// [`optional_rfc2822`].
+    OptionalRfc2822<>(Option<chrono::DateTime<chrono::Utc>>) = optional_rfc2822::deserialize
+);
 
 #[cfg(test)]
 mod tests {

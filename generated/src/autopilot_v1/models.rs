@@ -3,31 +3,67 @@
 //! Types used as operation parameters and responses.
 
 /// An active dialogue between a user and the Autopilot bot.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct Dialogue {
     /// The SID of the Account that created the Dialogue resource.
     ///
     /// Example: `ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub account_sid: ::std::option::Option<crate::common::AccountSid>,
     /// The SID of the Assistant that is the parent of the resource.
     ///
     /// Example: `UAaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub assistant_sid: ::std::option::Option<super::AssistantSid>,
     /// The unique string that we created to identify the Dialogue resource.
     ///
     /// Example: `UKaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sid: ::std::option::Option<super::DialogueSid>,
     /// The JSON string that describes the dialogue session object.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub data: ::std::option::Option<::serde_json::Value>,
     /// The absolute URL of the Dialogue resource.
-    #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::wire::lenient_url",
-    )]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub url: ::std::option::Option<::url::Url>,
+}
+
+impl<'de> ::serde::Deserialize<'de> for Dialogue {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::runtime::object::deserialize(deserializer)
+    }
+}
+
+impl crate::runtime::object::FromObject for Dialogue {
+    const NAME: &'static str = "Dialogue";
+    fn from_object<'de, A: ::serde::de::MapAccess<'de>>(
+        mut object: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut account_sid = ::std::option::Option::None;
+        let mut assistant_sid = ::std::option::Option::None;
+        let mut sid = ::std::option::Option::None;
+        let mut data = ::std::option::Option::None;
+        let mut url = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = crate::runtime::object::next_key(
+            &mut object,
+        )? {
+            match &*key {
+                "account_sid" => account_sid = object.next_value()?,
+                "assistant_sid" => assistant_sid = object.next_value()?,
+                "sid" => sid = object.next_value()?,
+                "data" => data = object.next_value()?,
+                "url" => url = object.next_value::<crate::runtime::wire::LenientUrl>()?.0,
+                _ => crate::runtime::object::skip(&mut object)?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            account_sid,
+            assistant_sid,
+            sid,
+            data,
+            url,
+        })
+    }
 }

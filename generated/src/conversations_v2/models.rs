@@ -75,59 +75,51 @@ impl ::std::convert::From<::std::string::String> for Channel {
 crate::runtime::open_enum!(Channel);
 
 /// A Conversation and its participants.
-#[derive(Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, PartialEq, Default, ::serde::Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Conversation {
     /// Conversation ID.
     ///
     /// Example: `conv_conversation_01k1etk2y5f1y9fpe2epfdtvv2`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
     /// Account ID.
     ///
     /// Example: `ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub account_id: ::std::option::Option<::std::string::String>,
     /// Configuration ID.
     ///
     /// Example: `conv_configuration_01k1etk2y5f1y9fpe2epfdtvv2`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub configuration_id: ::std::option::Option<::std::string::String>,
     /// Conversation status.
     ///
     /// Example: `ACTIVE`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status: ::std::option::Option<super::ConversationStatus>,
     /// Conversation name.
     ///
     /// Example: `Customer Support Chat`.
     ///
     /// Personal data: `Debug` prints `<redacted>`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// Timestamp when this Conversation was created.
     ///
     /// Example: `2023-07-01T12:00:00Z`.
-    #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::wire::empty_as_none",
-    )]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub created_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// Timestamp when this Conversation was last updated.
     ///
     /// Example: `2023-07-01T12:30:00Z`.
-    #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::wire::empty_as_none",
-    )]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub updated_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// Full configuration settings for this Conversation.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub configuration: ::std::option::Option<super::ConversationConfiguration>,
     /// Participants in this Conversation.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub participants: ::std::option::Option<::std::vec::Vec<super::Participant>>,
 }
 
@@ -147,45 +139,163 @@ impl ::std::fmt::Debug for Conversation {
     }
 }
 
+impl<'de> ::serde::Deserialize<'de> for Conversation {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::runtime::object::deserialize(deserializer)
+    }
+}
+
+impl crate::runtime::object::FromObject for Conversation {
+    const NAME: &'static str = "Conversation";
+    fn from_object<'de, A: ::serde::de::MapAccess<'de>>(
+        mut object: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut id = ::std::option::Option::None;
+        let mut account_id = ::std::option::Option::None;
+        let mut configuration_id = ::std::option::Option::None;
+        let mut status = ::std::option::Option::None;
+        let mut name = ::std::option::Option::None;
+        let mut created_at = ::std::option::Option::None;
+        let mut updated_at = ::std::option::Option::None;
+        let mut configuration = ::std::option::Option::None;
+        let mut participants = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = crate::runtime::object::next_key(
+            &mut object,
+        )? {
+            match &*key {
+                "id" => id = object.next_value()?,
+                "accountId" => account_id = object.next_value()?,
+                "configurationId" => configuration_id = object.next_value()?,
+                "status" => status = object.next_value()?,
+                "name" => name = object.next_value()?,
+                "createdAt" => {
+                    created_at = object
+                        .next_value::<crate::runtime::wire::EmptyAsNone<_>>()?
+                        .0;
+                }
+                "updatedAt" => {
+                    updated_at = object
+                        .next_value::<crate::runtime::wire::EmptyAsNone<_>>()?
+                        .0;
+                }
+                "configuration" => configuration = object.next_value()?,
+                "participants" => participants = object.next_value()?,
+                _ => crate::runtime::object::skip(&mut object)?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            id,
+            account_id,
+            configuration_id,
+            status,
+            name,
+            created_at,
+            updated_at,
+            configuration,
+            participants,
+        })
+    }
+}
+
 /// Full configuration settings for this Conversation.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ConversationConfiguration {
     /// The display name of the configuration.
     ///
     /// Example: `My Support Config`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub display_name: ::std::option::Option<::std::string::String>,
     /// A description of the configuration.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub description: ::std::option::Option<::std::string::String>,
     /// How communications are grouped into Conversations.
     ///
     /// Example: `GROUP_BY_PROFILE`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub conversation_grouping_type: ::std::option::Option<
         super::ConversationGroupingType,
     >,
     /// The ID of the memory store used by Conversations with this configuration.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub memory_store_id: ::std::option::Option<::std::string::String>,
     /// Settings per channel.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub channel_settings: ::std::option::Option<::serde_json::Value>,
     /// Webhooks called when a Conversation changes status.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status_callbacks: ::std::option::Option<::std::vec::Vec<super::StatusCallback>>,
     /// The IDs of the Conversational Intelligence configurations applied.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub intelligence_configuration_ids: ::std::option::Option<
         ::std::vec::Vec<::std::string::String>,
     >,
     /// Whether memories are extracted from Conversations with this configuration.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub memory_extraction_enabled: ::std::option::Option<bool>,
     /// The Conversations v1 service that this configuration bridges to.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub conversations_v1_bridge: ::std::option::Option<super::ConversationsV1Bridge>,
+}
+
+impl<'de> ::serde::Deserialize<'de> for ConversationConfiguration {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::runtime::object::deserialize(deserializer)
+    }
+}
+
+impl crate::runtime::object::FromObject for ConversationConfiguration {
+    const NAME: &'static str = "ConversationConfiguration";
+    fn from_object<'de, A: ::serde::de::MapAccess<'de>>(
+        mut object: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut display_name = ::std::option::Option::None;
+        let mut description = ::std::option::Option::None;
+        let mut conversation_grouping_type = ::std::option::Option::None;
+        let mut memory_store_id = ::std::option::Option::None;
+        let mut channel_settings = ::std::option::Option::None;
+        let mut status_callbacks = ::std::option::Option::None;
+        let mut intelligence_configuration_ids = ::std::option::Option::None;
+        let mut memory_extraction_enabled = ::std::option::Option::None;
+        let mut conversations_v1_bridge = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = crate::runtime::object::next_key(
+            &mut object,
+        )? {
+            match &*key {
+                "displayName" => display_name = object.next_value()?,
+                "description" => description = object.next_value()?,
+                "conversationGroupingType" => {
+                    conversation_grouping_type = object.next_value()?;
+                }
+                "memoryStoreId" => memory_store_id = object.next_value()?,
+                "channelSettings" => channel_settings = object.next_value()?,
+                "statusCallbacks" => status_callbacks = object.next_value()?,
+                "intelligenceConfigurationIds" => {
+                    intelligence_configuration_ids = object.next_value()?;
+                }
+                "memoryExtractionEnabled" => {
+                    memory_extraction_enabled = object.next_value()?;
+                }
+                "conversationsV1Bridge" => conversations_v1_bridge = object.next_value()?,
+                _ => crate::runtime::object::skip(&mut object)?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            display_name,
+            description,
+            conversation_grouping_type,
+            memory_store_id,
+            channel_settings,
+            status_callbacks,
+            intelligence_configuration_ids,
+            memory_extraction_enabled,
+            conversations_v1_bridge,
+        })
+    }
 }
 
 /// How communications are grouped into Conversations.
@@ -283,58 +393,76 @@ impl ::std::convert::From<::std::string::String> for ConversationStatus {
 crate::runtime::open_enum!(ConversationStatus);
 
 /// The Conversations v1 service that this configuration bridges to.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ConversationsV1Bridge {
     /// The SID of the Conversations v1 service.
     ///
     /// Example: `IS00000000000000000000000000000000`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub service_id: ::std::option::Option<::std::string::String>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for ConversationsV1Bridge {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::runtime::object::deserialize(deserializer)
+    }
+}
+
+impl crate::runtime::object::FromObject for ConversationsV1Bridge {
+    const NAME: &'static str = "ConversationsV1Bridge";
+    fn from_object<'de, A: ::serde::de::MapAccess<'de>>(
+        mut object: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut service_id = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = crate::runtime::object::next_key(
+            &mut object,
+        )? {
+            match &*key {
+                "serviceId" => service_id = object.next_value()?,
+                _ => crate::runtime::object::skip(&mut object)?,
+            }
+        }
+        ::std::result::Result::Ok(Self { service_id })
+    }
+}
+
 /// A participant in a Conversation.
-#[derive(Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, PartialEq, Default, ::serde::Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Participant {
     /// Participant ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
     /// The ID of the Conversation the participant belongs to.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub conversation_id: ::std::option::Option<::std::string::String>,
     /// Account ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub account_id: ::std::option::Option<::std::string::String>,
     /// The participant's name.
     ///
     /// Personal data: `Debug` prints `<redacted>`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// The kind of participant.
     ///
     /// Example: `CUSTOMER`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub type_: ::std::option::Option<super::ParticipantType>,
     /// The ID of the participant's profile.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub profile_id: ::std::option::Option<::std::string::String>,
     /// The addresses the participant communicates through.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub addresses: ::std::option::Option<::std::vec::Vec<super::ParticipantAddress>>,
     /// Timestamp when this Participant was created.
-    #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::wire::empty_as_none",
-    )]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub created_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// Timestamp when this Participant was last updated.
-    #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::wire::empty_as_none",
-    )]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub updated_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
 }
 
@@ -354,22 +482,82 @@ impl ::std::fmt::Debug for Participant {
     }
 }
 
+impl<'de> ::serde::Deserialize<'de> for Participant {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::runtime::object::deserialize(deserializer)
+    }
+}
+
+impl crate::runtime::object::FromObject for Participant {
+    const NAME: &'static str = "Participant";
+    fn from_object<'de, A: ::serde::de::MapAccess<'de>>(
+        mut object: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut id = ::std::option::Option::None;
+        let mut conversation_id = ::std::option::Option::None;
+        let mut account_id = ::std::option::Option::None;
+        let mut name = ::std::option::Option::None;
+        let mut type_ = ::std::option::Option::None;
+        let mut profile_id = ::std::option::Option::None;
+        let mut addresses = ::std::option::Option::None;
+        let mut created_at = ::std::option::Option::None;
+        let mut updated_at = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = crate::runtime::object::next_key(
+            &mut object,
+        )? {
+            match &*key {
+                "id" => id = object.next_value()?,
+                "conversationId" => conversation_id = object.next_value()?,
+                "accountId" => account_id = object.next_value()?,
+                "name" => name = object.next_value()?,
+                "type" => type_ = object.next_value()?,
+                "profileId" => profile_id = object.next_value()?,
+                "addresses" => addresses = object.next_value()?,
+                "createdAt" => {
+                    created_at = object
+                        .next_value::<crate::runtime::wire::EmptyAsNone<_>>()?
+                        .0;
+                }
+                "updatedAt" => {
+                    updated_at = object
+                        .next_value::<crate::runtime::wire::EmptyAsNone<_>>()?
+                        .0;
+                }
+                _ => crate::runtime::object::skip(&mut object)?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            id,
+            conversation_id,
+            account_id,
+            name,
+            type_,
+            profile_id,
+            addresses,
+            created_at,
+            updated_at,
+        })
+    }
+}
+
 /// An address a participant communicates through.
-#[derive(Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, PartialEq, Default, ::serde::Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ParticipantAddress {
     /// A communication channel.
     ///
     /// Example: `SMS`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub channel: ::std::option::Option<super::Channel>,
     /// The address on that channel (a phone number, an email address, ...).
     ///
     /// Personal data: `Debug` prints `<redacted>`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub address: ::std::option::Option<::std::string::String>,
     /// The ID of the channel.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub channel_id: ::std::option::Option<::std::string::String>,
 }
 
@@ -380,6 +568,40 @@ impl ::std::fmt::Debug for ParticipantAddress {
             .field("address", crate::runtime::redact::optional(&self.address))
             .field("channel_id", &self.channel_id)
             .finish()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ParticipantAddress {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::runtime::object::deserialize(deserializer)
+    }
+}
+
+impl crate::runtime::object::FromObject for ParticipantAddress {
+    const NAME: &'static str = "ParticipantAddress";
+    fn from_object<'de, A: ::serde::de::MapAccess<'de>>(
+        mut object: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut channel = ::std::option::Option::None;
+        let mut address = ::std::option::Option::None;
+        let mut channel_id = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = crate::runtime::object::next_key(
+            &mut object,
+        )? {
+            match &*key {
+                "channel" => channel = object.next_value()?,
+                "address" => address = object.next_value()?,
+                "channelId" => channel_id = object.next_value()?,
+                _ => crate::runtime::object::skip(&mut object)?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            channel,
+            address,
+            channel_id,
+        })
     }
 }
 
@@ -431,22 +653,46 @@ impl ::std::convert::From<::std::string::String> for ParticipantType {
 crate::runtime::open_enum!(ParticipantType);
 
 /// A webhook called when a Conversation changes status.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct StatusCallback {
     /// The URL that is called.
     ///
     /// Example: `https://www.example.com`.
-    #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::wire::lenient_url",
-    )]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub url: ::std::option::Option<::url::Url>,
     /// The HTTP method used to call the URL.
     ///
     /// Example: `POST`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub method: ::std::option::Option<super::StatusCallbackMethod>,
+}
+
+impl<'de> ::serde::Deserialize<'de> for StatusCallback {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::runtime::object::deserialize(deserializer)
+    }
+}
+
+impl crate::runtime::object::FromObject for StatusCallback {
+    const NAME: &'static str = "StatusCallback";
+    fn from_object<'de, A: ::serde::de::MapAccess<'de>>(
+        mut object: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut url = ::std::option::Option::None;
+        let mut method = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = crate::runtime::object::next_key(
+            &mut object,
+        )? {
+            match &*key {
+                "url" => url = object.next_value::<crate::runtime::wire::LenientUrl>()?.0,
+                "method" => method = object.next_value()?,
+                _ => crate::runtime::object::skip(&mut object)?,
+            }
+        }
+        ::std::result::Result::Ok(Self { url, method })
+    }
 }
 
 /// The HTTP method used to call the URL.

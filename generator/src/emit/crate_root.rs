@@ -44,7 +44,7 @@ pub fn lib_rs(model: &Model) -> TokenStream {
         pub use runtime::{DEFAULT_TIMEOUT, TokenFuture, TokenSource, http_client_builder};
         pub use runtime::{Id, ParseIdError};
         pub use runtime::{ItemStream, MAX_EMPTY_PAGES, NextPage, Page, PageStream};
-        pub use runtime::{Redirect, UnknownValue};
+        pub use runtime::{HttpMethod, Redirect, UnknownValue};
         #[doc(hidden)]
         pub use runtime::fuzz as __fuzz;
 
@@ -235,8 +235,9 @@ fn takes_text_only(model: &Model, op: &Operation) -> bool {
         ValueKind::Text => !input.repeated,
         ValueKind::Enum => {
             !input.repeated
-                && matches!(&input.ty, TypeRef::Named(id)
-                    if matches!(&model.ty(*id).kind, TypeKind::Enum(Enum::String(_))))
+                && (input.ty == TypeRef::HttpMethod
+                    || matches!(&input.ty, TypeRef::Named(id)
+                        if matches!(&model.ty(*id).kind, TypeKind::Enum(Enum::String(_)))))
         }
         ValueKind::Plain | ValueKind::JsonText => false,
     })

@@ -4,6 +4,7 @@
 
 mod crate_root;
 mod debug;
+mod decode;
 mod files;
 mod ids;
 mod inputs;

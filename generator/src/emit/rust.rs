@@ -179,6 +179,10 @@ fn scoped_type_tokens(model: &Model, ty: &TypeRef, scope: Scope<'_>) -> TokenStr
         }
         TypeRef::Date => quote! { ::chrono::NaiveDate },
         TypeRef::Url => quote! { ::url::Url },
+        TypeRef::HttpMethod => match scope {
+            Scope::Module(_) => quote! { crate::HttpMethod },
+            Scope::External(krate) => quote! { ::#krate::HttpMethod },
+        },
         TypeRef::Json => quote! { ::serde_json::Value },
         TypeRef::Nullable(inner) => {
             let inner = scoped_type_tokens(model, inner, scope);

@@ -101,43 +101,32 @@ fn struct_def(model: &Model, module: &Module, def: &TypeDef, structure: &Struct)
             .rename(wire_case)
             .map(|json| quote! { rename = #json, });
         let deprecated = deprecated.then(|| quote! { #[deprecated] });
+        // Decoding is `decode::struct_decode`'s; these attributes are for `Serialize`.
+        let write_rfc2822 = match (field.leniency(), field.is_optional()) {
+            (Leniency::Rfc2822, true) => Some(
+                quote! { serialize_with = "crate::runtime::wire::optional_rfc2822::serialize", },
+            ),
+            (Leniency::Rfc2822, false) => {
+                Some(quote! { serialize_with = "crate::runtime::wire::rfc2822::serialize", })
+            }
+            _ => None,
+        };
         if field.is_optional() {
-            // Missing and null both decode to `None`; `None` is left out when encoding, unless
-            // the field is required (then it is written as null).
+            // `None` is left out when encoding, unless the field is required (then it is
+            // written as null).
             let skip = (!required)
                 .then(|| quote! { skip_serializing_if = "::std::option::Option::is_none", });
-            let lenient = match field.leniency() {
-                Leniency::Strict => None,
-                Leniency::EmptyTextIsNone => {
-                    Some(quote! { deserialize_with = "crate::runtime::wire::empty_as_none", })
-                }
-                Leniency::BadUrlIsNone => {
-                    Some(quote! { deserialize_with = "crate::runtime::wire::lenient_url", })
-                }
-                Leniency::NumberAsText => {
-                    Some(quote! { deserialize_with = "crate::runtime::wire::optional_number", })
-                }
-                Leniency::Rfc2822 => {
-                    Some(quote! { with = "crate::runtime::wire::optional_rfc2822", })
-                }
-            };
+            let attr = (rename.is_some() || skip.is_some() || write_rfc2822.is_some())
+                .then(|| quote! { #[serde(#rename #skip #write_rfc2822)] });
             quote! {
                 #docs
                 #deprecated
-                #[serde(#rename default, #skip #lenient)]
+                #attr
                 pub #rust: ::std::option::Option<#ty>,
             }
         } else {
-            let lenient = match field.leniency() {
-                Leniency::NumberAsText => {
-                    Some(quote! { deserialize_with = "crate::runtime::wire::number", })
-                }
-                Leniency::Rfc2822 => Some(quote! { with = "crate::runtime::wire::rfc2822", }),
-                // Only optional fields have a `None` to read odd text as.
-                Leniency::Strict | Leniency::EmptyTextIsNone | Leniency::BadUrlIsNone => None,
-            };
-            let attr = (rename.is_some() || lenient.is_some())
-                .then(|| quote! { #[serde(#rename #lenient)] });
+            let attr = (rename.is_some() || write_rfc2822.is_some())
+                .then(|| quote! { #[serde(#rename #write_rfc2822)] });
             quote! { #docs #deprecated #attr pub #rust: #ty, }
         }
     });
@@ -174,15 +163,17 @@ fn struct_def(model: &Model, module: &Module, def: &TypeDef, structure: &Struct)
         let deprecated = structure.fields.iter().any(|f| f.deprecated);
         debug_impl(&def.name, &printed, deprecated)
     });
+    let decode = super::decode::struct_decode(&def.name, structure);
     quote! {
         #docs
-        #[derive(#derived_debug Clone, PartialEq, #default ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(#derived_debug Clone, PartialEq, #default ::serde::Serialize)]
         #rename_all
         pub struct #name {
             #(#fields)*
             #additional
         }
         #debug
+        #decode
     }
 }
 

@@ -154,6 +154,7 @@ pub(super) fn uses(
             | TypeRef::Number
             | TypeRef::Boolean
             | TypeRef::Url
+            | TypeRef::HttpMethod
             | TypeRef::Json => {}
         }
     }

@@ -502,6 +502,7 @@ impl Builder<'_> {
                 Some(TypeKind::Enum(_)) => (ValueKind::Enum, Vec::new()),
                 _ => (ValueKind::JsonText, Vec::new()),
             },
+            TypeRef::HttpMethod => (ValueKind::Enum, Vec::new()),
             // `WireText` writes JSON values and maps as JSON text, and a JSON string as its
             // text (Twilio's untyped fields take JSON already encoded as a string).
             TypeRef::Json | TypeRef::Map(_) => (ValueKind::Plain, Vec::new()),

@@ -31,6 +31,7 @@ impl Model {
             TypeRef::DateTime | TypeRef::DateTimeRfc2822 => "DateTime<Utc>".to_owned(),
             TypeRef::Date => "NaiveDate".to_owned(),
             TypeRef::Url => "Url".to_owned(),
+            TypeRef::HttpMethod => "HttpMethod".to_owned(),
             TypeRef::Json => "serde_json::Value".to_owned(),
             TypeRef::Nullable(ty) => format!("Option<{}>", inner(ty)),
             TypeRef::Array(item) => format!("Vec<{}>", inner(item)),

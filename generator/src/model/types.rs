@@ -41,6 +41,9 @@ pub enum TypeRef {
     Date,
     /// Absolute URL (`format: uri`).
     Url,
+    /// The HTTP method of a callback (`format: http-method`, Twilio's `GET`/`POST`): the
+    /// runtime's one `HttpMethod`, not an enum per field.
+    HttpMethod,
     /// Any JSON value (untyped schemas, objects without declared properties).
     Json,
     /// A list.

@@ -1,6 +1,7 @@
 //! One request: where it goes and what it carries (query, headers, body). How it is sent
 //! (auth, timeout, retries) is in `send`; how its response is read and decoded in `response`.
 
+mod json_path;
 mod response;
 mod send;
 

@@ -270,6 +270,10 @@ fn item_tokens(model: &Model, input: &Input, value: &Value, krate: &Ident) -> To
             let text = text();
             quote! { #text }
         }
+        (ValueKind::Enum, TypeRef::HttpMethod) => {
+            let text = text();
+            quote! { #text }
+        }
         (ValueKind::Enum, TypeRef::Named(id)) => match &model.ty(*id).kind {
             TypeKind::Enum(Enum::Integer(_)) => {
                 let number = value

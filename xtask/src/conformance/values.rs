@@ -70,6 +70,7 @@ fn sample(model: &Model, ty: &TypeRef, checks: &[Check], name: &str, depth: usiz
         TypeRef::DateTimeRfc2822 => json!(SAMPLE_RFC2822),
         TypeRef::Date => json!(SAMPLE_DATE),
         TypeRef::Url => json!(SAMPLE_URL),
+        TypeRef::HttpMethod => json!("POST"),
         TypeRef::Json | TypeRef::Map(_) => Value::Object(Map::new()),
         TypeRef::Array(item) => Value::Array(vec![sample(model, item, &[], name, depth + 1)]),
         TypeRef::Nullable(inner) => sample(model, inner, checks, name, depth),
@@ -237,6 +238,8 @@ pub(super) fn conforms(model: &Model, ty: &TypeRef, value: &Value, depth: usize)
                 && url.len() > "https://".len()
                 && !url.contains(char::is_whitespace)
         }),
+        // Open, as every string enum.
+        TypeRef::HttpMethod => value.is_string(),
         TypeRef::Json => true,
         TypeRef::Nullable(inner) => value.is_null() || conforms(model, inner, value, depth),
         TypeRef::Array(item) => value

@@ -135,6 +135,9 @@ impl Builder<'_> {
                 return self.union(node, key, hint);
             }
         }
+        if is_http_method(object) {
+            return Some(TypeRef::HttpMethod);
+        }
         if let Some(values) = object.get("enum").and_then(Value::as_array)
             && let Some(ty) = self.enumeration(node, values, hint)
         {
@@ -293,6 +296,23 @@ impl Builder<'_> {
         }
         info
     }
+}
+
+/// Whether a schema is Twilio's `format: http-method` string with no values beyond those of
+/// the runtime's `HttpMethod` (`GET`, `POST`); one that lists others stays an enum of its own.
+fn is_http_method(object: &serde_json::Map<String, Value>) -> bool {
+    object.get("format").and_then(Value::as_str) == Some("http-method")
+        && object
+            .get("type")
+            .and_then(Value::as_str)
+            .is_none_or(|t| t == "string")
+        && object.get("enum").is_none_or(|values| {
+            values.as_array().is_some_and(|values| {
+                values
+                    .iter()
+                    .all(|v| matches!(v.as_str(), Some("GET" | "POST")))
+            })
+        })
 }
 
 /// Whether `node` is a component schema (`/components/schemas/Name`).

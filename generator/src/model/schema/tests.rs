@@ -1,10 +1,23 @@
 //! Tests of the schema-to-type rules, through [`crate::model::build`] of small specs.
 
 use crate::load::load_sources;
-use crate::model::{Enum, TypeKind, build};
+use crate::model::{Enum, Model, TypeKind, TypeRef, build};
 
 /// The enums of a one-schema spec whose `kind` property takes `values` (YAML flow list).
 fn enum_of(values: &str) -> Option<Enum> {
+    first_enum(&model_of(&format!("{{enum: {values}}}")))
+}
+
+fn first_enum(model: &Model) -> Option<Enum> {
+    model.types.iter().find_map(|def| match &def.kind {
+        TypeKind::Enum(e) => Some(e.clone()),
+        _ => None,
+    })
+}
+
+/// The model of a one-operation spec whose response has a `kind` property of `schema`
+/// (YAML flow mapping).
+fn model_of(schema: &str) -> Model {
     let text = format!(
         "openapi: 3.0.1
 info: {{title: t, version: 1.0.0}}
@@ -21,16 +34,41 @@ paths:
               schema:
                 type: object
                 properties:
-                  kind: {{enum: {values}}}
+                  kind: {schema}
 "
     );
     let sources = [("t_v1.yaml".to_owned(), text)].into_iter().collect();
     let specs = load_sources(std::path::Path::new("specs"), sources).unwrap();
-    let model = build(&specs).unwrap();
-    model.types.iter().find_map(|def| match &def.kind {
-        TypeKind::Enum(e) => Some(e.clone()),
-        _ => None,
-    })
+    build(&specs).unwrap()
+}
+
+/// The type of the `kind` field.
+fn kind_type(model: &Model) -> TypeRef {
+    model
+        .types
+        .iter()
+        .find_map(|def| match &def.kind {
+            TypeKind::Struct(s) => s.fields.iter().find(|f| f.name.json == "kind"),
+            _ => None,
+        })
+        .map(|field| field.ty.clone())
+        .unwrap()
+}
+
+#[test]
+fn every_http_method_is_the_one_runtime_type() {
+    for schema in [
+        "{type: string, format: http-method, enum: [GET, POST]}",
+        "{type: string, format: http-method}",
+    ] {
+        let model = model_of(schema);
+        assert_eq!(kind_type(&model), TypeRef::HttpMethod, "{schema}");
+        assert!(first_enum(&model).is_none(), "{schema}");
+    }
+    // Values the runtime's type does not know keep an enum of their own.
+    let model = model_of("{type: string, format: http-method, enum: [GET, POST, PUT]}");
+    assert!(matches!(kind_type(&model), TypeRef::Named(_)));
+    assert!(matches!(first_enum(&model), Some(Enum::String(v)) if v.len() == 3));
 }
 
 #[test]

@@ -78,6 +78,7 @@ fn primitive_label(ty: &TypeRef, index: usize) -> String {
         TypeRef::DateTime | TypeRef::DateTimeRfc2822 => "DateTime".to_owned(),
         TypeRef::Date => "Date".to_owned(),
         TypeRef::Url => "Url".to_owned(),
+        TypeRef::HttpMethod => "HttpMethod".to_owned(),
         TypeRef::Array(_) => "List".to_owned(),
         TypeRef::Map(_) => "Map".to_owned(),
         TypeRef::Nullable(inner) => primitive_label(inner, index),

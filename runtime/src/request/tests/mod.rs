@@ -91,5 +91,6 @@ fn client(configure: impl FnOnce(ClientBuilder) -> ClientBuilder) -> Client {
 }
 
 mod build;
+mod json_path;
 mod response;
 mod send;

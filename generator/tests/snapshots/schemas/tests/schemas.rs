@@ -22,10 +22,9 @@ use fixture_schemas::messaging_v3::{
     WhatsAppTypingIndicatorRequestChannel,
 };
 use fixture_schemas::numbers_v2::{
-    BundleSids, CreateHostedNumberOrderSmsMethod, HostedNumberOrder, HostedNumberOrderSid,
-    HostedNumberOrderSmsMethod, HostedNumberOrderStatus,
+    BundleSids, HostedNumberOrder, HostedNumberOrderSid, HostedNumberOrderStatus,
 };
-use fixture_schemas::{AccountSid, Error};
+use fixture_schemas::{AccountSid, Error, HttpMethod};
 use serde_json::json;
 use wiremock::matchers::{any, method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
@@ -504,7 +503,7 @@ async fn nullable_and_untyped_properties() {
         .create_hosted_number_order("+14153608311", "+14153608312", "test@twilio.com")
         .account_sid("ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa")
         .cc_emails(["test1@twilio.com", "test2@twilio.com"])
-        .sms_method(CreateHostedNumberOrderSmsMethod::Post)
+        .sms_method(HttpMethod::Post)
         .send()
         .await
         .unwrap();
@@ -515,7 +514,7 @@ async fn nullable_and_untyped_properties() {
          &CcEmails=test1%40twilio.com&CcEmails=test2%40twilio.com&SmsMethod=POST"
     );
     assert_eq!(order.status, Some(HostedNumberOrderStatus::Received));
-    assert_eq!(order.sms_method, Some(HostedNumberOrderSmsMethod::Post));
+    assert_eq!(order.sms_method, Some(HttpMethod::Post));
     assert_eq!(
         order.capabilities,
         Some(json!({"sms": true, "voice": false}))

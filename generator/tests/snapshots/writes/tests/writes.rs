@@ -21,9 +21,8 @@ use fixture_writes::messaging_v2::{
     ChannelsSenderResponseStatus, WhatsappTypingIndicatorChannel,
 };
 use fixture_writes::voice_v1::{
-    CreateConferenceRecordingOutcome, CreateConferenceRecordingRecordingChannels,
-    CreateParticipantStatusCallbackMethod, ParticipantRole, ParticipantStatus,
-    UpdateParticipantOutcome,
+    CreateConferenceRecordingOutcome, CreateConferenceRecordingRecordingChannels, ParticipantRole,
+    ParticipantStatus, UpdateParticipantOutcome,
 };
 use serde_json::json;
 use wiremock::matchers::{method, path};
@@ -200,7 +199,7 @@ async fn create_participant_form_follows_twilios_conventions() {
         .muted(true)
         .scheduled_at(utc("2024-03-01T13:00:00+01:00"))
         .parameters(json!({"ticket": 42}))
-        .status_callback_method(CreateParticipantStatusCallbackMethod::Post)
+        .status_callback_method(fixture_writes::HttpMethod::Post)
         .timeout(30)
         .send()
         .await

@@ -3,56 +3,133 @@
 //! Types used as operation parameters and responses.
 
 /// The `OauthV1Token` schema.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct OauthV1Token {
     /// Token which carries the necessary information to access a Twilio resource directly.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub access_token: ::std::option::Option<::std::string::String>,
     /// Token which carries the information necessary to get a new access token.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub refresh_token: ::std::option::Option<::std::string::String>,
     /// Token which carries the information necessary of user profile.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id_token: ::std::option::Option<::std::string::String>,
     /// Token type
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub token_type: ::std::option::Option<::std::string::String>,
     /// The `expires_in` property.
-    #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::wire::optional_number",
-    )]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub expires_in: ::std::option::Option<i64>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for OauthV1Token {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::runtime::object::deserialize(deserializer)
+    }
+}
+
+impl crate::runtime::object::FromObject for OauthV1Token {
+    const NAME: &'static str = "OauthV1Token";
+    fn from_object<'de, A: ::serde::de::MapAccess<'de>>(
+        mut object: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut access_token = ::std::option::Option::None;
+        let mut refresh_token = ::std::option::Option::None;
+        let mut id_token = ::std::option::Option::None;
+        let mut token_type = ::std::option::Option::None;
+        let mut expires_in = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = crate::runtime::object::next_key(
+            &mut object,
+        )? {
+            match &*key {
+                "access_token" => access_token = object.next_value()?,
+                "refresh_token" => refresh_token = object.next_value()?,
+                "id_token" => id_token = object.next_value()?,
+                "token_type" => token_type = object.next_value()?,
+                "expires_in" => {
+                    expires_in = object
+                        .next_value::<crate::runtime::wire::OptionalNumber<_>>()?
+                        .0;
+                }
+                _ => crate::runtime::object::skip(&mut object)?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            access_token,
+            refresh_token,
+            id_token,
+            token_type,
+            expires_in,
+        })
+    }
+}
+
 /// The `PublicApiAccountResponse` schema.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct PublicApiAccountResponse {
     /// Twilio account sid
     ///
     /// Example: `ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub account_sid: ::std::option::Option<super::AccountSid>,
     /// Account friendly name
     ///
     /// Example: `Acme`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// Account status
     ///
     /// Example: `active`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status: ::std::option::Option<super::PublicApiAccountResponseStatus>,
     /// The date and time when the account was created in the system
     ///
     /// Example: `2024-03-01T12:00:00Z`.
-    #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::wire::empty_as_none",
-    )]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub date_created: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+}
+
+impl<'de> ::serde::Deserialize<'de> for PublicApiAccountResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::runtime::object::deserialize(deserializer)
+    }
+}
+
+impl crate::runtime::object::FromObject for PublicApiAccountResponse {
+    const NAME: &'static str = "PublicApiAccountResponse";
+    fn from_object<'de, A: ::serde::de::MapAccess<'de>>(
+        mut object: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut account_sid = ::std::option::Option::None;
+        let mut friendly_name = ::std::option::Option::None;
+        let mut status = ::std::option::Option::None;
+        let mut date_created = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = crate::runtime::object::next_key(
+            &mut object,
+        )? {
+            match &*key {
+                "account_sid" => account_sid = object.next_value()?,
+                "friendly_name" => friendly_name = object.next_value()?,
+                "status" => status = object.next_value()?,
+                "date_created" => {
+                    date_created = object
+                        .next_value::<crate::runtime::wire::EmptyAsNone<_>>()?
+                        .0;
+                }
+                _ => crate::runtime::object::skip(&mut object)?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            account_sid,
+            friendly_name,
+            status,
+            date_created,
+        })
+    }
 }
 
 /// Account status
@@ -108,35 +185,101 @@ impl ::std::convert::From<::std::string::String> for PublicApiAccountResponseSta
 crate::runtime::open_enum!(PublicApiAccountResponseStatus);
 
 /// The `ScimUser` schema.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ScimUser {
     /// Unique Twilio user sid
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
     /// Unique username, MUST be same as primary email address
     pub user_name: ::std::string::String,
 }
 
+impl<'de> ::serde::Deserialize<'de> for ScimUser {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::runtime::object::deserialize(deserializer)
+    }
+}
+
+impl crate::runtime::object::FromObject for ScimUser {
+    const NAME: &'static str = "ScimUser";
+    fn from_object<'de, A: ::serde::de::MapAccess<'de>>(
+        mut object: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut id = ::std::option::Option::None;
+        let mut user_name = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = crate::runtime::object::next_key(
+            &mut object,
+        )? {
+            match &*key {
+                "id" => id = object.next_value()?,
+                "userName" => {
+                    user_name = ::std::option::Option::Some(object.next_value()?);
+                }
+                _ => crate::runtime::object::skip(&mut object)?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            id,
+            user_name: crate::runtime::object::required(user_name, "userName")?,
+        })
+    }
+}
+
 /// The `ScimUserPage` schema.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ScimUserPage {
     /// The `Resources` property.
     #[serde(
         rename = "Resources",
-        default,
         skip_serializing_if = "::std::option::Option::is_none",
     )]
     pub resources: ::std::option::Option<::std::vec::Vec<super::ScimUser>>,
     /// The `totalResults` property.
-    #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::wire::optional_number",
-    )]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub total_results: ::std::option::Option<i32>,
     /// The `schemas` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub schemas: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+}
+
+impl<'de> ::serde::Deserialize<'de> for ScimUserPage {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::runtime::object::deserialize(deserializer)
+    }
+}
+
+impl crate::runtime::object::FromObject for ScimUserPage {
+    const NAME: &'static str = "ScimUserPage";
+    fn from_object<'de, A: ::serde::de::MapAccess<'de>>(
+        mut object: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut resources = ::std::option::Option::None;
+        let mut total_results = ::std::option::Option::None;
+        let mut schemas = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = crate::runtime::object::next_key(
+            &mut object,
+        )? {
+            match &*key {
+                "Resources" => resources = object.next_value()?,
+                "totalResults" => {
+                    total_results = object
+                        .next_value::<crate::runtime::wire::OptionalNumber<_>>()?
+                        .0;
+                }
+                "schemas" => schemas = object.next_value()?,
+                _ => crate::runtime::object::skip(&mut object)?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            resources,
+            total_results,
+            schemas,
+        })
+    }
 }

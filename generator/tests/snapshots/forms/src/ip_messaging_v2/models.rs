@@ -3,148 +3,205 @@
 //! Types used as operation parameters and responses.
 
 /// The `Service` schema.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct Service {
     /// The `sid` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sid: ::std::option::Option<super::ServiceSid>,
     /// The `account_sid` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub account_sid: ::std::option::Option<super::AccountSid>,
     /// The `friendly_name` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// The `date_created` property.
-    #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::wire::empty_as_none",
-    )]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub date_created: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// The `date_updated` property.
-    #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::wire::empty_as_none",
-    )]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub date_updated: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// The `default_service_role_sid` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub default_service_role_sid: ::std::option::Option<
         super::DefaultChannelCreatorRoleSid,
     >,
     /// The `default_channel_role_sid` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub default_channel_role_sid: ::std::option::Option<
         super::DefaultChannelCreatorRoleSid,
     >,
     /// The `default_channel_creator_role_sid` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub default_channel_creator_role_sid: ::std::option::Option<
         super::DefaultChannelCreatorRoleSid,
     >,
     /// The `read_status_enabled` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub read_status_enabled: ::std::option::Option<bool>,
     /// The `reachability_enabled` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub reachability_enabled: ::std::option::Option<bool>,
     /// The `typing_indicator_timeout` property.
-    #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::wire::optional_number",
-    )]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub typing_indicator_timeout: ::std::option::Option<i64>,
     /// The `consumption_report_interval` property.
-    #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::wire::optional_number",
-    )]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub consumption_report_interval: ::std::option::Option<i64>,
     /// The `limits` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub limits: ::std::option::Option<::serde_json::Value>,
     /// The `pre_webhook_url` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub pre_webhook_url: ::std::option::Option<::std::string::String>,
     /// The `post_webhook_url` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub post_webhook_url: ::std::option::Option<::std::string::String>,
     /// The `webhook_method` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub webhook_method: ::std::option::Option<::std::string::String>,
     /// The `webhook_filters` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub webhook_filters: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// The `pre_webhook_retry_count` property.
-    #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::wire::optional_number",
-    )]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub pre_webhook_retry_count: ::std::option::Option<i64>,
     /// The `post_webhook_retry_count` property.
-    #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::wire::optional_number",
-    )]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub post_webhook_retry_count: ::std::option::Option<i64>,
     /// The `notifications` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub notifications: ::std::option::Option<::serde_json::Value>,
     /// The `media` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub media: ::std::option::Option<::serde_json::Value>,
     /// The `url` property.
-    #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::wire::lenient_url",
-    )]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub url: ::std::option::Option<::url::Url>,
     /// The `links` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub links: ::std::option::Option<::serde_json::Value>,
 }
 
-/// The `UpdateServiceWebhookMethod` schema.
-///
-/// Open: a value this version of the crate does not know decodes to `Unknown`.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[non_exhaustive]
-pub enum UpdateServiceWebhookMethod {
-    /// `GET`
-    Get,
-    /// `POST`
-    Post,
-    /// A value this version of the crate does not know, as sent.
-    Unknown(crate::UnknownValue),
-}
-
-impl UpdateServiceWebhookMethod {
-    /// Every value this version of the crate knows.
-    pub const KNOWN: &'static [Self] = &[Self::Get, Self::Post];
-    /// The value as sent on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Get => "GET",
-            Self::Post => "POST",
-            Self::Unknown(value) => value.as_str(),
-        }
+impl<'de> ::serde::Deserialize<'de> for Service {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::runtime::object::deserialize(deserializer)
     }
 }
 
-impl ::std::convert::From<::std::string::String> for UpdateServiceWebhookMethod {
-    fn from(value: ::std::string::String) -> Self {
-        match value.as_str() {
-            "GET" => Self::Get,
-            "POST" => Self::Post,
-            _ => Self::Unknown(crate::UnknownValue::new(value)),
+impl crate::runtime::object::FromObject for Service {
+    const NAME: &'static str = "Service";
+    fn from_object<'de, A: ::serde::de::MapAccess<'de>>(
+        mut object: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut sid = ::std::option::Option::None;
+        let mut account_sid = ::std::option::Option::None;
+        let mut friendly_name = ::std::option::Option::None;
+        let mut date_created = ::std::option::Option::None;
+        let mut date_updated = ::std::option::Option::None;
+        let mut default_service_role_sid = ::std::option::Option::None;
+        let mut default_channel_role_sid = ::std::option::Option::None;
+        let mut default_channel_creator_role_sid = ::std::option::Option::None;
+        let mut read_status_enabled = ::std::option::Option::None;
+        let mut reachability_enabled = ::std::option::Option::None;
+        let mut typing_indicator_timeout = ::std::option::Option::None;
+        let mut consumption_report_interval = ::std::option::Option::None;
+        let mut limits = ::std::option::Option::None;
+        let mut pre_webhook_url = ::std::option::Option::None;
+        let mut post_webhook_url = ::std::option::Option::None;
+        let mut webhook_method = ::std::option::Option::None;
+        let mut webhook_filters = ::std::option::Option::None;
+        let mut pre_webhook_retry_count = ::std::option::Option::None;
+        let mut post_webhook_retry_count = ::std::option::Option::None;
+        let mut notifications = ::std::option::Option::None;
+        let mut media = ::std::option::Option::None;
+        let mut url = ::std::option::Option::None;
+        let mut links = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = crate::runtime::object::next_key(
+            &mut object,
+        )? {
+            match &*key {
+                "sid" => sid = object.next_value()?,
+                "account_sid" => account_sid = object.next_value()?,
+                "friendly_name" => friendly_name = object.next_value()?,
+                "date_created" => {
+                    date_created = object
+                        .next_value::<crate::runtime::wire::EmptyAsNone<_>>()?
+                        .0;
+                }
+                "date_updated" => {
+                    date_updated = object
+                        .next_value::<crate::runtime::wire::EmptyAsNone<_>>()?
+                        .0;
+                }
+                "default_service_role_sid" => {
+                    default_service_role_sid = object.next_value()?;
+                }
+                "default_channel_role_sid" => {
+                    default_channel_role_sid = object.next_value()?;
+                }
+                "default_channel_creator_role_sid" => {
+                    default_channel_creator_role_sid = object.next_value()?;
+                }
+                "read_status_enabled" => read_status_enabled = object.next_value()?,
+                "reachability_enabled" => reachability_enabled = object.next_value()?,
+                "typing_indicator_timeout" => {
+                    typing_indicator_timeout = object
+                        .next_value::<crate::runtime::wire::OptionalNumber<_>>()?
+                        .0;
+                }
+                "consumption_report_interval" => {
+                    consumption_report_interval = object
+                        .next_value::<crate::runtime::wire::OptionalNumber<_>>()?
+                        .0;
+                }
+                "limits" => limits = object.next_value()?,
+                "pre_webhook_url" => pre_webhook_url = object.next_value()?,
+                "post_webhook_url" => post_webhook_url = object.next_value()?,
+                "webhook_method" => webhook_method = object.next_value()?,
+                "webhook_filters" => webhook_filters = object.next_value()?,
+                "pre_webhook_retry_count" => {
+                    pre_webhook_retry_count = object
+                        .next_value::<crate::runtime::wire::OptionalNumber<_>>()?
+                        .0;
+                }
+                "post_webhook_retry_count" => {
+                    post_webhook_retry_count = object
+                        .next_value::<crate::runtime::wire::OptionalNumber<_>>()?
+                        .0;
+                }
+                "notifications" => notifications = object.next_value()?,
+                "media" => media = object.next_value()?,
+                "url" => url = object.next_value::<crate::runtime::wire::LenientUrl>()?.0,
+                "links" => links = object.next_value()?,
+                _ => crate::runtime::object::skip(&mut object)?,
+            }
         }
+        ::std::result::Result::Ok(Self {
+            sid,
+            account_sid,
+            friendly_name,
+            date_created,
+            date_updated,
+            default_service_role_sid,
+            default_channel_role_sid,
+            default_channel_creator_role_sid,
+            read_status_enabled,
+            reachability_enabled,
+            typing_indicator_timeout,
+            consumption_report_interval,
+            limits,
+            pre_webhook_url,
+            post_webhook_url,
+            webhook_method,
+            webhook_filters,
+            pre_webhook_retry_count,
+            post_webhook_retry_count,
+            notifications,
+            media,
+            url,
+            links,
+        })
     }
 }
-
-crate::runtime::open_enum!(UpdateServiceWebhookMethod);

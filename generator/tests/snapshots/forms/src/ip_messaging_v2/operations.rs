@@ -114,7 +114,7 @@ pub struct UpdateService {
     notifications_invited_to_channel_sound: ::std::option::Option<::std::string::String>,
     pre_webhook_url: ::std::option::Option<::url::Url>,
     post_webhook_url: ::std::option::Option<::url::Url>,
-    webhook_method: ::std::option::Option<super::UpdateServiceWebhookMethod>,
+    webhook_method: ::std::option::Option<crate::HttpMethod>,
     webhook_filters: ::std::vec::Vec<::std::string::String>,
     limits_channel_members: ::std::option::Option<i64>,
     limits_user_channels: ::std::option::Option<i64>,
@@ -324,7 +324,7 @@ impl UpdateService {
     /// Sent as the `WebhookMethod` form field.
     pub fn webhook_method(
         mut self,
-        value: impl ::std::convert::Into<super::UpdateServiceWebhookMethod>,
+        value: impl ::std::convert::Into<crate::HttpMethod>,
     ) -> Self {
         self.webhook_method = ::std::option::Option::Some(value.into());
         self

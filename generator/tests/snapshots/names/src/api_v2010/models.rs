@@ -3,27 +3,26 @@
 //! Types used as operation parameters and responses.
 
 /// The `AccountCall` schema.
-#[derive(Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct AccountCall {
     /// The unique string that we created to identify this Call resource.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sid: ::std::option::Option<super::CallSid>,
     /// The phone number, SIP address, Client identifier or SIM SID that received this call.
     ///
     /// Personal data: `Debug` prints `<redacted>`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub to: ::std::option::Option<::std::string::String>,
     /// The status of this call. Can be: `queued`, `ringing`, `in-progress`, `canceled`, `completed`,
     /// `failed`, `busy` or `no-answer`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status: ::std::option::Option<super::CallStatus>,
     /// The start time of the call, given as UTC in [RFC
     /// 2822](https://www.php.net/manual/en/class.datetime.php#datetime.constants.rfc2822) format. Empty
     /// if the call has not yet been dialed.
     #[serde(
-        default,
         skip_serializing_if = "::std::option::Option::is_none",
-        with = "crate::runtime::wire::optional_rfc2822",
+        serialize_with = "crate::runtime::wire::optional_rfc2822::serialize",
     )]
     pub start_time: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
 }
@@ -39,15 +38,84 @@ impl ::std::fmt::Debug for AccountCall {
     }
 }
 
+impl<'de> ::serde::Deserialize<'de> for AccountCall {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::runtime::object::deserialize(deserializer)
+    }
+}
+
+impl crate::runtime::object::FromObject for AccountCall {
+    const NAME: &'static str = "AccountCall";
+    fn from_object<'de, A: ::serde::de::MapAccess<'de>>(
+        mut object: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut sid = ::std::option::Option::None;
+        let mut to = ::std::option::Option::None;
+        let mut status = ::std::option::Option::None;
+        let mut start_time = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = crate::runtime::object::next_key(
+            &mut object,
+        )? {
+            match &*key {
+                "sid" => sid = object.next_value()?,
+                "to" => to = object.next_value()?,
+                "status" => status = object.next_value()?,
+                "start_time" => {
+                    start_time = object
+                        .next_value::<crate::runtime::wire::OptionalRfc2822>()?
+                        .0;
+                }
+                _ => crate::runtime::object::skip(&mut object)?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            sid,
+            to,
+            status,
+            start_time,
+        })
+    }
+}
+
 /// The `AccountCallPayments` schema.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct AccountCallPayments {
     /// The SID of the Payments resource.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sid: ::std::option::Option<super::AccountCallPaymentsSid>,
     /// The SID of the Call the Payments resource is associated with.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_sid: ::std::option::Option<super::CallSid>,
+}
+
+impl<'de> ::serde::Deserialize<'de> for AccountCallPayments {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::runtime::object::deserialize(deserializer)
+    }
+}
+
+impl crate::runtime::object::FromObject for AccountCallPayments {
+    const NAME: &'static str = "AccountCallPayments";
+    fn from_object<'de, A: ::serde::de::MapAccess<'de>>(
+        mut object: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut sid = ::std::option::Option::None;
+        let mut call_sid = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = crate::runtime::object::next_key(
+            &mut object,
+        )? {
+            match &*key {
+                "sid" => sid = object.next_value()?,
+                "call_sid" => call_sid = object.next_value()?,
+                _ => crate::runtime::object::skip(&mut object)?,
+            }
+        }
+        ::std::result::Result::Ok(Self { sid, call_sid })
+    }
 }
 
 /// The status of this call. Can be: `queued`, `ringing`, `in-progress`, `canceled`, `completed`,
@@ -124,51 +192,103 @@ impl ::std::convert::From<::std::string::String> for CallStatus {
 crate::runtime::open_enum!(CallStatus);
 
 /// The `ListCallResponse` schema.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct ListCallResponse {
     /// The `calls` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub calls: ::std::option::Option<::std::vec::Vec<super::AccountCall>>,
     /// The `end` property.
-    #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::wire::optional_number",
-    )]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub end: ::std::option::Option<i64>,
     /// The `first_page_uri` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub first_page_uri: ::std::option::Option<::std::string::String>,
     /// The `next_page_uri` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub next_page_uri: ::std::option::Option<::std::string::String>,
     /// The `page` property.
-    #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::wire::optional_number",
-    )]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page: ::std::option::Option<i64>,
     /// The `page_size` property.
-    #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::wire::optional_number",
-    )]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_size: ::std::option::Option<i64>,
     /// The `previous_page_uri` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub previous_page_uri: ::std::option::Option<::std::string::String>,
     /// The `start` property.
-    #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::wire::optional_number",
-    )]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub start: ::std::option::Option<i64>,
     /// The `uri` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub uri: ::std::option::Option<::std::string::String>,
+}
+
+impl<'de> ::serde::Deserialize<'de> for ListCallResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::runtime::object::deserialize(deserializer)
+    }
+}
+
+impl crate::runtime::object::FromObject for ListCallResponse {
+    const NAME: &'static str = "ListCallResponse";
+    fn from_object<'de, A: ::serde::de::MapAccess<'de>>(
+        mut object: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut calls = ::std::option::Option::None;
+        let mut end = ::std::option::Option::None;
+        let mut first_page_uri = ::std::option::Option::None;
+        let mut next_page_uri = ::std::option::Option::None;
+        let mut page = ::std::option::Option::None;
+        let mut page_size = ::std::option::Option::None;
+        let mut previous_page_uri = ::std::option::Option::None;
+        let mut start = ::std::option::Option::None;
+        let mut uri = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = crate::runtime::object::next_key(
+            &mut object,
+        )? {
+            match &*key {
+                "calls" => calls = object.next_value()?,
+                "end" => {
+                    end = object
+                        .next_value::<crate::runtime::wire::OptionalNumber<_>>()?
+                        .0;
+                }
+                "first_page_uri" => first_page_uri = object.next_value()?,
+                "next_page_uri" => next_page_uri = object.next_value()?,
+                "page" => {
+                    page = object
+                        .next_value::<crate::runtime::wire::OptionalNumber<_>>()?
+                        .0;
+                }
+                "page_size" => {
+                    page_size = object
+                        .next_value::<crate::runtime::wire::OptionalNumber<_>>()?
+                        .0;
+                }
+                "previous_page_uri" => previous_page_uri = object.next_value()?,
+                "start" => {
+                    start = object
+                        .next_value::<crate::runtime::wire::OptionalNumber<_>>()?
+                        .0;
+                }
+                "uri" => uri = object.next_value()?,
+                _ => crate::runtime::object::skip(&mut object)?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            calls,
+            end,
+            first_page_uri,
+            next_page_uri,
+            page,
+            page_size,
+            previous_page_uri,
+            start,
+            uri,
+        })
+    }
 }
 
 /// Type of payment being captured.

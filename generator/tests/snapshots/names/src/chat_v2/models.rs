@@ -89,67 +89,227 @@ impl ::std::convert::From<::std::string::String> for ChannelType {
 crate::runtime::open_enum!(ChannelType);
 
 /// The `ListBindingResponse` schema.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct ListBindingResponse {
     /// The `bindings` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub bindings: ::std::option::Option<::std::vec::Vec<super::ServiceBinding>>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for ListBindingResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::runtime::object::deserialize(deserializer)
+    }
+}
+
+impl crate::runtime::object::FromObject for ListBindingResponse {
+    const NAME: &'static str = "ListBindingResponse";
+    fn from_object<'de, A: ::serde::de::MapAccess<'de>>(
+        mut object: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut bindings = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = crate::runtime::object::next_key(
+            &mut object,
+        )? {
+            match &*key {
+                "bindings" => bindings = object.next_value()?,
+                _ => crate::runtime::object::skip(&mut object)?,
+            }
+        }
+        ::std::result::Result::Ok(Self { bindings })
+    }
+}
+
 /// The `ListChannelResponse` schema.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct ListChannelResponse {
     /// The `channels` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub channels: ::std::option::Option<::std::vec::Vec<super::ServiceChannel>>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for ListChannelResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::runtime::object::deserialize(deserializer)
+    }
+}
+
+impl crate::runtime::object::FromObject for ListChannelResponse {
+    const NAME: &'static str = "ListChannelResponse";
+    fn from_object<'de, A: ::serde::de::MapAccess<'de>>(
+        mut object: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut channels = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = crate::runtime::object::next_key(
+            &mut object,
+        )? {
+            match &*key {
+                "channels" => channels = object.next_value()?,
+                _ => crate::runtime::object::skip(&mut object)?,
+            }
+        }
+        ::std::result::Result::Ok(Self { channels })
+    }
+}
+
 /// The `ListUserBindingResponse` schema.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct ListUserBindingResponse {
     /// The `bindings` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub bindings: ::std::option::Option<::std::vec::Vec<super::ServiceUserUserBinding>>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for ListUserBindingResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::runtime::object::deserialize(deserializer)
+    }
+}
+
+impl crate::runtime::object::FromObject for ListUserBindingResponse {
+    const NAME: &'static str = "ListUserBindingResponse";
+    fn from_object<'de, A: ::serde::de::MapAccess<'de>>(
+        mut object: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut bindings = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = crate::runtime::object::next_key(
+            &mut object,
+        )? {
+            match &*key {
+                "bindings" => bindings = object.next_value()?,
+                _ => crate::runtime::object::skip(&mut object)?,
+            }
+        }
+        ::std::result::Result::Ok(Self { bindings })
+    }
+}
+
 /// The `ServiceBinding` schema.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct ServiceBinding {
     /// The `sid` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sid: ::std::option::Option<super::ServiceBindingSid>,
     /// The `binding_type` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub binding_type: ::std::option::Option<super::BindingType>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for ServiceBinding {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::runtime::object::deserialize(deserializer)
+    }
+}
+
+impl crate::runtime::object::FromObject for ServiceBinding {
+    const NAME: &'static str = "ServiceBinding";
+    fn from_object<'de, A: ::serde::de::MapAccess<'de>>(
+        mut object: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut sid = ::std::option::Option::None;
+        let mut binding_type = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = crate::runtime::object::next_key(
+            &mut object,
+        )? {
+            match &*key {
+                "sid" => sid = object.next_value()?,
+                "binding_type" => binding_type = object.next_value()?,
+                _ => crate::runtime::object::skip(&mut object)?,
+            }
+        }
+        ::std::result::Result::Ok(Self { sid, binding_type })
+    }
+}
+
 /// The `ServiceChannel` schema.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct ServiceChannel {
     /// The unique string that we created to identify the Channel resource.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sid: ::std::option::Option<super::ServiceChannelSid>,
     /// The string that you assigned to describe the resource.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// The visibility of the channel. Can be: `public` or `private`.
-    #[serde(
-        rename = "type",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-    )]
+    #[serde(rename = "type", skip_serializing_if = "::std::option::Option::is_none")]
     pub type_: ::std::option::Option<super::ChannelType>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for ServiceChannel {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::runtime::object::deserialize(deserializer)
+    }
+}
+
+impl crate::runtime::object::FromObject for ServiceChannel {
+    const NAME: &'static str = "ServiceChannel";
+    fn from_object<'de, A: ::serde::de::MapAccess<'de>>(
+        mut object: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut sid = ::std::option::Option::None;
+        let mut friendly_name = ::std::option::Option::None;
+        let mut type_ = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = crate::runtime::object::next_key(
+            &mut object,
+        )? {
+            match &*key {
+                "sid" => sid = object.next_value()?,
+                "friendly_name" => friendly_name = object.next_value()?,
+                "type" => type_ = object.next_value()?,
+                _ => crate::runtime::object::skip(&mut object)?,
+            }
+        }
+        ::std::result::Result::Ok(Self { sid, friendly_name, type_ })
+    }
+}
+
 /// The `ServiceUserUserBinding` schema.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct ServiceUserUserBinding {
     /// The `sid` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sid: ::std::option::Option<super::ServiceBindingSid>,
     /// The `binding_type` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub binding_type: ::std::option::Option<super::UserBindingBindingType>,
+}
+
+impl<'de> ::serde::Deserialize<'de> for ServiceUserUserBinding {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::runtime::object::deserialize(deserializer)
+    }
+}
+
+impl crate::runtime::object::FromObject for ServiceUserUserBinding {
+    const NAME: &'static str = "ServiceUserUserBinding";
+    fn from_object<'de, A: ::serde::de::MapAccess<'de>>(
+        mut object: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut sid = ::std::option::Option::None;
+        let mut binding_type = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = crate::runtime::object::next_key(
+            &mut object,
+        )? {
+            match &*key {
+                "sid" => sid = object.next_value()?,
+                "binding_type" => binding_type = object.next_value()?,
+                _ => crate::runtime::object::skip(&mut object)?,
+            }
+        }
+        ::std::result::Result::Ok(Self { sid, binding_type })
+    }
 }
 
 /// The `UserBindingBindingType` schema.

@@ -3,7 +3,7 @@
 //! Types used as operation parameters and responses.
 
 /// The `CallToActionAction` schema.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CallToActionAction {
     /// The `type` property.
@@ -11,14 +11,54 @@ pub struct CallToActionAction {
     /// The `title` property.
     pub title: ::std::string::String,
     /// The `url` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub url: ::std::option::Option<::std::string::String>,
     /// The `phone` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub phone: ::std::option::Option<::std::string::String>,
     /// Only show the action when the recipient's reply matches this text.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub match_: ::std::option::Option<::std::string::String>,
+}
+
+impl<'de> ::serde::Deserialize<'de> for CallToActionAction {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::runtime::object::deserialize(deserializer)
+    }
+}
+
+impl crate::runtime::object::FromObject for CallToActionAction {
+    const NAME: &'static str = "CallToActionAction";
+    fn from_object<'de, A: ::serde::de::MapAccess<'de>>(
+        mut object: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut type_ = ::std::option::Option::None;
+        let mut title = ::std::option::Option::None;
+        let mut url = ::std::option::Option::None;
+        let mut phone = ::std::option::Option::None;
+        let mut match_ = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = crate::runtime::object::next_key(
+            &mut object,
+        )? {
+            match &*key {
+                "type" => type_ = ::std::option::Option::Some(object.next_value()?),
+                "title" => title = ::std::option::Option::Some(object.next_value()?),
+                "url" => url = object.next_value()?,
+                "phone" => phone = object.next_value()?,
+                "match" => match_ = object.next_value()?,
+                _ => crate::runtime::object::skip(&mut object)?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            type_: crate::runtime::object::required(type_, "type")?,
+            title: crate::runtime::object::required(title, "title")?,
+            url,
+            phone,
+            match_,
+        })
+    }
 }
 
 /// The `CallToActionActionType` schema.
@@ -74,58 +114,95 @@ impl ::std::convert::From<::std::string::String> for CallToActionActionType {
 crate::runtime::open_enum!(CallToActionActionType);
 
 /// The `Content` schema.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct Content {
     /// The unique string that that we created to identify the Content resource.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sid: ::std::option::Option<super::ContentSid>,
     /// A string name used to describe the Content resource. Not visible to the end recipient.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// The same name under its legacy spelling, still sent by older accounts.
     #[serde(
         rename = "FriendlyName",
-        default,
         skip_serializing_if = "::std::option::Option::is_none",
     )]
     pub friendly_name_2: ::std::option::Option<::std::string::String>,
     /// Two-letter (ISO 639-1) language code (e.g., en) identifying the language the Content resource is
     /// in.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub language: ::std::option::Option<::std::string::String>,
     /// Content types
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub types: ::std::option::Option<super::Types>,
     /// Links to this resource and to related resources.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub links: ::std::option::Option<super::ContentLinks>,
+}
+
+impl<'de> ::serde::Deserialize<'de> for Content {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::runtime::object::deserialize(deserializer)
+    }
+}
+
+impl crate::runtime::object::FromObject for Content {
+    const NAME: &'static str = "Content";
+    fn from_object<'de, A: ::serde::de::MapAccess<'de>>(
+        mut object: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut sid = ::std::option::Option::None;
+        let mut friendly_name = ::std::option::Option::None;
+        let mut friendly_name_2 = ::std::option::Option::None;
+        let mut language = ::std::option::Option::None;
+        let mut types = ::std::option::Option::None;
+        let mut links = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = crate::runtime::object::next_key(
+            &mut object,
+        )? {
+            match &*key {
+                "sid" => sid = object.next_value()?,
+                "friendly_name" => friendly_name = object.next_value()?,
+                "FriendlyName" => friendly_name_2 = object.next_value()?,
+                "language" => language = object.next_value()?,
+                "types" => types = object.next_value()?,
+                "links" => links = object.next_value()?,
+                _ => crate::runtime::object::skip(&mut object)?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            sid,
+            friendly_name,
+            friendly_name_2,
+            language,
+            types,
+            links,
+        })
+    }
 }
 
 /// The
 /// `ContentAndApprovalsWhatsappApprovalRequestWhatsappApprovalStatusWithRejectionReasonAndAllowCategoryChange`
 /// schema.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct ContentAndApprovalsWhatsappApprovalRequestWhatsappApprovalStatusWithRejectionReasonAndAllowCategoryChange {
     /// The name of the WhatsApp template.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// The category of the WhatsApp template.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub category: ::std::option::Option<::std::string::String>,
     /// The approval status of the template.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status: ::std::option::Option<::std::string::String>,
     /// Whether payment buttons in this template ask for 3-D Secure authentication.
-    #[serde(
-        rename = "3dSecure",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-    )]
+    #[serde(rename = "3dSecure", skip_serializing_if = "::std::option::Option::is_none")]
     pub n3d_secure: ::std::option::Option<bool>,
     /// Whether Twilio notifies the owner when WhatsApp changes the category.
     #[serde(
         rename = "WhatsApp.ApprovalRequest.Category.AllowCategoryChange.NotifyWhenTheCategoryChangesFromUtilityToMarketingOrAuthentication.Enabled",
-        default,
         skip_serializing_if = "::std::option::Option::is_none",
     )]
     pub whats_app_approval_request_category_allow_category_change_notify_when_the_category_changes_from_utility_to_marketing_or_authentication_enabled: ::std::option::Option<
@@ -133,14 +210,59 @@ pub struct ContentAndApprovalsWhatsappApprovalRequestWhatsappApprovalStatusWithR
     >,
 }
 
+impl<'de> ::serde::Deserialize<'de>
+for ContentAndApprovalsWhatsappApprovalRequestWhatsappApprovalStatusWithRejectionReasonAndAllowCategoryChange {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::runtime::object::deserialize(deserializer)
+    }
+}
+
+impl crate::runtime::object::FromObject
+for ContentAndApprovalsWhatsappApprovalRequestWhatsappApprovalStatusWithRejectionReasonAndAllowCategoryChange {
+    const NAME: &'static str = "ContentAndApprovalsWhatsappApprovalRequestWhatsappApprovalStatusWithRejectionReasonAndAllowCategoryChange";
+    fn from_object<'de, A: ::serde::de::MapAccess<'de>>(
+        mut object: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut name = ::std::option::Option::None;
+        let mut category = ::std::option::Option::None;
+        let mut status = ::std::option::Option::None;
+        let mut n3d_secure = ::std::option::Option::None;
+        let mut whats_app_approval_request_category_allow_category_change_notify_when_the_category_changes_from_utility_to_marketing_or_authentication_enabled = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = crate::runtime::object::next_key(
+            &mut object,
+        )? {
+            match &*key {
+                "name" => name = object.next_value()?,
+                "category" => category = object.next_value()?,
+                "status" => status = object.next_value()?,
+                "3dSecure" => n3d_secure = object.next_value()?,
+                "WhatsApp.ApprovalRequest.Category.AllowCategoryChange.NotifyWhenTheCategoryChangesFromUtilityToMarketingOrAuthentication.Enabled" => {
+                    whats_app_approval_request_category_allow_category_change_notify_when_the_category_changes_from_utility_to_marketing_or_authentication_enabled = object
+                        .next_value()?;
+                }
+                _ => crate::runtime::object::skip(&mut object)?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            name,
+            category,
+            status,
+            n3d_secure,
+            whats_app_approval_request_category_allow_category_change_notify_when_the_category_changes_from_utility_to_marketing_or_authentication_enabled,
+        })
+    }
+}
+
 /// Content creation request body
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct ContentCreateRequest {
     /// User defined name of the content
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// Key value pairs of variable name to value
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub variables: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     >,
@@ -150,61 +272,213 @@ pub struct ContentCreateRequest {
     pub types: super::Types,
 }
 
+impl<'de> ::serde::Deserialize<'de> for ContentCreateRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::runtime::object::deserialize(deserializer)
+    }
+}
+
+impl crate::runtime::object::FromObject for ContentCreateRequest {
+    const NAME: &'static str = "ContentCreateRequest";
+    fn from_object<'de, A: ::serde::de::MapAccess<'de>>(
+        mut object: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut friendly_name = ::std::option::Option::None;
+        let mut variables = ::std::option::Option::None;
+        let mut language = ::std::option::Option::None;
+        let mut types = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = crate::runtime::object::next_key(
+            &mut object,
+        )? {
+            match &*key {
+                "friendly_name" => friendly_name = object.next_value()?,
+                "variables" => variables = object.next_value()?,
+                "language" => {
+                    language = ::std::option::Option::Some(object.next_value()?);
+                }
+                "types" => types = ::std::option::Option::Some(object.next_value()?),
+                _ => crate::runtime::object::skip(&mut object)?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            friendly_name,
+            variables,
+            language: crate::runtime::object::required(language, "language")?,
+            types: crate::runtime::object::required(types, "types")?,
+        })
+    }
+}
+
 /// Links to this resource and to related resources.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct ContentLinks {
     /// The `self` property.
-    #[serde(
-        rename = "self",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::wire::lenient_url",
-    )]
+    #[serde(rename = "self", skip_serializing_if = "::std::option::Option::is_none")]
     pub self_: ::std::option::Option<::url::Url>,
     /// The `approval_fetch` property.
-    #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::wire::lenient_url",
-    )]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub approval_fetch: ::std::option::Option<::url::Url>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for ContentLinks {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::runtime::object::deserialize(deserializer)
+    }
+}
+
+impl crate::runtime::object::FromObject for ContentLinks {
+    const NAME: &'static str = "ContentLinks";
+    fn from_object<'de, A: ::serde::de::MapAccess<'de>>(
+        mut object: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut self_ = ::std::option::Option::None;
+        let mut approval_fetch = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = crate::runtime::object::next_key(
+            &mut object,
+        )? {
+            match &*key {
+                "self" => {
+                    self_ = object.next_value::<crate::runtime::wire::LenientUrl>()?.0;
+                }
+                "approval_fetch" => {
+                    approval_fetch = object
+                        .next_value::<crate::runtime::wire::LenientUrl>()?
+                        .0;
+                }
+                _ => crate::runtime::object::skip(&mut object)?,
+            }
+        }
+        ::std::result::Result::Ok(Self { self_, approval_fetch })
+    }
+}
+
 /// One Content resource, as returned when it is created.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct ContentResponse {
     /// The `sid` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sid: ::std::option::Option<super::ContentResponseSid>,
     /// The `friendly_name` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// The `language` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub language: ::std::option::Option<::std::string::String>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for ContentResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::runtime::object::deserialize(deserializer)
+    }
+}
+
+impl crate::runtime::object::FromObject for ContentResponse {
+    const NAME: &'static str = "ContentResponse";
+    fn from_object<'de, A: ::serde::de::MapAccess<'de>>(
+        mut object: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut sid = ::std::option::Option::None;
+        let mut friendly_name = ::std::option::Option::None;
+        let mut language = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = crate::runtime::object::next_key(
+            &mut object,
+        )? {
+            match &*key {
+                "sid" => sid = object.next_value()?,
+                "friendly_name" => friendly_name = object.next_value()?,
+                "language" => language = object.next_value()?,
+                _ => crate::runtime::object::skip(&mut object)?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            sid,
+            friendly_name,
+            language,
+        })
+    }
+}
+
 /// The `ListContentResponse` schema.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct ListContentResponse {
     /// The `contents` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub contents: ::std::option::Option<::std::vec::Vec<super::Content>>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for ListContentResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::runtime::object::deserialize(deserializer)
+    }
+}
+
+impl crate::runtime::object::FromObject for ListContentResponse {
+    const NAME: &'static str = "ListContentResponse";
+    fn from_object<'de, A: ::serde::de::MapAccess<'de>>(
+        mut object: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut contents = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = crate::runtime::object::next_key(
+            &mut object,
+        )? {
+            match &*key {
+                "contents" => contents = object.next_value()?,
+                _ => crate::runtime::object::skip(&mut object)?,
+            }
+        }
+        ::std::result::Result::Ok(Self { contents })
+    }
+}
+
 /// The `TwilioCallToAction` schema.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct TwilioCallToAction {
     /// The `body` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub body: ::std::option::Option<::std::string::String>,
     /// The `actions` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub actions: ::std::option::Option<::std::vec::Vec<super::CallToActionAction>>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for TwilioCallToAction {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::runtime::object::deserialize(deserializer)
+    }
+}
+
+impl crate::runtime::object::FromObject for TwilioCallToAction {
+    const NAME: &'static str = "TwilioCallToAction";
+    fn from_object<'de, A: ::serde::de::MapAccess<'de>>(
+        mut object: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut body = ::std::option::Option::None;
+        let mut actions = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = crate::runtime::object::next_key(
+            &mut object,
+        )? {
+            match &*key {
+                "body" => body = object.next_value()?,
+                "actions" => actions = object.next_value()?,
+                _ => crate::runtime::object::skip(&mut object)?,
+            }
+        }
+        ::std::result::Result::Ok(Self { body, actions })
+    }
+}
+
 /// The `TwilioQuickReply` schema.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct TwilioQuickReply {
     /// The `body` property.
     pub body: ::std::string::String,
@@ -212,88 +486,276 @@ pub struct TwilioQuickReply {
     pub actions: ::std::vec::Vec<super::TwilioQuickReplyActionsItem>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for TwilioQuickReply {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::runtime::object::deserialize(deserializer)
+    }
+}
+
+impl crate::runtime::object::FromObject for TwilioQuickReply {
+    const NAME: &'static str = "TwilioQuickReply";
+    fn from_object<'de, A: ::serde::de::MapAccess<'de>>(
+        mut object: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut body = ::std::option::Option::None;
+        let mut actions = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = crate::runtime::object::next_key(
+            &mut object,
+        )? {
+            match &*key {
+                "body" => body = ::std::option::Option::Some(object.next_value()?),
+                "actions" => actions = ::std::option::Option::Some(object.next_value()?),
+                _ => crate::runtime::object::skip(&mut object)?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            body: crate::runtime::object::required(body, "body")?,
+            actions: crate::runtime::object::required(actions, "actions")?,
+        })
+    }
+}
+
 /// The `TwilioQuickReplyActionsItem` schema.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct TwilioQuickReplyActionsItem {
     /// The `title` property.
     pub title: ::std::string::String,
     /// The `id` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for TwilioQuickReplyActionsItem {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::runtime::object::deserialize(deserializer)
+    }
+}
+
+impl crate::runtime::object::FromObject for TwilioQuickReplyActionsItem {
+    const NAME: &'static str = "TwilioQuickReplyActionsItem";
+    fn from_object<'de, A: ::serde::de::MapAccess<'de>>(
+        mut object: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut title = ::std::option::Option::None;
+        let mut id = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = crate::runtime::object::next_key(
+            &mut object,
+        )? {
+            match &*key {
+                "title" => title = ::std::option::Option::Some(object.next_value()?),
+                "id" => id = object.next_value()?,
+                _ => crate::runtime::object::skip(&mut object)?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            title: crate::runtime::object::required(title, "title")?,
+            id,
+        })
+    }
+}
+
 /// The `TwilioServiceErrorResponse` schema.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct TwilioServiceErrorResponse {
     /// Twilio-specific error code
-    #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::wire::optional_number",
-    )]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub code: ::std::option::Option<i32>,
     /// Error message
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub message: ::std::option::Option<::std::string::String>,
     /// Link to Error Code References
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub more_info: ::std::option::Option<::std::string::String>,
     /// HTTP response status code
-    #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::wire::optional_number",
-    )]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status: ::std::option::Option<i32>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for TwilioServiceErrorResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::runtime::object::deserialize(deserializer)
+    }
+}
+
+impl crate::runtime::object::FromObject for TwilioServiceErrorResponse {
+    const NAME: &'static str = "TwilioServiceErrorResponse";
+    fn from_object<'de, A: ::serde::de::MapAccess<'de>>(
+        mut object: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut code = ::std::option::Option::None;
+        let mut message = ::std::option::Option::None;
+        let mut more_info = ::std::option::Option::None;
+        let mut status = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = crate::runtime::object::next_key(
+            &mut object,
+        )? {
+            match &*key {
+                "code" => {
+                    code = object
+                        .next_value::<crate::runtime::wire::OptionalNumber<_>>()?
+                        .0;
+                }
+                "message" => message = object.next_value()?,
+                "more_info" => more_info = object.next_value()?,
+                "status" => {
+                    status = object
+                        .next_value::<crate::runtime::wire::OptionalNumber<_>>()?
+                        .0;
+                }
+                _ => crate::runtime::object::skip(&mut object)?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            code,
+            message,
+            more_info,
+            status,
+        })
+    }
+}
+
 /// The `TwilioText` schema.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct TwilioText {
     /// The `body` property.
     pub body: ::std::string::String,
 }
 
+impl<'de> ::serde::Deserialize<'de> for TwilioText {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::runtime::object::deserialize(deserializer)
+    }
+}
+
+impl crate::runtime::object::FromObject for TwilioText {
+    const NAME: &'static str = "TwilioText";
+    fn from_object<'de, A: ::serde::de::MapAccess<'de>>(
+        mut object: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut body = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = crate::runtime::object::next_key(
+            &mut object,
+        )? {
+            match &*key {
+                "body" => body = ::std::option::Option::Some(object.next_value()?),
+                _ => crate::runtime::object::skip(&mut object)?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            body: crate::runtime::object::required(body, "body")?,
+        })
+    }
+}
+
 /// Content types
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct Types {
     /// The `twilio/text` property.
     #[serde(
         rename = "twilio/text",
-        default,
         skip_serializing_if = "::std::option::Option::is_none",
     )]
     pub twilio_text: ::std::option::Option<super::TwilioText>,
     /// The `twilio/quick-reply` property.
     #[serde(
         rename = "twilio/quick-reply",
-        default,
         skip_serializing_if = "::std::option::Option::is_none",
     )]
     pub twilio_quick_reply: ::std::option::Option<super::TwilioQuickReply>,
     /// The `twilio/call-to-action` property.
     #[serde(
         rename = "twilio/call-to-action",
-        default,
         skip_serializing_if = "::std::option::Option::is_none",
     )]
     pub twilio_call_to_action: ::std::option::Option<super::TwilioCallToAction>,
     /// The `whatsapp/card` property.
     #[serde(
         rename = "whatsapp/card",
-        default,
         skip_serializing_if = "::std::option::Option::is_none",
     )]
     pub whatsapp_card: ::std::option::Option<super::TypesWhatsappCard>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for Types {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::runtime::object::deserialize(deserializer)
+    }
+}
+
+impl crate::runtime::object::FromObject for Types {
+    const NAME: &'static str = "Types";
+    fn from_object<'de, A: ::serde::de::MapAccess<'de>>(
+        mut object: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut twilio_text = ::std::option::Option::None;
+        let mut twilio_quick_reply = ::std::option::Option::None;
+        let mut twilio_call_to_action = ::std::option::Option::None;
+        let mut whatsapp_card = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = crate::runtime::object::next_key(
+            &mut object,
+        )? {
+            match &*key {
+                "twilio/text" => twilio_text = object.next_value()?,
+                "twilio/quick-reply" => twilio_quick_reply = object.next_value()?,
+                "twilio/call-to-action" => twilio_call_to_action = object.next_value()?,
+                "whatsapp/card" => whatsapp_card = object.next_value()?,
+                _ => crate::runtime::object::skip(&mut object)?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            twilio_text,
+            twilio_quick_reply,
+            twilio_call_to_action,
+            whatsapp_card,
+        })
+    }
+}
+
 /// The `TypesWhatsappCard` schema.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct TypesWhatsappCard {
     /// The `body` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub body: ::std::option::Option<::std::string::String>,
     /// The `footer` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub footer: ::std::option::Option<::std::string::String>,
+}
+
+impl<'de> ::serde::Deserialize<'de> for TypesWhatsappCard {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::runtime::object::deserialize(deserializer)
+    }
+}
+
+impl crate::runtime::object::FromObject for TypesWhatsappCard {
+    const NAME: &'static str = "TypesWhatsappCard";
+    fn from_object<'de, A: ::serde::de::MapAccess<'de>>(
+        mut object: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut body = ::std::option::Option::None;
+        let mut footer = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = crate::runtime::object::next_key(
+            &mut object,
+        )? {
+            match &*key {
+                "body" => body = object.next_value()?,
+                "footer" => footer = object.next_value()?,
+                _ => crate::runtime::object::skip(&mut object)?,
+            }
+        }
+        ::std::result::Result::Ok(Self { body, footer })
+    }
 }

@@ -3,33 +3,32 @@
 //! Types used as operation parameters and responses.
 
 /// The `AccountMessage` schema.
-#[derive(Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct AccountMessage {
     /// The text content of the message
     ///
     /// Personal data: `Debug` prints `<redacted>`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub body: ::std::option::Option<::std::string::String>,
     /// The SID of the Account associated with the Message resource
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub account_sid: ::std::option::Option<super::AccountSid>,
     /// The recipient's phone number (in E.164 format) or channel address
     ///
     /// Personal data: `Debug` prints `<redacted>`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub to: ::std::option::Option<::std::string::String>,
     /// The status of the Message.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status: ::std::option::Option<super::MessageStatus>,
     /// The RFC 2822 timestamp (in GMT) of when the Message was sent.
     #[serde(
-        default,
         skip_serializing_if = "::std::option::Option::is_none",
-        with = "crate::runtime::wire::optional_rfc2822",
+        serialize_with = "crate::runtime::wire::optional_rfc2822::serialize",
     )]
     pub date_sent: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// The unique, Twilio-provided string that identifies the Message resource.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sid: ::std::option::Option<super::AccountMessageSid>,
 }
 
@@ -46,52 +45,151 @@ impl ::std::fmt::Debug for AccountMessage {
     }
 }
 
+impl<'de> ::serde::Deserialize<'de> for AccountMessage {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::runtime::object::deserialize(deserializer)
+    }
+}
+
+impl crate::runtime::object::FromObject for AccountMessage {
+    const NAME: &'static str = "AccountMessage";
+    fn from_object<'de, A: ::serde::de::MapAccess<'de>>(
+        mut object: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut body = ::std::option::Option::None;
+        let mut account_sid = ::std::option::Option::None;
+        let mut to = ::std::option::Option::None;
+        let mut status = ::std::option::Option::None;
+        let mut date_sent = ::std::option::Option::None;
+        let mut sid = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = crate::runtime::object::next_key(
+            &mut object,
+        )? {
+            match &*key {
+                "body" => body = object.next_value()?,
+                "account_sid" => account_sid = object.next_value()?,
+                "to" => to = object.next_value()?,
+                "status" => status = object.next_value()?,
+                "date_sent" => {
+                    date_sent = object
+                        .next_value::<crate::runtime::wire::OptionalRfc2822>()?
+                        .0;
+                }
+                "sid" => sid = object.next_value()?,
+                _ => crate::runtime::object::skip(&mut object)?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            body,
+            account_sid,
+            to,
+            status,
+            date_sent,
+            sid,
+        })
+    }
+}
+
 /// The `ListMessageResponse` schema.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct ListMessageResponse {
     /// The `messages` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub messages: ::std::option::Option<::std::vec::Vec<super::AccountMessage>>,
     /// The `end` property.
-    #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::wire::optional_number",
-    )]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub end: ::std::option::Option<i64>,
     /// The `first_page_uri` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub first_page_uri: ::std::option::Option<::std::string::String>,
     /// The `next_page_uri` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub next_page_uri: ::std::option::Option<::std::string::String>,
     /// The `page` property.
-    #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::wire::optional_number",
-    )]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page: ::std::option::Option<i64>,
     /// The `page_size` property.
-    #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::wire::optional_number",
-    )]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_size: ::std::option::Option<i64>,
     /// The `previous_page_uri` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub previous_page_uri: ::std::option::Option<::std::string::String>,
     /// The `start` property.
-    #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::wire::optional_number",
-    )]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub start: ::std::option::Option<i64>,
     /// The `uri` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub uri: ::std::option::Option<::std::string::String>,
+}
+
+impl<'de> ::serde::Deserialize<'de> for ListMessageResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::runtime::object::deserialize(deserializer)
+    }
+}
+
+impl crate::runtime::object::FromObject for ListMessageResponse {
+    const NAME: &'static str = "ListMessageResponse";
+    fn from_object<'de, A: ::serde::de::MapAccess<'de>>(
+        mut object: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut messages = ::std::option::Option::None;
+        let mut end = ::std::option::Option::None;
+        let mut first_page_uri = ::std::option::Option::None;
+        let mut next_page_uri = ::std::option::Option::None;
+        let mut page = ::std::option::Option::None;
+        let mut page_size = ::std::option::Option::None;
+        let mut previous_page_uri = ::std::option::Option::None;
+        let mut start = ::std::option::Option::None;
+        let mut uri = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = crate::runtime::object::next_key(
+            &mut object,
+        )? {
+            match &*key {
+                "messages" => messages = object.next_value()?,
+                "end" => {
+                    end = object
+                        .next_value::<crate::runtime::wire::OptionalNumber<_>>()?
+                        .0;
+                }
+                "first_page_uri" => first_page_uri = object.next_value()?,
+                "next_page_uri" => next_page_uri = object.next_value()?,
+                "page" => {
+                    page = object
+                        .next_value::<crate::runtime::wire::OptionalNumber<_>>()?
+                        .0;
+                }
+                "page_size" => {
+                    page_size = object
+                        .next_value::<crate::runtime::wire::OptionalNumber<_>>()?
+                        .0;
+                }
+                "previous_page_uri" => previous_page_uri = object.next_value()?,
+                "start" => {
+                    start = object
+                        .next_value::<crate::runtime::wire::OptionalNumber<_>>()?
+                        .0;
+                }
+                "uri" => uri = object.next_value()?,
+                _ => crate::runtime::object::skip(&mut object)?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            messages,
+            end,
+            first_page_uri,
+            next_page_uri,
+            page,
+            page_size,
+            previous_page_uri,
+            start,
+            uri,
+        })
+    }
 }
 
 /// The status of the Message.

@@ -3,93 +3,201 @@
 //! Types used as operation parameters and responses.
 
 /// The `PublicApiCreateRoleAssignmentResponsePage` schema.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct PublicApiCreateRoleAssignmentResponsePage {
     /// Page content
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub content: ::std::option::Option<
         ::std::vec::Vec<super::PublicApiRoleAssignmentResponse>,
     >,
     /// The `meta` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub meta: ::std::option::Option<
         super::PublicApiCreateRoleAssignmentResponsePageMeta,
     >,
 }
 
+impl<'de> ::serde::Deserialize<'de> for PublicApiCreateRoleAssignmentResponsePage {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::runtime::object::deserialize(deserializer)
+    }
+}
+
+impl crate::runtime::object::FromObject for PublicApiCreateRoleAssignmentResponsePage {
+    const NAME: &'static str = "PublicApiCreateRoleAssignmentResponsePage";
+    fn from_object<'de, A: ::serde::de::MapAccess<'de>>(
+        mut object: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut content = ::std::option::Option::None;
+        let mut meta = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = crate::runtime::object::next_key(
+            &mut object,
+        )? {
+            match &*key {
+                "content" => content = object.next_value()?,
+                "meta" => meta = object.next_value()?,
+                _ => crate::runtime::object::skip(&mut object)?,
+            }
+        }
+        ::std::result::Result::Ok(Self { content, meta })
+    }
+}
+
 /// The `PublicApiCreateRoleAssignmentResponsePageMeta` schema.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct PublicApiCreateRoleAssignmentResponsePageMeta {
     /// The `first_page_url` property.
-    #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::wire::lenient_url",
-    )]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub first_page_url: ::std::option::Option<::url::Url>,
     /// The `key` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub key: ::std::option::Option<::std::string::String>,
     /// The `next_page_url` property.
-    #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::wire::lenient_url",
-    )]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub next_page_url: ::std::option::Option<::url::Url>,
     /// The `page` property.
-    #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::wire::optional_number",
-    )]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page: ::std::option::Option<i64>,
     /// The `page_size` property.
-    #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::wire::optional_number",
-    )]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_size: ::std::option::Option<i64>,
     /// The `previous_page_url` property.
-    #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::wire::lenient_url",
-    )]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub previous_page_url: ::std::option::Option<::url::Url>,
     /// The `url` property.
-    #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::wire::lenient_url",
-    )]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub url: ::std::option::Option<::url::Url>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for PublicApiCreateRoleAssignmentResponsePageMeta {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::runtime::object::deserialize(deserializer)
+    }
+}
+
+impl crate::runtime::object::FromObject
+for PublicApiCreateRoleAssignmentResponsePageMeta {
+    const NAME: &'static str = "PublicApiCreateRoleAssignmentResponsePageMeta";
+    fn from_object<'de, A: ::serde::de::MapAccess<'de>>(
+        mut object: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut first_page_url = ::std::option::Option::None;
+        let mut key = ::std::option::Option::None;
+        let mut next_page_url = ::std::option::Option::None;
+        let mut page = ::std::option::Option::None;
+        let mut page_size = ::std::option::Option::None;
+        let mut previous_page_url = ::std::option::Option::None;
+        let mut url = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key_) = crate::runtime::object::next_key(
+            &mut object,
+        )? {
+            match &*key_ {
+                "first_page_url" => {
+                    first_page_url = object
+                        .next_value::<crate::runtime::wire::LenientUrl>()?
+                        .0;
+                }
+                "key" => key = object.next_value()?,
+                "next_page_url" => {
+                    next_page_url = object
+                        .next_value::<crate::runtime::wire::LenientUrl>()?
+                        .0;
+                }
+                "page" => {
+                    page = object
+                        .next_value::<crate::runtime::wire::OptionalNumber<_>>()?
+                        .0;
+                }
+                "page_size" => {
+                    page_size = object
+                        .next_value::<crate::runtime::wire::OptionalNumber<_>>()?
+                        .0;
+                }
+                "previous_page_url" => {
+                    previous_page_url = object
+                        .next_value::<crate::runtime::wire::LenientUrl>()?
+                        .0;
+                }
+                "url" => url = object.next_value::<crate::runtime::wire::LenientUrl>()?.0,
+                _ => crate::runtime::object::skip(&mut object)?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            first_page_url,
+            key,
+            next_page_url,
+            page,
+            page_size,
+            previous_page_url,
+            url,
+        })
+    }
+}
+
 /// The `PublicApiRoleAssignmentResponse` schema.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct PublicApiRoleAssignmentResponse {
     /// Twilio Role Assignment Sid representing this role assignment
     ///
     /// Example: `IYc4ddb9d0befdb122b0eff334e3084544`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sid: ::std::option::Option<super::IamRoleAssignmentSid>,
     /// Twilio Role Sid representing assigned role
     ///
     /// Example: `IXc4ddb9d0befdb122b0eff334e3084544`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub role_sid: ::std::option::Option<super::IamRoleSid>,
     /// Twilio Sid representing identity of this assignment
     ///
     /// Example: `ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub scope: ::std::option::Option<super::Identity>,
     /// Twilio Sid representing scope of this assignment
     ///
     /// Example: `USc4ddb9d0befdb122b0eff334e3084544`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub identity: ::std::option::Option<super::Identity>,
+}
+
+impl<'de> ::serde::Deserialize<'de> for PublicApiRoleAssignmentResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::runtime::object::deserialize(deserializer)
+    }
+}
+
+impl crate::runtime::object::FromObject for PublicApiRoleAssignmentResponse {
+    const NAME: &'static str = "PublicApiRoleAssignmentResponse";
+    fn from_object<'de, A: ::serde::de::MapAccess<'de>>(
+        mut object: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut sid = ::std::option::Option::None;
+        let mut role_sid = ::std::option::Option::None;
+        let mut scope = ::std::option::Option::None;
+        let mut identity = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = crate::runtime::object::next_key(
+            &mut object,
+        )? {
+            match &*key {
+                "sid" => sid = object.next_value()?,
+                "role_sid" => role_sid = object.next_value()?,
+                "scope" => scope = object.next_value()?,
+                "identity" => identity = object.next_value()?,
+                _ => crate::runtime::object::skip(&mut object)?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            sid,
+            role_sid,
+            scope,
+            identity,
+        })
+    }
 }
 
 impl crate::Page for PublicApiCreateRoleAssignmentResponsePage {

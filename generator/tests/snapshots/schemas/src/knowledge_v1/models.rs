@@ -3,142 +3,308 @@
 //! Types used as operation parameters and responses.
 
 /// A crawled page and the pages linked from it.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct ServiceCrawlNode {
     /// The `url` property.
-    #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::wire::lenient_url",
-    )]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub url: ::std::option::Option<::url::Url>,
     /// A crawled page and the pages linked from it.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub parent: ::std::option::Option<::std::boxed::Box<super::ServiceCrawlNode>>,
     /// The `children` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub children: ::std::option::Option<::std::vec::Vec<super::ServiceCrawlNode>>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for ServiceCrawlNode {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::runtime::object::deserialize(deserializer)
+    }
+}
+
+impl crate::runtime::object::FromObject for ServiceCrawlNode {
+    const NAME: &'static str = "ServiceCrawlNode";
+    fn from_object<'de, A: ::serde::de::MapAccess<'de>>(
+        mut object: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut url = ::std::option::Option::None;
+        let mut parent = ::std::option::Option::None;
+        let mut children = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = crate::runtime::object::next_key(
+            &mut object,
+        )? {
+            match &*key {
+                "url" => url = object.next_value::<crate::runtime::wire::LenientUrl>()?.0,
+                "parent" => parent = object.next_value()?,
+                "children" => children = object.next_value()?,
+                _ => crate::runtime::object::skip(&mut object)?,
+            }
+        }
+        ::std::result::Result::Ok(Self { url, parent, children })
+    }
+}
+
 /// The `ServiceCreateKnowledgeRequest` schema.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct ServiceCreateKnowledgeRequest {
     /// The description of the knowledge source.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub description: ::std::option::Option<::std::string::String>,
     /// The details of the knowledge source based on the type.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub knowledge_source_details: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::serde_json::Value>,
     >,
     /// The name of the tool.
     pub name: ::std::string::String,
     /// The policy associated with the knowledge source.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub policy: ::std::option::Option<super::ServiceCreatePolicyRequest>,
     /// The type of the knowledge source.
     #[serde(rename = "type")]
     pub type_: ::std::string::String,
     /// Labels to attach to the knowledge source.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub labels: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     >,
 }
 
+impl<'de> ::serde::Deserialize<'de> for ServiceCreateKnowledgeRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::runtime::object::deserialize(deserializer)
+    }
+}
+
+impl crate::runtime::object::FromObject for ServiceCreateKnowledgeRequest {
+    const NAME: &'static str = "ServiceCreateKnowledgeRequest";
+    fn from_object<'de, A: ::serde::de::MapAccess<'de>>(
+        mut object: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut description = ::std::option::Option::None;
+        let mut knowledge_source_details = ::std::option::Option::None;
+        let mut name = ::std::option::Option::None;
+        let mut policy = ::std::option::Option::None;
+        let mut type_ = ::std::option::Option::None;
+        let mut labels = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = crate::runtime::object::next_key(
+            &mut object,
+        )? {
+            match &*key {
+                "description" => description = object.next_value()?,
+                "knowledge_source_details" => {
+                    knowledge_source_details = object.next_value()?;
+                }
+                "name" => name = ::std::option::Option::Some(object.next_value()?),
+                "policy" => policy = object.next_value()?,
+                "type" => type_ = ::std::option::Option::Some(object.next_value()?),
+                "labels" => labels = object.next_value()?,
+                _ => crate::runtime::object::skip(&mut object)?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            description,
+            knowledge_source_details,
+            name: crate::runtime::object::required(name, "name")?,
+            policy,
+            type_: crate::runtime::object::required(type_, "type")?,
+            labels,
+        })
+    }
+}
+
 /// The `ServiceCreatePolicyRequest` schema.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct ServiceCreatePolicyRequest {
     /// The description of the policy.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub description: ::std::option::Option<::std::string::String>,
     /// The Policy ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<super::ServicePolicyId>,
     /// The name of the policy.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// The `policy_details` property.
     pub policy_details: ::serde_json::Value,
     /// The description of the policy.
-    #[serde(
-        rename = "type",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-    )]
+    #[serde(rename = "type", skip_serializing_if = "::std::option::Option::is_none")]
     pub type_: ::std::option::Option<::std::string::String>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for ServiceCreatePolicyRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::runtime::object::deserialize(deserializer)
+    }
+}
+
+impl crate::runtime::object::FromObject for ServiceCreatePolicyRequest {
+    const NAME: &'static str = "ServiceCreatePolicyRequest";
+    fn from_object<'de, A: ::serde::de::MapAccess<'de>>(
+        mut object: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut description = ::std::option::Option::None;
+        let mut id = ::std::option::Option::None;
+        let mut name = ::std::option::Option::None;
+        let mut policy_details = ::std::option::Option::None;
+        let mut type_ = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = crate::runtime::object::next_key(
+            &mut object,
+        )? {
+            match &*key {
+                "description" => description = object.next_value()?,
+                "id" => id = object.next_value()?,
+                "name" => name = object.next_value()?,
+                "policy_details" => {
+                    policy_details = ::std::option::Option::Some(object.next_value()?);
+                }
+                "type" => type_ = object.next_value()?,
+                _ => crate::runtime::object::skip(&mut object)?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            description,
+            id,
+            name,
+            policy_details: crate::runtime::object::required(
+                policy_details,
+                "policy_details",
+            )?,
+            type_,
+        })
+    }
+}
+
 /// A metadata filter, or a nested group of filters.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct ServiceFilter {
     /// The `field` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub field: ::std::option::Option<::std::string::String>,
     /// The `value` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub value: ::std::option::Option<::std::string::String>,
     /// Chunks that pass every filter in `and` (and none in `not`).
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub group: ::std::option::Option<super::ServiceFilterGroup>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for ServiceFilter {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::runtime::object::deserialize(deserializer)
+    }
+}
+
+impl crate::runtime::object::FromObject for ServiceFilter {
+    const NAME: &'static str = "ServiceFilter";
+    fn from_object<'de, A: ::serde::de::MapAccess<'de>>(
+        mut object: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut field = ::std::option::Option::None;
+        let mut value = ::std::option::Option::None;
+        let mut group = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = crate::runtime::object::next_key(
+            &mut object,
+        )? {
+            match &*key {
+                "field" => field = object.next_value()?,
+                "value" => value = object.next_value()?,
+                "group" => group = object.next_value()?,
+                _ => crate::runtime::object::skip(&mut object)?,
+            }
+        }
+        ::std::result::Result::Ok(Self { field, value, group })
+    }
+}
+
 /// Chunks that pass every filter in `and` (and none in `not`).
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct ServiceFilterGroup {
     /// The `and` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub and: ::std::option::Option<::std::vec::Vec<super::ServiceFilter>>,
     /// A metadata filter, or a nested group of filters.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub not: ::std::option::Option<::std::boxed::Box<super::ServiceFilter>>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for ServiceFilterGroup {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::runtime::object::deserialize(deserializer)
+    }
+}
+
+impl crate::runtime::object::FromObject for ServiceFilterGroup {
+    const NAME: &'static str = "ServiceFilterGroup";
+    fn from_object<'de, A: ::serde::de::MapAccess<'de>>(
+        mut object: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut and = ::std::option::Option::None;
+        let mut not = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = crate::runtime::object::next_key(
+            &mut object,
+        )? {
+            match &*key {
+                "and" => and = object.next_value()?,
+                "not" => not = object.next_value()?,
+                _ => crate::runtime::object::skip(&mut object)?,
+            }
+        }
+        ::std::result::Result::Ok(Self { and, not })
+    }
+}
+
 /// The `ServiceKnowledge` schema.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct ServiceKnowledge {
     /// The type of knowledge source.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub description: ::std::option::Option<::std::string::String>,
     /// The description of knowledge.
     pub id: super::ServiceKnowledgeId,
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Knowledge
     /// resource.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub account_sid: ::std::option::Option<crate::common::AccountSid>,
     /// The details of the knowledge source based on the type.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub knowledge_source_details: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::serde_json::Value>,
     >,
     /// The name of the knowledge source.
     pub name: ::std::string::String,
     /// The status of processing the knowledge source ('QUEUED', 'PROCESSING', 'COMPLETED', 'FAILED')
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status: ::std::option::Option<::std::string::String>,
     /// The type of knowledge source ('Web', 'Database', 'Text', 'File')
     #[serde(rename = "type")]
     pub type_: ::std::string::String,
     /// The number of dimensions of the embedding vectors.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub embedding_dimensions: ::std::option::Option<
         super::ServiceKnowledgeEmbeddingDimensions,
     >,
     /// The share of each chunk repeated in the next one.
-    #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::wire::optional_number",
-    )]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub chunk_overlap_ratio: ::std::option::Option<f64>,
     /// The policy associated with the knowledge source.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub policy: ::std::option::Option<super::ServicePolicy>,
     /// The last processing error, if any.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub last_error: ::std::option::Option<super::ServiceProcessingError>,
     /// Array of tag and value pairs for tag filtering.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub tags: ::std::option::Option<super::Tags>,
     /// The date and time in GMT when the Knowledge was created specified in [ISO
     /// 8601](https://en.wikipedia.org/wiki/ISO_8601) format.
@@ -148,25 +314,142 @@ pub struct ServiceKnowledge {
     pub date_updated: ::chrono::DateTime<::chrono::Utc>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for ServiceKnowledge {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::runtime::object::deserialize(deserializer)
+    }
+}
+
+impl crate::runtime::object::FromObject for ServiceKnowledge {
+    const NAME: &'static str = "ServiceKnowledge";
+    fn from_object<'de, A: ::serde::de::MapAccess<'de>>(
+        mut object: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut description = ::std::option::Option::None;
+        let mut id = ::std::option::Option::None;
+        let mut account_sid = ::std::option::Option::None;
+        let mut knowledge_source_details = ::std::option::Option::None;
+        let mut name = ::std::option::Option::None;
+        let mut status = ::std::option::Option::None;
+        let mut type_ = ::std::option::Option::None;
+        let mut embedding_dimensions = ::std::option::Option::None;
+        let mut chunk_overlap_ratio = ::std::option::Option::None;
+        let mut policy = ::std::option::Option::None;
+        let mut last_error = ::std::option::Option::None;
+        let mut tags = ::std::option::Option::None;
+        let mut date_created = ::std::option::Option::None;
+        let mut date_updated = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = crate::runtime::object::next_key(
+            &mut object,
+        )? {
+            match &*key {
+                "description" => description = object.next_value()?,
+                "id" => id = ::std::option::Option::Some(object.next_value()?),
+                "account_sid" => account_sid = object.next_value()?,
+                "knowledge_source_details" => {
+                    knowledge_source_details = object.next_value()?;
+                }
+                "name" => name = ::std::option::Option::Some(object.next_value()?),
+                "status" => status = object.next_value()?,
+                "type" => type_ = ::std::option::Option::Some(object.next_value()?),
+                "embedding_dimensions" => embedding_dimensions = object.next_value()?,
+                "chunk_overlap_ratio" => {
+                    chunk_overlap_ratio = object
+                        .next_value::<crate::runtime::wire::OptionalNumber<_>>()?
+                        .0;
+                }
+                "policy" => policy = object.next_value()?,
+                "last_error" => last_error = object.next_value()?,
+                "tags" => tags = object.next_value()?,
+                "date_created" => {
+                    date_created = ::std::option::Option::Some(object.next_value()?);
+                }
+                "date_updated" => {
+                    date_updated = ::std::option::Option::Some(object.next_value()?);
+                }
+                _ => crate::runtime::object::skip(&mut object)?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            description,
+            id: crate::runtime::object::required(id, "id")?,
+            account_sid,
+            knowledge_source_details,
+            name: crate::runtime::object::required(name, "name")?,
+            status,
+            type_: crate::runtime::object::required(type_, "type")?,
+            embedding_dimensions,
+            chunk_overlap_ratio,
+            policy,
+            last_error,
+            tags,
+            date_created: crate::runtime::object::required(
+                date_created,
+                "date_created",
+            )?,
+            date_updated: crate::runtime::object::required(date_updated, "date_updated")?,
+        })
+    }
+}
+
 /// The `ServiceKnowledgeChunkWithScore` schema.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct ServiceKnowledgeChunkWithScore {
     /// The chunk content.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub content: ::std::option::Option<::std::string::String>,
     /// The metadata of the chunk.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub metadata: ::std::option::Option<::serde_json::Value>,
     /// The score associated with the chunk.
-    #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::wire::optional_number",
-    )]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub score: ::std::option::Option<f64>,
     /// Keywords found in the chunk.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub keywords: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+}
+
+impl<'de> ::serde::Deserialize<'de> for ServiceKnowledgeChunkWithScore {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::runtime::object::deserialize(deserializer)
+    }
+}
+
+impl crate::runtime::object::FromObject for ServiceKnowledgeChunkWithScore {
+    const NAME: &'static str = "ServiceKnowledgeChunkWithScore";
+    fn from_object<'de, A: ::serde::de::MapAccess<'de>>(
+        mut object: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut content = ::std::option::Option::None;
+        let mut metadata = ::std::option::Option::None;
+        let mut score = ::std::option::Option::None;
+        let mut keywords = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = crate::runtime::object::next_key(
+            &mut object,
+        )? {
+            match &*key {
+                "content" => content = object.next_value()?,
+                "metadata" => metadata = object.next_value()?,
+                "score" => {
+                    score = object
+                        .next_value::<crate::runtime::wire::OptionalNumber<_>>()?
+                        .0;
+                }
+                "keywords" => keywords = object.next_value()?,
+                _ => crate::runtime::object::skip(&mut object)?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            content,
+            metadata,
+            score,
+            keywords,
+        })
+    }
 }
 
 /// The number of dimensions of the embedding vectors.
@@ -234,22 +517,56 @@ impl<'de> ::serde::Deserialize<'de> for ServiceKnowledgeEmbeddingDimensions {
 }
 
 /// The `ServiceKnowledgeStatus` schema.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct ServiceKnowledgeStatus {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Knowledge
     /// resource.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub account_sid: ::std::option::Option<crate::common::AccountSid>,
     /// The status of processing the knowledge source ('QUEUED', 'PROCESSING', 'COMPLETED', 'FAILED')
     pub status: ::std::string::String,
     /// The last status of processing the knowledge source ('QUEUED', 'PROCESSING', 'COMPLETED',
     /// 'FAILED')
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub last_status: ::std::option::Option<::std::string::String>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for ServiceKnowledgeStatus {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::runtime::object::deserialize(deserializer)
+    }
+}
+
+impl crate::runtime::object::FromObject for ServiceKnowledgeStatus {
+    const NAME: &'static str = "ServiceKnowledgeStatus";
+    fn from_object<'de, A: ::serde::de::MapAccess<'de>>(
+        mut object: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut account_sid = ::std::option::Option::None;
+        let mut status = ::std::option::Option::None;
+        let mut last_status = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = crate::runtime::object::next_key(
+            &mut object,
+        )? {
+            match &*key {
+                "account_sid" => account_sid = object.next_value()?,
+                "status" => status = ::std::option::Option::Some(object.next_value()?),
+                "last_status" => last_status = object.next_value()?,
+                _ => crate::runtime::object::skip(&mut object)?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            account_sid,
+            status: crate::runtime::object::required(status, "status")?,
+            last_status,
+        })
+    }
+}
+
 /// The `ServiceKnowledgeTagsItem` schema.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct ServiceKnowledgeTagsItem {
     /// The tag key
     pub key: ::std::string::String,
@@ -257,67 +574,224 @@ pub struct ServiceKnowledgeTagsItem {
     pub value: ::std::string::String,
 }
 
+impl<'de> ::serde::Deserialize<'de> for ServiceKnowledgeTagsItem {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::runtime::object::deserialize(deserializer)
+    }
+}
+
+impl crate::runtime::object::FromObject for ServiceKnowledgeTagsItem {
+    const NAME: &'static str = "ServiceKnowledgeTagsItem";
+    fn from_object<'de, A: ::serde::de::MapAccess<'de>>(
+        mut object: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut key = ::std::option::Option::None;
+        let mut value = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key_) = crate::runtime::object::next_key(
+            &mut object,
+        )? {
+            match &*key_ {
+                "key" => key = ::std::option::Option::Some(object.next_value()?),
+                "value" => value = ::std::option::Option::Some(object.next_value()?),
+                _ => crate::runtime::object::skip(&mut object)?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            key: crate::runtime::object::required(key, "key")?,
+            value: crate::runtime::object::required(value, "value")?,
+        })
+    }
+}
+
 /// The `ServicePolicy` schema.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct ServicePolicy {
     /// The Policy ID.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<super::ServicePolicyId>,
     /// The name of the policy.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// The `policy_details` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub policy_details: ::std::option::Option<::serde_json::Value>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for ServicePolicy {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::runtime::object::deserialize(deserializer)
+    }
+}
+
+impl crate::runtime::object::FromObject for ServicePolicy {
+    const NAME: &'static str = "ServicePolicy";
+    fn from_object<'de, A: ::serde::de::MapAccess<'de>>(
+        mut object: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut id = ::std::option::Option::None;
+        let mut name = ::std::option::Option::None;
+        let mut policy_details = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = crate::runtime::object::next_key(
+            &mut object,
+        )? {
+            match &*key {
+                "id" => id = object.next_value()?,
+                "name" => name = object.next_value()?,
+                "policy_details" => policy_details = object.next_value()?,
+                _ => crate::runtime::object::skip(&mut object)?,
+            }
+        }
+        ::std::result::Result::Ok(Self { id, name, policy_details })
+    }
+}
+
 /// The `ServiceProcessingError` schema.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct ServiceProcessingError {
     /// Twilio-specific error code
-    #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::wire::optional_number",
-    )]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub code: ::std::option::Option<i64>,
     /// Error message
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub message: ::std::option::Option<::std::string::String>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for ServiceProcessingError {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::runtime::object::deserialize(deserializer)
+    }
+}
+
+impl crate::runtime::object::FromObject for ServiceProcessingError {
+    const NAME: &'static str = "ServiceProcessingError";
+    fn from_object<'de, A: ::serde::de::MapAccess<'de>>(
+        mut object: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut code = ::std::option::Option::None;
+        let mut message = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = crate::runtime::object::next_key(
+            &mut object,
+        )? {
+            match &*key {
+                "code" => {
+                    code = object
+                        .next_value::<crate::runtime::wire::OptionalNumber<_>>()?
+                        .0;
+                }
+                "message" => message = object.next_value()?,
+                _ => crate::runtime::object::skip(&mut object)?,
+            }
+        }
+        ::std::result::Result::Ok(Self { code, message })
+    }
+}
+
 /// The `ServiceSearchRequest` schema.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct ServiceSearchRequest {
     /// The query to search the knowledge source with.
     pub query: ::std::string::String,
     /// How many chunks to return.
-    #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::wire::optional_number",
-    )]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub top: ::std::option::Option<i64>,
     /// Chunks that pass every filter in `and` (and none in `not`).
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub filter: ::std::option::Option<super::ServiceFilterGroup>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for ServiceSearchRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::runtime::object::deserialize(deserializer)
+    }
+}
+
+impl crate::runtime::object::FromObject for ServiceSearchRequest {
+    const NAME: &'static str = "ServiceSearchRequest";
+    fn from_object<'de, A: ::serde::de::MapAccess<'de>>(
+        mut object: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut query = ::std::option::Option::None;
+        let mut top = ::std::option::Option::None;
+        let mut filter = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = crate::runtime::object::next_key(
+            &mut object,
+        )? {
+            match &*key {
+                "query" => query = ::std::option::Option::Some(object.next_value()?),
+                "top" => {
+                    top = object
+                        .next_value::<crate::runtime::wire::OptionalNumber<_>>()?
+                        .0;
+                }
+                "filter" => filter = object.next_value()?,
+                _ => crate::runtime::object::skip(&mut object)?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            query: crate::runtime::object::required(query, "query")?,
+            top,
+            filter,
+        })
+    }
+}
+
 /// The `ServiceSearchResult` schema.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct ServiceSearchResult {
     /// The `chunks` property.
     pub chunks: ::std::vec::Vec<super::ServiceKnowledgeChunkWithScore>,
     /// A crawled page and the pages linked from it.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub tree: ::std::option::Option<super::ServiceCrawlNode>,
     /// The `took_ms` property.
-    #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::wire::optional_number",
-    )]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub took_ms: ::std::option::Option<i64>,
+}
+
+impl<'de> ::serde::Deserialize<'de> for ServiceSearchResult {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::runtime::object::deserialize(deserializer)
+    }
+}
+
+impl crate::runtime::object::FromObject for ServiceSearchResult {
+    const NAME: &'static str = "ServiceSearchResult";
+    fn from_object<'de, A: ::serde::de::MapAccess<'de>>(
+        mut object: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut chunks = ::std::option::Option::None;
+        let mut tree = ::std::option::Option::None;
+        let mut took_ms = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = crate::runtime::object::next_key(
+            &mut object,
+        )? {
+            match &*key {
+                "chunks" => chunks = ::std::option::Option::Some(object.next_value()?),
+                "tree" => tree = object.next_value()?,
+                "took_ms" => {
+                    took_ms = object
+                        .next_value::<crate::runtime::wire::OptionalNumber<_>>()?
+                        .0;
+                }
+                _ => crate::runtime::object::skip(&mut object)?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            chunks: crate::runtime::object::required(chunks, "chunks")?,
+            tree,
+            took_ms,
+        })
+    }
 }
 
 /// Array of tag and value pairs for tag filtering.

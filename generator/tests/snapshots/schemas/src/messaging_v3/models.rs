@@ -3,7 +3,7 @@
 //! Types used as operation parameters and responses.
 
 /// Typing indicator request for Apple Messages for Business channel.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct AppleTypingIndicatorRequest {
     /// The messaging channel. Must be "APPLE".
     ///
@@ -20,8 +20,45 @@ pub struct AppleTypingIndicatorRequest {
     /// The `event` property.
     ///
     /// Example: `START`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub event: ::std::option::Option<super::AppleTypingIndicatorRequestEvent>,
+}
+
+impl<'de> ::serde::Deserialize<'de> for AppleTypingIndicatorRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::runtime::object::deserialize(deserializer)
+    }
+}
+
+impl crate::runtime::object::FromObject for AppleTypingIndicatorRequest {
+    const NAME: &'static str = "AppleTypingIndicatorRequest";
+    fn from_object<'de, A: ::serde::de::MapAccess<'de>>(
+        mut object: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut channel = ::std::option::Option::None;
+        let mut from = ::std::option::Option::None;
+        let mut to = ::std::option::Option::None;
+        let mut event = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = crate::runtime::object::next_key(
+            &mut object,
+        )? {
+            match &*key {
+                "channel" => channel = ::std::option::Option::Some(object.next_value()?),
+                "from" => from = ::std::option::Option::Some(object.next_value()?),
+                "to" => to = ::std::option::Option::Some(object.next_value()?),
+                "event" => event = object.next_value()?,
+                _ => crate::runtime::object::skip(&mut object)?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            channel: crate::runtime::object::required(channel, "channel")?,
+            from: crate::runtime::object::required(from, "from")?,
+            to: crate::runtime::object::required(to, "to")?,
+            event,
+        })
+    }
 }
 
 /// The messaging channel. Must be "APPLE".
@@ -99,7 +136,7 @@ impl ::std::convert::From<::std::string::String> for AppleTypingIndicatorRequest
 crate::runtime::open_enum!(AppleTypingIndicatorRequestEvent);
 
 /// The `ChannelAddress` schema.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct ChannelAddress {
     /// The `channel` property.
     ///
@@ -111,31 +148,125 @@ pub struct ChannelAddress {
     pub address: ::std::string::String,
 }
 
+impl<'de> ::serde::Deserialize<'de> for ChannelAddress {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::runtime::object::deserialize(deserializer)
+    }
+}
+
+impl crate::runtime::object::FromObject for ChannelAddress {
+    const NAME: &'static str = "ChannelAddress";
+    fn from_object<'de, A: ::serde::de::MapAccess<'de>>(
+        mut object: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut channel = ::std::option::Option::None;
+        let mut address = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = crate::runtime::object::next_key(
+            &mut object,
+        )? {
+            match &*key {
+                "channel" => channel = ::std::option::Option::Some(object.next_value()?),
+                "address" => address = ::std::option::Option::Some(object.next_value()?),
+                _ => crate::runtime::object::skip(&mut object)?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            channel: crate::runtime::object::required(channel, "channel")?,
+            address: crate::runtime::object::required(address, "address")?,
+        })
+    }
+}
+
 /// A channel sender.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct ChannelsSender {
     /// The `sid` property.
     ///
     /// Example: `XE1234567890abcdef1234567890abcdef`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sid: ::std::option::Option<super::ChannelsSenderSid>,
     /// The channel-specific configuration of a sender; `type` names the schema that applies.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub configuration: ::std::option::Option<super::SenderConfiguration>,
     /// A phone number in E.164 format, or a channel address object.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub recipient: ::std::option::Option<super::Recipient>,
     /// Delivery details; SMS and WhatsApp details may both be present.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub details: ::std::option::Option<super::MessageDetails>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for ChannelsSender {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::runtime::object::deserialize(deserializer)
+    }
+}
+
+impl crate::runtime::object::FromObject for ChannelsSender {
+    const NAME: &'static str = "ChannelsSender";
+    fn from_object<'de, A: ::serde::de::MapAccess<'de>>(
+        mut object: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut sid = ::std::option::Option::None;
+        let mut configuration = ::std::option::Option::None;
+        let mut recipient = ::std::option::Option::None;
+        let mut details = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = crate::runtime::object::next_key(
+            &mut object,
+        )? {
+            match &*key {
+                "sid" => sid = object.next_value()?,
+                "configuration" => configuration = object.next_value()?,
+                "recipient" => recipient = object.next_value()?,
+                "details" => details = object.next_value()?,
+                _ => crate::runtime::object::skip(&mut object)?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            sid,
+            configuration,
+            recipient,
+            details,
+        })
+    }
+}
+
 /// The `CreateV3TypingIndicatorResponse` schema.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct CreateV3TypingIndicatorResponse {
     /// Indicates if the typing indicator was sent successfully.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub success: ::std::option::Option<bool>,
+}
+
+impl<'de> ::serde::Deserialize<'de> for CreateV3TypingIndicatorResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::runtime::object::deserialize(deserializer)
+    }
+}
+
+impl crate::runtime::object::FromObject for CreateV3TypingIndicatorResponse {
+    const NAME: &'static str = "CreateV3TypingIndicatorResponse";
+    fn from_object<'de, A: ::serde::de::MapAccess<'de>>(
+        mut object: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut success = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = crate::runtime::object::next_key(
+            &mut object,
+        )? {
+            match &*key {
+                "success" => success = object.next_value()?,
+                _ => crate::runtime::object::skip(&mut object)?,
+            }
+        }
+        ::std::result::Result::Ok(Self { success })
+    }
 }
 
 /// Response containing keyword configurations organized by keyword type
@@ -145,7 +276,7 @@ pub type KeywordConfigurationResponse = ::std::collections::BTreeMap<
 >;
 
 /// Individual keyword configuration
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct KeywordItem {
     /// The `keyword` property.
     ///
@@ -155,8 +286,41 @@ pub struct KeywordItem {
     pub reserved: bool,
 }
 
+impl<'de> ::serde::Deserialize<'de> for KeywordItem {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::runtime::object::deserialize(deserializer)
+    }
+}
+
+impl crate::runtime::object::FromObject for KeywordItem {
+    const NAME: &'static str = "KeywordItem";
+    fn from_object<'de, A: ::serde::de::MapAccess<'de>>(
+        mut object: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut keyword = ::std::option::Option::None;
+        let mut reserved = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = crate::runtime::object::next_key(
+            &mut object,
+        )? {
+            match &*key {
+                "keyword" => keyword = ::std::option::Option::Some(object.next_value()?),
+                "reserved" => {
+                    reserved = ::std::option::Option::Some(object.next_value()?);
+                }
+                _ => crate::runtime::object::skip(&mut object)?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            keyword: crate::runtime::object::required(keyword, "keyword")?,
+            reserved: crate::runtime::object::required(reserved, "reserved")?,
+        })
+    }
+}
+
 /// Configuration for a specific keyword type (STOP, START, HELP, etc.)
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct KeywordTypeConfig {
     /// List of keywords associated with this keyword type
     pub keywords: ::std::vec::Vec<super::KeywordItem>,
@@ -166,28 +330,95 @@ pub struct KeywordTypeConfig {
     pub message: ::std::string::String,
 }
 
+impl<'de> ::serde::Deserialize<'de> for KeywordTypeConfig {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::runtime::object::deserialize(deserializer)
+    }
+}
+
+impl crate::runtime::object::FromObject for KeywordTypeConfig {
+    const NAME: &'static str = "KeywordTypeConfig";
+    fn from_object<'de, A: ::serde::de::MapAccess<'de>>(
+        mut object: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut keywords = ::std::option::Option::None;
+        let mut message = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = crate::runtime::object::next_key(
+            &mut object,
+        )? {
+            match &*key {
+                "keywords" => {
+                    keywords = ::std::option::Option::Some(object.next_value()?);
+                }
+                "message" => message = ::std::option::Option::Some(object.next_value()?),
+                _ => crate::runtime::object::skip(&mut object)?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            keywords: crate::runtime::object::required(keywords, "keywords")?,
+            message: crate::runtime::object::required(message, "message")?,
+        })
+    }
+}
+
 /// Delivery details; SMS and WhatsApp details may both be present.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct MessageDetails {
     /// The `sms_segments` property.
     ///
     /// Example: `2`.
-    #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::wire::optional_number",
-    )]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sms_segments: ::std::option::Option<i64>,
     /// The `conversation_id` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub conversation_id: ::std::option::Option<::std::string::String>,
     /// The `pricing_category` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub pricing_category: ::std::option::Option<::std::string::String>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for MessageDetails {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::runtime::object::deserialize(deserializer)
+    }
+}
+
+impl crate::runtime::object::FromObject for MessageDetails {
+    const NAME: &'static str = "MessageDetails";
+    fn from_object<'de, A: ::serde::de::MapAccess<'de>>(
+        mut object: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut sms_segments = ::std::option::Option::None;
+        let mut conversation_id = ::std::option::Option::None;
+        let mut pricing_category = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = crate::runtime::object::next_key(
+            &mut object,
+        )? {
+            match &*key {
+                "sms_segments" => {
+                    sms_segments = object
+                        .next_value::<crate::runtime::wire::OptionalNumber<_>>()?
+                        .0;
+                }
+                "conversation_id" => conversation_id = object.next_value()?,
+                "pricing_category" => pricing_category = object.next_value()?,
+                _ => crate::runtime::object::skip(&mut object)?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            sms_segments,
+            conversation_id,
+            pricing_category,
+        })
+    }
+}
+
 /// The `RcsSenderConfiguration` schema.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct RcsSenderConfiguration {
     /// The `type` property.
     ///
@@ -195,8 +426,39 @@ pub struct RcsSenderConfiguration {
     #[serde(rename = "type")]
     pub type_: super::RcsSenderConfigurationType,
     /// The ID of the RCS agent.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub agent_id: ::std::option::Option<::std::string::String>,
+}
+
+impl<'de> ::serde::Deserialize<'de> for RcsSenderConfiguration {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::runtime::object::deserialize(deserializer)
+    }
+}
+
+impl crate::runtime::object::FromObject for RcsSenderConfiguration {
+    const NAME: &'static str = "RcsSenderConfiguration";
+    fn from_object<'de, A: ::serde::de::MapAccess<'de>>(
+        mut object: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut type_ = ::std::option::Option::None;
+        let mut agent_id = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = crate::runtime::object::next_key(
+            &mut object,
+        )? {
+            match &*key {
+                "type" => type_ = ::std::option::Option::Some(object.next_value()?),
+                "agent_id" => agent_id = object.next_value()?,
+                _ => crate::runtime::object::skip(&mut object)?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            type_: crate::runtime::object::required(type_, "type")?,
+            agent_id,
+        })
+    }
 }
 
 /// The `RcsSenderConfigurationType` schema.
@@ -288,17 +550,43 @@ impl<'de> ::serde::Deserialize<'de> for SenderConfiguration {
 }
 
 /// The `SmsDetails` schema.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct SmsDetails {
     /// The `sms_segments` property.
     ///
     /// Example: `2`.
-    #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::wire::optional_number",
-    )]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sms_segments: ::std::option::Option<i64>,
+}
+
+impl<'de> ::serde::Deserialize<'de> for SmsDetails {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::runtime::object::deserialize(deserializer)
+    }
+}
+
+impl crate::runtime::object::FromObject for SmsDetails {
+    const NAME: &'static str = "SmsDetails";
+    fn from_object<'de, A: ::serde::de::MapAccess<'de>>(
+        mut object: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut sms_segments = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = crate::runtime::object::next_key(
+            &mut object,
+        )? {
+            match &*key {
+                "sms_segments" => {
+                    sms_segments = object
+                        .next_value::<crate::runtime::wire::OptionalNumber<_>>()?
+                        .0;
+                }
+                _ => crate::runtime::object::skip(&mut object)?,
+            }
+        }
+        ::std::result::Result::Ok(Self { sms_segments })
+    }
 }
 
 /// Request body for sending a typing indicator. The schema varies by channel. Use the `channel`
@@ -341,18 +629,49 @@ impl<'de> ::serde::Deserialize<'de> for TypingIndicatorRequest {
 }
 
 /// The `WhatsAppDetails` schema.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct WhatsAppDetails {
     /// The `conversation_id` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub conversation_id: ::std::option::Option<::std::string::String>,
     /// The `pricing_category` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub pricing_category: ::std::option::Option<::std::string::String>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for WhatsAppDetails {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::runtime::object::deserialize(deserializer)
+    }
+}
+
+impl crate::runtime::object::FromObject for WhatsAppDetails {
+    const NAME: &'static str = "WhatsAppDetails";
+    fn from_object<'de, A: ::serde::de::MapAccess<'de>>(
+        mut object: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut conversation_id = ::std::option::Option::None;
+        let mut pricing_category = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = crate::runtime::object::next_key(
+            &mut object,
+        )? {
+            match &*key {
+                "conversation_id" => conversation_id = object.next_value()?,
+                "pricing_category" => pricing_category = object.next_value()?,
+                _ => crate::runtime::object::skip(&mut object)?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            conversation_id,
+            pricing_category,
+        })
+    }
+}
+
 /// The `WhatsAppSenderConfiguration` schema.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct WhatsAppSenderConfiguration {
     /// The `type` property.
     ///
@@ -362,8 +681,39 @@ pub struct WhatsAppSenderConfiguration {
     /// The ID of the WhatsApp Business Account.
     ///
     /// Example: `1234567890`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub waba_id: ::std::option::Option<::std::string::String>,
+}
+
+impl<'de> ::serde::Deserialize<'de> for WhatsAppSenderConfiguration {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::runtime::object::deserialize(deserializer)
+    }
+}
+
+impl crate::runtime::object::FromObject for WhatsAppSenderConfiguration {
+    const NAME: &'static str = "WhatsAppSenderConfiguration";
+    fn from_object<'de, A: ::serde::de::MapAccess<'de>>(
+        mut object: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut type_ = ::std::option::Option::None;
+        let mut waba_id = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = crate::runtime::object::next_key(
+            &mut object,
+        )? {
+            match &*key {
+                "type" => type_ = ::std::option::Option::Some(object.next_value()?),
+                "waba_id" => waba_id = object.next_value()?,
+                _ => crate::runtime::object::skip(&mut object)?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            type_: crate::runtime::object::required(type_, "type")?,
+            waba_id,
+        })
+    }
 }
 
 /// The `WhatsAppSenderConfigurationType` schema.
@@ -403,7 +753,7 @@ crate::runtime::open_enum!(WhatsAppSenderConfigurationType);
 
 /// Typing indicator request for WhatsApp channel. Requires a messageId from a recent inbound
 /// message.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct WhatsAppTypingIndicatorRequest {
     /// The messaging channel. Must be "WHATSAPP".
@@ -414,6 +764,39 @@ pub struct WhatsAppTypingIndicatorRequest {
     ///
     /// Example: `SM1234567890abcdef1234567890abcdef`.
     pub message_id: super::MessageId,
+}
+
+impl<'de> ::serde::Deserialize<'de> for WhatsAppTypingIndicatorRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::runtime::object::deserialize(deserializer)
+    }
+}
+
+impl crate::runtime::object::FromObject for WhatsAppTypingIndicatorRequest {
+    const NAME: &'static str = "WhatsAppTypingIndicatorRequest";
+    fn from_object<'de, A: ::serde::de::MapAccess<'de>>(
+        mut object: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut channel = ::std::option::Option::None;
+        let mut message_id = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = crate::runtime::object::next_key(
+            &mut object,
+        )? {
+            match &*key {
+                "channel" => channel = ::std::option::Option::Some(object.next_value()?),
+                "messageId" => {
+                    message_id = ::std::option::Option::Some(object.next_value()?);
+                }
+                _ => crate::runtime::object::skip(&mut object)?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            channel: crate::runtime::object::required(channel, "channel")?,
+            message_id: crate::runtime::object::required(message_id, "messageId")?,
+        })
+    }
 }
 
 /// The messaging channel. Must be "WHATSAPP".

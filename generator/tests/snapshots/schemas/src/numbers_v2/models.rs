@@ -2,124 +2,68 @@
 
 //! Types used as operation parameters and responses.
 
-/// The HTTP method that should be used to request the SmsUrl. Must be either `GET` or `POST`.
-///
-/// Open: a value this version of the crate does not know decodes to `Unknown`.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[non_exhaustive]
-pub enum CreateHostedNumberOrderSmsMethod {
-    /// `GET`
-    Get,
-    /// `POST`
-    Post,
-    /// A value this version of the crate does not know, as sent.
-    Unknown(crate::UnknownValue),
-}
-
-impl CreateHostedNumberOrderSmsMethod {
-    /// Every value this version of the crate knows.
-    pub const KNOWN: &'static [Self] = &[Self::Get, Self::Post];
-    /// The value as sent on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Get => "GET",
-            Self::Post => "POST",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-}
-
-impl ::std::convert::From<::std::string::String> for CreateHostedNumberOrderSmsMethod {
-    fn from(value: ::std::string::String) -> Self {
-        match value.as_str() {
-            "GET" => Self::Get,
-            "POST" => Self::Post,
-            _ => Self::Unknown(crate::UnknownValue::new(value)),
-        }
-    }
-}
-
-crate::runtime::open_enum!(CreateHostedNumberOrderSmsMethod);
-
 /// The `HostedNumberOrder` schema.
-#[derive(Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct HostedNumberOrder {
     /// A 34 character string that uniquely identifies this HostedNumberOrder.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sid: ::std::option::Option<super::HostedNumberOrderSid>,
     /// A 34 character string that uniquely identifies the account.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub account_sid: ::std::option::Option<crate::common::AccountSid>,
     /// An E164 formatted phone number hosted by this HostedNumberOrder.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub phone_number: ::std::option::Option<::std::string::String>,
     /// A mapping of capabilities this hosted phone number will have enabled on Twilio's platform.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub capabilities: ::std::option::Option<::serde_json::Value>,
     /// A human readable description of this resource, up to 128 characters.
     ///
     /// Personal data: `Debug` prints `<redacted>`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// Status of this resource.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status: ::std::option::Option<super::HostedNumberOrderStatus>,
     /// Email of the owner of this phone number that is being hosted.
     ///
     /// Sensitive personal data: `Debug` prints `<redacted>` and errors never repeat it.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub email: ::std::option::Option<::std::string::String>,
     /// A list of emails that LOA document for this HostedNumberOrder will be carbon copied to.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub cc_emails: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// The ISO country code of the phone number.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub iso_country: ::std::option::Option<::std::string::String>,
     /// The date this resource was created, given as [GMT RFC 2822](http://www.ietf.org/rfc/rfc2822.txt)
     /// format.
-    #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::wire::empty_as_none",
-    )]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub date_created: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// The date that this resource was updated, given as [GMT RFC
     /// 2822](http://www.ietf.org/rfc/rfc2822.txt) format.
     #[serde(
-        default,
         skip_serializing_if = "::std::option::Option::is_none",
-        with = "crate::runtime::wire::optional_rfc2822",
+        serialize_with = "crate::runtime::wire::optional_rfc2822::serialize",
     )]
     pub date_updated: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// The HTTP method that should be used to request the SmsUrl.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
-    pub sms_method: ::std::option::Option<super::HostedNumberOrderSmsMethod>,
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+    pub sms_method: ::std::option::Option<crate::HttpMethod>,
     /// The number of attempts made to verify ownership of the phone number.
-    #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::wire::optional_number",
-    )]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub verification_attempts: ::std::option::Option<i64>,
     /// The share of verification calls that failed.
-    #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::wire::optional_number",
-    )]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub failure_rate: ::std::option::Option<f64>,
     /// Whether the number can receive SMS once hosted.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sms_enabled: ::std::option::Option<bool>,
     /// The URL of this HostedNumberOrder.
-    #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::wire::lenient_url",
-    )]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub url: ::std::option::Option<::url::Url>,
     /// A list of related resources identified by their relative URIs.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub links: ::std::option::Option<::serde_json::Value>,
 }
 
@@ -150,44 +94,97 @@ impl ::std::fmt::Debug for HostedNumberOrder {
     }
 }
 
-/// The HTTP method that should be used to request the SmsUrl.
-///
-/// Open: a value this version of the crate does not know decodes to `Unknown`.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[non_exhaustive]
-pub enum HostedNumberOrderSmsMethod {
-    /// `GET`
-    Get,
-    /// `POST`
-    Post,
-    /// A value this version of the crate does not know, as sent.
-    Unknown(crate::UnknownValue),
-}
-
-impl HostedNumberOrderSmsMethod {
-    /// Every value this version of the crate knows.
-    pub const KNOWN: &'static [Self] = &[Self::Get, Self::Post];
-    /// The value as sent on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Get => "GET",
-            Self::Post => "POST",
-            Self::Unknown(value) => value.as_str(),
-        }
+impl<'de> ::serde::Deserialize<'de> for HostedNumberOrder {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::runtime::object::deserialize(deserializer)
     }
 }
 
-impl ::std::convert::From<::std::string::String> for HostedNumberOrderSmsMethod {
-    fn from(value: ::std::string::String) -> Self {
-        match value.as_str() {
-            "GET" => Self::Get,
-            "POST" => Self::Post,
-            _ => Self::Unknown(crate::UnknownValue::new(value)),
+impl crate::runtime::object::FromObject for HostedNumberOrder {
+    const NAME: &'static str = "HostedNumberOrder";
+    fn from_object<'de, A: ::serde::de::MapAccess<'de>>(
+        mut object: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut sid = ::std::option::Option::None;
+        let mut account_sid = ::std::option::Option::None;
+        let mut phone_number = ::std::option::Option::None;
+        let mut capabilities = ::std::option::Option::None;
+        let mut friendly_name = ::std::option::Option::None;
+        let mut status = ::std::option::Option::None;
+        let mut email = ::std::option::Option::None;
+        let mut cc_emails = ::std::option::Option::None;
+        let mut iso_country = ::std::option::Option::None;
+        let mut date_created = ::std::option::Option::None;
+        let mut date_updated = ::std::option::Option::None;
+        let mut sms_method = ::std::option::Option::None;
+        let mut verification_attempts = ::std::option::Option::None;
+        let mut failure_rate = ::std::option::Option::None;
+        let mut sms_enabled = ::std::option::Option::None;
+        let mut url = ::std::option::Option::None;
+        let mut links = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = crate::runtime::object::next_key(
+            &mut object,
+        )? {
+            match &*key {
+                "sid" => sid = object.next_value()?,
+                "account_sid" => account_sid = object.next_value()?,
+                "phone_number" => phone_number = object.next_value()?,
+                "capabilities" => capabilities = object.next_value()?,
+                "friendly_name" => friendly_name = object.next_value()?,
+                "status" => status = object.next_value()?,
+                "email" => email = object.next_value()?,
+                "cc_emails" => cc_emails = object.next_value()?,
+                "iso_country" => iso_country = object.next_value()?,
+                "date_created" => {
+                    date_created = object
+                        .next_value::<crate::runtime::wire::EmptyAsNone<_>>()?
+                        .0;
+                }
+                "date_updated" => {
+                    date_updated = object
+                        .next_value::<crate::runtime::wire::OptionalRfc2822>()?
+                        .0;
+                }
+                "sms_method" => sms_method = object.next_value()?,
+                "verification_attempts" => {
+                    verification_attempts = object
+                        .next_value::<crate::runtime::wire::OptionalNumber<_>>()?
+                        .0;
+                }
+                "failure_rate" => {
+                    failure_rate = object
+                        .next_value::<crate::runtime::wire::OptionalNumber<_>>()?
+                        .0;
+                }
+                "sms_enabled" => sms_enabled = object.next_value()?,
+                "url" => url = object.next_value::<crate::runtime::wire::LenientUrl>()?.0,
+                "links" => links = object.next_value()?,
+                _ => crate::runtime::object::skip(&mut object)?,
+            }
         }
+        ::std::result::Result::Ok(Self {
+            sid,
+            account_sid,
+            phone_number,
+            capabilities,
+            friendly_name,
+            status,
+            email,
+            cc_emails,
+            iso_country,
+            date_created,
+            date_updated,
+            sms_method,
+            verification_attempts,
+            failure_rate,
+            sms_enabled,
+            url,
+            links,
+        })
     }
 }
-
-crate::runtime::open_enum!(HostedNumberOrderSmsMethod);
 
 /// Status of this resource.
 ///
@@ -272,86 +269,196 @@ impl ::std::convert::From<::std::string::String> for HostedNumberOrderStatus {
 crate::runtime::open_enum!(HostedNumberOrderStatus);
 
 /// The `ListBundleResponse` schema.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct ListBundleResponse {
     /// The `results` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub results: ::std::option::Option<
         ::std::vec::Vec<super::RegulatoryComplianceBundle>,
     >,
     /// The `meta` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub meta: ::std::option::Option<super::ListBundleResponseMeta>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for ListBundleResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::runtime::object::deserialize(deserializer)
+    }
+}
+
+impl crate::runtime::object::FromObject for ListBundleResponse {
+    const NAME: &'static str = "ListBundleResponse";
+    fn from_object<'de, A: ::serde::de::MapAccess<'de>>(
+        mut object: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut results = ::std::option::Option::None;
+        let mut meta = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = crate::runtime::object::next_key(
+            &mut object,
+        )? {
+            match &*key {
+                "results" => results = object.next_value()?,
+                "meta" => meta = object.next_value()?,
+                _ => crate::runtime::object::skip(&mut object)?,
+            }
+        }
+        ::std::result::Result::Ok(Self { results, meta })
+    }
+}
+
 /// The `ListBundleResponseMeta` schema.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct ListBundleResponseMeta {
     /// The `first_page_url` property.
-    #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::wire::lenient_url",
-    )]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub first_page_url: ::std::option::Option<::url::Url>,
     /// The `key` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub key: ::std::option::Option<::std::string::String>,
     /// The `next_page_url` property.
-    #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::wire::lenient_url",
-    )]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub next_page_url: ::std::option::Option<::url::Url>,
     /// The `page` property.
-    #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::wire::optional_number",
-    )]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page: ::std::option::Option<i64>,
     /// The `page_size` property.
-    #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::wire::optional_number",
-    )]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_size: ::std::option::Option<i64>,
     /// The `previous_page_url` property.
-    #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::wire::lenient_url",
-    )]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub previous_page_url: ::std::option::Option<::url::Url>,
     /// The `url` property.
-    #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::wire::lenient_url",
-    )]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub url: ::std::option::Option<::url::Url>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for ListBundleResponseMeta {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::runtime::object::deserialize(deserializer)
+    }
+}
+
+impl crate::runtime::object::FromObject for ListBundleResponseMeta {
+    const NAME: &'static str = "ListBundleResponseMeta";
+    fn from_object<'de, A: ::serde::de::MapAccess<'de>>(
+        mut object: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut first_page_url = ::std::option::Option::None;
+        let mut key = ::std::option::Option::None;
+        let mut next_page_url = ::std::option::Option::None;
+        let mut page = ::std::option::Option::None;
+        let mut page_size = ::std::option::Option::None;
+        let mut previous_page_url = ::std::option::Option::None;
+        let mut url = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key_) = crate::runtime::object::next_key(
+            &mut object,
+        )? {
+            match &*key_ {
+                "first_page_url" => {
+                    first_page_url = object
+                        .next_value::<crate::runtime::wire::LenientUrl>()?
+                        .0;
+                }
+                "key" => key = object.next_value()?,
+                "next_page_url" => {
+                    next_page_url = object
+                        .next_value::<crate::runtime::wire::LenientUrl>()?
+                        .0;
+                }
+                "page" => {
+                    page = object
+                        .next_value::<crate::runtime::wire::OptionalNumber<_>>()?
+                        .0;
+                }
+                "page_size" => {
+                    page_size = object
+                        .next_value::<crate::runtime::wire::OptionalNumber<_>>()?
+                        .0;
+                }
+                "previous_page_url" => {
+                    previous_page_url = object
+                        .next_value::<crate::runtime::wire::LenientUrl>()?
+                        .0;
+                }
+                "url" => url = object.next_value::<crate::runtime::wire::LenientUrl>()?.0,
+                _ => crate::runtime::object::skip(&mut object)?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            first_page_url,
+            key,
+            next_page_url,
+            page,
+            page_size,
+            previous_page_url,
+            url,
+        })
+    }
+}
+
 /// The `RegulatoryComplianceBundle` schema.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct RegulatoryComplianceBundle {
     /// The unique string that we created to identify the Bundle resource.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sid: ::std::option::Option<super::RegulatoryComplianceBundleSid>,
     /// The SID of the Account that created the Bundle resource.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub account_sid: ::std::option::Option<crate::common::AccountSid>,
     /// The string that you assigned to describe the resource.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// The set of parameters that are the attributes of the Bundle resource.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub attributes: ::std::option::Option<::serde_json::Value>,
     /// The requirements this Bundle satisfies, as Twilio sends them.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub requirements: ::std::option::Option<::serde_json::Value>,
+}
+
+impl<'de> ::serde::Deserialize<'de> for RegulatoryComplianceBundle {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::runtime::object::deserialize(deserializer)
+    }
+}
+
+impl crate::runtime::object::FromObject for RegulatoryComplianceBundle {
+    const NAME: &'static str = "RegulatoryComplianceBundle";
+    fn from_object<'de, A: ::serde::de::MapAccess<'de>>(
+        mut object: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut sid = ::std::option::Option::None;
+        let mut account_sid = ::std::option::Option::None;
+        let mut friendly_name = ::std::option::Option::None;
+        let mut attributes = ::std::option::Option::None;
+        let mut requirements = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = crate::runtime::object::next_key(
+            &mut object,
+        )? {
+            match &*key {
+                "sid" => sid = object.next_value()?,
+                "account_sid" => account_sid = object.next_value()?,
+                "friendly_name" => friendly_name = object.next_value()?,
+                "attributes" => attributes = object.next_value()?,
+                "requirements" => requirements = object.next_value()?,
+                _ => crate::runtime::object::skip(&mut object)?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            sid,
+            account_sid,
+            friendly_name,
+            attributes,
+            requirements,
+        })
+    }
 }
 
 impl crate::Page for ListBundleResponse {

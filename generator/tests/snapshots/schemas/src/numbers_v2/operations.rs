@@ -87,7 +87,7 @@ pub struct CreateHostedNumberOrder {
     email: ::std::string::String,
     account_sid: ::std::option::Option<::std::string::String>,
     cc_emails: ::std::vec::Vec<::std::string::String>,
-    sms_method: ::std::option::Option<super::CreateHostedNumberOrderSmsMethod>,
+    sms_method: ::std::option::Option<crate::HttpMethod>,
 }
 
 impl CreateHostedNumberOrder {
@@ -119,7 +119,7 @@ impl CreateHostedNumberOrder {
     /// Sent as the `SmsMethod` form field.
     pub fn sms_method(
         mut self,
-        value: impl ::std::convert::Into<super::CreateHostedNumberOrderSmsMethod>,
+        value: impl ::std::convert::Into<crate::HttpMethod>,
     ) -> Self {
         self.sms_method = ::std::option::Option::Some(value.into());
         self

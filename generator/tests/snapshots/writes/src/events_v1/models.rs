@@ -3,59 +3,133 @@
 //! Types used as operation parameters and responses.
 
 /// The `Sink` schema.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct Sink {
     /// The date that this Sink was created, given in ISO 8601 format.
-    #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::wire::empty_as_none",
-    )]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub date_created: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// The date that this Sink was updated, given in ISO 8601 format.
-    #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::wire::empty_as_none",
-    )]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub date_updated: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// A human readable description for the Sink
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub description: ::std::option::Option<::std::string::String>,
     /// A 34 character string that uniquely identifies this Sink.
     ///
     /// Example: `DGaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sid: ::std::option::Option<super::SinkSid>,
     /// The information required for Twilio to connect to the provided Sink encoded as JSON.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sink_configuration: ::std::option::Option<::serde_json::Value>,
     /// The Sink type. Can only be "kinesis" or "webhook" currently.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sink_type: ::std::option::Option<super::SinkType>,
     /// The Status of this Sink. One of `initialized`, `validating`, `active` or `failed`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status: ::std::option::Option<super::SinkStatus>,
     /// The URL of this resource.
-    #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::wire::lenient_url",
-    )]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub url: ::std::option::Option<::url::Url>,
     /// Contains a dictionary of URL links to nested resources of this Sink.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub links: ::std::option::Option<::serde_json::Value>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for Sink {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::runtime::object::deserialize(deserializer)
+    }
+}
+
+impl crate::runtime::object::FromObject for Sink {
+    const NAME: &'static str = "Sink";
+    fn from_object<'de, A: ::serde::de::MapAccess<'de>>(
+        mut object: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut date_created = ::std::option::Option::None;
+        let mut date_updated = ::std::option::Option::None;
+        let mut description = ::std::option::Option::None;
+        let mut sid = ::std::option::Option::None;
+        let mut sink_configuration = ::std::option::Option::None;
+        let mut sink_type = ::std::option::Option::None;
+        let mut status = ::std::option::Option::None;
+        let mut url = ::std::option::Option::None;
+        let mut links = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = crate::runtime::object::next_key(
+            &mut object,
+        )? {
+            match &*key {
+                "date_created" => {
+                    date_created = object
+                        .next_value::<crate::runtime::wire::EmptyAsNone<_>>()?
+                        .0;
+                }
+                "date_updated" => {
+                    date_updated = object
+                        .next_value::<crate::runtime::wire::EmptyAsNone<_>>()?
+                        .0;
+                }
+                "description" => description = object.next_value()?,
+                "sid" => sid = object.next_value()?,
+                "sink_configuration" => sink_configuration = object.next_value()?,
+                "sink_type" => sink_type = object.next_value()?,
+                "status" => status = object.next_value()?,
+                "url" => url = object.next_value::<crate::runtime::wire::LenientUrl>()?.0,
+                "links" => links = object.next_value()?,
+                _ => crate::runtime::object::skip(&mut object)?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            date_created,
+            date_updated,
+            description,
+            sid,
+            sink_configuration,
+            sink_type,
+            status,
+            url,
+            links,
+        })
+    }
+}
+
 /// The `SinkSinkTest` schema.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct SinkSinkTest {
     /// Feedback indicating whether the test event was generated.
     ///
     /// Example: `submitted`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub result: ::std::option::Option<::std::string::String>,
+}
+
+impl<'de> ::serde::Deserialize<'de> for SinkSinkTest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::runtime::object::deserialize(deserializer)
+    }
+}
+
+impl crate::runtime::object::FromObject for SinkSinkTest {
+    const NAME: &'static str = "SinkSinkTest";
+    fn from_object<'de, A: ::serde::de::MapAccess<'de>>(
+        mut object: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut result = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = crate::runtime::object::next_key(
+            &mut object,
+        )? {
+            match &*key {
+                "result" => result = object.next_value()?,
+                _ => crate::runtime::object::skip(&mut object)?,
+            }
+        }
+        ::std::result::Result::Ok(Self { result })
+    }
 }
 
 /// The Status of this Sink. One of `initialized`, `validating`, `active` or `failed`.
@@ -163,32 +237,75 @@ impl ::std::convert::From<::std::string::String> for SinkType {
 crate::runtime::open_enum!(SinkType);
 
 /// The `Subscription` schema.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct Subscription {
     /// The unique SID identifier of the Account.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub account_sid: ::std::option::Option<super::AccountSid>,
     /// A 34 character string that uniquely identifies this Subscription.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sid: ::std::option::Option<super::SubscriptionSid>,
     /// The date that this Subscription was created, given in ISO 8601 format.
-    #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::wire::empty_as_none",
-    )]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub date_created: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// The date that this Subscription was updated, given in ISO 8601 format.
-    #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::wire::empty_as_none",
-    )]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub date_updated: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// A human readable description for the Subscription
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub description: ::std::option::Option<::std::string::String>,
     /// The SID of the sink that events selected by this subscription should be sent to.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sink_sid: ::std::option::Option<super::SinkSid>,
+}
+
+impl<'de> ::serde::Deserialize<'de> for Subscription {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::runtime::object::deserialize(deserializer)
+    }
+}
+
+impl crate::runtime::object::FromObject for Subscription {
+    const NAME: &'static str = "Subscription";
+    fn from_object<'de, A: ::serde::de::MapAccess<'de>>(
+        mut object: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut account_sid = ::std::option::Option::None;
+        let mut sid = ::std::option::Option::None;
+        let mut date_created = ::std::option::Option::None;
+        let mut date_updated = ::std::option::Option::None;
+        let mut description = ::std::option::Option::None;
+        let mut sink_sid = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = crate::runtime::object::next_key(
+            &mut object,
+        )? {
+            match &*key {
+                "account_sid" => account_sid = object.next_value()?,
+                "sid" => sid = object.next_value()?,
+                "date_created" => {
+                    date_created = object
+                        .next_value::<crate::runtime::wire::EmptyAsNone<_>>()?
+                        .0;
+                }
+                "date_updated" => {
+                    date_updated = object
+                        .next_value::<crate::runtime::wire::EmptyAsNone<_>>()?
+                        .0;
+                }
+                "description" => description = object.next_value()?,
+                "sink_sid" => sink_sid = object.next_value()?,
+                _ => crate::runtime::object::skip(&mut object)?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            account_sid,
+            sid,
+            date_created,
+            date_updated,
+            description,
+            sink_sid,
+        })
+    }
 }

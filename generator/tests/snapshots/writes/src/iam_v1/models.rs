@@ -3,40 +3,73 @@
 //! Types used as operation parameters and responses.
 
 /// The `AccountVendorOauthAppCreateUpdateResponse` schema.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct AccountVendorOauthAppCreateUpdateResponse {
     /// The type of the OAuth app.
     ///
     /// Example: `client_credentials`.
-    #[serde(
-        rename = "type",
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-    )]
+    #[serde(rename = "type", skip_serializing_if = "::std::option::Option::is_none")]
     pub type_: ::std::option::Option<::std::string::String>,
     /// Unique ID (sid) of the OAuth app.
     ///
     /// Example: `OQ7cda1a615f05a95634e643aaaf7081d7`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sid: ::std::option::Option<super::AccountVendorOauthAppCreateUpdateResponseSid>,
     /// The name of the OAuth app.
     ///
     /// Example: `My App`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// When the OAuth app was created.
     ///
     /// Example: `2024-03-01T12:00:00Z`.
-    #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::wire::empty_as_none",
-    )]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub date_created: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for AccountVendorOauthAppCreateUpdateResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::runtime::object::deserialize(deserializer)
+    }
+}
+
+impl crate::runtime::object::FromObject for AccountVendorOauthAppCreateUpdateResponse {
+    const NAME: &'static str = "AccountVendorOauthAppCreateUpdateResponse";
+    fn from_object<'de, A: ::serde::de::MapAccess<'de>>(
+        mut object: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut type_ = ::std::option::Option::None;
+        let mut sid = ::std::option::Option::None;
+        let mut friendly_name = ::std::option::Option::None;
+        let mut date_created = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = crate::runtime::object::next_key(
+            &mut object,
+        )? {
+            match &*key {
+                "type" => type_ = object.next_value()?,
+                "sid" => sid = object.next_value()?,
+                "friendly_name" => friendly_name = object.next_value()?,
+                "date_created" => {
+                    date_created = object
+                        .next_value::<crate::runtime::wire::EmptyAsNone<_>>()?
+                        .0;
+                }
+                _ => crate::runtime::object::skip(&mut object)?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            type_,
+            sid,
+            friendly_name,
+            date_created,
+        })
+    }
+}
+
 /// The `AccountVendorOauthAppUpdateRequest` schema.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct AccountVendorOauthAppUpdateRequest {
     /// The type of the OAuth app.
     ///
@@ -48,21 +81,90 @@ pub struct AccountVendorOauthAppUpdateRequest {
     /// Example: `My App`.
     pub friendly_name: ::std::string::String,
     /// The `client_credentials` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub client_credentials: ::std::option::Option<
         super::AccountVendorOauthAppUpdateRequestClientCredentials,
     >,
 }
 
+impl<'de> ::serde::Deserialize<'de> for AccountVendorOauthAppUpdateRequest {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::runtime::object::deserialize(deserializer)
+    }
+}
+
+impl crate::runtime::object::FromObject for AccountVendorOauthAppUpdateRequest {
+    const NAME: &'static str = "AccountVendorOauthAppUpdateRequest";
+    fn from_object<'de, A: ::serde::de::MapAccess<'de>>(
+        mut object: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut type_ = ::std::option::Option::None;
+        let mut friendly_name = ::std::option::Option::None;
+        let mut client_credentials = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = crate::runtime::object::next_key(
+            &mut object,
+        )? {
+            match &*key {
+                "type" => type_ = ::std::option::Option::Some(object.next_value()?),
+                "friendly_name" => {
+                    friendly_name = ::std::option::Option::Some(object.next_value()?);
+                }
+                "client_credentials" => client_credentials = object.next_value()?,
+                _ => crate::runtime::object::skip(&mut object)?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            type_: crate::runtime::object::required(type_, "type")?,
+            friendly_name: crate::runtime::object::required(
+                friendly_name,
+                "friendly_name",
+            )?,
+            client_credentials,
+        })
+    }
+}
+
 /// The `AccountVendorOauthAppUpdateRequestClientCredentials` schema.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct AccountVendorOauthAppUpdateRequestClientCredentials {
     /// The `grant_types` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub grant_types: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// The `scopes` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub scopes: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+}
+
+impl<'de> ::serde::Deserialize<'de>
+for AccountVendorOauthAppUpdateRequestClientCredentials {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::runtime::object::deserialize(deserializer)
+    }
+}
+
+impl crate::runtime::object::FromObject
+for AccountVendorOauthAppUpdateRequestClientCredentials {
+    const NAME: &'static str = "AccountVendorOauthAppUpdateRequestClientCredentials";
+    fn from_object<'de, A: ::serde::de::MapAccess<'de>>(
+        mut object: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut grant_types = ::std::option::Option::None;
+        let mut scopes = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = crate::runtime::object::next_key(
+            &mut object,
+        )? {
+            match &*key {
+                "grant_types" => grant_types = object.next_value()?,
+                "scopes" => scopes = object.next_value()?,
+                _ => crate::runtime::object::skip(&mut object)?,
+            }
+        }
+        ::std::result::Result::Ok(Self { grant_types, scopes })
+    }
 }
 
 /// The type of the OAuth app.
@@ -102,51 +204,125 @@ for AccountVendorOauthAppUpdateRequestType {
 crate::runtime::open_enum!(AccountVendorOauthAppUpdateRequestType);
 
 /// The `UpdateOauthAppAccountError` schema.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct UpdateOauthAppAccountError {
     /// Twilio-specific error code
-    #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::wire::optional_number",
-    )]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub code: ::std::option::Option<i32>,
     /// Error message
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub message: ::std::option::Option<::std::string::String>,
     /// Link to Error Code References
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub more_info: ::std::option::Option<::std::string::String>,
     /// HTTP response status code
-    #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::wire::optional_number",
-    )]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status: ::std::option::Option<i32>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for UpdateOauthAppAccountError {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::runtime::object::deserialize(deserializer)
+    }
+}
+
+impl crate::runtime::object::FromObject for UpdateOauthAppAccountError {
+    const NAME: &'static str = "UpdateOauthAppAccountError";
+    fn from_object<'de, A: ::serde::de::MapAccess<'de>>(
+        mut object: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut code = ::std::option::Option::None;
+        let mut message = ::std::option::Option::None;
+        let mut more_info = ::std::option::Option::None;
+        let mut status = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = crate::runtime::object::next_key(
+            &mut object,
+        )? {
+            match &*key {
+                "code" => {
+                    code = object
+                        .next_value::<crate::runtime::wire::OptionalNumber<_>>()?
+                        .0;
+                }
+                "message" => message = object.next_value()?,
+                "more_info" => more_info = object.next_value()?,
+                "status" => {
+                    status = object
+                        .next_value::<crate::runtime::wire::OptionalNumber<_>>()?
+                        .0;
+                }
+                _ => crate::runtime::object::skip(&mut object)?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            code,
+            message,
+            more_info,
+            status,
+        })
+    }
+}
+
 /// The `UpdateOauthAppAccountError2` schema.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct UpdateOauthAppAccountError2 {
     /// Twilio-specific error code
-    #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::wire::optional_number",
-    )]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub code: ::std::option::Option<i32>,
     /// Error message
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub message: ::std::option::Option<::std::string::String>,
     /// Link to Error Code References
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub more_info: ::std::option::Option<::std::string::String>,
     /// HTTP response status code
-    #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::wire::optional_number",
-    )]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status: ::std::option::Option<i32>,
+}
+
+impl<'de> ::serde::Deserialize<'de> for UpdateOauthAppAccountError2 {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::runtime::object::deserialize(deserializer)
+    }
+}
+
+impl crate::runtime::object::FromObject for UpdateOauthAppAccountError2 {
+    const NAME: &'static str = "UpdateOauthAppAccountError2";
+    fn from_object<'de, A: ::serde::de::MapAccess<'de>>(
+        mut object: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut code = ::std::option::Option::None;
+        let mut message = ::std::option::Option::None;
+        let mut more_info = ::std::option::Option::None;
+        let mut status = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = crate::runtime::object::next_key(
+            &mut object,
+        )? {
+            match &*key {
+                "code" => {
+                    code = object
+                        .next_value::<crate::runtime::wire::OptionalNumber<_>>()?
+                        .0;
+                }
+                "message" => message = object.next_value()?,
+                "more_info" => more_info = object.next_value()?,
+                "status" => {
+                    status = object
+                        .next_value::<crate::runtime::wire::OptionalNumber<_>>()?
+                        .0;
+                }
+                _ => crate::runtime::object::skip(&mut object)?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            code,
+            message,
+            more_info,
+            status,
+        })
+    }
 }

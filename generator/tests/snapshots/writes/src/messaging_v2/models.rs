@@ -3,62 +3,184 @@
 //! Types used as operation parameters and responses.
 
 /// The `ChannelsSenderRequestsCreate` schema.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 pub struct ChannelsSenderRequestsCreate {
     /// The ID of this Sender prefixed with the channel, e.g., `whatsapp:E.164`
     ///
     /// Example: `whatsapp:+15017122661`.
     pub sender_id: ::std::string::String,
     /// The `configuration` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub configuration: ::std::option::Option<
         super::ChannelsSenderRequestsCreateConfiguration,
     >,
     /// The `profile` property.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub profile: ::std::option::Option<super::ChannelsSenderRequestsCreateProfile>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for ChannelsSenderRequestsCreate {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::runtime::object::deserialize(deserializer)
+    }
+}
+
+impl crate::runtime::object::FromObject for ChannelsSenderRequestsCreate {
+    const NAME: &'static str = "ChannelsSenderRequestsCreate";
+    fn from_object<'de, A: ::serde::de::MapAccess<'de>>(
+        mut object: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut sender_id = ::std::option::Option::None;
+        let mut configuration = ::std::option::Option::None;
+        let mut profile = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = crate::runtime::object::next_key(
+            &mut object,
+        )? {
+            match &*key {
+                "sender_id" => {
+                    sender_id = ::std::option::Option::Some(object.next_value()?);
+                }
+                "configuration" => configuration = object.next_value()?,
+                "profile" => profile = object.next_value()?,
+                _ => crate::runtime::object::skip(&mut object)?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            sender_id: crate::runtime::object::required(sender_id, "sender_id")?,
+            configuration,
+            profile,
+        })
+    }
+}
+
 /// The `ChannelsSenderRequestsCreateConfiguration` schema.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct ChannelsSenderRequestsCreateConfiguration {
     /// The ID of the WhatsApp Business Account (WABA) to use for this sender.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub waba_id: ::std::option::Option<::std::string::String>,
     /// The verification code for the phone number.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub verification_code: ::std::option::Option<::std::string::String>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for ChannelsSenderRequestsCreateConfiguration {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::runtime::object::deserialize(deserializer)
+    }
+}
+
+impl crate::runtime::object::FromObject for ChannelsSenderRequestsCreateConfiguration {
+    const NAME: &'static str = "ChannelsSenderRequestsCreateConfiguration";
+    fn from_object<'de, A: ::serde::de::MapAccess<'de>>(
+        mut object: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut waba_id = ::std::option::Option::None;
+        let mut verification_code = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = crate::runtime::object::next_key(
+            &mut object,
+        )? {
+            match &*key {
+                "waba_id" => waba_id = object.next_value()?,
+                "verification_code" => verification_code = object.next_value()?,
+                _ => crate::runtime::object::skip(&mut object)?,
+            }
+        }
+        ::std::result::Result::Ok(Self { waba_id, verification_code })
+    }
+}
+
 /// The `ChannelsSenderRequestsCreateProfile` schema.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct ChannelsSenderRequestsCreateProfile {
     /// The name of the sender.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// The profile about text for the sender.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub about: ::std::option::Option<::std::string::String>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for ChannelsSenderRequestsCreateProfile {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::runtime::object::deserialize(deserializer)
+    }
+}
+
+impl crate::runtime::object::FromObject for ChannelsSenderRequestsCreateProfile {
+    const NAME: &'static str = "ChannelsSenderRequestsCreateProfile";
+    fn from_object<'de, A: ::serde::de::MapAccess<'de>>(
+        mut object: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut name = ::std::option::Option::None;
+        let mut about = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = crate::runtime::object::next_key(
+            &mut object,
+        )? {
+            match &*key {
+                "name" => name = object.next_value()?,
+                "about" => about = object.next_value()?,
+                _ => crate::runtime::object::skip(&mut object)?,
+            }
+        }
+        ::std::result::Result::Ok(Self { name, about })
+    }
+}
+
 /// The `ChannelsSenderResponse` schema.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct ChannelsSenderResponse {
     /// A 34 character string that uniquely identifies this Sender.
     ///
     /// Example: `XEaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sid: ::std::option::Option<super::ChannelsSenderResponseSid>,
     /// The status of the sender.
     ///
     /// Example: `CREATING`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status: ::std::option::Option<super::ChannelsSenderResponseStatus>,
     /// The ID of this Sender prefixed with the channel.
     ///
     /// Example: `whatsapp:+15017122661`.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sender_id: ::std::option::Option<::std::string::String>,
+}
+
+impl<'de> ::serde::Deserialize<'de> for ChannelsSenderResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::runtime::object::deserialize(deserializer)
+    }
+}
+
+impl crate::runtime::object::FromObject for ChannelsSenderResponse {
+    const NAME: &'static str = "ChannelsSenderResponse";
+    fn from_object<'de, A: ::serde::de::MapAccess<'de>>(
+        mut object: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut sid = ::std::option::Option::None;
+        let mut status = ::std::option::Option::None;
+        let mut sender_id = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = crate::runtime::object::next_key(
+            &mut object,
+        )? {
+            match &*key {
+                "sid" => sid = object.next_value()?,
+                "status" => status = object.next_value()?,
+                "sender_id" => sender_id = object.next_value()?,
+                _ => crate::runtime::object::skip(&mut object)?,
+            }
+        }
+        ::std::result::Result::Ok(Self { sid, status, sender_id })
+    }
 }
 
 /// The status of the sender.
@@ -134,15 +256,41 @@ impl ::std::convert::From<::std::string::String> for ChannelsSenderResponseStatu
 crate::runtime::open_enum!(ChannelsSenderResponseStatus);
 
 /// The `CreateTypingIndicatorResponse` schema.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct CreateTypingIndicatorResponse {
     /// Indicates if the typing indicator was sent successfully.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub success: ::std::option::Option<bool>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for CreateTypingIndicatorResponse {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::runtime::object::deserialize(deserializer)
+    }
+}
+
+impl crate::runtime::object::FromObject for CreateTypingIndicatorResponse {
+    const NAME: &'static str = "CreateTypingIndicatorResponse";
+    fn from_object<'de, A: ::serde::de::MapAccess<'de>>(
+        mut object: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut success = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = crate::runtime::object::next_key(
+            &mut object,
+        )? {
+            match &*key {
+                "success" => success = object.next_value()?,
+                _ => crate::runtime::object::skip(&mut object)?,
+            }
+        }
+        ::std::result::Result::Ok(Self { success })
+    }
+}
+
 /// - Payload for typing indicator request
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct WhatsappTypingIndicator {
     /// Shared channel identifier
@@ -154,6 +302,39 @@ pub struct WhatsappTypingIndicator {
     ///
     /// Example: `SM1234567890abcdef1234567890abcdef`.
     pub message_id: super::MessageId,
+}
+
+impl<'de> ::serde::Deserialize<'de> for WhatsappTypingIndicator {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::runtime::object::deserialize(deserializer)
+    }
+}
+
+impl crate::runtime::object::FromObject for WhatsappTypingIndicator {
+    const NAME: &'static str = "WhatsappTypingIndicator";
+    fn from_object<'de, A: ::serde::de::MapAccess<'de>>(
+        mut object: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut channel = ::std::option::Option::None;
+        let mut message_id = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = crate::runtime::object::next_key(
+            &mut object,
+        )? {
+            match &*key {
+                "channel" => channel = ::std::option::Option::Some(object.next_value()?),
+                "messageId" => {
+                    message_id = ::std::option::Option::Some(object.next_value()?);
+                }
+                _ => crate::runtime::object::skip(&mut object)?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            channel: crate::runtime::object::required(channel, "channel")?,
+            message_id: crate::runtime::object::required(message_id, "messageId")?,
+        })
+    }
 }
 
 /// Shared channel identifier

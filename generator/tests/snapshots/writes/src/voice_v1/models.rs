@@ -3,62 +3,173 @@
 //! Types used as operation parameters and responses.
 
 /// The `ConferenceParticipant` schema.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct ConferenceParticipant {
     /// The SID of the participant's call.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_sid: ::std::option::Option<super::CallSid>,
     /// The SID of the conference the participant is in.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub conference_sid: ::std::option::Option<super::ConferenceSid>,
     /// The user-specified label of this participant.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub label: ::std::option::Option<::std::string::String>,
     /// Whether the participant is muted.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub muted: ::std::option::Option<bool>,
     /// The status of the participant's call in a session.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status: ::std::option::Option<super::ParticipantStatus>,
     /// The date and time in GMT that the resource was created.
-    #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::wire::empty_as_none",
-    )]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub date_created: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for ConferenceParticipant {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::runtime::object::deserialize(deserializer)
+    }
+}
+
+impl crate::runtime::object::FromObject for ConferenceParticipant {
+    const NAME: &'static str = "ConferenceParticipant";
+    fn from_object<'de, A: ::serde::de::MapAccess<'de>>(
+        mut object: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut call_sid = ::std::option::Option::None;
+        let mut conference_sid = ::std::option::Option::None;
+        let mut label = ::std::option::Option::None;
+        let mut muted = ::std::option::Option::None;
+        let mut status = ::std::option::Option::None;
+        let mut date_created = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = crate::runtime::object::next_key(
+            &mut object,
+        )? {
+            match &*key {
+                "call_sid" => call_sid = object.next_value()?,
+                "conference_sid" => conference_sid = object.next_value()?,
+                "label" => label = object.next_value()?,
+                "muted" => muted = object.next_value()?,
+                "status" => status = object.next_value()?,
+                "date_created" => {
+                    date_created = object
+                        .next_value::<crate::runtime::wire::EmptyAsNone<_>>()?
+                        .0;
+                }
+                _ => crate::runtime::object::skip(&mut object)?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            call_sid,
+            conference_sid,
+            label,
+            muted,
+            status,
+            date_created,
+        })
+    }
+}
+
 /// The `ConferenceRecording` schema.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct ConferenceRecording {
     /// The unique string that identifies the Recording resource.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sid: ::std::option::Option<super::RecordingSid>,
     /// The SID of the conference being recorded.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub conference_sid: ::std::option::Option<super::ConferenceSid>,
     /// The status of the recording.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status: ::std::option::Option<::std::string::String>,
     /// The number of channels in the recording.
-    #[serde(
-        default,
-        skip_serializing_if = "::std::option::Option::is_none",
-        deserialize_with = "crate::runtime::wire::optional_number",
-    )]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub channels: ::std::option::Option<i64>,
 }
 
+impl<'de> ::serde::Deserialize<'de> for ConferenceRecording {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::runtime::object::deserialize(deserializer)
+    }
+}
+
+impl crate::runtime::object::FromObject for ConferenceRecording {
+    const NAME: &'static str = "ConferenceRecording";
+    fn from_object<'de, A: ::serde::de::MapAccess<'de>>(
+        mut object: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut sid = ::std::option::Option::None;
+        let mut conference_sid = ::std::option::Option::None;
+        let mut status = ::std::option::Option::None;
+        let mut channels = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = crate::runtime::object::next_key(
+            &mut object,
+        )? {
+            match &*key {
+                "sid" => sid = object.next_value()?,
+                "conference_sid" => conference_sid = object.next_value()?,
+                "status" => status = object.next_value()?,
+                "channels" => {
+                    channels = object
+                        .next_value::<crate::runtime::wire::OptionalNumber<_>>()?
+                        .0;
+                }
+                _ => crate::runtime::object::skip(&mut object)?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            sid,
+            conference_sid,
+            status,
+            channels,
+        })
+    }
+}
+
 /// The `ConferenceRecordingStatus` schema.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
 pub struct ConferenceRecordingStatus {
     /// The SID of the recording already in progress.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub recording_sid: ::std::option::Option<super::RecordingSid>,
     /// Always `true`; the conference was already being recorded.
-    #[serde(default, skip_serializing_if = "::std::option::Option::is_none")]
+    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub already_recording: ::std::option::Option<bool>,
+}
+
+impl<'de> ::serde::Deserialize<'de> for ConferenceRecordingStatus {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::runtime::object::deserialize(deserializer)
+    }
+}
+
+impl crate::runtime::object::FromObject for ConferenceRecordingStatus {
+    const NAME: &'static str = "ConferenceRecordingStatus";
+    fn from_object<'de, A: ::serde::de::MapAccess<'de>>(
+        mut object: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut recording_sid = ::std::option::Option::None;
+        let mut already_recording = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = crate::runtime::object::next_key(
+            &mut object,
+        )? {
+            match &*key {
+                "recording_sid" => recording_sid = object.next_value()?,
+                "already_recording" => already_recording = object.next_value()?,
+                _ => crate::runtime::object::skip(&mut object)?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            recording_sid,
+            already_recording,
+        })
+    }
 }
 
 /// The number of channels in the final recording. Can be: `mono` or `dual`.
@@ -100,47 +211,6 @@ for CreateConferenceRecordingRecordingChannels {
 }
 
 crate::runtime::open_enum!(CreateConferenceRecordingRecordingChannels);
-
-/// The HTTP method we should use to call `status_callback`. Can be: `GET` and `POST` and defaults
-/// to `POST`.
-///
-/// Open: a value this version of the crate does not know decodes to `Unknown`.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[non_exhaustive]
-pub enum CreateParticipantStatusCallbackMethod {
-    /// `GET`
-    Get,
-    /// `POST`
-    Post,
-    /// A value this version of the crate does not know, as sent.
-    Unknown(crate::UnknownValue),
-}
-
-impl CreateParticipantStatusCallbackMethod {
-    /// Every value this version of the crate knows.
-    pub const KNOWN: &'static [Self] = &[Self::Get, Self::Post];
-    /// The value as sent on the wire.
-    pub fn as_str(&self) -> &str {
-        match self {
-            Self::Get => "GET",
-            Self::Post => "POST",
-            Self::Unknown(value) => value.as_str(),
-        }
-    }
-}
-
-impl ::std::convert::From<::std::string::String>
-for CreateParticipantStatusCallbackMethod {
-    fn from(value: ::std::string::String) -> Self {
-        match value.as_str() {
-            "GET" => Self::Get,
-            "POST" => Self::Post,
-            _ => Self::Unknown(crate::UnknownValue::new(value)),
-        }
-    }
-}
-
-crate::runtime::open_enum!(CreateParticipantStatusCallbackMethod);
 
 /// The role the participant plays in the conference.
 ///

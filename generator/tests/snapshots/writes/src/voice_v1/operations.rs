@@ -232,9 +232,7 @@ pub struct CreateParticipant {
     scheduled_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     parameters: ::std::option::Option<::serde_json::Value>,
     role: super::ParticipantRole,
-    status_callback_method: ::std::option::Option<
-        super::CreateParticipantStatusCallbackMethod,
-    >,
+    status_callback_method: ::std::option::Option<crate::HttpMethod>,
     timeout: ::std::option::Option<i64>,
 }
 
@@ -321,7 +319,7 @@ impl CreateParticipant {
     /// Sent as the `StatusCallbackMethod` form field.
     pub fn status_callback_method(
         mut self,
-        value: impl ::std::convert::Into<super::CreateParticipantStatusCallbackMethod>,
+        value: impl ::std::convert::Into<crate::HttpMethod>,
     ) -> Self {
         self.status_callback_method = ::std::option::Option::Some(value.into());
         self
