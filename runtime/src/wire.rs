@@ -259,11 +259,22 @@ pub mod rfc2822 {
     }
 }
 
+/// A timestamp written as [`rfc2822`] text, for a generated struct's `Serialize`.
+#[cfg(feature = "chrono")]
+pub struct WriteRfc2822<'a>(pub &'a chrono::DateTime<chrono::Utc>);
+
+#[cfg(feature = "chrono")]
+impl serde::Serialize for WriteRfc2822<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        rfc2822::serialize(self.0, serializer)
+    }
+}
+
 /// An optional [`rfc2822`] timestamp: `null`, a missing field and an empty string are `None`.
 #[cfg(feature = "chrono")]
 pub mod optional_rfc2822 {
     use chrono::{DateTime, Utc};
-    use serde::{Deserializer, Serializer};
+    use serde::Deserializer;
 
     use super::OptionalText;
 
@@ -272,17 +283,6 @@ pub mod optional_rfc2822 {
         deserializer: D,
     ) -> Result<Option<DateTime<Utc>>, D::Error> {
         deserializer.deserialize_option(OptionalText(super::rfc2822::parse))
-    }
-
-    /// Writes the timestamp as RFC 2822 text, `None` as `null`.
-    pub fn serialize<S: Serializer>(
-        value: &Option<DateTime<Utc>>,
-        serializer: S,
-    ) -> Result<S::Ok, S::Error> {
-        match value {
-            Some(at) => super::rfc2822::serialize(at, serializer),
-            None => serializer.serialize_none(),
-        }
     }
 }
 
@@ -463,8 +463,19 @@ mod tests {
         struct Call {
             #[serde(with = "rfc2822")]
             date_created: chrono::DateTime<Utc>,
-            #[serde(default, with = "optional_rfc2822")]
+            #[serde(
+                default,
+                deserialize_with = "optional_rfc2822::deserialize",
+                serialize_with = "write_optional"
+            )]
             end_time: Option<chrono::DateTime<Utc>>,
+        }
+        /// As a generated struct's `Serialize` writes one.
+        fn write_optional<S: serde::Serializer>(
+            value: &Option<chrono::DateTime<Utc>>,
+            serializer: S,
+        ) -> Result<S::Ok, S::Error> {
+            serde::Serialize::serialize(&value.as_ref().map(WriteRfc2822), serializer)
         }
         let json = r#"{"date_created": "Thu, 01 Sep 2016 10:11:12 +0000", "end_time": "Fri, 02 Sep 2016 12:11:12 +0200"}"#;
         let call: Call = serde_json::from_str(json).unwrap();

@@ -3,14 +3,24 @@
 //! Types used as operation parameters and responses.
 
 /// One page of Messages.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct ListMessagesResponse {
     /// The Messages on this page.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub messages: ::std::option::Option<::std::vec::Vec<super::Message>>,
     /// Paging information returned with every page of a list.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub meta: ::std::option::Option<crate::common::ListMeta>,
+}
+
+impl ::serde::Serialize for ListMessagesResponse {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::object::Writer::new(serializer)?;
+        object.optional("messages", &self.messages)?;
+        object.optional("meta", &self.meta)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for ListMessagesResponse {
@@ -42,14 +52,24 @@ impl crate::runtime::object::FromObject for ListMessagesResponse {
 }
 
 /// One page of Sessions.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct ListSessionsResponse {
     /// The Sessions on this page.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sessions: ::std::option::Option<::std::vec::Vec<super::Session>>,
     /// Paging information returned with every page of a list.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub meta: ::std::option::Option<crate::common::ListMeta>,
+}
+
+impl ::serde::Serialize for ListSessionsResponse {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::object::Writer::new(serializer)?;
+        object.optional("sessions", &self.sessions)?;
+        object.optional("meta", &self.meta)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for ListSessionsResponse {
@@ -82,49 +102,39 @@ impl crate::runtime::object::FromObject for ListSessionsResponse {
 
 /// A message in a Session's conversation history. Tool and Knowledge calls are Messages whose
 /// `role` is `tool` or `knowledge`.
-#[derive(Clone, PartialEq, Default, ::serde::Serialize)]
+#[derive(Clone, PartialEq, Default)]
 pub struct Message {
     /// The message ID.
     ///
     /// Example: `aia_msg_01hxyz`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<super::MessageId>,
     /// The SID of the Account that created the Message resource.
     ///
     /// Example: `ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub account_sid: ::std::option::Option<crate::common::AccountSid>,
     /// The Assistant ID.
     ///
     /// Example: `aia_asst_01hxyz`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub assistant_id: ::std::option::Option<super::AssistantId>,
     /// The Session ID.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub session_id: ::std::option::Option<::std::string::String>,
     /// The identity of the user.
     ///
     /// Personal data: `Debug` prints `<redacted>`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub identity: ::std::option::Option<::std::string::String>,
     /// The role of the user associated with the message.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub role: ::std::option::Option<::std::string::String>,
     /// The content of the message.
     ///
     /// Personal data: `Debug` prints `<redacted>`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub content: ::std::option::Option<::serde_json::Value>,
     /// The metadata of the message.
     ///
     /// Personal data: `Debug` prints `<redacted>`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub meta: ::std::option::Option<::serde_json::Value>,
     /// The date and time in GMT when the Message was created specified in ISO 8601 format.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub date_created: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// The date and time in GMT when the Message was last updated specified in ISO 8601 format.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub date_updated: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
 }
 
@@ -142,6 +152,26 @@ impl ::std::fmt::Debug for Message {
             .field("date_created", &self.date_created)
             .field("date_updated", &self.date_updated)
             .finish()
+    }
+}
+
+impl ::serde::Serialize for Message {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::object::Writer::new(serializer)?;
+        object.optional("id", &self.id)?;
+        object.optional("account_sid", &self.account_sid)?;
+        object.optional("assistant_id", &self.assistant_id)?;
+        object.optional("session_id", &self.session_id)?;
+        object.optional("identity", &self.identity)?;
+        object.optional("role", &self.role)?;
+        object.optional("content", &self.content)?;
+        object.optional("meta", &self.meta)?;
+        object.optional("date_created", &self.date_created)?;
+        object.optional("date_updated", &self.date_updated)?;
+        object.end()
     }
 }
 
@@ -209,34 +239,27 @@ impl crate::runtime::object::FromObject for Message {
 }
 
 /// A user's session with an Assistant.
-#[derive(Clone, PartialEq, Default, ::serde::Serialize)]
+#[derive(Clone, PartialEq, Default)]
 pub struct Session {
     /// The Session ID.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
     /// The SID of the Account that created the Session resource.
     ///
     /// Example: `ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub account_sid: ::std::option::Option<crate::common::AccountSid>,
     /// The Assistant ID.
     ///
     /// Example: `aia_asst_01hxyz`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub assistant_id: ::std::option::Option<super::AssistantId>,
     /// True if the session is verified.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub verified: ::std::option::Option<bool>,
     /// The unique identity of user for the session.
     ///
     /// Personal data: `Debug` prints `<redacted>`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub identity: ::std::option::Option<::std::string::String>,
     /// The date and time in GMT when the Session was created specified in ISO 8601 format.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub date_created: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// The date and time in GMT when the Session was last updated specified in ISO 8601 format.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub date_updated: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
 }
 
@@ -251,6 +274,23 @@ impl ::std::fmt::Debug for Session {
             .field("date_created", &self.date_created)
             .field("date_updated", &self.date_updated)
             .finish()
+    }
+}
+
+impl ::serde::Serialize for Session {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::object::Writer::new(serializer)?;
+        object.optional("id", &self.id)?;
+        object.optional("account_sid", &self.account_sid)?;
+        object.optional("assistant_id", &self.assistant_id)?;
+        object.optional("verified", &self.verified)?;
+        object.optional("identity", &self.identity)?;
+        object.optional("date_created", &self.date_created)?;
+        object.optional("date_updated", &self.date_updated)?;
+        object.end()
     }
 }
 

@@ -3,29 +3,39 @@
 //! Types used as operation parameters and responses.
 
 /// An active dialogue between a user and the Autopilot bot.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Dialogue {
     /// The SID of the Account that created the Dialogue resource.
     ///
     /// Example: `ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub account_sid: ::std::option::Option<crate::common::AccountSid>,
     /// The SID of the Assistant that is the parent of the resource.
     ///
     /// Example: `UAaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub assistant_sid: ::std::option::Option<super::AssistantSid>,
     /// The unique string that we created to identify the Dialogue resource.
     ///
     /// Example: `UKaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sid: ::std::option::Option<super::DialogueSid>,
     /// The JSON string that describes the dialogue session object.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub data: ::std::option::Option<::serde_json::Value>,
     /// The absolute URL of the Dialogue resource.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub url: ::std::option::Option<::url::Url>,
+}
+
+impl ::serde::Serialize for Dialogue {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::object::Writer::new(serializer)?;
+        object.optional("account_sid", &self.account_sid)?;
+        object.optional("assistant_sid", &self.assistant_sid)?;
+        object.optional("sid", &self.sid)?;
+        object.optional("data", &self.data)?;
+        object.optional("url", &self.url)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for Dialogue {

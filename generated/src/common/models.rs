@@ -3,29 +3,39 @@
 //! Types used as operation parameters and responses.
 
 /// Paging information returned with every page of a list.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct ListMeta {
     /// The URL of the first page of the list.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub first_page_url: ::std::option::Option<::url::Url>,
     /// The name of the property that holds the items of the list.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub key: ::std::option::Option<::std::string::String>,
     /// The URL of the next page, or null on the last page.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub next_page_url: ::std::option::Option<::url::Url>,
     /// The index of this page, starting at 0.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page: ::std::option::Option<i64>,
     /// The number of items requested per page.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_size: ::std::option::Option<i64>,
     /// The URL of the previous page, or null on the first page.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub previous_page_url: ::std::option::Option<::url::Url>,
     /// The URL of this page.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub url: ::std::option::Option<::url::Url>,
+}
+
+impl ::serde::Serialize for ListMeta {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::object::Writer::new(serializer)?;
+        object.optional("first_page_url", &self.first_page_url)?;
+        object.optional("key", &self.key)?;
+        object.optional("next_page_url", &self.next_page_url)?;
+        object.optional("page", &self.page)?;
+        object.optional("page_size", &self.page_size)?;
+        object.optional("previous_page_url", &self.previous_page_url)?;
+        object.optional("url", &self.url)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for ListMeta {
@@ -95,28 +105,38 @@ impl crate::runtime::object::FromObject for ListMeta {
 }
 
 /// The body Twilio sends with an error response.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct TwilioError {
     /// The Twilio error code (see <https://www.twilio.com/docs/api/errors>).
     ///
     /// Example: `20404`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub code: ::std::option::Option<i64>,
     /// A human-readable description of the error.
     ///
     /// Example: `The requested resource was not found`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub message: ::std::option::Option<::std::string::String>,
     /// A link to the documentation of the error code.
     ///
     /// Example: `https://www.twilio.com/docs/errors/20404`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub more_info: ::std::option::Option<::url::Url>,
     /// The HTTP status code of the response.
     ///
     /// Example: `404`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status: ::std::option::Option<i64>,
+}
+
+impl ::serde::Serialize for TwilioError {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::object::Writer::new(serializer)?;
+        object.optional("code", &self.code)?;
+        object.optional("message", &self.message)?;
+        object.optional("more_info", &self.more_info)?;
+        object.optional("status", &self.status)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for TwilioError {

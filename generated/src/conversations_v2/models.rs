@@ -75,51 +75,41 @@ impl ::std::convert::From<::std::string::String> for Channel {
 crate::runtime::open_enum!(Channel);
 
 /// A Conversation and its participants.
-#[derive(Clone, PartialEq, Default, ::serde::Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, PartialEq, Default)]
 pub struct Conversation {
     /// Conversation ID.
     ///
     /// Example: `conv_conversation_01k1etk2y5f1y9fpe2epfdtvv2`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
     /// Account ID.
     ///
     /// Example: `ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub account_id: ::std::option::Option<::std::string::String>,
     /// Configuration ID.
     ///
     /// Example: `conv_configuration_01k1etk2y5f1y9fpe2epfdtvv2`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub configuration_id: ::std::option::Option<::std::string::String>,
     /// Conversation status.
     ///
     /// Example: `ACTIVE`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status: ::std::option::Option<super::ConversationStatus>,
     /// Conversation name.
     ///
     /// Example: `Customer Support Chat`.
     ///
     /// Personal data: `Debug` prints `<redacted>`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// Timestamp when this Conversation was created.
     ///
     /// Example: `2023-07-01T12:00:00Z`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub created_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// Timestamp when this Conversation was last updated.
     ///
     /// Example: `2023-07-01T12:30:00Z`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub updated_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// Full configuration settings for this Conversation.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub configuration: ::std::option::Option<super::ConversationConfiguration>,
     /// Participants in this Conversation.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub participants: ::std::option::Option<::std::vec::Vec<super::Participant>>,
 }
 
@@ -136,6 +126,25 @@ impl ::std::fmt::Debug for Conversation {
             .field("configuration", &self.configuration)
             .field("participants", &self.participants)
             .finish()
+    }
+}
+
+impl ::serde::Serialize for Conversation {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::object::Writer::new(serializer)?;
+        object.optional("id", &self.id)?;
+        object.optional("accountId", &self.account_id)?;
+        object.optional("configurationId", &self.configuration_id)?;
+        object.optional("status", &self.status)?;
+        object.optional("name", &self.name)?;
+        object.optional("createdAt", &self.created_at)?;
+        object.optional("updatedAt", &self.updated_at)?;
+        object.optional("configuration", &self.configuration)?;
+        object.optional("participants", &self.participants)?;
+        object.end()
     }
 }
 
@@ -200,44 +209,57 @@ impl crate::runtime::object::FromObject for Conversation {
 }
 
 /// Full configuration settings for this Conversation.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct ConversationConfiguration {
     /// The display name of the configuration.
     ///
     /// Example: `My Support Config`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub display_name: ::std::option::Option<::std::string::String>,
     /// A description of the configuration.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub description: ::std::option::Option<::std::string::String>,
     /// How communications are grouped into Conversations.
     ///
     /// Example: `GROUP_BY_PROFILE`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub conversation_grouping_type: ::std::option::Option<
         super::ConversationGroupingType,
     >,
     /// The ID of the memory store used by Conversations with this configuration.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub memory_store_id: ::std::option::Option<::std::string::String>,
     /// Settings per channel.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub channel_settings: ::std::option::Option<::serde_json::Value>,
     /// Webhooks called when a Conversation changes status.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status_callbacks: ::std::option::Option<::std::vec::Vec<super::StatusCallback>>,
     /// The IDs of the Conversational Intelligence configurations applied.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub intelligence_configuration_ids: ::std::option::Option<
         ::std::vec::Vec<::std::string::String>,
     >,
     /// Whether memories are extracted from Conversations with this configuration.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub memory_extraction_enabled: ::std::option::Option<bool>,
     /// The Conversations v1 service that this configuration bridges to.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub conversations_v1_bridge: ::std::option::Option<super::ConversationsV1Bridge>,
+}
+
+impl ::serde::Serialize for ConversationConfiguration {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::object::Writer::new(serializer)?;
+        object.optional("displayName", &self.display_name)?;
+        object.optional("description", &self.description)?;
+        object.optional("conversationGroupingType", &self.conversation_grouping_type)?;
+        object.optional("memoryStoreId", &self.memory_store_id)?;
+        object.optional("channelSettings", &self.channel_settings)?;
+        object.optional("statusCallbacks", &self.status_callbacks)?;
+        object
+            .optional(
+                "intelligenceConfigurationIds",
+                &self.intelligence_configuration_ids,
+            )?;
+        object.optional("memoryExtractionEnabled", &self.memory_extraction_enabled)?;
+        object.optional("conversationsV1Bridge", &self.conversations_v1_bridge)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for ConversationConfiguration {
@@ -393,14 +415,23 @@ impl ::std::convert::From<::std::string::String> for ConversationStatus {
 crate::runtime::open_enum!(ConversationStatus);
 
 /// The Conversations v1 service that this configuration bridges to.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct ConversationsV1Bridge {
     /// The SID of the Conversations v1 service.
     ///
     /// Example: `IS00000000000000000000000000000000`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub service_id: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for ConversationsV1Bridge {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::object::Writer::new(serializer)?;
+        object.optional("serviceId", &self.service_id)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for ConversationsV1Bridge {
@@ -430,39 +461,29 @@ impl crate::runtime::object::FromObject for ConversationsV1Bridge {
 }
 
 /// A participant in a Conversation.
-#[derive(Clone, PartialEq, Default, ::serde::Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, PartialEq, Default)]
 pub struct Participant {
     /// Participant ID.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
     /// The ID of the Conversation the participant belongs to.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub conversation_id: ::std::option::Option<::std::string::String>,
     /// Account ID.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub account_id: ::std::option::Option<::std::string::String>,
     /// The participant's name.
     ///
     /// Personal data: `Debug` prints `<redacted>`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// The kind of participant.
     ///
     /// Example: `CUSTOMER`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub type_: ::std::option::Option<super::ParticipantType>,
     /// The ID of the participant's profile.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub profile_id: ::std::option::Option<::std::string::String>,
     /// The addresses the participant communicates through.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub addresses: ::std::option::Option<::std::vec::Vec<super::ParticipantAddress>>,
     /// Timestamp when this Participant was created.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub created_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// Timestamp when this Participant was last updated.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub updated_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
 }
 
@@ -479,6 +500,25 @@ impl ::std::fmt::Debug for Participant {
             .field("created_at", &self.created_at)
             .field("updated_at", &self.updated_at)
             .finish()
+    }
+}
+
+impl ::serde::Serialize for Participant {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::object::Writer::new(serializer)?;
+        object.optional("id", &self.id)?;
+        object.optional("conversationId", &self.conversation_id)?;
+        object.optional("accountId", &self.account_id)?;
+        object.optional("name", &self.name)?;
+        object.optional("type", &self.type_)?;
+        object.optional("profileId", &self.profile_id)?;
+        object.optional("addresses", &self.addresses)?;
+        object.optional("createdAt", &self.created_at)?;
+        object.optional("updatedAt", &self.updated_at)?;
+        object.end()
     }
 }
 
@@ -543,21 +583,17 @@ impl crate::runtime::object::FromObject for Participant {
 }
 
 /// An address a participant communicates through.
-#[derive(Clone, PartialEq, Default, ::serde::Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, PartialEq, Default)]
 pub struct ParticipantAddress {
     /// A communication channel.
     ///
     /// Example: `SMS`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub channel: ::std::option::Option<super::Channel>,
     /// The address on that channel (a phone number, an email address, ...).
     ///
     /// Personal data: `Debug` prints `<redacted>`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub address: ::std::option::Option<::std::string::String>,
     /// The ID of the channel.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub channel_id: ::std::option::Option<::std::string::String>,
 }
 
@@ -568,6 +604,19 @@ impl ::std::fmt::Debug for ParticipantAddress {
             .field("address", crate::runtime::redact::optional(&self.address))
             .field("channel_id", &self.channel_id)
             .finish()
+    }
+}
+
+impl ::serde::Serialize for ParticipantAddress {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::object::Writer::new(serializer)?;
+        object.optional("channel", &self.channel)?;
+        object.optional("address", &self.address)?;
+        object.optional("channelId", &self.channel_id)?;
+        object.end()
     }
 }
 
@@ -653,18 +702,28 @@ impl ::std::convert::From<::std::string::String> for ParticipantType {
 crate::runtime::open_enum!(ParticipantType);
 
 /// A webhook called when a Conversation changes status.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct StatusCallback {
     /// The URL that is called.
     ///
     /// Example: `https://www.example.com`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub url: ::std::option::Option<::url::Url>,
     /// The HTTP method used to call the URL.
     ///
     /// Example: `POST`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub method: ::std::option::Option<super::StatusCallbackMethod>,
+}
+
+impl ::serde::Serialize for StatusCallback {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::object::Writer::new(serializer)?;
+        object.optional("url", &self.url)?;
+        object.optional("method", &self.method)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for StatusCallback {

@@ -4,10 +4,10 @@
 
 mod crate_root;
 mod debug;
-mod decode;
 mod files;
 mod ids;
 mod inputs;
+mod object;
 mod operations;
 mod outcome;
 mod pages;

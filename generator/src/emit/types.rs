@@ -7,8 +7,7 @@ use quote::quote;
 use super::debug::{Printed, debug_impl};
 use super::rust::{doc, doc_paragraphs, ident, spec, type_tokens};
 use crate::model::{
-    Enum, EnumValue, Field, Held, Leniency, Model, Module, Personal, Struct, TypeDef, TypeKind,
-    Union, WireCase,
+    Enum, EnumValue, Field, Held, Model, Module, Personal, Struct, TypeDef, TypeKind, Union,
 };
 
 /// `models.rs`: every struct, enum, union and alias of the module, plus the `Page` impls of
@@ -70,18 +69,13 @@ fn struct_def(model: &Model, module: &Module, def: &TypeDef, structure: &Struct)
     let docs = doc(Some(&type_doc(def)));
     let all_optional = structure.fields.iter().all(Field::is_optional);
     let default = all_optional.then(|| quote! { Default, });
-    let wire_case = structure.wire_case();
-    let rename_all = match wire_case {
-        WireCase::AsRust => None,
-        WireCase::Camel => Some(quote! { #[serde(rename_all = "camelCase")] }),
-    };
     let fields = structure.fields.iter().map(|field| {
         // No `..`: a field added to the model does not compile here until it is printed.
         let Field {
             name,
             ty,
-            required,
-            nullable: _, // with `required`: `Field::is_optional`
+            required: _, // with `nullable`: `Field::is_optional`; `object` writes `None` by it
+            nullable: _,
             boxed,
             doc: _, // `field_doc`
             pii: _, // `field_doc`; the redacting `Debug` is `emit::debug`'s
@@ -97,44 +91,18 @@ fn struct_def(model: &Model, module: &Module, def: &TypeDef, structure: &Struct)
             ty
         };
         let docs = field_doc(field);
-        let rename = field
-            .rename(wire_case)
-            .map(|json| quote! { rename = #json, });
         let deprecated = deprecated.then(|| quote! { #[deprecated] });
-        // Decoding is `decode::struct_decode`'s; these attributes are for `Serialize`.
-        let write_rfc2822 = match (field.leniency(), field.is_optional()) {
-            (Leniency::Rfc2822, true) => Some(
-                quote! { serialize_with = "crate::runtime::wire::optional_rfc2822::serialize", },
-            ),
-            (Leniency::Rfc2822, false) => {
-                Some(quote! { serialize_with = "crate::runtime::wire::rfc2822::serialize", })
-            }
-            _ => None,
-        };
-        if field.is_optional() {
-            // `None` is left out when encoding, unless the field is required (then it is
-            // written as null).
-            let skip = (!required)
-                .then(|| quote! { skip_serializing_if = "::std::option::Option::is_none", });
-            let attr = (rename.is_some() || skip.is_some() || write_rfc2822.is_some())
-                .then(|| quote! { #[serde(#rename #skip #write_rfc2822)] });
-            quote! {
-                #docs
-                #deprecated
-                #attr
-                pub #rust: ::std::option::Option<#ty>,
-            }
+        let ty = if field.is_optional() {
+            quote! { ::std::option::Option<#ty> }
         } else {
-            let attr = (rename.is_some() || write_rfc2822.is_some())
-                .then(|| quote! { #[serde(#rename #write_rfc2822)] });
-            quote! { #docs #deprecated #attr pub #rust: #ty, }
-        }
+            ty
+        };
+        quote! { #docs #deprecated pub #rust: #ty, }
     });
     let additional = structure.additional.as_ref().map(|value| {
         let value = type_tokens(model, value, module);
         quote! {
             /// Properties the spec does not declare, as sent.
-            #[serde(flatten)]
             pub additional_properties: ::std::collections::BTreeMap<::std::string::String, #value>,
         }
     });
@@ -163,16 +131,17 @@ fn struct_def(model: &Model, module: &Module, def: &TypeDef, structure: &Struct)
         let deprecated = structure.fields.iter().any(|f| f.deprecated);
         debug_impl(&def.name, &printed, deprecated)
     });
-    let decode = super::decode::struct_decode(&def.name, structure);
+    let encode = super::object::struct_encode(&def.name, structure);
+    let decode = super::object::struct_decode(&def.name, structure);
     quote! {
         #docs
-        #[derive(#derived_debug Clone, PartialEq, #default ::serde::Serialize)]
-        #rename_all
+        #[derive(#derived_debug Clone, PartialEq, #default)]
         pub struct #name {
             #(#fields)*
             #additional
         }
         #debug
+        #encode
         #decode
     }
 }

@@ -3,23 +3,33 @@
 //! Types used as operation parameters and responses.
 
 /// The `OauthV1Token` schema.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct OauthV1Token {
     /// Token which carries the necessary information to access a Twilio resource directly.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub access_token: ::std::option::Option<::std::string::String>,
     /// Token which carries the information necessary to get a new access token.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub refresh_token: ::std::option::Option<::std::string::String>,
     /// Token which carries the information necessary of user profile.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id_token: ::std::option::Option<::std::string::String>,
     /// Token type
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub token_type: ::std::option::Option<::std::string::String>,
     /// The `expires_in` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub expires_in: ::std::option::Option<i64>,
+}
+
+impl ::serde::Serialize for OauthV1Token {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::object::Writer::new(serializer)?;
+        object.optional("access_token", &self.access_token)?;
+        object.optional("refresh_token", &self.refresh_token)?;
+        object.optional("id_token", &self.id_token)?;
+        object.optional("token_type", &self.token_type)?;
+        object.optional("expires_in", &self.expires_in)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for OauthV1Token {
@@ -67,28 +77,38 @@ impl crate::runtime::object::FromObject for OauthV1Token {
 }
 
 /// The `PublicApiAccountResponse` schema.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct PublicApiAccountResponse {
     /// Twilio account sid
     ///
     /// Example: `ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub account_sid: ::std::option::Option<super::AccountSid>,
     /// Account friendly name
     ///
     /// Example: `Acme`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// Account status
     ///
     /// Example: `active`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status: ::std::option::Option<super::PublicApiAccountResponseStatus>,
     /// The date and time when the account was created in the system
     ///
     /// Example: `2024-03-01T12:00:00Z`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub date_created: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+}
+
+impl ::serde::Serialize for PublicApiAccountResponse {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::object::Writer::new(serializer)?;
+        object.optional("account_sid", &self.account_sid)?;
+        object.optional("friendly_name", &self.friendly_name)?;
+        object.optional("status", &self.status)?;
+        object.optional("date_created", &self.date_created)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for PublicApiAccountResponse {
@@ -185,14 +205,24 @@ impl ::std::convert::From<::std::string::String> for PublicApiAccountResponseSta
 crate::runtime::open_enum!(PublicApiAccountResponseStatus);
 
 /// The `ScimUser` schema.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ScimUser {
     /// Unique Twilio user sid
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
     /// Unique username, MUST be same as primary email address
     pub user_name: ::std::string::String,
+}
+
+impl ::serde::Serialize for ScimUser {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::object::Writer::new(serializer)?;
+        object.optional("id", &self.id)?;
+        object.field("userName", &self.user_name)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for ScimUser {
@@ -229,21 +259,27 @@ impl crate::runtime::object::FromObject for ScimUser {
 }
 
 /// The `ScimUserPage` schema.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct ScimUserPage {
     /// The `Resources` property.
-    #[serde(
-        rename = "Resources",
-        skip_serializing_if = "::std::option::Option::is_none",
-    )]
     pub resources: ::std::option::Option<::std::vec::Vec<super::ScimUser>>,
     /// The `totalResults` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub total_results: ::std::option::Option<i32>,
     /// The `schemas` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub schemas: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+}
+
+impl ::serde::Serialize for ScimUserPage {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::object::Writer::new(serializer)?;
+        object.optional("Resources", &self.resources)?;
+        object.optional("totalResults", &self.total_results)?;
+        object.optional("schemas", &self.schemas)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for ScimUserPage {

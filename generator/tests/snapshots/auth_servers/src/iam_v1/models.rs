@@ -3,21 +3,32 @@
 //! Types used as operation parameters and responses.
 
 /// The `GetApiKeys` schema.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetApiKeys {
     /// The unique string that we created to identify the Key resource.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sid: ::std::option::Option<super::GetApiKeysSid>,
     /// The string that you assigned to describe the resource.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// The date and time in GMT that the resource was created specified in [RFC
     /// 2822](https://www.ietf.org/rfc/rfc2822.txt) format.
-    #[serde(
-        skip_serializing_if = "::std::option::Option::is_none",
-        serialize_with = "crate::runtime::wire::optional_rfc2822::serialize",
-    )]
     pub date_created: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+}
+
+impl ::serde::Serialize for GetApiKeys {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::object::Writer::new(serializer)?;
+        object.optional("sid", &self.sid)?;
+        object.optional("friendly_name", &self.friendly_name)?;
+        object
+            .optional(
+                "date_created",
+                &self.date_created.as_ref().map(crate::runtime::wire::WriteRfc2822),
+            )?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for GetApiKeys {
@@ -59,11 +70,21 @@ impl crate::runtime::object::FromObject for GetApiKeys {
 }
 
 /// The `ListGetKeysResponse` schema.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct ListGetKeysResponse {
     /// The `keys` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub keys: ::std::option::Option<::std::vec::Vec<super::GetApiKeys>>,
+}
+
+impl ::serde::Serialize for ListGetKeysResponse {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::object::Writer::new(serializer)?;
+        object.optional("keys", &self.keys)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for ListGetKeysResponse {
@@ -93,11 +114,21 @@ impl crate::runtime::object::FromObject for ListGetKeysResponse {
 }
 
 /// The `ListRolePermissionResponse` schema.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct ListRolePermissionResponse {
     /// The `permissions` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub permissions: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+}
+
+impl ::serde::Serialize for ListRolePermissionResponse {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::object::Writer::new(serializer)?;
+        object.optional("permissions", &self.permissions)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for ListRolePermissionResponse {
@@ -127,14 +158,24 @@ impl crate::runtime::object::FromObject for ListRolePermissionResponse {
 }
 
 /// The `PublicKey` schema.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct PublicKey {
     /// The unique string that identifies the resource.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sid: ::std::option::Option<super::PublicKeySid>,
     /// The string that you assigned to describe the resource.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub friendly_name: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for PublicKey {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::object::Writer::new(serializer)?;
+        object.optional("sid", &self.sid)?;
+        object.optional("friendly_name", &self.friendly_name)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for PublicKey {

@@ -3,11 +3,21 @@
 //! Types used as operation parameters and responses.
 
 /// The `FetchWidgetError` schema.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct FetchWidgetError {
     /// The `code` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub code: ::std::option::Option<i64>,
+}
+
+impl ::serde::Serialize for FetchWidgetError {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::object::Writer::new(serializer)?;
+        object.optional("code", &self.code)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for FetchWidgetError {
@@ -41,14 +51,24 @@ impl crate::runtime::object::FromObject for FetchWidgetError {
 }
 
 /// The `Meta` schema.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Meta {
     /// The `next_page_url` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub next_page_url: ::std::option::Option<::url::Url>,
     /// The `page_size` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_size: ::std::option::Option<i64>,
+}
+
+impl ::serde::Serialize for Meta {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::object::Writer::new(serializer)?;
+        object.optional("next_page_url", &self.next_page_url)?;
+        object.optional("page_size", &self.page_size)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for Meta {

@@ -6,17 +6,27 @@
 pub type Alias = ::std::string::String;
 
 /// A category of widgets; categories nest.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Category {
     /// The `name` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// A category of widgets; categories nest.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub parent: ::std::option::Option<::std::boxed::Box<super::Category>>,
     /// The `children` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub children: ::std::option::Option<::std::vec::Vec<super::Category>>,
+}
+
+impl ::serde::Serialize for Category {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::object::Writer::new(serializer)?;
+        object.optional("name", &self.name)?;
+        object.optional("parent", &self.parent)?;
+        object.optional("children", &self.children)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for Category {
@@ -89,8 +99,7 @@ impl ::std::convert::From<::std::string::String> for ListWidgetsColor {
 crate::runtime::open_enum!(ListWidgetsColor);
 
 /// A widget.
-#[derive(Clone, PartialEq, ::serde::Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, PartialEq)]
 pub struct Widget {
     /// The `sid` property.
     pub sid: super::WidgetSid,
@@ -99,54 +108,39 @@ pub struct Widget {
     /// Personal data: `Debug` prints `<redacted>`.
     pub name: ::std::string::String,
     /// The `type` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub type_: ::std::option::Option<super::WidgetType>,
     /// The `createdAt` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub created_at: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// The `releaseDate` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub release_date: ::std::option::Option<::chrono::NaiveDate>,
     /// The `homepage` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub homepage: ::std::option::Option<::url::Url>,
     /// The `weight` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub weight: ::std::option::Option<f64>,
     /// The `count` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub count: ::std::option::Option<i32>,
     /// The `tags` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub tags: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// The `attributes` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub attributes: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, i64>,
     >,
     /// The `extra` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub extra: ::std::option::Option<::serde_json::Value>,
     /// The `dimensions` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub dimensions: ::std::option::Option<super::WidgetDimensions>,
     /// A short lowercase label.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub label: ::std::option::Option<super::Label>,
     /// Anything after an at sign, \[at most 5 characters\].
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub handle: ::std::option::Option<super::Handle>,
     /// Another name for text.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub alias: ::std::option::Option<super::Alias>,
     /// An owner (`US` + 32 hex digits).
     ///
     /// Example: `US0123456789abcdef0123456789abcdef`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub owner: ::std::option::Option<crate::shared::OwnerSid>,
     /// The `legacy` property.
     #[deprecated]
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub legacy: ::std::option::Option<::std::string::String>,
 }
 
@@ -172,6 +166,34 @@ impl ::std::fmt::Debug for Widget {
             .field("owner", &self.owner)
             .field("legacy", &self.legacy)
             .finish()
+    }
+}
+
+#[allow(deprecated)]
+impl ::serde::Serialize for Widget {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::object::Writer::new(serializer)?;
+        object.field("sid", &self.sid)?;
+        object.field("name", &self.name)?;
+        object.optional("type", &self.type_)?;
+        object.optional("createdAt", &self.created_at)?;
+        object.optional("releaseDate", &self.release_date)?;
+        object.optional("homepage", &self.homepage)?;
+        object.optional("weight", &self.weight)?;
+        object.optional("count", &self.count)?;
+        object.optional("tags", &self.tags)?;
+        object.optional("attributes", &self.attributes)?;
+        object.optional("extra", &self.extra)?;
+        object.optional("dimensions", &self.dimensions)?;
+        object.optional("label", &self.label)?;
+        object.optional("handle", &self.handle)?;
+        object.optional("alias", &self.alias)?;
+        object.optional("owner", &self.owner)?;
+        object.optional("legacy", &self.legacy)?;
+        object.end()
     }
 }
 
@@ -271,14 +293,24 @@ impl crate::runtime::object::FromObject for Widget {
 }
 
 /// The `WidgetDimensions` schema.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct WidgetDimensions {
     /// The `width` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub width: ::std::option::Option<i64>,
     /// The `height` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub height: ::std::option::Option<i64>,
+}
+
+impl ::serde::Serialize for WidgetDimensions {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::object::Writer::new(serializer)?;
+        object.optional("width", &self.width)?;
+        object.optional("height", &self.height)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for WidgetDimensions {
@@ -318,14 +350,24 @@ impl crate::runtime::object::FromObject for WidgetDimensions {
 }
 
 /// The `WidgetPage` schema.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct WidgetPage {
     /// The `widgets` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub widgets: ::std::option::Option<::std::vec::Vec<super::Widget>>,
     /// The `meta` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub meta: ::std::option::Option<crate::shared::Meta>,
+}
+
+impl ::serde::Serialize for WidgetPage {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::object::Writer::new(serializer)?;
+        object.optional("widgets", &self.widgets)?;
+        object.optional("meta", &self.meta)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for WidgetPage {

@@ -3,83 +3,98 @@
 //! Types used as operation parameters and responses.
 
 /// The `Service` schema.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Service {
     /// The `sid` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sid: ::std::option::Option<super::ServiceSid>,
     /// The `account_sid` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub account_sid: ::std::option::Option<super::AccountSid>,
     /// The `friendly_name` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// The `date_created` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub date_created: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// The `date_updated` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub date_updated: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// The `default_service_role_sid` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub default_service_role_sid: ::std::option::Option<
         super::DefaultChannelCreatorRoleSid,
     >,
     /// The `default_channel_role_sid` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub default_channel_role_sid: ::std::option::Option<
         super::DefaultChannelCreatorRoleSid,
     >,
     /// The `default_channel_creator_role_sid` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub default_channel_creator_role_sid: ::std::option::Option<
         super::DefaultChannelCreatorRoleSid,
     >,
     /// The `read_status_enabled` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub read_status_enabled: ::std::option::Option<bool>,
     /// The `reachability_enabled` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub reachability_enabled: ::std::option::Option<bool>,
     /// The `typing_indicator_timeout` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub typing_indicator_timeout: ::std::option::Option<i64>,
     /// The `consumption_report_interval` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub consumption_report_interval: ::std::option::Option<i64>,
     /// The `limits` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub limits: ::std::option::Option<::serde_json::Value>,
     /// The `pre_webhook_url` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub pre_webhook_url: ::std::option::Option<::std::string::String>,
     /// The `post_webhook_url` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub post_webhook_url: ::std::option::Option<::std::string::String>,
     /// The `webhook_method` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub webhook_method: ::std::option::Option<::std::string::String>,
     /// The `webhook_filters` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub webhook_filters: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// The `pre_webhook_retry_count` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub pre_webhook_retry_count: ::std::option::Option<i64>,
     /// The `post_webhook_retry_count` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub post_webhook_retry_count: ::std::option::Option<i64>,
     /// The `notifications` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub notifications: ::std::option::Option<::serde_json::Value>,
     /// The `media` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub media: ::std::option::Option<::serde_json::Value>,
     /// The `url` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub url: ::std::option::Option<::url::Url>,
     /// The `links` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub links: ::std::option::Option<::serde_json::Value>,
+}
+
+impl ::serde::Serialize for Service {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::object::Writer::new(serializer)?;
+        object.optional("sid", &self.sid)?;
+        object.optional("account_sid", &self.account_sid)?;
+        object.optional("friendly_name", &self.friendly_name)?;
+        object.optional("date_created", &self.date_created)?;
+        object.optional("date_updated", &self.date_updated)?;
+        object.optional("default_service_role_sid", &self.default_service_role_sid)?;
+        object.optional("default_channel_role_sid", &self.default_channel_role_sid)?;
+        object
+            .optional(
+                "default_channel_creator_role_sid",
+                &self.default_channel_creator_role_sid,
+            )?;
+        object.optional("read_status_enabled", &self.read_status_enabled)?;
+        object.optional("reachability_enabled", &self.reachability_enabled)?;
+        object.optional("typing_indicator_timeout", &self.typing_indicator_timeout)?;
+        object
+            .optional("consumption_report_interval", &self.consumption_report_interval)?;
+        object.optional("limits", &self.limits)?;
+        object.optional("pre_webhook_url", &self.pre_webhook_url)?;
+        object.optional("post_webhook_url", &self.post_webhook_url)?;
+        object.optional("webhook_method", &self.webhook_method)?;
+        object.optional("webhook_filters", &self.webhook_filters)?;
+        object.optional("pre_webhook_retry_count", &self.pre_webhook_retry_count)?;
+        object.optional("post_webhook_retry_count", &self.post_webhook_retry_count)?;
+        object.optional("notifications", &self.notifications)?;
+        object.optional("media", &self.media)?;
+        object.optional("url", &self.url)?;
+        object.optional("links", &self.links)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for Service {

@@ -3,27 +3,20 @@
 //! Types used as operation parameters and responses.
 
 /// The `AccountCall` schema.
-#[derive(Clone, PartialEq, Default, ::serde::Serialize)]
+#[derive(Clone, PartialEq, Default)]
 pub struct AccountCall {
     /// The unique string that we created to identify this Call resource.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sid: ::std::option::Option<super::CallSid>,
     /// The phone number, SIP address, Client identifier or SIM SID that received this call.
     ///
     /// Personal data: `Debug` prints `<redacted>`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub to: ::std::option::Option<::std::string::String>,
     /// The status of this call. Can be: `queued`, `ringing`, `in-progress`, `canceled`, `completed`,
     /// `failed`, `busy` or `no-answer`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status: ::std::option::Option<super::CallStatus>,
     /// The start time of the call, given as UTC in [RFC
     /// 2822](https://www.php.net/manual/en/class.datetime.php#datetime.constants.rfc2822) format. Empty
     /// if the call has not yet been dialed.
-    #[serde(
-        skip_serializing_if = "::std::option::Option::is_none",
-        serialize_with = "crate::runtime::wire::optional_rfc2822::serialize",
-    )]
     pub start_time: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
 }
 
@@ -35,6 +28,24 @@ impl ::std::fmt::Debug for AccountCall {
             .field("status", &self.status)
             .field("start_time", &self.start_time)
             .finish()
+    }
+}
+
+impl ::serde::Serialize for AccountCall {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::object::Writer::new(serializer)?;
+        object.optional("sid", &self.sid)?;
+        object.optional("to", &self.to)?;
+        object.optional("status", &self.status)?;
+        object
+            .optional(
+                "start_time",
+                &self.start_time.as_ref().map(crate::runtime::wire::WriteRfc2822),
+            )?;
+        object.end()
     }
 }
 
@@ -80,14 +91,24 @@ impl crate::runtime::object::FromObject for AccountCall {
 }
 
 /// The `AccountCallPayments` schema.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct AccountCallPayments {
     /// The SID of the Payments resource.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sid: ::std::option::Option<super::AccountCallPaymentsSid>,
     /// The SID of the Call the Payments resource is associated with.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_sid: ::std::option::Option<super::CallSid>,
+}
+
+impl ::serde::Serialize for AccountCallPayments {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::object::Writer::new(serializer)?;
+        object.optional("sid", &self.sid)?;
+        object.optional("call_sid", &self.call_sid)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for AccountCallPayments {
@@ -192,35 +213,45 @@ impl ::std::convert::From<::std::string::String> for CallStatus {
 crate::runtime::open_enum!(CallStatus);
 
 /// The `ListCallResponse` schema.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct ListCallResponse {
     /// The `calls` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub calls: ::std::option::Option<::std::vec::Vec<super::AccountCall>>,
     /// The `end` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub end: ::std::option::Option<i64>,
     /// The `first_page_uri` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub first_page_uri: ::std::option::Option<::std::string::String>,
     /// The `next_page_uri` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub next_page_uri: ::std::option::Option<::std::string::String>,
     /// The `page` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page: ::std::option::Option<i64>,
     /// The `page_size` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_size: ::std::option::Option<i64>,
     /// The `previous_page_uri` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub previous_page_uri: ::std::option::Option<::std::string::String>,
     /// The `start` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub start: ::std::option::Option<i64>,
     /// The `uri` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub uri: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for ListCallResponse {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::object::Writer::new(serializer)?;
+        object.optional("calls", &self.calls)?;
+        object.optional("end", &self.end)?;
+        object.optional("first_page_uri", &self.first_page_uri)?;
+        object.optional("next_page_uri", &self.next_page_uri)?;
+        object.optional("page", &self.page)?;
+        object.optional("page_size", &self.page_size)?;
+        object.optional("previous_page_uri", &self.previous_page_uri)?;
+        object.optional("start", &self.start)?;
+        object.optional("uri", &self.uri)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for ListCallResponse {

@@ -89,11 +89,21 @@ impl ::std::convert::From<::std::string::String> for ChannelType {
 crate::runtime::open_enum!(ChannelType);
 
 /// The `ListBindingResponse` schema.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct ListBindingResponse {
     /// The `bindings` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub bindings: ::std::option::Option<::std::vec::Vec<super::ServiceBinding>>,
+}
+
+impl ::serde::Serialize for ListBindingResponse {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::object::Writer::new(serializer)?;
+        object.optional("bindings", &self.bindings)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for ListBindingResponse {
@@ -123,11 +133,21 @@ impl crate::runtime::object::FromObject for ListBindingResponse {
 }
 
 /// The `ListChannelResponse` schema.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct ListChannelResponse {
     /// The `channels` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub channels: ::std::option::Option<::std::vec::Vec<super::ServiceChannel>>,
+}
+
+impl ::serde::Serialize for ListChannelResponse {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::object::Writer::new(serializer)?;
+        object.optional("channels", &self.channels)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for ListChannelResponse {
@@ -157,11 +177,21 @@ impl crate::runtime::object::FromObject for ListChannelResponse {
 }
 
 /// The `ListUserBindingResponse` schema.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct ListUserBindingResponse {
     /// The `bindings` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub bindings: ::std::option::Option<::std::vec::Vec<super::ServiceUserUserBinding>>,
+}
+
+impl ::serde::Serialize for ListUserBindingResponse {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::object::Writer::new(serializer)?;
+        object.optional("bindings", &self.bindings)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for ListUserBindingResponse {
@@ -191,14 +221,24 @@ impl crate::runtime::object::FromObject for ListUserBindingResponse {
 }
 
 /// The `ServiceBinding` schema.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct ServiceBinding {
     /// The `sid` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sid: ::std::option::Option<super::ServiceBindingSid>,
     /// The `binding_type` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub binding_type: ::std::option::Option<super::BindingType>,
+}
+
+impl ::serde::Serialize for ServiceBinding {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::object::Writer::new(serializer)?;
+        object.optional("sid", &self.sid)?;
+        object.optional("binding_type", &self.binding_type)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for ServiceBinding {
@@ -230,17 +270,27 @@ impl crate::runtime::object::FromObject for ServiceBinding {
 }
 
 /// The `ServiceChannel` schema.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct ServiceChannel {
     /// The unique string that we created to identify the Channel resource.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sid: ::std::option::Option<super::ServiceChannelSid>,
     /// The string that you assigned to describe the resource.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// The visibility of the channel. Can be: `public` or `private`.
-    #[serde(rename = "type", skip_serializing_if = "::std::option::Option::is_none")]
     pub type_: ::std::option::Option<super::ChannelType>,
+}
+
+impl ::serde::Serialize for ServiceChannel {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::object::Writer::new(serializer)?;
+        object.optional("sid", &self.sid)?;
+        object.optional("friendly_name", &self.friendly_name)?;
+        object.optional("type", &self.type_)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for ServiceChannel {
@@ -274,14 +324,24 @@ impl crate::runtime::object::FromObject for ServiceChannel {
 }
 
 /// The `ServiceUserUserBinding` schema.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct ServiceUserUserBinding {
     /// The `sid` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sid: ::std::option::Option<super::ServiceBindingSid>,
     /// The `binding_type` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub binding_type: ::std::option::Option<super::UserBindingBindingType>,
+}
+
+impl ::serde::Serialize for ServiceUserUserBinding {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::object::Writer::new(serializer)?;
+        object.optional("sid", &self.sid)?;
+        object.optional("binding_type", &self.binding_type)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for ServiceUserUserBinding {

@@ -3,22 +3,33 @@
 //! Types used as operation parameters and responses.
 
 /// The `CallToActionAction` schema.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
 pub struct CallToActionAction {
     /// The `type` property.
     pub type_: super::CallToActionActionType,
     /// The `title` property.
     pub title: ::std::string::String,
     /// The `url` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub url: ::std::option::Option<::std::string::String>,
     /// The `phone` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub phone: ::std::option::Option<::std::string::String>,
     /// Only show the action when the recipient's reply matches this text.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub match_: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for CallToActionAction {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::object::Writer::new(serializer)?;
+        object.field("type", &self.type_)?;
+        object.field("title", &self.title)?;
+        object.optional("url", &self.url)?;
+        object.optional("phone", &self.phone)?;
+        object.optional("match", &self.match_)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for CallToActionAction {
@@ -114,30 +125,37 @@ impl ::std::convert::From<::std::string::String> for CallToActionActionType {
 crate::runtime::open_enum!(CallToActionActionType);
 
 /// The `Content` schema.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Content {
     /// The unique string that that we created to identify the Content resource.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sid: ::std::option::Option<super::ContentSid>,
     /// A string name used to describe the Content resource. Not visible to the end recipient.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// The same name under its legacy spelling, still sent by older accounts.
-    #[serde(
-        rename = "FriendlyName",
-        skip_serializing_if = "::std::option::Option::is_none",
-    )]
     pub friendly_name_2: ::std::option::Option<::std::string::String>,
     /// Two-letter (ISO 639-1) language code (e.g., en) identifying the language the Content resource is
     /// in.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub language: ::std::option::Option<::std::string::String>,
     /// Content types
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub types: ::std::option::Option<super::Types>,
     /// Links to this resource and to related resources.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub links: ::std::option::Option<super::ContentLinks>,
+}
+
+impl ::serde::Serialize for Content {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::object::Writer::new(serializer)?;
+        object.optional("sid", &self.sid)?;
+        object.optional("friendly_name", &self.friendly_name)?;
+        object.optional("FriendlyName", &self.friendly_name_2)?;
+        object.optional("language", &self.language)?;
+        object.optional("types", &self.types)?;
+        object.optional("links", &self.links)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for Content {
@@ -186,28 +204,41 @@ impl crate::runtime::object::FromObject for Content {
 /// The
 /// `ContentAndApprovalsWhatsappApprovalRequestWhatsappApprovalStatusWithRejectionReasonAndAllowCategoryChange`
 /// schema.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct ContentAndApprovalsWhatsappApprovalRequestWhatsappApprovalStatusWithRejectionReasonAndAllowCategoryChange {
     /// The name of the WhatsApp template.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// The category of the WhatsApp template.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub category: ::std::option::Option<::std::string::String>,
     /// The approval status of the template.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status: ::std::option::Option<::std::string::String>,
     /// Whether payment buttons in this template ask for 3-D Secure authentication.
-    #[serde(rename = "3dSecure", skip_serializing_if = "::std::option::Option::is_none")]
     pub n3d_secure: ::std::option::Option<bool>,
     /// Whether Twilio notifies the owner when WhatsApp changes the category.
-    #[serde(
-        rename = "WhatsApp.ApprovalRequest.Category.AllowCategoryChange.NotifyWhenTheCategoryChangesFromUtilityToMarketingOrAuthentication.Enabled",
-        skip_serializing_if = "::std::option::Option::is_none",
-    )]
     pub whats_app_approval_request_category_allow_category_change_notify_when_the_category_changes_from_utility_to_marketing_or_authentication_enabled: ::std::option::Option<
         bool,
     >,
+}
+
+impl ::serde::Serialize
+for ContentAndApprovalsWhatsappApprovalRequestWhatsappApprovalStatusWithRejectionReasonAndAllowCategoryChange {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::object::Writer::new(serializer)?;
+        object.optional("name", &self.name)?;
+        object.optional("category", &self.category)?;
+        object.optional("status", &self.status)?;
+        object.optional("3dSecure", &self.n3d_secure)?;
+        object
+            .optional(
+                "WhatsApp.ApprovalRequest.Category.AllowCategoryChange.NotifyWhenTheCategoryChangesFromUtilityToMarketingOrAuthentication.Enabled",
+                &self
+                    .whats_app_approval_request_category_allow_category_change_notify_when_the_category_changes_from_utility_to_marketing_or_authentication_enabled,
+            )?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -256,13 +287,11 @@ for ContentAndApprovalsWhatsappApprovalRequestWhatsappApprovalStatusWithRejectio
 }
 
 /// Content creation request body
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ContentCreateRequest {
     /// User defined name of the content
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// Key value pairs of variable name to value
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub variables: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     >,
@@ -270,6 +299,20 @@ pub struct ContentCreateRequest {
     pub language: ::std::string::String,
     /// Content types
     pub types: super::Types,
+}
+
+impl ::serde::Serialize for ContentCreateRequest {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::object::Writer::new(serializer)?;
+        object.optional("friendly_name", &self.friendly_name)?;
+        object.optional("variables", &self.variables)?;
+        object.field("language", &self.language)?;
+        object.field("types", &self.types)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for ContentCreateRequest {
@@ -312,14 +355,24 @@ impl crate::runtime::object::FromObject for ContentCreateRequest {
 }
 
 /// Links to this resource and to related resources.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct ContentLinks {
     /// The `self` property.
-    #[serde(rename = "self", skip_serializing_if = "::std::option::Option::is_none")]
     pub self_: ::std::option::Option<::url::Url>,
     /// The `approval_fetch` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub approval_fetch: ::std::option::Option<::url::Url>,
+}
+
+impl ::serde::Serialize for ContentLinks {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::object::Writer::new(serializer)?;
+        object.optional("self", &self.self_)?;
+        object.optional("approval_fetch", &self.approval_fetch)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for ContentLinks {
@@ -357,17 +410,27 @@ impl crate::runtime::object::FromObject for ContentLinks {
 }
 
 /// One Content resource, as returned when it is created.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct ContentResponse {
     /// The `sid` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sid: ::std::option::Option<super::ContentResponseSid>,
     /// The `friendly_name` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// The `language` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub language: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for ContentResponse {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::object::Writer::new(serializer)?;
+        object.optional("sid", &self.sid)?;
+        object.optional("friendly_name", &self.friendly_name)?;
+        object.optional("language", &self.language)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for ContentResponse {
@@ -405,11 +468,21 @@ impl crate::runtime::object::FromObject for ContentResponse {
 }
 
 /// The `ListContentResponse` schema.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct ListContentResponse {
     /// The `contents` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub contents: ::std::option::Option<::std::vec::Vec<super::Content>>,
+}
+
+impl ::serde::Serialize for ListContentResponse {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::object::Writer::new(serializer)?;
+        object.optional("contents", &self.contents)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for ListContentResponse {
@@ -439,14 +512,24 @@ impl crate::runtime::object::FromObject for ListContentResponse {
 }
 
 /// The `TwilioCallToAction` schema.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct TwilioCallToAction {
     /// The `body` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub body: ::std::option::Option<::std::string::String>,
     /// The `actions` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub actions: ::std::option::Option<::std::vec::Vec<super::CallToActionAction>>,
+}
+
+impl ::serde::Serialize for TwilioCallToAction {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::object::Writer::new(serializer)?;
+        object.optional("body", &self.body)?;
+        object.optional("actions", &self.actions)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for TwilioCallToAction {
@@ -478,12 +561,24 @@ impl crate::runtime::object::FromObject for TwilioCallToAction {
 }
 
 /// The `TwilioQuickReply` schema.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct TwilioQuickReply {
     /// The `body` property.
     pub body: ::std::string::String,
     /// The `actions` property.
     pub actions: ::std::vec::Vec<super::TwilioQuickReplyActionsItem>,
+}
+
+impl ::serde::Serialize for TwilioQuickReply {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::object::Writer::new(serializer)?;
+        object.field("body", &self.body)?;
+        object.field("actions", &self.actions)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for TwilioQuickReply {
@@ -518,13 +613,24 @@ impl crate::runtime::object::FromObject for TwilioQuickReply {
 }
 
 /// The `TwilioQuickReplyActionsItem` schema.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct TwilioQuickReplyActionsItem {
     /// The `title` property.
     pub title: ::std::string::String,
     /// The `id` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for TwilioQuickReplyActionsItem {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::object::Writer::new(serializer)?;
+        object.field("title", &self.title)?;
+        object.optional("id", &self.id)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for TwilioQuickReplyActionsItem {
@@ -559,20 +665,30 @@ impl crate::runtime::object::FromObject for TwilioQuickReplyActionsItem {
 }
 
 /// The `TwilioServiceErrorResponse` schema.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct TwilioServiceErrorResponse {
     /// Twilio-specific error code
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub code: ::std::option::Option<i32>,
     /// Error message
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub message: ::std::option::Option<::std::string::String>,
     /// Link to Error Code References
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub more_info: ::std::option::Option<::std::string::String>,
     /// HTTP response status code
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status: ::std::option::Option<i32>,
+}
+
+impl ::serde::Serialize for TwilioServiceErrorResponse {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::object::Writer::new(serializer)?;
+        object.optional("code", &self.code)?;
+        object.optional("message", &self.message)?;
+        object.optional("more_info", &self.more_info)?;
+        object.optional("status", &self.status)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for TwilioServiceErrorResponse {
@@ -621,10 +737,21 @@ impl crate::runtime::object::FromObject for TwilioServiceErrorResponse {
 }
 
 /// The `TwilioText` schema.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct TwilioText {
     /// The `body` property.
     pub body: ::std::string::String,
+}
+
+impl ::serde::Serialize for TwilioText {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::object::Writer::new(serializer)?;
+        object.field("body", &self.body)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for TwilioText {
@@ -656,32 +783,30 @@ impl crate::runtime::object::FromObject for TwilioText {
 }
 
 /// Content types
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Types {
     /// The `twilio/text` property.
-    #[serde(
-        rename = "twilio/text",
-        skip_serializing_if = "::std::option::Option::is_none",
-    )]
     pub twilio_text: ::std::option::Option<super::TwilioText>,
     /// The `twilio/quick-reply` property.
-    #[serde(
-        rename = "twilio/quick-reply",
-        skip_serializing_if = "::std::option::Option::is_none",
-    )]
     pub twilio_quick_reply: ::std::option::Option<super::TwilioQuickReply>,
     /// The `twilio/call-to-action` property.
-    #[serde(
-        rename = "twilio/call-to-action",
-        skip_serializing_if = "::std::option::Option::is_none",
-    )]
     pub twilio_call_to_action: ::std::option::Option<super::TwilioCallToAction>,
     /// The `whatsapp/card` property.
-    #[serde(
-        rename = "whatsapp/card",
-        skip_serializing_if = "::std::option::Option::is_none",
-    )]
     pub whatsapp_card: ::std::option::Option<super::TypesWhatsappCard>,
+}
+
+impl ::serde::Serialize for Types {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::object::Writer::new(serializer)?;
+        object.optional("twilio/text", &self.twilio_text)?;
+        object.optional("twilio/quick-reply", &self.twilio_quick_reply)?;
+        object.optional("twilio/call-to-action", &self.twilio_call_to_action)?;
+        object.optional("whatsapp/card", &self.whatsapp_card)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for Types {
@@ -722,14 +847,24 @@ impl crate::runtime::object::FromObject for Types {
 }
 
 /// The `TypesWhatsappCard` schema.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct TypesWhatsappCard {
     /// The `body` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub body: ::std::option::Option<::std::string::String>,
     /// The `footer` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub footer: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for TypesWhatsappCard {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::object::Writer::new(serializer)?;
+        object.optional("body", &self.body)?;
+        object.optional("footer", &self.footer)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for TypesWhatsappCard {

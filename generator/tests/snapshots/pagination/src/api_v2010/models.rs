@@ -3,32 +3,23 @@
 //! Types used as operation parameters and responses.
 
 /// The `AccountMessage` schema.
-#[derive(Clone, PartialEq, Default, ::serde::Serialize)]
+#[derive(Clone, PartialEq, Default)]
 pub struct AccountMessage {
     /// The text content of the message
     ///
     /// Personal data: `Debug` prints `<redacted>`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub body: ::std::option::Option<::std::string::String>,
     /// The SID of the Account associated with the Message resource
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub account_sid: ::std::option::Option<super::AccountSid>,
     /// The recipient's phone number (in E.164 format) or channel address
     ///
     /// Personal data: `Debug` prints `<redacted>`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub to: ::std::option::Option<::std::string::String>,
     /// The status of the Message.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status: ::std::option::Option<super::MessageStatus>,
     /// The RFC 2822 timestamp (in GMT) of when the Message was sent.
-    #[serde(
-        skip_serializing_if = "::std::option::Option::is_none",
-        serialize_with = "crate::runtime::wire::optional_rfc2822::serialize",
-    )]
     pub date_sent: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// The unique, Twilio-provided string that identifies the Message resource.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sid: ::std::option::Option<super::AccountMessageSid>,
 }
 
@@ -42,6 +33,26 @@ impl ::std::fmt::Debug for AccountMessage {
             .field("date_sent", &self.date_sent)
             .field("sid", &self.sid)
             .finish()
+    }
+}
+
+impl ::serde::Serialize for AccountMessage {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::object::Writer::new(serializer)?;
+        object.optional("body", &self.body)?;
+        object.optional("account_sid", &self.account_sid)?;
+        object.optional("to", &self.to)?;
+        object.optional("status", &self.status)?;
+        object
+            .optional(
+                "date_sent",
+                &self.date_sent.as_ref().map(crate::runtime::wire::WriteRfc2822),
+            )?;
+        object.optional("sid", &self.sid)?;
+        object.end()
     }
 }
 
@@ -93,35 +104,45 @@ impl crate::runtime::object::FromObject for AccountMessage {
 }
 
 /// The `ListMessageResponse` schema.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct ListMessageResponse {
     /// The `messages` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub messages: ::std::option::Option<::std::vec::Vec<super::AccountMessage>>,
     /// The `end` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub end: ::std::option::Option<i64>,
     /// The `first_page_uri` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub first_page_uri: ::std::option::Option<::std::string::String>,
     /// The `next_page_uri` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub next_page_uri: ::std::option::Option<::std::string::String>,
     /// The `page` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page: ::std::option::Option<i64>,
     /// The `page_size` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_size: ::std::option::Option<i64>,
     /// The `previous_page_uri` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub previous_page_uri: ::std::option::Option<::std::string::String>,
     /// The `start` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub start: ::std::option::Option<i64>,
     /// The `uri` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub uri: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for ListMessageResponse {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::object::Writer::new(serializer)?;
+        object.optional("messages", &self.messages)?;
+        object.optional("end", &self.end)?;
+        object.optional("first_page_uri", &self.first_page_uri)?;
+        object.optional("next_page_uri", &self.next_page_uri)?;
+        object.optional("page", &self.page)?;
+        object.optional("page_size", &self.page_size)?;
+        object.optional("previous_page_uri", &self.previous_page_uri)?;
+        object.optional("start", &self.start)?;
+        object.optional("uri", &self.uri)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for ListMessageResponse {

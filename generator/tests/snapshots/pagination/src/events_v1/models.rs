@@ -3,14 +3,24 @@
 //! Types used as operation parameters and responses.
 
 /// The `ListSinkResponse` schema.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct ListSinkResponse {
     /// The `sinks` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sinks: ::std::option::Option<::std::vec::Vec<super::Sink>>,
     /// The `meta` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub meta: ::std::option::Option<super::ListSinkResponseMeta>,
+}
+
+impl ::serde::Serialize for ListSinkResponse {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::object::Writer::new(serializer)?;
+        object.optional("sinks", &self.sinks)?;
+        object.optional("meta", &self.meta)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for ListSinkResponse {
@@ -42,29 +52,39 @@ impl crate::runtime::object::FromObject for ListSinkResponse {
 }
 
 /// The `ListSinkResponseMeta` schema.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct ListSinkResponseMeta {
     /// The `first_page_url` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub first_page_url: ::std::option::Option<::url::Url>,
     /// The `key` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub key: ::std::option::Option<::std::string::String>,
     /// The `next_page_url` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub next_page_url: ::std::option::Option<::url::Url>,
     /// The `page` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page: ::std::option::Option<i64>,
     /// The `page_size` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_size: ::std::option::Option<i64>,
     /// The `previous_page_url` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub previous_page_url: ::std::option::Option<::url::Url>,
     /// The `url` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub url: ::std::option::Option<::url::Url>,
+}
+
+impl ::serde::Serialize for ListSinkResponseMeta {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::object::Writer::new(serializer)?;
+        object.optional("first_page_url", &self.first_page_url)?;
+        object.optional("key", &self.key)?;
+        object.optional("next_page_url", &self.next_page_url)?;
+        object.optional("page", &self.page)?;
+        object.optional("page_size", &self.page_size)?;
+        object.optional("previous_page_url", &self.previous_page_url)?;
+        object.optional("url", &self.url)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for ListSinkResponseMeta {
@@ -134,20 +154,30 @@ impl crate::runtime::object::FromObject for ListSinkResponseMeta {
 }
 
 /// The `Sink` schema.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Sink {
     /// A human readable description for the Sink
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub description: ::std::option::Option<::std::string::String>,
     /// A 34 character string that uniquely identifies this Sink.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sid: ::std::option::Option<super::SinkSid>,
     /// The Sink type.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sink_type: ::std::option::Option<::std::string::String>,
     /// The Status of this Sink.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for Sink {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::object::Writer::new(serializer)?;
+        object.optional("description", &self.description)?;
+        object.optional("sid", &self.sid)?;
+        object.optional("sink_type", &self.sink_type)?;
+        object.optional("status", &self.status)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for Sink {

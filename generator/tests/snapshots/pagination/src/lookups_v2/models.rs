@@ -3,11 +3,21 @@
 //! Types used as operation parameters and responses.
 
 /// The `RateLimitListResponse` schema.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct RateLimitListResponse {
     /// The `rate_limits` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub rate_limits: ::std::option::Option<::std::vec::Vec<super::RateLimitResponse>>,
+}
+
+impl ::serde::Serialize for RateLimitListResponse {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::object::Writer::new(serializer)?;
+        object.optional("rate_limits", &self.rate_limits)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for RateLimitListResponse {
@@ -37,23 +47,33 @@ impl crate::runtime::object::FromObject for RateLimitListResponse {
 }
 
 /// Rate limit response schema
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct RateLimitResponse {
     /// Limit of requests for the bucket
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub field: ::std::option::Option<::std::string::String>,
     /// Limit of requests for the bucket
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub limit: ::std::option::Option<i32>,
     /// Name of the bucket
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub bucket: ::std::option::Option<::std::string::String>,
     /// Owner of the rule
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub owner: ::std::option::Option<::std::string::String>,
     /// Time to live of the rule
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub ttl: ::std::option::Option<i32>,
+}
+
+impl ::serde::Serialize for RateLimitResponse {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::object::Writer::new(serializer)?;
+        object.optional("field", &self.field)?;
+        object.optional("limit", &self.limit)?;
+        object.optional("bucket", &self.bucket)?;
+        object.optional("owner", &self.owner)?;
+        object.optional("ttl", &self.ttl)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for RateLimitResponse {

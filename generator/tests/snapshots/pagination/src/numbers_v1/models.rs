@@ -3,16 +3,26 @@
 //! Types used as operation parameters and responses.
 
 /// The `ListPortInPhoneNumbersResponse` schema.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct ListPortInPhoneNumbersResponse {
     /// The `phone_numbers` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub phone_numbers: ::std::option::Option<
         ::std::vec::Vec<super::PortInPhoneNumberList>,
     >,
     /// The `meta` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub meta: ::std::option::Option<super::PortInRequestListMeta>,
+}
+
+impl ::serde::Serialize for ListPortInPhoneNumbersResponse {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::object::Writer::new(serializer)?;
+        object.optional("phone_numbers", &self.phone_numbers)?;
+        object.optional("meta", &self.meta)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for ListPortInPhoneNumbersResponse {
@@ -44,16 +54,26 @@ impl crate::runtime::object::FromObject for ListPortInPhoneNumbersResponse {
 }
 
 /// The `ListPortInRequestsResponse` schema.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct ListPortInRequestsResponse {
     /// The `port_in_requests` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub port_in_requests: ::std::option::Option<
         ::std::vec::Vec<super::PortInRequestList>,
     >,
     /// The `meta` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub meta: ::std::option::Option<super::PortInRequestListMeta>,
+}
+
+impl ::serde::Serialize for ListPortInRequestsResponse {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::object::Writer::new(serializer)?;
+        object.optional("port_in_requests", &self.port_in_requests)?;
+        object.optional("meta", &self.meta)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for ListPortInRequestsResponse {
@@ -85,14 +105,24 @@ impl crate::runtime::object::FromObject for ListPortInRequestsResponse {
 }
 
 /// The `PortInPhoneNumberList` schema.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct PortInPhoneNumberList {
     /// The SID of the Port In phone number
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub phone_number_sid: ::std::option::Option<::std::string::String>,
     /// The phone number, in E.164 format
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub phone_number: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for PortInPhoneNumberList {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::object::Writer::new(serializer)?;
+        object.optional("phone_number_sid", &self.phone_number_sid)?;
+        object.optional("phone_number", &self.phone_number)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for PortInPhoneNumberList {
@@ -127,23 +157,33 @@ impl crate::runtime::object::FromObject for PortInPhoneNumberList {
 }
 
 /// The `PortInRequestList` schema.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct PortInRequestList {
     /// The SID of the Port In request
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub port_in_request_sid: ::std::option::Option<::std::string::String>,
     /// Status of the Port In Request
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub port_in_request_status: ::std::option::Option<::std::string::String>,
     /// Amount of phone numbers requested
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub phone_numbers_requested: ::std::option::Option<i64>,
     /// Amount of phone numbers ported
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub phone_numbers_ported: ::std::option::Option<i64>,
     /// Suggested action on this ticket
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub suggested_action: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for PortInRequestList {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::object::Writer::new(serializer)?;
+        object.optional("port_in_request_sid", &self.port_in_request_sid)?;
+        object.optional("port_in_request_status", &self.port_in_request_status)?;
+        object.optional("phone_numbers_requested", &self.phone_numbers_requested)?;
+        object.optional("phone_numbers_ported", &self.phone_numbers_ported)?;
+        object.optional("suggested_action", &self.suggested_action)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for PortInRequestList {
@@ -195,14 +235,24 @@ impl crate::runtime::object::FromObject for PortInRequestList {
 }
 
 /// The `PortInRequestListMeta` schema.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct PortInRequestListMeta {
     /// The `previous_token` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub previous_token: ::std::option::Option<::std::string::String>,
     /// The `next_token` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub next_token: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for PortInRequestListMeta {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::object::Writer::new(serializer)?;
+        object.optional("previous_token", &self.previous_token)?;
+        object.optional("next_token", &self.next_token)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for PortInRequestListMeta {
@@ -234,16 +284,26 @@ impl crate::runtime::object::FromObject for PortInRequestListMeta {
 }
 
 /// A page of Port In requests.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct PortInRequestPage {
     /// The `port_in_requests` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub port_in_requests: ::std::option::Option<
         ::std::vec::Vec<super::PortInRequestList>,
     >,
     /// The `meta` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub meta: ::std::option::Option<super::PortInRequestListMeta>,
+}
+
+impl ::serde::Serialize for PortInRequestPage {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::object::Writer::new(serializer)?;
+        object.optional("port_in_requests", &self.port_in_requests)?;
+        object.optional("meta", &self.meta)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for PortInRequestPage {

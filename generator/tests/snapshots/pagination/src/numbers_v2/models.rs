@@ -3,17 +3,27 @@
 //! Types used as operation parameters and responses.
 
 /// The `Address` schema.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Address {
     /// The unique string that identifies this address.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sid: ::std::option::Option<::std::string::String>,
     /// The street address.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub street: ::std::option::Option<::std::string::String>,
     /// The ISO country code of the address.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub iso_country: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for Address {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::object::Writer::new(serializer)?;
+        object.optional("sid", &self.sid)?;
+        object.optional("street", &self.street)?;
+        object.optional("iso_country", &self.iso_country)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for Address {
@@ -47,14 +57,24 @@ impl crate::runtime::object::FromObject for Address {
 }
 
 /// The `AddressList` schema.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct AddressList {
     /// List of address resources.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub addresses: ::std::option::Option<::std::vec::Vec<super::Address>>,
     /// Paging metadata for the list.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub paging: ::std::option::Option<super::AddressListPaging>,
+}
+
+impl ::serde::Serialize for AddressList {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::object::Writer::new(serializer)?;
+        object.optional("addresses", &self.addresses)?;
+        object.optional("paging", &self.paging)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for AddressList {
@@ -86,32 +106,42 @@ impl crate::runtime::object::FromObject for AddressList {
 }
 
 /// Paging metadata for the list.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct AddressListPaging {
     /// The `uri` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub uri: ::std::option::Option<::std::string::String>,
     /// The `next_page_uri` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub next_page_uri: ::std::option::Option<::std::string::String>,
     /// The `previous_page_uri` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub previous_page_uri: ::std::option::Option<::std::string::String>,
     /// The `page_size` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_size: ::std::option::Option<i32>,
     /// The `num_pages` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub num_pages: ::std::option::Option<i32>,
     /// The `total` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub total: ::std::option::Option<i32>,
     /// The `before_sid` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub before_sid: ::std::option::Option<::std::string::String>,
     /// The `after_sid` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub after_sid: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for AddressListPaging {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::object::Writer::new(serializer)?;
+        object.optional("uri", &self.uri)?;
+        object.optional("next_page_uri", &self.next_page_uri)?;
+        object.optional("previous_page_uri", &self.previous_page_uri)?;
+        object.optional("page_size", &self.page_size)?;
+        object.optional("num_pages", &self.num_pages)?;
+        object.optional("total", &self.total)?;
+        object.optional("before_sid", &self.before_sid)?;
+        object.optional("after_sid", &self.after_sid)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for AddressListPaging {

@@ -3,11 +3,21 @@
 //! Types used as operation parameters and responses.
 
 /// The `Account` schema.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Account {
     /// From the Twilio sample specs.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sid: ::std::option::Option<super::AcSid>,
+}
+
+impl ::serde::Serialize for Account {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::object::Writer::new(serializer)?;
+        object.optional("sid", &self.sid)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for Account {

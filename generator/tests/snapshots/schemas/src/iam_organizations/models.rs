@@ -3,18 +3,28 @@
 //! Types used as operation parameters and responses.
 
 /// The `PublicApiCreateRoleAssignmentResponsePage` schema.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct PublicApiCreateRoleAssignmentResponsePage {
     /// Page content
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub content: ::std::option::Option<
         ::std::vec::Vec<super::PublicApiRoleAssignmentResponse>,
     >,
     /// The `meta` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub meta: ::std::option::Option<
         super::PublicApiCreateRoleAssignmentResponsePageMeta,
     >,
+}
+
+impl ::serde::Serialize for PublicApiCreateRoleAssignmentResponsePage {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::object::Writer::new(serializer)?;
+        object.optional("content", &self.content)?;
+        object.optional("meta", &self.meta)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for PublicApiCreateRoleAssignmentResponsePage {
@@ -46,29 +56,39 @@ impl crate::runtime::object::FromObject for PublicApiCreateRoleAssignmentRespons
 }
 
 /// The `PublicApiCreateRoleAssignmentResponsePageMeta` schema.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct PublicApiCreateRoleAssignmentResponsePageMeta {
     /// The `first_page_url` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub first_page_url: ::std::option::Option<::url::Url>,
     /// The `key` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub key: ::std::option::Option<::std::string::String>,
     /// The `next_page_url` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub next_page_url: ::std::option::Option<::url::Url>,
     /// The `page` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page: ::std::option::Option<i64>,
     /// The `page_size` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_size: ::std::option::Option<i64>,
     /// The `previous_page_url` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub previous_page_url: ::std::option::Option<::url::Url>,
     /// The `url` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub url: ::std::option::Option<::url::Url>,
+}
+
+impl ::serde::Serialize for PublicApiCreateRoleAssignmentResponsePageMeta {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::object::Writer::new(serializer)?;
+        object.optional("first_page_url", &self.first_page_url)?;
+        object.optional("key", &self.key)?;
+        object.optional("next_page_url", &self.next_page_url)?;
+        object.optional("page", &self.page)?;
+        object.optional("page_size", &self.page_size)?;
+        object.optional("previous_page_url", &self.previous_page_url)?;
+        object.optional("url", &self.url)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for PublicApiCreateRoleAssignmentResponsePageMeta {
@@ -139,28 +159,38 @@ for PublicApiCreateRoleAssignmentResponsePageMeta {
 }
 
 /// The `PublicApiRoleAssignmentResponse` schema.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct PublicApiRoleAssignmentResponse {
     /// Twilio Role Assignment Sid representing this role assignment
     ///
     /// Example: `IYc4ddb9d0befdb122b0eff334e3084544`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sid: ::std::option::Option<super::IamRoleAssignmentSid>,
     /// Twilio Role Sid representing assigned role
     ///
     /// Example: `IXc4ddb9d0befdb122b0eff334e3084544`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub role_sid: ::std::option::Option<super::IamRoleSid>,
     /// Twilio Sid representing identity of this assignment
     ///
     /// Example: `ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub scope: ::std::option::Option<super::Identity>,
     /// Twilio Sid representing scope of this assignment
     ///
     /// Example: `USc4ddb9d0befdb122b0eff334e3084544`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub identity: ::std::option::Option<super::Identity>,
+}
+
+impl ::serde::Serialize for PublicApiRoleAssignmentResponse {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::object::Writer::new(serializer)?;
+        object.optional("sid", &self.sid)?;
+        object.optional("role_sid", &self.role_sid)?;
+        object.optional("scope", &self.scope)?;
+        object.optional("identity", &self.identity)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for PublicApiRoleAssignmentResponse {

@@ -3,17 +3,27 @@
 //! Types used as operation parameters and responses.
 
 /// A crawled page and the pages linked from it.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct ServiceCrawlNode {
     /// The `url` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub url: ::std::option::Option<::url::Url>,
     /// A crawled page and the pages linked from it.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub parent: ::std::option::Option<::std::boxed::Box<super::ServiceCrawlNode>>,
     /// The `children` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub children: ::std::option::Option<::std::vec::Vec<super::ServiceCrawlNode>>,
+}
+
+impl ::serde::Serialize for ServiceCrawlNode {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::object::Writer::new(serializer)?;
+        object.optional("url", &self.url)?;
+        object.optional("parent", &self.parent)?;
+        object.optional("children", &self.children)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for ServiceCrawlNode {
@@ -47,29 +57,40 @@ impl crate::runtime::object::FromObject for ServiceCrawlNode {
 }
 
 /// The `ServiceCreateKnowledgeRequest` schema.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ServiceCreateKnowledgeRequest {
     /// The description of the knowledge source.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub description: ::std::option::Option<::std::string::String>,
     /// The details of the knowledge source based on the type.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub knowledge_source_details: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::serde_json::Value>,
     >,
     /// The name of the tool.
     pub name: ::std::string::String,
     /// The policy associated with the knowledge source.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub policy: ::std::option::Option<super::ServiceCreatePolicyRequest>,
     /// The type of the knowledge source.
-    #[serde(rename = "type")]
     pub type_: ::std::string::String,
     /// Labels to attach to the knowledge source.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub labels: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::std::string::String>,
     >,
+}
+
+impl ::serde::Serialize for ServiceCreateKnowledgeRequest {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::object::Writer::new(serializer)?;
+        object.optional("description", &self.description)?;
+        object.optional("knowledge_source_details", &self.knowledge_source_details)?;
+        object.field("name", &self.name)?;
+        object.optional("policy", &self.policy)?;
+        object.field("type", &self.type_)?;
+        object.optional("labels", &self.labels)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for ServiceCreateKnowledgeRequest {
@@ -118,22 +139,33 @@ impl crate::runtime::object::FromObject for ServiceCreateKnowledgeRequest {
 }
 
 /// The `ServiceCreatePolicyRequest` schema.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ServiceCreatePolicyRequest {
     /// The description of the policy.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub description: ::std::option::Option<::std::string::String>,
     /// The Policy ID.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<super::ServicePolicyId>,
     /// The name of the policy.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// The `policy_details` property.
     pub policy_details: ::serde_json::Value,
     /// The description of the policy.
-    #[serde(rename = "type", skip_serializing_if = "::std::option::Option::is_none")]
     pub type_: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for ServiceCreatePolicyRequest {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::object::Writer::new(serializer)?;
+        object.optional("description", &self.description)?;
+        object.optional("id", &self.id)?;
+        object.optional("name", &self.name)?;
+        object.field("policy_details", &self.policy_details)?;
+        object.optional("type", &self.type_)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for ServiceCreatePolicyRequest {
@@ -182,17 +214,27 @@ impl crate::runtime::object::FromObject for ServiceCreatePolicyRequest {
 }
 
 /// A metadata filter, or a nested group of filters.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct ServiceFilter {
     /// The `field` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub field: ::std::option::Option<::std::string::String>,
     /// The `value` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub value: ::std::option::Option<::std::string::String>,
     /// Chunks that pass every filter in `and` (and none in `not`).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub group: ::std::option::Option<super::ServiceFilterGroup>,
+}
+
+impl ::serde::Serialize for ServiceFilter {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::object::Writer::new(serializer)?;
+        object.optional("field", &self.field)?;
+        object.optional("value", &self.value)?;
+        object.optional("group", &self.group)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for ServiceFilter {
@@ -226,14 +268,24 @@ impl crate::runtime::object::FromObject for ServiceFilter {
 }
 
 /// Chunks that pass every filter in `and` (and none in `not`).
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct ServiceFilterGroup {
     /// The `and` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub and: ::std::option::Option<::std::vec::Vec<super::ServiceFilter>>,
     /// A metadata filter, or a nested group of filters.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub not: ::std::option::Option<::std::boxed::Box<super::ServiceFilter>>,
+}
+
+impl ::serde::Serialize for ServiceFilterGroup {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::object::Writer::new(serializer)?;
+        object.optional("and", &self.and)?;
+        object.optional("not", &self.not)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for ServiceFilterGroup {
@@ -265,46 +317,36 @@ impl crate::runtime::object::FromObject for ServiceFilterGroup {
 }
 
 /// The `ServiceKnowledge` schema.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ServiceKnowledge {
     /// The type of knowledge source.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub description: ::std::option::Option<::std::string::String>,
     /// The description of knowledge.
     pub id: super::ServiceKnowledgeId,
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Knowledge
     /// resource.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub account_sid: ::std::option::Option<crate::common::AccountSid>,
     /// The details of the knowledge source based on the type.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub knowledge_source_details: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::serde_json::Value>,
     >,
     /// The name of the knowledge source.
     pub name: ::std::string::String,
     /// The status of processing the knowledge source ('QUEUED', 'PROCESSING', 'COMPLETED', 'FAILED')
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status: ::std::option::Option<::std::string::String>,
     /// The type of knowledge source ('Web', 'Database', 'Text', 'File')
-    #[serde(rename = "type")]
     pub type_: ::std::string::String,
     /// The number of dimensions of the embedding vectors.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub embedding_dimensions: ::std::option::Option<
         super::ServiceKnowledgeEmbeddingDimensions,
     >,
     /// The share of each chunk repeated in the next one.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub chunk_overlap_ratio: ::std::option::Option<f64>,
     /// The policy associated with the knowledge source.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub policy: ::std::option::Option<super::ServicePolicy>,
     /// The last processing error, if any.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub last_error: ::std::option::Option<super::ServiceProcessingError>,
     /// Array of tag and value pairs for tag filtering.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub tags: ::std::option::Option<super::Tags>,
     /// The date and time in GMT when the Knowledge was created specified in [ISO
     /// 8601](https://en.wikipedia.org/wiki/ISO_8601) format.
@@ -312,6 +354,30 @@ pub struct ServiceKnowledge {
     /// The date and time in GMT when the Knowledge was last updated specified in [ISO
     /// 8601](https://en.wikipedia.org/wiki/ISO_8601) format.
     pub date_updated: ::chrono::DateTime<::chrono::Utc>,
+}
+
+impl ::serde::Serialize for ServiceKnowledge {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::object::Writer::new(serializer)?;
+        object.optional("description", &self.description)?;
+        object.field("id", &self.id)?;
+        object.optional("account_sid", &self.account_sid)?;
+        object.optional("knowledge_source_details", &self.knowledge_source_details)?;
+        object.field("name", &self.name)?;
+        object.optional("status", &self.status)?;
+        object.field("type", &self.type_)?;
+        object.optional("embedding_dimensions", &self.embedding_dimensions)?;
+        object.optional("chunk_overlap_ratio", &self.chunk_overlap_ratio)?;
+        object.optional("policy", &self.policy)?;
+        object.optional("last_error", &self.last_error)?;
+        object.optional("tags", &self.tags)?;
+        object.field("date_created", &self.date_created)?;
+        object.field("date_updated", &self.date_updated)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for ServiceKnowledge {
@@ -395,20 +461,30 @@ impl crate::runtime::object::FromObject for ServiceKnowledge {
 }
 
 /// The `ServiceKnowledgeChunkWithScore` schema.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct ServiceKnowledgeChunkWithScore {
     /// The chunk content.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub content: ::std::option::Option<::std::string::String>,
     /// The metadata of the chunk.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub metadata: ::std::option::Option<::serde_json::Value>,
     /// The score associated with the chunk.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub score: ::std::option::Option<f64>,
     /// Keywords found in the chunk.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub keywords: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+}
+
+impl ::serde::Serialize for ServiceKnowledgeChunkWithScore {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::object::Writer::new(serializer)?;
+        object.optional("content", &self.content)?;
+        object.optional("metadata", &self.metadata)?;
+        object.optional("score", &self.score)?;
+        object.optional("keywords", &self.keywords)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for ServiceKnowledgeChunkWithScore {
@@ -517,18 +593,29 @@ impl<'de> ::serde::Deserialize<'de> for ServiceKnowledgeEmbeddingDimensions {
 }
 
 /// The `ServiceKnowledgeStatus` schema.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ServiceKnowledgeStatus {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Knowledge
     /// resource.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub account_sid: ::std::option::Option<crate::common::AccountSid>,
     /// The status of processing the knowledge source ('QUEUED', 'PROCESSING', 'COMPLETED', 'FAILED')
     pub status: ::std::string::String,
     /// The last status of processing the knowledge source ('QUEUED', 'PROCESSING', 'COMPLETED',
     /// 'FAILED')
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub last_status: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for ServiceKnowledgeStatus {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::object::Writer::new(serializer)?;
+        object.optional("account_sid", &self.account_sid)?;
+        object.field("status", &self.status)?;
+        object.optional("last_status", &self.last_status)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for ServiceKnowledgeStatus {
@@ -566,12 +653,24 @@ impl crate::runtime::object::FromObject for ServiceKnowledgeStatus {
 }
 
 /// The `ServiceKnowledgeTagsItem` schema.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ServiceKnowledgeTagsItem {
     /// The tag key
     pub key: ::std::string::String,
     /// The tag value
     pub value: ::std::string::String,
+}
+
+impl ::serde::Serialize for ServiceKnowledgeTagsItem {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::object::Writer::new(serializer)?;
+        object.field("key", &self.key)?;
+        object.field("value", &self.value)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for ServiceKnowledgeTagsItem {
@@ -606,17 +705,27 @@ impl crate::runtime::object::FromObject for ServiceKnowledgeTagsItem {
 }
 
 /// The `ServicePolicy` schema.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct ServicePolicy {
     /// The Policy ID.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<super::ServicePolicyId>,
     /// The name of the policy.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// The `policy_details` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub policy_details: ::std::option::Option<::serde_json::Value>,
+}
+
+impl ::serde::Serialize for ServicePolicy {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::object::Writer::new(serializer)?;
+        object.optional("id", &self.id)?;
+        object.optional("name", &self.name)?;
+        object.optional("policy_details", &self.policy_details)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for ServicePolicy {
@@ -650,14 +759,24 @@ impl crate::runtime::object::FromObject for ServicePolicy {
 }
 
 /// The `ServiceProcessingError` schema.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct ServiceProcessingError {
     /// Twilio-specific error code
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub code: ::std::option::Option<i64>,
     /// Error message
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub message: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for ServiceProcessingError {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::object::Writer::new(serializer)?;
+        object.optional("code", &self.code)?;
+        object.optional("message", &self.message)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for ServiceProcessingError {
@@ -693,16 +812,27 @@ impl crate::runtime::object::FromObject for ServiceProcessingError {
 }
 
 /// The `ServiceSearchRequest` schema.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ServiceSearchRequest {
     /// The query to search the knowledge source with.
     pub query: ::std::string::String,
     /// How many chunks to return.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub top: ::std::option::Option<i64>,
     /// Chunks that pass every filter in `and` (and none in `not`).
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub filter: ::std::option::Option<super::ServiceFilterGroup>,
+}
+
+impl ::serde::Serialize for ServiceSearchRequest {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::object::Writer::new(serializer)?;
+        object.field("query", &self.query)?;
+        object.optional("top", &self.top)?;
+        object.optional("filter", &self.filter)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for ServiceSearchRequest {
@@ -744,16 +874,27 @@ impl crate::runtime::object::FromObject for ServiceSearchRequest {
 }
 
 /// The `ServiceSearchResult` schema.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ServiceSearchResult {
     /// The `chunks` property.
     pub chunks: ::std::vec::Vec<super::ServiceKnowledgeChunkWithScore>,
     /// A crawled page and the pages linked from it.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub tree: ::std::option::Option<super::ServiceCrawlNode>,
     /// The `took_ms` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub took_ms: ::std::option::Option<i64>,
+}
+
+impl ::serde::Serialize for ServiceSearchResult {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::object::Writer::new(serializer)?;
+        object.field("chunks", &self.chunks)?;
+        object.optional("tree", &self.tree)?;
+        object.optional("took_ms", &self.took_ms)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for ServiceSearchResult {

@@ -3,7 +3,7 @@
 //! Types used as operation parameters and responses.
 
 /// Typing indicator request for Apple Messages for Business channel.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct AppleTypingIndicatorRequest {
     /// The messaging channel. Must be "APPLE".
     ///
@@ -20,8 +20,21 @@ pub struct AppleTypingIndicatorRequest {
     /// The `event` property.
     ///
     /// Example: `START`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub event: ::std::option::Option<super::AppleTypingIndicatorRequestEvent>,
+}
+
+impl ::serde::Serialize for AppleTypingIndicatorRequest {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::object::Writer::new(serializer)?;
+        object.field("channel", &self.channel)?;
+        object.field("from", &self.from)?;
+        object.field("to", &self.to)?;
+        object.optional("event", &self.event)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for AppleTypingIndicatorRequest {
@@ -136,7 +149,7 @@ impl ::std::convert::From<::std::string::String> for AppleTypingIndicatorRequest
 crate::runtime::open_enum!(AppleTypingIndicatorRequestEvent);
 
 /// The `ChannelAddress` schema.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ChannelAddress {
     /// The `channel` property.
     ///
@@ -146,6 +159,18 @@ pub struct ChannelAddress {
     ///
     /// Example: `+15558675310`.
     pub address: ::std::string::String,
+}
+
+impl ::serde::Serialize for ChannelAddress {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::object::Writer::new(serializer)?;
+        object.field("channel", &self.channel)?;
+        object.field("address", &self.address)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for ChannelAddress {
@@ -180,22 +205,32 @@ impl crate::runtime::object::FromObject for ChannelAddress {
 }
 
 /// A channel sender.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct ChannelsSender {
     /// The `sid` property.
     ///
     /// Example: `XE1234567890abcdef1234567890abcdef`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sid: ::std::option::Option<super::ChannelsSenderSid>,
     /// The channel-specific configuration of a sender; `type` names the schema that applies.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub configuration: ::std::option::Option<super::SenderConfiguration>,
     /// A phone number in E.164 format, or a channel address object.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub recipient: ::std::option::Option<super::Recipient>,
     /// Delivery details; SMS and WhatsApp details may both be present.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub details: ::std::option::Option<super::MessageDetails>,
+}
+
+impl ::serde::Serialize for ChannelsSender {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::object::Writer::new(serializer)?;
+        object.optional("sid", &self.sid)?;
+        object.optional("configuration", &self.configuration)?;
+        object.optional("recipient", &self.recipient)?;
+        object.optional("details", &self.details)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for ChannelsSender {
@@ -236,11 +271,21 @@ impl crate::runtime::object::FromObject for ChannelsSender {
 }
 
 /// The `CreateV3TypingIndicatorResponse` schema.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct CreateV3TypingIndicatorResponse {
     /// Indicates if the typing indicator was sent successfully.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub success: ::std::option::Option<bool>,
+}
+
+impl ::serde::Serialize for CreateV3TypingIndicatorResponse {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::object::Writer::new(serializer)?;
+        object.optional("success", &self.success)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for CreateV3TypingIndicatorResponse {
@@ -276,7 +321,7 @@ pub type KeywordConfigurationResponse = ::std::collections::BTreeMap<
 >;
 
 /// Individual keyword configuration
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct KeywordItem {
     /// The `keyword` property.
     ///
@@ -284,6 +329,18 @@ pub struct KeywordItem {
     pub keyword: ::std::string::String,
     /// The `reserved` property.
     pub reserved: bool,
+}
+
+impl ::serde::Serialize for KeywordItem {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::object::Writer::new(serializer)?;
+        object.field("keyword", &self.keyword)?;
+        object.field("reserved", &self.reserved)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for KeywordItem {
@@ -320,7 +377,7 @@ impl crate::runtime::object::FromObject for KeywordItem {
 }
 
 /// Configuration for a specific keyword type (STOP, START, HELP, etc.)
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct KeywordTypeConfig {
     /// List of keywords associated with this keyword type
     pub keywords: ::std::vec::Vec<super::KeywordItem>,
@@ -328,6 +385,18 @@ pub struct KeywordTypeConfig {
     ///
     /// Example: `You have successfully been unsubscribed.`.
     pub message: ::std::string::String,
+}
+
+impl ::serde::Serialize for KeywordTypeConfig {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::object::Writer::new(serializer)?;
+        object.field("keywords", &self.keywords)?;
+        object.field("message", &self.message)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for KeywordTypeConfig {
@@ -364,19 +433,29 @@ impl crate::runtime::object::FromObject for KeywordTypeConfig {
 }
 
 /// Delivery details; SMS and WhatsApp details may both be present.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct MessageDetails {
     /// The `sms_segments` property.
     ///
     /// Example: `2`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sms_segments: ::std::option::Option<i64>,
     /// The `conversation_id` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub conversation_id: ::std::option::Option<::std::string::String>,
     /// The `pricing_category` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub pricing_category: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for MessageDetails {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::object::Writer::new(serializer)?;
+        object.optional("sms_segments", &self.sms_segments)?;
+        object.optional("conversation_id", &self.conversation_id)?;
+        object.optional("pricing_category", &self.pricing_category)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for MessageDetails {
@@ -418,16 +497,26 @@ impl crate::runtime::object::FromObject for MessageDetails {
 }
 
 /// The `RcsSenderConfiguration` schema.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct RcsSenderConfiguration {
     /// The `type` property.
     ///
     /// Example: `RcsSenderConfiguration`.
-    #[serde(rename = "type")]
     pub type_: super::RcsSenderConfigurationType,
     /// The ID of the RCS agent.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub agent_id: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for RcsSenderConfiguration {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::object::Writer::new(serializer)?;
+        object.field("type", &self.type_)?;
+        object.optional("agent_id", &self.agent_id)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for RcsSenderConfiguration {
@@ -550,13 +639,23 @@ impl<'de> ::serde::Deserialize<'de> for SenderConfiguration {
 }
 
 /// The `SmsDetails` schema.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct SmsDetails {
     /// The `sms_segments` property.
     ///
     /// Example: `2`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sms_segments: ::std::option::Option<i64>,
+}
+
+impl ::serde::Serialize for SmsDetails {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::object::Writer::new(serializer)?;
+        object.optional("sms_segments", &self.sms_segments)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for SmsDetails {
@@ -629,14 +728,24 @@ impl<'de> ::serde::Deserialize<'de> for TypingIndicatorRequest {
 }
 
 /// The `WhatsAppDetails` schema.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct WhatsAppDetails {
     /// The `conversation_id` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub conversation_id: ::std::option::Option<::std::string::String>,
     /// The `pricing_category` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub pricing_category: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for WhatsAppDetails {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::object::Writer::new(serializer)?;
+        object.optional("conversation_id", &self.conversation_id)?;
+        object.optional("pricing_category", &self.pricing_category)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for WhatsAppDetails {
@@ -671,18 +780,28 @@ impl crate::runtime::object::FromObject for WhatsAppDetails {
 }
 
 /// The `WhatsAppSenderConfiguration` schema.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct WhatsAppSenderConfiguration {
     /// The `type` property.
     ///
     /// Example: `WhatsAppSenderConfiguration`.
-    #[serde(rename = "type")]
     pub type_: super::WhatsAppSenderConfigurationType,
     /// The ID of the WhatsApp Business Account.
     ///
     /// Example: `1234567890`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub waba_id: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for WhatsAppSenderConfiguration {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::object::Writer::new(serializer)?;
+        object.field("type", &self.type_)?;
+        object.optional("waba_id", &self.waba_id)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for WhatsAppSenderConfiguration {
@@ -753,8 +872,7 @@ crate::runtime::open_enum!(WhatsAppSenderConfigurationType);
 
 /// Typing indicator request for WhatsApp channel. Requires a messageId from a recent inbound
 /// message.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
 pub struct WhatsAppTypingIndicatorRequest {
     /// The messaging channel. Must be "WHATSAPP".
     ///
@@ -764,6 +882,18 @@ pub struct WhatsAppTypingIndicatorRequest {
     ///
     /// Example: `SM1234567890abcdef1234567890abcdef`.
     pub message_id: super::MessageId,
+}
+
+impl ::serde::Serialize for WhatsAppTypingIndicatorRequest {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::object::Writer::new(serializer)?;
+        object.field("channel", &self.channel)?;
+        object.field("messageId", &self.message_id)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for WhatsAppTypingIndicatorRequest {

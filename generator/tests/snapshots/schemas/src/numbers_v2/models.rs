@@ -3,67 +3,47 @@
 //! Types used as operation parameters and responses.
 
 /// The `HostedNumberOrder` schema.
-#[derive(Clone, PartialEq, Default, ::serde::Serialize)]
+#[derive(Clone, PartialEq, Default)]
 pub struct HostedNumberOrder {
     /// A 34 character string that uniquely identifies this HostedNumberOrder.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sid: ::std::option::Option<super::HostedNumberOrderSid>,
     /// A 34 character string that uniquely identifies the account.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub account_sid: ::std::option::Option<crate::common::AccountSid>,
     /// An E164 formatted phone number hosted by this HostedNumberOrder.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub phone_number: ::std::option::Option<::std::string::String>,
     /// A mapping of capabilities this hosted phone number will have enabled on Twilio's platform.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub capabilities: ::std::option::Option<::serde_json::Value>,
     /// A human readable description of this resource, up to 128 characters.
     ///
     /// Personal data: `Debug` prints `<redacted>`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// Status of this resource.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status: ::std::option::Option<super::HostedNumberOrderStatus>,
     /// Email of the owner of this phone number that is being hosted.
     ///
     /// Sensitive personal data: `Debug` prints `<redacted>` and errors never repeat it.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub email: ::std::option::Option<::std::string::String>,
     /// A list of emails that LOA document for this HostedNumberOrder will be carbon copied to.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub cc_emails: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// The ISO country code of the phone number.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub iso_country: ::std::option::Option<::std::string::String>,
     /// The date this resource was created, given as [GMT RFC 2822](http://www.ietf.org/rfc/rfc2822.txt)
     /// format.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub date_created: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// The date that this resource was updated, given as [GMT RFC
     /// 2822](http://www.ietf.org/rfc/rfc2822.txt) format.
-    #[serde(
-        skip_serializing_if = "::std::option::Option::is_none",
-        serialize_with = "crate::runtime::wire::optional_rfc2822::serialize",
-    )]
     pub date_updated: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// The HTTP method that should be used to request the SmsUrl.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sms_method: ::std::option::Option<crate::HttpMethod>,
     /// The number of attempts made to verify ownership of the phone number.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub verification_attempts: ::std::option::Option<i64>,
     /// The share of verification calls that failed.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub failure_rate: ::std::option::Option<f64>,
     /// Whether the number can receive SMS once hosted.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sms_enabled: ::std::option::Option<bool>,
     /// The URL of this HostedNumberOrder.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub url: ::std::option::Option<::url::Url>,
     /// A list of related resources identified by their relative URIs.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub links: ::std::option::Option<::serde_json::Value>,
 }
 
@@ -91,6 +71,37 @@ impl ::std::fmt::Debug for HostedNumberOrder {
             .field("url", &self.url)
             .field("links", &self.links)
             .finish()
+    }
+}
+
+impl ::serde::Serialize for HostedNumberOrder {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::object::Writer::new(serializer)?;
+        object.optional("sid", &self.sid)?;
+        object.optional("account_sid", &self.account_sid)?;
+        object.optional("phone_number", &self.phone_number)?;
+        object.optional("capabilities", &self.capabilities)?;
+        object.optional("friendly_name", &self.friendly_name)?;
+        object.optional("status", &self.status)?;
+        object.optional("email", &self.email)?;
+        object.optional("cc_emails", &self.cc_emails)?;
+        object.optional("iso_country", &self.iso_country)?;
+        object.optional("date_created", &self.date_created)?;
+        object
+            .optional(
+                "date_updated",
+                &self.date_updated.as_ref().map(crate::runtime::wire::WriteRfc2822),
+            )?;
+        object.optional("sms_method", &self.sms_method)?;
+        object.optional("verification_attempts", &self.verification_attempts)?;
+        object.optional("failure_rate", &self.failure_rate)?;
+        object.optional("sms_enabled", &self.sms_enabled)?;
+        object.optional("url", &self.url)?;
+        object.optional("links", &self.links)?;
+        object.end()
     }
 }
 
@@ -269,16 +280,26 @@ impl ::std::convert::From<::std::string::String> for HostedNumberOrderStatus {
 crate::runtime::open_enum!(HostedNumberOrderStatus);
 
 /// The `ListBundleResponse` schema.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct ListBundleResponse {
     /// The `results` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub results: ::std::option::Option<
         ::std::vec::Vec<super::RegulatoryComplianceBundle>,
     >,
     /// The `meta` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub meta: ::std::option::Option<super::ListBundleResponseMeta>,
+}
+
+impl ::serde::Serialize for ListBundleResponse {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::object::Writer::new(serializer)?;
+        object.optional("results", &self.results)?;
+        object.optional("meta", &self.meta)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for ListBundleResponse {
@@ -310,29 +331,39 @@ impl crate::runtime::object::FromObject for ListBundleResponse {
 }
 
 /// The `ListBundleResponseMeta` schema.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct ListBundleResponseMeta {
     /// The `first_page_url` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub first_page_url: ::std::option::Option<::url::Url>,
     /// The `key` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub key: ::std::option::Option<::std::string::String>,
     /// The `next_page_url` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub next_page_url: ::std::option::Option<::url::Url>,
     /// The `page` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page: ::std::option::Option<i64>,
     /// The `page_size` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub page_size: ::std::option::Option<i64>,
     /// The `previous_page_url` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub previous_page_url: ::std::option::Option<::url::Url>,
     /// The `url` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub url: ::std::option::Option<::url::Url>,
+}
+
+impl ::serde::Serialize for ListBundleResponseMeta {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::object::Writer::new(serializer)?;
+        object.optional("first_page_url", &self.first_page_url)?;
+        object.optional("key", &self.key)?;
+        object.optional("next_page_url", &self.next_page_url)?;
+        object.optional("page", &self.page)?;
+        object.optional("page_size", &self.page_size)?;
+        object.optional("previous_page_url", &self.previous_page_url)?;
+        object.optional("url", &self.url)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for ListBundleResponseMeta {
@@ -402,23 +433,33 @@ impl crate::runtime::object::FromObject for ListBundleResponseMeta {
 }
 
 /// The `RegulatoryComplianceBundle` schema.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct RegulatoryComplianceBundle {
     /// The unique string that we created to identify the Bundle resource.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sid: ::std::option::Option<super::RegulatoryComplianceBundleSid>,
     /// The SID of the Account that created the Bundle resource.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub account_sid: ::std::option::Option<crate::common::AccountSid>,
     /// The string that you assigned to describe the resource.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// The set of parameters that are the attributes of the Bundle resource.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub attributes: ::std::option::Option<::serde_json::Value>,
     /// The requirements this Bundle satisfies, as Twilio sends them.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub requirements: ::std::option::Option<::serde_json::Value>,
+}
+
+impl ::serde::Serialize for RegulatoryComplianceBundle {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::object::Writer::new(serializer)?;
+        object.optional("sid", &self.sid)?;
+        object.optional("account_sid", &self.account_sid)?;
+        object.optional("friendly_name", &self.friendly_name)?;
+        object.optional("attributes", &self.attributes)?;
+        object.optional("requirements", &self.requirements)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for RegulatoryComplianceBundle {

@@ -3,37 +3,47 @@
 //! Types used as operation parameters and responses.
 
 /// The `Sink` schema.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Sink {
     /// The date that this Sink was created, given in ISO 8601 format.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub date_created: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// The date that this Sink was updated, given in ISO 8601 format.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub date_updated: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// A human readable description for the Sink
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub description: ::std::option::Option<::std::string::String>,
     /// A 34 character string that uniquely identifies this Sink.
     ///
     /// Example: `DGaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sid: ::std::option::Option<super::SinkSid>,
     /// The information required for Twilio to connect to the provided Sink encoded as JSON.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sink_configuration: ::std::option::Option<::serde_json::Value>,
     /// The Sink type. Can only be "kinesis" or "webhook" currently.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sink_type: ::std::option::Option<super::SinkType>,
     /// The Status of this Sink. One of `initialized`, `validating`, `active` or `failed`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status: ::std::option::Option<super::SinkStatus>,
     /// The URL of this resource.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub url: ::std::option::Option<::url::Url>,
     /// Contains a dictionary of URL links to nested resources of this Sink.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub links: ::std::option::Option<::serde_json::Value>,
+}
+
+impl ::serde::Serialize for Sink {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::object::Writer::new(serializer)?;
+        object.optional("date_created", &self.date_created)?;
+        object.optional("date_updated", &self.date_updated)?;
+        object.optional("description", &self.description)?;
+        object.optional("sid", &self.sid)?;
+        object.optional("sink_configuration", &self.sink_configuration)?;
+        object.optional("sink_type", &self.sink_type)?;
+        object.optional("status", &self.status)?;
+        object.optional("url", &self.url)?;
+        object.optional("links", &self.links)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for Sink {
@@ -97,13 +107,23 @@ impl crate::runtime::object::FromObject for Sink {
 }
 
 /// The `SinkSinkTest` schema.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct SinkSinkTest {
     /// Feedback indicating whether the test event was generated.
     ///
     /// Example: `submitted`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub result: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for SinkSinkTest {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::object::Writer::new(serializer)?;
+        object.optional("result", &self.result)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for SinkSinkTest {
@@ -237,26 +257,36 @@ impl ::std::convert::From<::std::string::String> for SinkType {
 crate::runtime::open_enum!(SinkType);
 
 /// The `Subscription` schema.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Subscription {
     /// The unique SID identifier of the Account.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub account_sid: ::std::option::Option<super::AccountSid>,
     /// A 34 character string that uniquely identifies this Subscription.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sid: ::std::option::Option<super::SubscriptionSid>,
     /// The date that this Subscription was created, given in ISO 8601 format.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub date_created: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// The date that this Subscription was updated, given in ISO 8601 format.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub date_updated: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// A human readable description for the Subscription
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub description: ::std::option::Option<::std::string::String>,
     /// The SID of the sink that events selected by this subscription should be sent to.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sink_sid: ::std::option::Option<super::SinkSid>,
+}
+
+impl ::serde::Serialize for Subscription {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::object::Writer::new(serializer)?;
+        object.optional("account_sid", &self.account_sid)?;
+        object.optional("sid", &self.sid)?;
+        object.optional("date_created", &self.date_created)?;
+        object.optional("date_updated", &self.date_updated)?;
+        object.optional("description", &self.description)?;
+        object.optional("sink_sid", &self.sink_sid)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for Subscription {

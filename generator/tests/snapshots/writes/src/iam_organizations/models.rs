@@ -3,20 +3,30 @@
 //! Types used as operation parameters and responses.
 
 /// The `CreateRoleAssignmentError` schema.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct CreateRoleAssignmentError {
     /// Twilio-specific error code
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub code: ::std::option::Option<i32>,
     /// Error message
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub message: ::std::option::Option<::std::string::String>,
     /// Link to Error Code References
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub more_info: ::std::option::Option<::std::string::String>,
     /// HTTP response status code
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status: ::std::option::Option<i32>,
+}
+
+impl ::serde::Serialize for CreateRoleAssignmentError {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::object::Writer::new(serializer)?;
+        object.optional("code", &self.code)?;
+        object.optional("message", &self.message)?;
+        object.optional("more_info", &self.more_info)?;
+        object.optional("status", &self.status)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for CreateRoleAssignmentError {
@@ -65,11 +75,21 @@ impl crate::runtime::object::FromObject for CreateRoleAssignmentError {
 }
 
 /// The `OauthV1Authorize` schema.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct OauthV1Authorize {
     /// The callback URL
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub redirect_to: ::std::option::Option<::url::Url>,
+}
+
+impl ::serde::Serialize for OauthV1Authorize {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::object::Writer::new(serializer)?;
+        object.optional("redirect_to", &self.redirect_to)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for OauthV1Authorize {
@@ -103,7 +123,7 @@ impl crate::runtime::object::FromObject for OauthV1Authorize {
 }
 
 /// The `PublicApiCreateRoleAssignmentRequest` schema.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct PublicApiCreateRoleAssignmentRequest {
     /// Twilio Role Sid representing assigned role
     ///
@@ -117,6 +137,19 @@ pub struct PublicApiCreateRoleAssignmentRequest {
     ///
     /// Example: `USc4ddb9d0befdb122b0eff334e3084544`.
     pub identity: super::Identity,
+}
+
+impl ::serde::Serialize for PublicApiCreateRoleAssignmentRequest {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::object::Writer::new(serializer)?;
+        object.field("role_sid", &self.role_sid)?;
+        object.field("scope", &self.scope)?;
+        object.field("identity", &self.identity)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for PublicApiCreateRoleAssignmentRequest {
@@ -158,28 +191,38 @@ impl crate::runtime::object::FromObject for PublicApiCreateRoleAssignmentRequest
 }
 
 /// The `PublicApiRoleAssignmentResponse` schema.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct PublicApiRoleAssignmentResponse {
     /// Twilio Role Assignment Sid representing this role assignment
     ///
     /// Example: `IYc4ddb9d0befdb122b0eff334e3084544`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sid: ::std::option::Option<super::IamRoleAssignmentSid>,
     /// Twilio Role Sid representing assigned role
     ///
     /// Example: `IXc4ddb9d0befdb122b0eff334e3084544`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub role_sid: ::std::option::Option<super::IamRoleSid>,
     /// Twilio Sid representing identity of this assignment
     ///
     /// Example: `ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub scope: ::std::option::Option<super::Identity>,
     /// Twilio Sid representing scope of this assignment
     ///
     /// Example: `USc4ddb9d0befdb122b0eff334e3084544`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub identity: ::std::option::Option<super::Identity>,
+}
+
+impl ::serde::Serialize for PublicApiRoleAssignmentResponse {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::object::Writer::new(serializer)?;
+        object.optional("sid", &self.sid)?;
+        object.optional("role_sid", &self.role_sid)?;
+        object.optional("scope", &self.scope)?;
+        object.optional("identity", &self.identity)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for PublicApiRoleAssignmentResponse {
@@ -220,27 +263,36 @@ impl crate::runtime::object::FromObject for PublicApiRoleAssignmentResponse {
 }
 
 /// The `ScimError` schema.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct ScimError {
     /// Schema URIs that define the contents of the error structure
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub schemas: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// A human-readable description of the error
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub detail: ::std::option::Option<::std::string::String>,
     /// A scimType error code as defined in RFC7644
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub scim_type: ::std::option::Option<super::ScimErrorScimType>,
     /// Http status code
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status: ::std::option::Option<::std::string::String>,
     /// Twilio-specific error code
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub code: ::std::option::Option<i32>,
     /// Link to Error Code References
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub more_info: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for ScimError {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::object::Writer::new(serializer)?;
+        object.optional("schemas", &self.schemas)?;
+        object.optional("detail", &self.detail)?;
+        object.optional("scimType", &self.scim_type)?;
+        object.optional("status", &self.status)?;
+        object.optional("code", &self.code)?;
+        object.optional("moreInfo", &self.more_info)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for ScimError {
@@ -348,17 +400,27 @@ impl ::std::convert::From<::std::string::String> for ScimErrorScimType {
 crate::runtime::open_enum!(ScimErrorScimType);
 
 /// The `ScimPatchOperation` schema.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct ScimPatchOperation {
     /// The operation to perform
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub op: ::std::option::Option<::std::string::String>,
     /// The `path` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub path: ::std::option::Option<::std::string::String>,
     /// The `value` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub value: ::std::option::Option<::serde_json::Value>,
+}
+
+impl ::serde::Serialize for ScimPatchOperation {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::object::Writer::new(serializer)?;
+        object.optional("op", &self.op)?;
+        object.optional("path", &self.path)?;
+        object.optional("value", &self.value)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for ScimPatchOperation {
@@ -392,17 +454,24 @@ impl crate::runtime::object::FromObject for ScimPatchOperation {
 }
 
 /// The `ScimPatchRequest` schema.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct ScimPatchRequest {
     /// The `schemas` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub schemas: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// The `Operations` property.
-    #[serde(
-        rename = "Operations",
-        skip_serializing_if = "::std::option::Option::is_none",
-    )]
     pub operations: ::std::option::Option<::std::vec::Vec<super::ScimPatchOperation>>,
+}
+
+impl ::serde::Serialize for ScimPatchRequest {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::object::Writer::new(serializer)?;
+        object.optional("schemas", &self.schemas)?;
+        object.optional("Operations", &self.operations)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for ScimPatchRequest {
@@ -434,30 +503,40 @@ impl crate::runtime::object::FromObject for ScimPatchRequest {
 }
 
 /// The `ScimUser` schema.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ScimUser {
     /// Unique Twilio user sid
     ///
     /// Example: `US14def5586bc0799a5c7aab80247af278`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub id: ::std::option::Option<::std::string::String>,
     /// External unique resource id defined by provisioning client
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub external_id: ::std::option::Option<::std::string::String>,
     /// Unique username, MUST be same as primary email address
     ///
     /// Example: `alice@example.com`.
     pub user_name: ::std::string::String,
     /// User friendly display name
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub display_name: ::std::option::Option<::std::string::String>,
     /// Indicates whether the user is active
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub active: ::std::option::Option<bool>,
     /// An array of URIs that indicate the schemas supported for this user resource
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub schemas: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+}
+
+impl ::serde::Serialize for ScimUser {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::object::Writer::new(serializer)?;
+        object.optional("id", &self.id)?;
+        object.optional("externalId", &self.external_id)?;
+        object.field("userName", &self.user_name)?;
+        object.optional("displayName", &self.display_name)?;
+        object.optional("active", &self.active)?;
+        object.optional("schemas", &self.schemas)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for ScimUser {
@@ -506,21 +585,30 @@ impl crate::runtime::object::FromObject for ScimUser {
 }
 
 /// The `TwilioServiceErrorResponse` schema.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct TwilioServiceErrorResponse {
     /// Twilio-specific error code
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub code: ::std::option::Option<i32>,
     /// Error message
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub message: ::std::option::Option<::std::string::String>,
     /// Link to Error Code References
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub more_info: ::std::option::Option<::std::string::String>,
     /// HTTP response status code
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status: ::std::option::Option<i32>,
+}
+
+impl ::serde::Serialize for TwilioServiceErrorResponse {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::object::Writer::new(serializer)?;
+        object.optional("code", &self.code)?;
+        object.optional("message", &self.message)?;
+        object.optional("moreInfo", &self.more_info)?;
+        object.optional("status", &self.status)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for TwilioServiceErrorResponse {

@@ -3,28 +3,38 @@
 //! Types used as operation parameters and responses.
 
 /// The `AccountVendorOauthAppCreateUpdateResponse` schema.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct AccountVendorOauthAppCreateUpdateResponse {
     /// The type of the OAuth app.
     ///
     /// Example: `client_credentials`.
-    #[serde(rename = "type", skip_serializing_if = "::std::option::Option::is_none")]
     pub type_: ::std::option::Option<::std::string::String>,
     /// Unique ID (sid) of the OAuth app.
     ///
     /// Example: `OQ7cda1a615f05a95634e643aaaf7081d7`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sid: ::std::option::Option<super::AccountVendorOauthAppCreateUpdateResponseSid>,
     /// The name of the OAuth app.
     ///
     /// Example: `My App`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// When the OAuth app was created.
     ///
     /// Example: `2024-03-01T12:00:00Z`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub date_created: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+}
+
+impl ::serde::Serialize for AccountVendorOauthAppCreateUpdateResponse {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::object::Writer::new(serializer)?;
+        object.optional("type", &self.type_)?;
+        object.optional("sid", &self.sid)?;
+        object.optional("friendly_name", &self.friendly_name)?;
+        object.optional("date_created", &self.date_created)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for AccountVendorOauthAppCreateUpdateResponse {
@@ -69,22 +79,33 @@ impl crate::runtime::object::FromObject for AccountVendorOauthAppCreateUpdateRes
 }
 
 /// The `AccountVendorOauthAppUpdateRequest` schema.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct AccountVendorOauthAppUpdateRequest {
     /// The type of the OAuth app.
     ///
     /// Example: `client_credentials`.
-    #[serde(rename = "type")]
     pub type_: super::AccountVendorOauthAppUpdateRequestType,
     /// The name of the OAuth app.
     ///
     /// Example: `My App`.
     pub friendly_name: ::std::string::String,
     /// The `client_credentials` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub client_credentials: ::std::option::Option<
         super::AccountVendorOauthAppUpdateRequestClientCredentials,
     >,
+}
+
+impl ::serde::Serialize for AccountVendorOauthAppUpdateRequest {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::object::Writer::new(serializer)?;
+        object.field("type", &self.type_)?;
+        object.field("friendly_name", &self.friendly_name)?;
+        object.optional("client_credentials", &self.client_credentials)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for AccountVendorOauthAppUpdateRequest {
@@ -127,14 +148,24 @@ impl crate::runtime::object::FromObject for AccountVendorOauthAppUpdateRequest {
 }
 
 /// The `AccountVendorOauthAppUpdateRequestClientCredentials` schema.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct AccountVendorOauthAppUpdateRequestClientCredentials {
     /// The `grant_types` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub grant_types: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
     /// The `scopes` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub scopes: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
+}
+
+impl ::serde::Serialize for AccountVendorOauthAppUpdateRequestClientCredentials {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::object::Writer::new(serializer)?;
+        object.optional("grant_types", &self.grant_types)?;
+        object.optional("scopes", &self.scopes)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de>
@@ -204,20 +235,30 @@ for AccountVendorOauthAppUpdateRequestType {
 crate::runtime::open_enum!(AccountVendorOauthAppUpdateRequestType);
 
 /// The `UpdateOauthAppAccountError` schema.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct UpdateOauthAppAccountError {
     /// Twilio-specific error code
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub code: ::std::option::Option<i32>,
     /// Error message
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub message: ::std::option::Option<::std::string::String>,
     /// Link to Error Code References
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub more_info: ::std::option::Option<::std::string::String>,
     /// HTTP response status code
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status: ::std::option::Option<i32>,
+}
+
+impl ::serde::Serialize for UpdateOauthAppAccountError {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::object::Writer::new(serializer)?;
+        object.optional("code", &self.code)?;
+        object.optional("message", &self.message)?;
+        object.optional("more_info", &self.more_info)?;
+        object.optional("status", &self.status)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for UpdateOauthAppAccountError {
@@ -266,20 +307,30 @@ impl crate::runtime::object::FromObject for UpdateOauthAppAccountError {
 }
 
 /// The `UpdateOauthAppAccountError2` schema.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct UpdateOauthAppAccountError2 {
     /// Twilio-specific error code
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub code: ::std::option::Option<i32>,
     /// Error message
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub message: ::std::option::Option<::std::string::String>,
     /// Link to Error Code References
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub more_info: ::std::option::Option<::std::string::String>,
     /// HTTP response status code
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status: ::std::option::Option<i32>,
+}
+
+impl ::serde::Serialize for UpdateOauthAppAccountError2 {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::object::Writer::new(serializer)?;
+        object.optional("code", &self.code)?;
+        object.optional("message", &self.message)?;
+        object.optional("more_info", &self.more_info)?;
+        object.optional("status", &self.status)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for UpdateOauthAppAccountError2 {

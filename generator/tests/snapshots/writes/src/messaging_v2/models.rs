@@ -3,20 +3,31 @@
 //! Types used as operation parameters and responses.
 
 /// The `ChannelsSenderRequestsCreate` schema.
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ChannelsSenderRequestsCreate {
     /// The ID of this Sender prefixed with the channel, e.g., `whatsapp:E.164`
     ///
     /// Example: `whatsapp:+15017122661`.
     pub sender_id: ::std::string::String,
     /// The `configuration` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub configuration: ::std::option::Option<
         super::ChannelsSenderRequestsCreateConfiguration,
     >,
     /// The `profile` property.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub profile: ::std::option::Option<super::ChannelsSenderRequestsCreateProfile>,
+}
+
+impl ::serde::Serialize for ChannelsSenderRequestsCreate {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::object::Writer::new(serializer)?;
+        object.field("sender_id", &self.sender_id)?;
+        object.optional("configuration", &self.configuration)?;
+        object.optional("profile", &self.profile)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for ChannelsSenderRequestsCreate {
@@ -56,14 +67,24 @@ impl crate::runtime::object::FromObject for ChannelsSenderRequestsCreate {
 }
 
 /// The `ChannelsSenderRequestsCreateConfiguration` schema.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct ChannelsSenderRequestsCreateConfiguration {
     /// The ID of the WhatsApp Business Account (WABA) to use for this sender.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub waba_id: ::std::option::Option<::std::string::String>,
     /// The verification code for the phone number.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub verification_code: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for ChannelsSenderRequestsCreateConfiguration {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::object::Writer::new(serializer)?;
+        object.optional("waba_id", &self.waba_id)?;
+        object.optional("verification_code", &self.verification_code)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for ChannelsSenderRequestsCreateConfiguration {
@@ -95,14 +116,24 @@ impl crate::runtime::object::FromObject for ChannelsSenderRequestsCreateConfigur
 }
 
 /// The `ChannelsSenderRequestsCreateProfile` schema.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct ChannelsSenderRequestsCreateProfile {
     /// The name of the sender.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub name: ::std::option::Option<::std::string::String>,
     /// The profile about text for the sender.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub about: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for ChannelsSenderRequestsCreateProfile {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::object::Writer::new(serializer)?;
+        object.optional("name", &self.name)?;
+        object.optional("about", &self.about)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for ChannelsSenderRequestsCreateProfile {
@@ -134,23 +165,33 @@ impl crate::runtime::object::FromObject for ChannelsSenderRequestsCreateProfile 
 }
 
 /// The `ChannelsSenderResponse` schema.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct ChannelsSenderResponse {
     /// A 34 character string that uniquely identifies this Sender.
     ///
     /// Example: `XEaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sid: ::std::option::Option<super::ChannelsSenderResponseSid>,
     /// The status of the sender.
     ///
     /// Example: `CREATING`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status: ::std::option::Option<super::ChannelsSenderResponseStatus>,
     /// The ID of this Sender prefixed with the channel.
     ///
     /// Example: `whatsapp:+15017122661`.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sender_id: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for ChannelsSenderResponse {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::object::Writer::new(serializer)?;
+        object.optional("sid", &self.sid)?;
+        object.optional("status", &self.status)?;
+        object.optional("sender_id", &self.sender_id)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for ChannelsSenderResponse {
@@ -256,11 +297,21 @@ impl ::std::convert::From<::std::string::String> for ChannelsSenderResponseStatu
 crate::runtime::open_enum!(ChannelsSenderResponseStatus);
 
 /// The `CreateTypingIndicatorResponse` schema.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct CreateTypingIndicatorResponse {
     /// Indicates if the typing indicator was sent successfully.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub success: ::std::option::Option<bool>,
+}
+
+impl ::serde::Serialize for CreateTypingIndicatorResponse {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::object::Writer::new(serializer)?;
+        object.optional("success", &self.success)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for CreateTypingIndicatorResponse {
@@ -290,8 +341,7 @@ impl crate::runtime::object::FromObject for CreateTypingIndicatorResponse {
 }
 
 /// - Payload for typing indicator request
-#[derive(Debug, Clone, PartialEq, ::serde::Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
 pub struct WhatsappTypingIndicator {
     /// Shared channel identifier
     ///
@@ -302,6 +352,18 @@ pub struct WhatsappTypingIndicator {
     ///
     /// Example: `SM1234567890abcdef1234567890abcdef`.
     pub message_id: super::MessageId,
+}
+
+impl ::serde::Serialize for WhatsappTypingIndicator {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::object::Writer::new(serializer)?;
+        object.field("channel", &self.channel)?;
+        object.field("messageId", &self.message_id)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for WhatsappTypingIndicator {

@@ -3,26 +3,36 @@
 //! Types used as operation parameters and responses.
 
 /// The `ConferenceParticipant` schema.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct ConferenceParticipant {
     /// The SID of the participant's call.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub call_sid: ::std::option::Option<super::CallSid>,
     /// The SID of the conference the participant is in.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub conference_sid: ::std::option::Option<super::ConferenceSid>,
     /// The user-specified label of this participant.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub label: ::std::option::Option<::std::string::String>,
     /// Whether the participant is muted.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub muted: ::std::option::Option<bool>,
     /// The status of the participant's call in a session.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status: ::std::option::Option<super::ParticipantStatus>,
     /// The date and time in GMT that the resource was created.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub date_created: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
+}
+
+impl ::serde::Serialize for ConferenceParticipant {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::object::Writer::new(serializer)?;
+        object.optional("call_sid", &self.call_sid)?;
+        object.optional("conference_sid", &self.conference_sid)?;
+        object.optional("label", &self.label)?;
+        object.optional("muted", &self.muted)?;
+        object.optional("status", &self.status)?;
+        object.optional("date_created", &self.date_created)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for ConferenceParticipant {
@@ -73,20 +83,30 @@ impl crate::runtime::object::FromObject for ConferenceParticipant {
 }
 
 /// The `ConferenceRecording` schema.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct ConferenceRecording {
     /// The unique string that identifies the Recording resource.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub sid: ::std::option::Option<super::RecordingSid>,
     /// The SID of the conference being recorded.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub conference_sid: ::std::option::Option<super::ConferenceSid>,
     /// The status of the recording.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub status: ::std::option::Option<::std::string::String>,
     /// The number of channels in the recording.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub channels: ::std::option::Option<i64>,
+}
+
+impl ::serde::Serialize for ConferenceRecording {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::object::Writer::new(serializer)?;
+        object.optional("sid", &self.sid)?;
+        object.optional("conference_sid", &self.conference_sid)?;
+        object.optional("status", &self.status)?;
+        object.optional("channels", &self.channels)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for ConferenceRecording {
@@ -131,14 +151,24 @@ impl crate::runtime::object::FromObject for ConferenceRecording {
 }
 
 /// The `ConferenceRecordingStatus` schema.
-#[derive(Debug, Clone, PartialEq, Default, ::serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct ConferenceRecordingStatus {
     /// The SID of the recording already in progress.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub recording_sid: ::std::option::Option<super::RecordingSid>,
     /// Always `true`; the conference was already being recorded.
-    #[serde(skip_serializing_if = "::std::option::Option::is_none")]
     pub already_recording: ::std::option::Option<bool>,
+}
+
+impl ::serde::Serialize for ConferenceRecordingStatus {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::object::Writer::new(serializer)?;
+        object.optional("recording_sid", &self.recording_sid)?;
+        object.optional("already_recording", &self.already_recording)?;
+        object.end()
+    }
 }
 
 impl<'de> ::serde::Deserialize<'de> for ConferenceRecordingStatus {

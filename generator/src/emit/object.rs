@@ -1,6 +1,7 @@
-//! A struct's `Deserialize`, written out as the list of its fields: each known key is read
-//! into its field (through the `wire` reader its leniency names), other keys are skipped or
-//! kept as additional properties. The walk itself is the runtime's `object` module.
+//! A struct's `Serialize` and `Deserialize`, written out as the list of its fields. Decoding
+//! reads each known key into its field (through the `wire` reader its leniency names) and
+//! skips other keys or keeps them as additional properties; encoding writes each field under
+//! its wire name. The walk itself is the runtime's `object` module.
 
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
@@ -58,11 +59,7 @@ pub(super) fn struct_decode(name: &str, structure: &Struct) -> TokenStream {
             TokenStream::new(),
         ),
     };
-    let allow = structure
-        .fields
-        .iter()
-        .any(|f| f.deprecated)
-        .then(|| quote! { #[allow(deprecated)] });
+    let allow = allow_deprecated(structure);
     quote! {
         impl<'de> ::serde::Deserialize<'de> for #type_name {
             fn deserialize<D: ::serde::Deserializer<'de>>(
@@ -96,6 +93,57 @@ pub(super) fn struct_decode(name: &str, structure: &Struct) -> TokenStream {
             }
         }
     }
+}
+
+/// `impl Serialize` for the struct `name`: its fields under their wire names, `None` left out
+/// unless the field is required (then it is written as null).
+pub(super) fn struct_encode(name: &str, structure: &Struct) -> TokenStream {
+    let type_name = ident(name);
+    let members = structure.fields.iter().map(|field| {
+        let rust = ident(&field.name.rust);
+        let json = field.name.json.as_str();
+        let optional = field.is_optional();
+        let value = match field.leniency() {
+            Leniency::Rfc2822 if optional => {
+                quote! { &self.#rust.as_ref().map(crate::runtime::wire::WriteRfc2822) }
+            }
+            Leniency::Rfc2822 => quote! { &crate::runtime::wire::WriteRfc2822(&self.#rust) },
+            _ => quote! { &self.#rust },
+        };
+        if optional && !field.required {
+            quote! { object.optional(#json, #value)?; }
+        } else {
+            quote! { object.field(#json, #value)?; }
+        }
+    });
+    let additional = structure
+        .additional
+        .as_ref()
+        .map(|_| quote! { object.additional(&self.additional_properties)?; });
+    let allow = allow_deprecated(structure);
+    quote! {
+        #allow
+        impl ::serde::Serialize for #type_name {
+            fn serialize<S: ::serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> ::std::result::Result<S::Ok, S::Error> {
+                let mut object = crate::runtime::object::Writer::new(serializer)?;
+                #(#members)*
+                #additional
+                object.end()
+            }
+        }
+    }
+}
+
+/// `#[allow(deprecated)]` where the struct has a deprecated field to read or build.
+fn allow_deprecated(structure: &Struct) -> Option<TokenStream> {
+    structure
+        .fields
+        .iter()
+        .any(|f| f.deprecated)
+        .then(|| quote! { #[allow(deprecated)] })
 }
 
 /// The value of `field` read from `object`: as its type reads itself, or through the runtime's
