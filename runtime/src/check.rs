@@ -72,6 +72,13 @@ pub fn id<I: Id>(name: &'static str, value: &str) -> Result<(), Error> {
     }
 }
 
+/// Checks that a string argument is an absolute URL; the text itself is what is sent.
+pub fn url(name: &'static str, value: &str) -> Result<(), Error> {
+    url::Url::parse(value)
+        .map(drop)
+        .map_err(|error| Error::invalid_argument(name, format!("is not an absolute URL: {error}")))
+}
+
 /// Unwraps a required argument that was never set.
 pub fn required<T>(name: &'static str, value: Option<T>) -> Result<T, Error> {
     value.ok_or_else(|| Error::invalid_argument(name, "is required but was not set".to_owned()))

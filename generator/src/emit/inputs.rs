@@ -30,6 +30,7 @@ pub fn write_input(model: &Model, module: &Module, op: &Operation, input: &Input
                 let id_type = type_tokens(model, &crate::model::TypeRef::Named(*id), &module.name);
                 quote! { crate::runtime::check::id::<#id_type>(#rust_name, value)?; }
             }
+            Check::Url => quote! { crate::runtime::check::url(#rust_name, value)?; },
         })
         .collect();
     // A required input with nothing to check is written straight from its field; otherwise

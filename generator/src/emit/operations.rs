@@ -319,6 +319,10 @@ fn check_text(checks: &[Check]) -> Option<String> {
                 min: None,
                 max: Some(max),
             } => Some(format!("Must be at most {max} characters long.")),
+            Check::Url => Some(
+                "Must be an absolute URL, sent as written; other text is refused before sending."
+                    .to_owned(),
+            ),
             Check::Range { .. } | Check::Length { .. } | Check::Id(_) => None,
         })
         .collect();

@@ -404,6 +404,9 @@ pub enum Check {
     },
     /// Text with the shape of this ID type.
     Id(TypeId),
+    /// Text that parses as an absolute URL (`format: uri`). The caller's text is what is sent:
+    /// a parsed URL would be re-serialized (`https://example.com` as `https://example.com/`).
+    Url,
 }
 
 /// What a successful call returns.

@@ -503,6 +503,8 @@ impl Builder<'_> {
                 _ => (ValueKind::JsonText, Vec::new()),
             },
             TypeRef::HttpMethod => (ValueKind::Enum, Vec::new()),
+            // The caller's text, checked to parse and sent as written.
+            TypeRef::Url => (ValueKind::Text, vec![Check::Url]),
             // `WireText` writes JSON values and maps as JSON text, and a JSON string as its
             // text (Twilio's untyped fields take JSON already encoded as a string).
             TypeRef::Json | TypeRef::Map(_) => (ValueKind::Plain, Vec::new()),

@@ -207,6 +207,7 @@ fn passes_checks(model: &Model, checks: &[Check], value: &Value) -> bool {
             (TypeKind::Id(id_type), Some(text)) => id_type.accepts(text),
             _ => false,
         },
+        Check::Url => conforms(model, &TypeRef::Url, value, 0),
     })
 }
 

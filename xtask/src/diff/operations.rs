@@ -494,7 +494,8 @@ impl Bounds {
                     bounds.min_length = *min;
                     bounds.max_length = *max;
                 }
-                Check::Id(_) => {}
+                // The ID type and the URL are in the input's type text.
+                Check::Id(_) | Check::Url => {}
             }
         }
         bounds

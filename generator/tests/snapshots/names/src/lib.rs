@@ -16,7 +16,7 @@
 //!     .auth_token("your_auth_token")
 //!     .build()?;
 //! // Or: let client = fixture_names::Client::from_env()?;
-//! let one = client.chat_v2().create_channel("service_sid").send().await?;
+//! let one = client.api_v2010().create_payments("call_sid", "idempotency_key", "status_callback").send().await?;
 //! println!("{one:?}");
 //! let page = client.api_v2010().list_call().page_size(50).send().await?;
 //! println!("{page:?}");

@@ -698,3 +698,43 @@ async fn the_account_in_the_path_defaults_to_the_clients_and_can_be_another() {
         "nothing sent for either error"
     );
 }
+
+/// A URL input goes out as the caller wrote it (a parsed URL would gain a `/`), and text that
+/// is no absolute URL is refused before anything is sent.
+#[tokio::test]
+async fn url_inputs_are_sent_as_written_and_checked_first() {
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .respond_with(ResponseTemplate::new(201).set_body_json(json!({"call_sid": CALL_SID})))
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    client
+        .api_v2010()
+        .create_payments(CALL_SID, "key-1", "https://example.com")
+        .send()
+        .await
+        .unwrap();
+    let body = String::from_utf8(received(&server).await[0].body.clone()).unwrap();
+    assert!(
+        body.contains("StatusCallback=https%3A%2F%2Fexample.com&")
+            || body.ends_with("StatusCallback=https%3A%2F%2Fexample.com"),
+        "{body}"
+    );
+    let error = client
+        .api_v2010()
+        .create_payments(CALL_SID, "key-2", "/relative/path")
+        .send()
+        .await
+        .unwrap_err();
+    let Error::InvalidArgument(argument) = &error else {
+        panic!("expected an argument error, got {error:?}");
+    };
+    assert_eq!(argument.name, "status_callback");
+    assert!(argument.message.contains("absolute URL"), "{error}");
+    assert_eq!(
+        received(&server).await.len(),
+        1,
+        "nothing sent for the error"
+    );
+}

@@ -112,8 +112,8 @@ pub struct UpdateService {
         ::std::string::String,
     >,
     notifications_invited_to_channel_sound: ::std::option::Option<::std::string::String>,
-    pre_webhook_url: ::std::option::Option<::url::Url>,
-    post_webhook_url: ::std::option::Option<::url::Url>,
+    pre_webhook_url: ::std::option::Option<::std::string::String>,
+    post_webhook_url: ::std::option::Option<::std::string::String>,
     webhook_method: ::std::option::Option<crate::HttpMethod>,
     webhook_filters: ::std::vec::Vec<::std::string::String>,
     limits_channel_members: ::std::option::Option<i64>,
@@ -309,15 +309,25 @@ impl UpdateService {
         self
     }
 
+    /// Must be an absolute URL, sent as written; other text is refused before sending.
+    ///
     /// Sent as the `PreWebhookUrl` form field.
-    pub fn pre_webhook_url(mut self, value: ::url::Url) -> Self {
-        self.pre_webhook_url = ::std::option::Option::Some(value);
+    pub fn pre_webhook_url(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.pre_webhook_url = ::std::option::Option::Some(value.into());
         self
     }
 
+    /// Must be an absolute URL, sent as written; other text is refused before sending.
+    ///
     /// Sent as the `PostWebhookUrl` form field.
-    pub fn post_webhook_url(mut self, value: ::url::Url) -> Self {
-        self.post_webhook_url = ::std::option::Option::Some(value);
+    pub fn post_webhook_url(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.post_webhook_url = ::std::option::Option::Some(value.into());
         self
     }
 
@@ -507,8 +517,14 @@ impl crate::runtime::operation::Operation for UpdateService {
                 "Notifications.InvitedToChannel.Sound",
                 self.notifications_invited_to_channel_sound.as_ref(),
             );
-        request.form_opt("PreWebhookUrl", self.pre_webhook_url.as_ref());
-        request.form_opt("PostWebhookUrl", self.post_webhook_url.as_ref());
+        if let ::std::option::Option::Some(value) = &self.pre_webhook_url {
+            crate::runtime::check::url("pre_webhook_url", value)?;
+            request.form("PreWebhookUrl", value);
+        }
+        if let ::std::option::Option::Some(value) = &self.post_webhook_url {
+            crate::runtime::check::url("post_webhook_url", value)?;
+            request.form("PostWebhookUrl", value);
+        }
         request.form_opt("WebhookMethod", self.webhook_method.as_ref());
         for value in &self.webhook_filters {
             request.form("WebhookFilters", value);

@@ -45,14 +45,14 @@ impl ApiV2010 {
         &self,
         call_sid: impl ::std::convert::Into<::std::string::String>,
         idempotency_key: impl ::std::convert::Into<::std::string::String>,
-        status_callback: ::url::Url,
+        status_callback: impl ::std::convert::Into<::std::string::String>,
     ) -> CreatePayments {
         CreatePayments {
             client: self.client.clone(),
             account_sid: ::std::option::Option::None,
             call_sid: call_sid.into(),
             idempotency_key: idempotency_key.into(),
-            status_callback,
+            status_callback: status_callback.into(),
             payment_method: ::std::option::Option::None,
             n3d_secure: ::std::option::Option::None,
         }
@@ -89,7 +89,7 @@ pub struct CreatePayments {
     account_sid: ::std::option::Option<::std::string::String>,
     call_sid: ::std::string::String,
     idempotency_key: ::std::string::String,
-    status_callback: ::url::Url,
+    status_callback: ::std::string::String,
     payment_method: ::std::option::Option<super::PaymentMethod>,
     n3d_secure: ::std::option::Option<bool>,
 }
@@ -172,11 +172,11 @@ impl crate::runtime::operation::Operation for CreatePayments {
         request.path("/Payments.json");
         request.form_body();
         request.form("IdempotencyKey", &self.idempotency_key);
-        request
-            .form(
-                "StatusCallback",
-                &crate::runtime::encode::WireText::wire_text(&self.status_callback),
-            );
+        {
+            let value = &self.status_callback;
+            crate::runtime::check::url("status_callback", value)?;
+            request.form("StatusCallback", value);
+        }
         request.form_opt("PaymentMethod", self.payment_method.as_ref());
         request.form_opt("3dSecure", self.n3d_secure.as_ref());
         ::std::result::Result::Ok(request)
