@@ -102,15 +102,15 @@ pub(super) fn struct_encode(name: &str, structure: &Struct) -> TokenStream {
     let members = structure.fields.iter().map(|field| {
         let rust = ident(&field.name.rust);
         let json = field.name.json.as_str();
-        let optional = field.is_optional();
         let value = match field.leniency() {
-            Leniency::Rfc2822 if optional => {
+            Leniency::Rfc2822 if field.is_optional() => {
                 quote! { &self.#rust.as_ref().map(crate::runtime::wire::WriteRfc2822) }
             }
             Leniency::Rfc2822 => quote! { &crate::runtime::wire::WriteRfc2822(&self.#rust) },
             _ => quote! { &self.#rust },
         };
-        if optional && !field.required {
+        // A field that is not required is an `Option`.
+        if !field.required {
             quote! { object.optional(#json, #value)?; }
         } else {
             quote! { object.field(#json, #value)?; }

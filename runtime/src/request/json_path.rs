@@ -6,6 +6,8 @@
 //! type's `Deserialize` a second time, for the rare failing body: about half of the debug
 //! build of an API's code (`cargo xtask bench builds`).
 
+use std::ops::Range;
+
 /// The path of the value serde_json was decoding when `error` happened in `body`: keys joined
 /// by `.`, indices as `[i]`, `.` for the top level (serde_path_to_error's notation).
 pub(super) fn path_of(body: &[u8], error: &serde_json::Error) -> String {
@@ -19,7 +21,7 @@ pub(super) fn path_of(body: &[u8], error: &serde_json::Error) -> String {
         ),
         None => error.is_eof(),
     };
-    render(&enclosing(&body[..end], at_value))
+    render(body, &enclosing(&body[..end], at_value))
 }
 
 /// The byte offset of a 1-based line and a column that counts the bytes before the error on
@@ -39,21 +41,16 @@ fn offset(body: &[u8], line: usize, column: usize) -> usize {
 
 /// One container the scan is inside.
 enum Frame {
-    /// An object and the key of the member being read, once its key is read.
-    Object { key: Option<String> },
+    /// An object and where the key of the member being read is written (quotes included),
+    /// once its key is read.
+    Object { key: Option<Range<usize>> },
     /// An array and the index of the element being read, once it has begun.
     Array { index: usize, begun: bool },
 }
 
-/// A step of the path.
-enum Step {
-    Key(String),
-    Index(usize),
-}
-
-/// The containers open at the end of `text`, outermost first, as path steps; `at_value`: a
-/// value begins there.
-fn enclosing(text: &[u8], at_value: bool) -> Vec<Step> {
+/// The containers open at the end of `text`, outermost first; `at_value`: a value begins
+/// there.
+fn enclosing(text: &[u8], at_value: bool) -> Vec<Frame> {
     let mut frames: Vec<Frame> = Vec::new();
     let mut at = 0;
     while at < text.len() {
@@ -63,7 +60,7 @@ fn enclosing(text: &[u8], at_value: bool) -> Vec<Step> {
                 let close = string_end(text, at);
                 match frames.last_mut() {
                     Some(Frame::Object { key }) if key.is_none() => {
-                        *key = Some(key_text(&text[at..close]));
+                        *key = Some(at..close);
                     }
                     frame => begin(frame),
                 }
@@ -101,12 +98,6 @@ fn enclosing(text: &[u8], at_value: bool) -> Vec<Step> {
         begin(frames.last_mut());
     }
     frames
-        .into_iter()
-        .filter_map(|frame| match frame {
-            Frame::Object { key } => key.map(Step::Key),
-            Frame::Array { index, begun } => begun.then_some(Step::Index(index)),
-        })
-        .collect()
 }
 
 /// A value begins inside `frame`: an array's element is then being read.
@@ -139,26 +130,28 @@ fn key_text(quoted: &[u8]) -> String {
     })
 }
 
-/// serde_path_to_error's notation: `a.b[0].c`, `.` for no step.
-fn render(steps: &[Step]) -> String {
-    if steps.is_empty() {
-        return ".".to_owned();
-    }
+/// serde_path_to_error's notation for the keys and indices of `frames` (objects whose key is
+/// not read yet and arrays whose element has not begun add nothing): `a.b[0].c`, `.` for none.
+fn render(body: &[u8], frames: &[Frame]) -> String {
     let mut path = String::new();
-    for step in steps {
-        match step {
-            Step::Key(key) => {
+    for frame in frames {
+        match frame {
+            Frame::Object { key: Some(key) } => {
                 if !path.is_empty() {
                     path.push('.');
                 }
-                path.push_str(key);
+                path.push_str(&key_text(&body[key.clone()]));
             }
-            Step::Index(index) => {
+            Frame::Array { index, begun: true } => {
                 path.push('[');
                 path.push_str(&index.to_string());
                 path.push(']');
             }
+            Frame::Object { key: None } | Frame::Array { begun: false, .. } => {}
         }
+    }
+    if path.is_empty() {
+        path.push('.');
     }
     path
 }
