@@ -103,8 +103,12 @@ pub struct FetchSession {
 impl FetchSession {
     /// Sends the request (`GET /v1/Sessions/{id}`) and decodes the response.
     #[inline]
-    pub async fn send(self) -> ::std::result::Result<super::Session, crate::Error> {
-        crate::runtime::operation::Operation::send(self).await
+    pub fn send(
+        self,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<super::Session, crate::Error>,
+    > + ::std::marker::Send {
+        crate::runtime::operation::Operation::send(self)
     }
 }
 
@@ -114,6 +118,7 @@ impl crate::runtime::operation::Operation for FetchSession {
         &self.client
     }
 
+    #[inline]
     fn request(
         &self,
     ) -> ::std::result::Result<crate::runtime::request::Request, crate::Error> {
@@ -176,10 +181,12 @@ impl ListMessages {
 
     /// Sends the request (`GET /v1/Sessions/{sessionId}/Messages`) and decodes the response.
     #[inline]
-    pub async fn send(
+    pub fn send(
         self,
-    ) -> ::std::result::Result<super::ListMessagesResponse, crate::Error> {
-        crate::runtime::operation::Operation::send(self).await
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<super::ListMessagesResponse, crate::Error>,
+    > + ::std::marker::Send {
+        crate::runtime::operation::Operation::send(self)
     }
 
     /// Stops [`stream`](Self::stream) after `limit` items in total; no page past the
@@ -210,6 +217,7 @@ impl crate::runtime::operation::Operation for ListMessages {
         &self.client
     }
 
+    #[inline]
     fn request(
         &self,
     ) -> ::std::result::Result<crate::runtime::request::Request, crate::Error> {
@@ -297,10 +305,12 @@ impl ListSessions {
 
     /// Sends the request (`GET /v1/Sessions`) and decodes the response.
     #[inline]
-    pub async fn send(
+    pub fn send(
         self,
-    ) -> ::std::result::Result<super::ListSessionsResponse, crate::Error> {
-        crate::runtime::operation::Operation::send(self).await
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<super::ListSessionsResponse, crate::Error>,
+    > + ::std::marker::Send {
+        crate::runtime::operation::Operation::send(self)
     }
 
     /// Stops [`stream`](Self::stream) after `limit` items in total; no page past the
@@ -331,6 +341,7 @@ impl crate::runtime::operation::Operation for ListSessions {
         &self.client
     }
 
+    #[inline]
     fn request(
         &self,
     ) -> ::std::result::Result<crate::runtime::request::Request, crate::Error> {

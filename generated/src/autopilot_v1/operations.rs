@@ -77,8 +77,12 @@ impl FetchDialogue {
     /// Sends the request (`GET /v1/Assistants/{AssistantSid}/Dialogues/{Sid}`) and decodes the
     /// response.
     #[inline]
-    pub async fn send(self) -> ::std::result::Result<super::Dialogue, crate::Error> {
-        crate::runtime::operation::Operation::send(self).await
+    pub fn send(
+        self,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<super::Dialogue, crate::Error>,
+    > + ::std::marker::Send {
+        crate::runtime::operation::Operation::send(self)
     }
 }
 
@@ -88,6 +92,7 @@ impl crate::runtime::operation::Operation for FetchDialogue {
         &self.client
     }
 
+    #[inline]
     fn request(
         &self,
     ) -> ::std::result::Result<crate::runtime::request::Request, crate::Error> {

@@ -80,8 +80,12 @@ pub struct FetchConversation {
 impl FetchConversation {
     /// Sends the request (`GET /v2/Conversations/{Sid}`) and decodes the response.
     #[inline]
-    pub async fn send(self) -> ::std::result::Result<super::Conversation, crate::Error> {
-        crate::runtime::operation::Operation::send(self).await
+    pub fn send(
+        self,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<super::Conversation, crate::Error>,
+    > + ::std::marker::Send {
+        crate::runtime::operation::Operation::send(self)
     }
 }
 
@@ -91,6 +95,7 @@ impl crate::runtime::operation::Operation for FetchConversation {
         &self.client
     }
 
+    #[inline]
     fn request(
         &self,
     ) -> ::std::result::Result<crate::runtime::request::Request, crate::Error> {

@@ -507,8 +507,12 @@ fn builder(model: &Model, module: &Module, api: &Api, op: &Operation) -> TokenSt
 
             #send_doc
             #[inline]
-            pub async fn send(self) -> ::std::result::Result<#response_type, crate::Error> {
-                crate::runtime::operation::Operation::send(self).await
+            pub fn send(
+                self,
+            ) -> impl ::std::future::Future<
+                Output = ::std::result::Result<#response_type, crate::Error>,
+            > + ::std::marker::Send {
+                crate::runtime::operation::Operation::send(self)
             }
 
             #paging
@@ -521,6 +525,8 @@ fn builder(model: &Model, module: &Module, api: &Api, op: &Operation) -> TokenSt
                 &self.client
             }
 
+            // Inline, so that only the operations a program calls are compiled to machine code.
+            #[inline]
             fn request(&self) -> ::std::result::Result<crate::runtime::request::Request, crate::Error> {
                 let mut request = crate::runtime::request::Request::new(&#server, ::reqwest::Method::#method, #id, #path);
                 #security

@@ -135,8 +135,12 @@ impl CreateToken {
 
     /// Sends the request (`POST /v1/token`) and decodes the response.
     #[inline]
-    pub async fn send(self) -> ::std::result::Result<super::OauthV1Token, crate::Error> {
-        crate::runtime::operation::Operation::send(self).await
+    pub fn send(
+        self,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<super::OauthV1Token, crate::Error>,
+    > + ::std::marker::Send {
+        crate::runtime::operation::Operation::send(self)
     }
 }
 
@@ -146,6 +150,7 @@ impl crate::runtime::operation::Operation for CreateToken {
         &self.client
     }
 
+    #[inline]
     fn request(
         &self,
     ) -> ::std::result::Result<crate::runtime::request::Request, crate::Error> {
@@ -180,10 +185,12 @@ impl FetchOrganizationAccount {
     /// Sends the request (`GET /Organizations/{OrganizationSid}/Accounts/{AccountSid}`) and decodes the
     /// response.
     #[inline]
-    pub async fn send(
+    pub fn send(
         self,
-    ) -> ::std::result::Result<super::PublicApiAccountResponse, crate::Error> {
-        crate::runtime::operation::Operation::send(self).await
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<super::PublicApiAccountResponse, crate::Error>,
+    > + ::std::marker::Send {
+        crate::runtime::operation::Operation::send(self)
     }
 }
 
@@ -193,6 +200,7 @@ impl crate::runtime::operation::Operation for FetchOrganizationAccount {
         &self.client
     }
 
+    #[inline]
     fn request(
         &self,
     ) -> ::std::result::Result<crate::runtime::request::Request, crate::Error> {
@@ -244,8 +252,12 @@ impl ListOrganizationUsers {
 
     /// Sends the request (`GET /Organizations/{OrganizationSid}/scim/Users`) and decodes the response.
     #[inline]
-    pub async fn send(self) -> ::std::result::Result<super::ScimUserPage, crate::Error> {
-        crate::runtime::operation::Operation::send(self).await
+    pub fn send(
+        self,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<super::ScimUserPage, crate::Error>,
+    > + ::std::marker::Send {
+        crate::runtime::operation::Operation::send(self)
     }
 }
 
@@ -255,6 +267,7 @@ impl crate::runtime::operation::Operation for ListOrganizationUsers {
         &self.client
     }
 
+    #[inline]
     fn request(
         &self,
     ) -> ::std::result::Result<crate::runtime::request::Request, crate::Error> {

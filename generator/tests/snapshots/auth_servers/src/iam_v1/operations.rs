@@ -159,8 +159,12 @@ impl CreateNewKey {
 
     /// Sends the request (`POST /v1/Keys`) and decodes the response.
     #[inline]
-    pub async fn send(self) -> ::std::result::Result<super::GetApiKeys, crate::Error> {
-        crate::runtime::operation::Operation::send(self).await
+    pub fn send(
+        self,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<super::GetApiKeys, crate::Error>,
+    > + ::std::marker::Send {
+        crate::runtime::operation::Operation::send(self)
     }
 }
 
@@ -170,6 +174,7 @@ impl crate::runtime::operation::Operation for CreateNewKey {
         &self.client
     }
 
+    #[inline]
     fn request(
         &self,
     ) -> ::std::result::Result<crate::runtime::request::Request, crate::Error> {
@@ -203,8 +208,12 @@ pub struct FetchKey {
 impl FetchKey {
     /// Sends the request (`GET /v1/Keys/{Sid}`) and decodes the response.
     #[inline]
-    pub async fn send(self) -> ::std::result::Result<super::GetApiKeys, crate::Error> {
-        crate::runtime::operation::Operation::send(self).await
+    pub fn send(
+        self,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<super::GetApiKeys, crate::Error>,
+    > + ::std::marker::Send {
+        crate::runtime::operation::Operation::send(self)
     }
 }
 
@@ -214,6 +223,7 @@ impl crate::runtime::operation::Operation for FetchKey {
         &self.client
     }
 
+    #[inline]
     fn request(
         &self,
     ) -> ::std::result::Result<crate::runtime::request::Request, crate::Error> {
@@ -252,8 +262,12 @@ pub struct FetchPublicKey {
 impl FetchPublicKey {
     /// Sends the request (`GET /v1/PublicKeys/{Sid}`) and decodes the response.
     #[inline]
-    pub async fn send(self) -> ::std::result::Result<super::PublicKey, crate::Error> {
-        crate::runtime::operation::Operation::send(self).await
+    pub fn send(
+        self,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<super::PublicKey, crate::Error>,
+    > + ::std::marker::Send {
+        crate::runtime::operation::Operation::send(self)
     }
 }
 
@@ -263,6 +277,7 @@ impl crate::runtime::operation::Operation for FetchPublicKey {
         &self.client
     }
 
+    #[inline]
     fn request(
         &self,
     ) -> ::std::result::Result<crate::runtime::request::Request, crate::Error> {
@@ -294,10 +309,12 @@ pub struct ListGetKeys {
 impl ListGetKeys {
     /// Sends the request (`GET /v1/Keys`) and decodes the response.
     #[inline]
-    pub async fn send(
+    pub fn send(
         self,
-    ) -> ::std::result::Result<super::ListGetKeysResponse, crate::Error> {
-        crate::runtime::operation::Operation::send(self).await
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<super::ListGetKeysResponse, crate::Error>,
+    > + ::std::marker::Send {
+        crate::runtime::operation::Operation::send(self)
     }
 }
 
@@ -307,6 +324,7 @@ impl crate::runtime::operation::Operation for ListGetKeys {
         &self.client
     }
 
+    #[inline]
     fn request(
         &self,
     ) -> ::std::result::Result<crate::runtime::request::Request, crate::Error> {
@@ -338,10 +356,12 @@ pub struct ListRolePermission {
 impl ListRolePermission {
     /// Sends the request (`GET /v1/Roles/{RoleSid}/Permissions`) and decodes the response.
     #[inline]
-    pub async fn send(
+    pub fn send(
         self,
-    ) -> ::std::result::Result<super::ListRolePermissionResponse, crate::Error> {
-        crate::runtime::operation::Operation::send(self).await
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<super::ListRolePermissionResponse, crate::Error>,
+    > + ::std::marker::Send {
+        crate::runtime::operation::Operation::send(self)
     }
 }
 
@@ -351,6 +371,7 @@ impl crate::runtime::operation::Operation for ListRolePermission {
         &self.client
     }
 
+    #[inline]
     fn request(
         &self,
     ) -> ::std::result::Result<crate::runtime::request::Request, crate::Error> {

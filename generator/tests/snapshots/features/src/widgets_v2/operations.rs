@@ -109,8 +109,12 @@ pub struct DeleteWidget {
 impl DeleteWidget {
     /// Sends the request (`DELETE /v2/Widgets/{WidgetSid}`) and decodes the response.
     #[inline]
-    pub async fn send(self) -> ::std::result::Result<(), crate::Error> {
-        crate::runtime::operation::Operation::send(self).await
+    pub fn send(
+        self,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<(), crate::Error>,
+    > + ::std::marker::Send {
+        crate::runtime::operation::Operation::send(self)
     }
 }
 
@@ -120,6 +124,7 @@ impl crate::runtime::operation::Operation for DeleteWidget {
         &self.client
     }
 
+    #[inline]
     fn request(
         &self,
     ) -> ::std::result::Result<crate::runtime::request::Request, crate::Error> {
@@ -151,8 +156,12 @@ pub struct FetchWidget {
 impl FetchWidget {
     /// Sends the request (`GET /v2/Widgets/{WidgetSid}`) and decodes the response.
     #[inline]
-    pub async fn send(self) -> ::std::result::Result<super::Widget, crate::Error> {
-        crate::runtime::operation::Operation::send(self).await
+    pub fn send(
+        self,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<super::Widget, crate::Error>,
+    > + ::std::marker::Send {
+        crate::runtime::operation::Operation::send(self)
     }
 }
 
@@ -162,6 +171,7 @@ impl crate::runtime::operation::Operation for FetchWidget {
         &self.client
     }
 
+    #[inline]
     fn request(
         &self,
     ) -> ::std::result::Result<crate::runtime::request::Request, crate::Error> {
@@ -255,8 +265,12 @@ impl ListWidgets {
 
     /// Sends the request (`GET /v2/Widgets`) and decodes the response.
     #[inline]
-    pub async fn send(self) -> ::std::result::Result<super::WidgetPage, crate::Error> {
-        crate::runtime::operation::Operation::send(self).await
+    pub fn send(
+        self,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<super::WidgetPage, crate::Error>,
+    > + ::std::marker::Send {
+        crate::runtime::operation::Operation::send(self)
     }
 
     /// Stops [`stream`](Self::stream) after `limit` items in total; no page past the
@@ -287,6 +301,7 @@ impl crate::runtime::operation::Operation for ListWidgets {
         &self.client
     }
 
+    #[inline]
     fn request(
         &self,
     ) -> ::std::result::Result<crate::runtime::request::Request, crate::Error> {

@@ -395,8 +395,12 @@ impl UpdateService {
 
     /// Sends the request (`POST /v2/Services/{Sid}`) and decodes the response.
     #[inline]
-    pub async fn send(self) -> ::std::result::Result<super::Service, crate::Error> {
-        crate::runtime::operation::Operation::send(self).await
+    pub fn send(
+        self,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<super::Service, crate::Error>,
+    > + ::std::marker::Send {
+        crate::runtime::operation::Operation::send(self)
     }
 }
 
@@ -406,6 +410,7 @@ impl crate::runtime::operation::Operation for UpdateService {
         &self.client
     }
 
+    #[inline]
     fn request(
         &self,
     ) -> ::std::result::Result<crate::runtime::request::Request, crate::Error> {

@@ -53,8 +53,12 @@ pub struct FetchPet {
 impl FetchPet {
     /// Sends the request (`GET /v1/Pets/{id}`) and decodes the response.
     #[inline]
-    pub async fn send(self) -> ::std::result::Result<super::Pet, crate::Error> {
-        crate::runtime::operation::Operation::send(self).await
+    pub fn send(
+        self,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<super::Pet, crate::Error>,
+    > + ::std::marker::Send {
+        crate::runtime::operation::Operation::send(self)
     }
 }
 
@@ -64,6 +68,7 @@ impl crate::runtime::operation::Operation for FetchPet {
         &self.client
     }
 
+    #[inline]
     fn request(
         &self,
     ) -> ::std::result::Result<crate::runtime::request::Request, crate::Error> {

@@ -131,10 +131,12 @@ impl CreatePayments {
     /// Sends the request (`POST /2010-04-01/Accounts/{AccountSid}/Calls/{CallSid}/Payments.json`) and
     /// decodes the response.
     #[inline]
-    pub async fn send(
+    pub fn send(
         self,
-    ) -> ::std::result::Result<super::AccountCallPayments, crate::Error> {
-        crate::runtime::operation::Operation::send(self).await
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<super::AccountCallPayments, crate::Error>,
+    > + ::std::marker::Send {
+        crate::runtime::operation::Operation::send(self)
     }
 }
 
@@ -144,6 +146,7 @@ impl crate::runtime::operation::Operation for CreatePayments {
         &self.client
     }
 
+    #[inline]
     fn request(
         &self,
     ) -> ::std::result::Result<crate::runtime::request::Request, crate::Error> {
@@ -312,10 +315,12 @@ impl ListCall {
 
     /// Sends the request (`GET /2010-04-01/Accounts/{AccountSid}/Calls.json`) and decodes the response.
     #[inline]
-    pub async fn send(
+    pub fn send(
         self,
-    ) -> ::std::result::Result<super::ListCallResponse, crate::Error> {
-        crate::runtime::operation::Operation::send(self).await
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<super::ListCallResponse, crate::Error>,
+    > + ::std::marker::Send {
+        crate::runtime::operation::Operation::send(self)
     }
 
     /// Stops [`stream`](Self::stream) after `limit` items in total; no page past the
@@ -346,6 +351,7 @@ impl crate::runtime::operation::Operation for ListCall {
         &self.client
     }
 
+    #[inline]
     fn request(
         &self,
     ) -> ::std::result::Result<crate::runtime::request::Request, crate::Error> {

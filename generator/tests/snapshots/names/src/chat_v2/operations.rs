@@ -188,10 +188,12 @@ impl CreateChannel {
 
     /// Sends the request (`POST /v2/Services/{ServiceSid}/Channels`) and decodes the response.
     #[inline]
-    pub async fn send(
+    pub fn send(
         self,
-    ) -> ::std::result::Result<super::ServiceChannel, crate::Error> {
-        crate::runtime::operation::Operation::send(self).await
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<super::ServiceChannel, crate::Error>,
+    > + ::std::marker::Send {
+        crate::runtime::operation::Operation::send(self)
     }
 }
 
@@ -201,6 +203,7 @@ impl crate::runtime::operation::Operation for CreateChannel {
         &self.client
     }
 
+    #[inline]
     fn request(
         &self,
     ) -> ::std::result::Result<crate::runtime::request::Request, crate::Error> {
@@ -273,10 +276,12 @@ impl ListBinding {
 
     /// Sends the request (`GET /v2/Services/{ServiceSid}/Bindings`) and decodes the response.
     #[inline]
-    pub async fn send(
+    pub fn send(
         self,
-    ) -> ::std::result::Result<super::ListBindingResponse, crate::Error> {
-        crate::runtime::operation::Operation::send(self).await
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<super::ListBindingResponse, crate::Error>,
+    > + ::std::marker::Send {
+        crate::runtime::operation::Operation::send(self)
     }
 }
 
@@ -286,6 +291,7 @@ impl crate::runtime::operation::Operation for ListBinding {
         &self.client
     }
 
+    #[inline]
     fn request(
         &self,
     ) -> ::std::result::Result<crate::runtime::request::Request, crate::Error> {
@@ -338,10 +344,12 @@ impl ListChannel {
 
     /// Sends the request (`GET /v2/Services/{ServiceSid}/Channels`) and decodes the response.
     #[inline]
-    pub async fn send(
+    pub fn send(
         self,
-    ) -> ::std::result::Result<super::ListChannelResponse, crate::Error> {
-        crate::runtime::operation::Operation::send(self).await
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<super::ListChannelResponse, crate::Error>,
+    > + ::std::marker::Send {
+        crate::runtime::operation::Operation::send(self)
     }
 }
 
@@ -351,6 +359,7 @@ impl crate::runtime::operation::Operation for ListChannel {
         &self.client
     }
 
+    #[inline]
     fn request(
         &self,
     ) -> ::std::result::Result<crate::runtime::request::Request, crate::Error> {
@@ -401,10 +410,12 @@ impl ListUserBinding {
     /// Sends the request (`GET /v2/Services/{ServiceSid}/Users/{UserSid}/Bindings`) and decodes the
     /// response.
     #[inline]
-    pub async fn send(
+    pub fn send(
         self,
-    ) -> ::std::result::Result<super::ListUserBindingResponse, crate::Error> {
-        crate::runtime::operation::Operation::send(self).await
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<super::ListUserBindingResponse, crate::Error>,
+    > + ::std::marker::Send {
+        crate::runtime::operation::Operation::send(self)
     }
 }
 
@@ -414,6 +425,7 @@ impl crate::runtime::operation::Operation for ListUserBinding {
         &self.client
     }
 
+    #[inline]
     fn request(
         &self,
     ) -> ::std::result::Result<crate::runtime::request::Request, crate::Error> {
@@ -487,10 +499,12 @@ impl UpdateChannel {
 
     /// Sends the request (`POST /v2/Services/{ServiceSid}/Channels/{Sid}`) and decodes the response.
     #[inline]
-    pub async fn send(
+    pub fn send(
         self,
-    ) -> ::std::result::Result<super::ServiceChannel, crate::Error> {
-        crate::runtime::operation::Operation::send(self).await
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<super::ServiceChannel, crate::Error>,
+    > + ::std::marker::Send {
+        crate::runtime::operation::Operation::send(self)
     }
 }
 
@@ -500,6 +514,7 @@ impl crate::runtime::operation::Operation for UpdateChannel {
         &self.client
     }
 
+    #[inline]
     fn request(
         &self,
     ) -> ::std::result::Result<crate::runtime::request::Request, crate::Error> {

@@ -168,10 +168,12 @@ pub struct CreateContent {
 impl CreateContent {
     /// Sends the request (`POST /v1/Content`) and decodes the response.
     #[inline]
-    pub async fn send(
+    pub fn send(
         self,
-    ) -> ::std::result::Result<super::ContentResponse, crate::Error> {
-        crate::runtime::operation::Operation::send(self).await
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<super::ContentResponse, crate::Error>,
+    > + ::std::marker::Send {
+        crate::runtime::operation::Operation::send(self)
     }
 }
 
@@ -181,6 +183,7 @@ impl crate::runtime::operation::Operation for CreateContent {
         &self.client
     }
 
+    #[inline]
     fn request(
         &self,
     ) -> ::std::result::Result<crate::runtime::request::Request, crate::Error> {
@@ -208,8 +211,12 @@ pub struct DeleteContent {
 impl DeleteContent {
     /// Sends the request (`DELETE /v1/Content/{Sid}`) and decodes the response.
     #[inline]
-    pub async fn send(self) -> ::std::result::Result<(), crate::Error> {
-        crate::runtime::operation::Operation::send(self).await
+    pub fn send(
+        self,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<(), crate::Error>,
+    > + ::std::marker::Send {
+        crate::runtime::operation::Operation::send(self)
     }
 }
 
@@ -219,6 +226,7 @@ impl crate::runtime::operation::Operation for DeleteContent {
         &self.client
     }
 
+    #[inline]
     fn request(
         &self,
     ) -> ::std::result::Result<crate::runtime::request::Request, crate::Error> {
@@ -250,13 +258,15 @@ pub struct FetchApprovalFetch {
 impl FetchApprovalFetch {
     /// Sends the request (`GET /v1/Content/{Sid}/ApprovalRequests`) and decodes the response.
     #[inline]
-    pub async fn send(
+    pub fn send(
         self,
-    ) -> ::std::result::Result<
-        super::ContentAndApprovalsWhatsappApprovalRequestWhatsappApprovalStatusWithRejectionReasonAndAllowCategoryChange,
-        crate::Error,
-    > {
-        crate::runtime::operation::Operation::send(self).await
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            super::ContentAndApprovalsWhatsappApprovalRequestWhatsappApprovalStatusWithRejectionReasonAndAllowCategoryChange,
+            crate::Error,
+        >,
+    > + ::std::marker::Send {
+        crate::runtime::operation::Operation::send(self)
     }
 }
 
@@ -268,6 +278,7 @@ impl crate::runtime::operation::Operation for FetchApprovalFetch {
         &self.client
     }
 
+    #[inline]
     fn request(
         &self,
     ) -> ::std::result::Result<crate::runtime::request::Request, crate::Error> {
@@ -300,8 +311,12 @@ pub struct FetchContent {
 impl FetchContent {
     /// Sends the request (`GET /v1/Content/{Sid}`) and decodes the response.
     #[inline]
-    pub async fn send(self) -> ::std::result::Result<super::Content, crate::Error> {
-        crate::runtime::operation::Operation::send(self).await
+    pub fn send(
+        self,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<super::Content, crate::Error>,
+    > + ::std::marker::Send {
+        crate::runtime::operation::Operation::send(self)
     }
 }
 
@@ -311,6 +326,7 @@ impl crate::runtime::operation::Operation for FetchContent {
         &self.client
     }
 
+    #[inline]
     fn request(
         &self,
     ) -> ::std::result::Result<crate::runtime::request::Request, crate::Error> {
@@ -395,10 +411,12 @@ impl ListContent {
 
     /// Sends the request (`GET /v1/Content`) and decodes the response.
     #[inline]
-    pub async fn send(
+    pub fn send(
         self,
-    ) -> ::std::result::Result<super::ListContentResponse, crate::Error> {
-        crate::runtime::operation::Operation::send(self).await
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<super::ListContentResponse, crate::Error>,
+    > + ::std::marker::Send {
+        crate::runtime::operation::Operation::send(self)
     }
 }
 
@@ -408,6 +426,7 @@ impl crate::runtime::operation::Operation for ListContent {
         &self.client
     }
 
+    #[inline]
     fn request(
         &self,
     ) -> ::std::result::Result<crate::runtime::request::Request, crate::Error> {

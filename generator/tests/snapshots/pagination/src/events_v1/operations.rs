@@ -114,10 +114,12 @@ impl ListSink {
 
     /// Sends the request (`GET /v1/Sinks`) and decodes the response.
     #[inline]
-    pub async fn send(
+    pub fn send(
         self,
-    ) -> ::std::result::Result<super::ListSinkResponse, crate::Error> {
-        crate::runtime::operation::Operation::send(self).await
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<super::ListSinkResponse, crate::Error>,
+    > + ::std::marker::Send {
+        crate::runtime::operation::Operation::send(self)
     }
 
     /// Stops [`stream`](Self::stream) after `limit` items in total; no page past the
@@ -148,6 +150,7 @@ impl crate::runtime::operation::Operation for ListSink {
         &self.client
     }
 
+    #[inline]
     fn request(
         &self,
     ) -> ::std::result::Result<crate::runtime::request::Request, crate::Error> {

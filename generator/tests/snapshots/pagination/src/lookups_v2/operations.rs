@@ -66,10 +66,12 @@ impl FetchLookupAccountRateLimits {
 
     /// Sends the request (`GET /v2/RateLimits`) and decodes the response.
     #[inline]
-    pub async fn send(
+    pub fn send(
         self,
-    ) -> ::std::result::Result<super::RateLimitListResponse, crate::Error> {
-        crate::runtime::operation::Operation::send(self).await
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<super::RateLimitListResponse, crate::Error>,
+    > + ::std::marker::Send {
+        crate::runtime::operation::Operation::send(self)
     }
 }
 
@@ -79,6 +81,7 @@ impl crate::runtime::operation::Operation for FetchLookupAccountRateLimits {
         &self.client
     }
 
+    #[inline]
     fn request(
         &self,
     ) -> ::std::result::Result<crate::runtime::request::Request, crate::Error> {

@@ -123,10 +123,12 @@ impl ListArchivedPortInRequests {
 
     /// Sends the request (`GET /v1/Porting/PortIn/Archive`) and decodes the response.
     #[inline]
-    pub async fn send(
+    pub fn send(
         self,
-    ) -> ::std::result::Result<super::PortInRequestPage, crate::Error> {
-        crate::runtime::operation::Operation::send(self).await
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<super::PortInRequestPage, crate::Error>,
+    > + ::std::marker::Send {
+        crate::runtime::operation::Operation::send(self)
     }
 
     /// Stops [`stream`](Self::stream) after `limit` items in total; no page past the
@@ -157,6 +159,7 @@ impl crate::runtime::operation::Operation for ListArchivedPortInRequests {
         &self.client
     }
 
+    #[inline]
     fn request(
         &self,
     ) -> ::std::result::Result<crate::runtime::request::Request, crate::Error> {
@@ -206,10 +209,12 @@ impl ListDraftPortInRequests {
 
     /// Sends the request (`GET /v1/Porting/PortIn/Drafts`) and decodes the response.
     #[inline]
-    pub async fn send(
+    pub fn send(
         self,
-    ) -> ::std::result::Result<super::PortInRequestPage, crate::Error> {
-        crate::runtime::operation::Operation::send(self).await
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<super::PortInRequestPage, crate::Error>,
+    > + ::std::marker::Send {
+        crate::runtime::operation::Operation::send(self)
     }
 
     /// Stops [`stream`](Self::stream) after `limit` items in total; no page past the
@@ -240,6 +245,7 @@ impl crate::runtime::operation::Operation for ListDraftPortInRequests {
         &self.client
     }
 
+    #[inline]
     fn request(
         &self,
     ) -> ::std::result::Result<crate::runtime::request::Request, crate::Error> {
@@ -303,10 +309,15 @@ impl ListPortInPhoneNumbers {
     /// Sends the request (`GET /v1/Porting/PortIn/{PortInRequestSid}/PhoneNumbers`) and decodes the
     /// response.
     #[inline]
-    pub async fn send(
+    pub fn send(
         self,
-    ) -> ::std::result::Result<super::ListPortInPhoneNumbersResponse, crate::Error> {
-        crate::runtime::operation::Operation::send(self).await
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            super::ListPortInPhoneNumbersResponse,
+            crate::Error,
+        >,
+    > + ::std::marker::Send {
+        crate::runtime::operation::Operation::send(self)
     }
 
     /// Stops [`stream`](Self::stream) after `limit` items in total; no page past the
@@ -339,6 +350,7 @@ impl crate::runtime::operation::Operation for ListPortInPhoneNumbers {
         &self.client
     }
 
+    #[inline]
     fn request(
         &self,
     ) -> ::std::result::Result<crate::runtime::request::Request, crate::Error> {
@@ -450,10 +462,12 @@ impl ListPortInRequests {
 
     /// Sends the request (`GET /v1/Porting/PortIn/PortInRequests`) and decodes the response.
     #[inline]
-    pub async fn send(
+    pub fn send(
         self,
-    ) -> ::std::result::Result<super::ListPortInRequestsResponse, crate::Error> {
-        crate::runtime::operation::Operation::send(self).await
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<super::ListPortInRequestsResponse, crate::Error>,
+    > + ::std::marker::Send {
+        crate::runtime::operation::Operation::send(self)
     }
 
     /// Stops [`stream`](Self::stream) after `limit` items in total; no page past the
@@ -484,6 +498,7 @@ impl crate::runtime::operation::Operation for ListPortInRequests {
         &self.client
     }
 
+    #[inline]
     fn request(
         &self,
     ) -> ::std::result::Result<crate::runtime::request::Request, crate::Error> {

@@ -80,8 +80,12 @@ impl ListAddress {
 
     /// Sends the request (`GET /v2/Addresses`) and decodes the response.
     #[inline]
-    pub async fn send(self) -> ::std::result::Result<super::AddressList, crate::Error> {
-        crate::runtime::operation::Operation::send(self).await
+    pub fn send(
+        self,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<super::AddressList, crate::Error>,
+    > + ::std::marker::Send {
+        crate::runtime::operation::Operation::send(self)
     }
 
     /// Stops [`stream`](Self::stream) after `limit` items in total; no page past the
@@ -112,6 +116,7 @@ impl crate::runtime::operation::Operation for ListAddress {
         &self.client
     }
 
+    #[inline]
     fn request(
         &self,
     ) -> ::std::result::Result<crate::runtime::request::Request, crate::Error> {

@@ -59,8 +59,12 @@ pub struct FetchAccount {
 impl FetchAccount {
     /// Sends the request (`GET /v1/Accounts/{Sid}`) and decodes the response.
     #[inline]
-    pub async fn send(self) -> ::std::result::Result<super::Account, crate::Error> {
-        crate::runtime::operation::Operation::send(self).await
+    pub fn send(
+        self,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<super::Account, crate::Error>,
+    > + ::std::marker::Send {
+        crate::runtime::operation::Operation::send(self)
     }
 }
 
@@ -70,6 +74,7 @@ impl crate::runtime::operation::Operation for FetchAccount {
         &self.client
     }
 
+    #[inline]
     fn request(
         &self,
     ) -> ::std::result::Result<crate::runtime::request::Request, crate::Error> {

@@ -84,13 +84,15 @@ impl ListRoleAssignments {
     /// Sends the request (`GET /Organizations/{OrganizationSid}/RoleAssignments`) and decodes the
     /// response.
     #[inline]
-    pub async fn send(
+    pub fn send(
         self,
-    ) -> ::std::result::Result<
-        super::PublicApiCreateRoleAssignmentResponsePage,
-        crate::Error,
-    > {
-        crate::runtime::operation::Operation::send(self).await
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            super::PublicApiCreateRoleAssignmentResponsePage,
+            crate::Error,
+        >,
+    > + ::std::marker::Send {
+        crate::runtime::operation::Operation::send(self)
     }
 
     /// Stops [`stream`](Self::stream) after `limit` items in total; no page past the
@@ -125,6 +127,7 @@ impl crate::runtime::operation::Operation for ListRoleAssignments {
         &self.client
     }
 
+    #[inline]
     fn request(
         &self,
     ) -> ::std::result::Result<crate::runtime::request::Request, crate::Error> {

@@ -93,10 +93,12 @@ impl CreateKnowledge {
 
     /// Sends the request (`POST /v1/Knowledge`) and decodes the response.
     #[inline]
-    pub async fn send(
+    pub fn send(
         self,
-    ) -> ::std::result::Result<super::ServiceKnowledge, crate::Error> {
-        crate::runtime::operation::Operation::send(self).await
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<super::ServiceKnowledge, crate::Error>,
+    > + ::std::marker::Send {
+        crate::runtime::operation::Operation::send(self)
     }
 }
 
@@ -106,6 +108,7 @@ impl crate::runtime::operation::Operation for CreateKnowledge {
         &self.client
     }
 
+    #[inline]
     fn request(
         &self,
     ) -> ::std::result::Result<crate::runtime::request::Request, crate::Error> {
@@ -135,10 +138,12 @@ pub struct FetchKnowledgeStatus {
 impl FetchKnowledgeStatus {
     /// Sends the request (`GET /v1/Knowledge/{id}/Status`) and decodes the response.
     #[inline]
-    pub async fn send(
+    pub fn send(
         self,
-    ) -> ::std::result::Result<super::ServiceKnowledgeStatus, crate::Error> {
-        crate::runtime::operation::Operation::send(self).await
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<super::ServiceKnowledgeStatus, crate::Error>,
+    > + ::std::marker::Send {
+        crate::runtime::operation::Operation::send(self)
     }
 }
 
@@ -148,6 +153,7 @@ impl crate::runtime::operation::Operation for FetchKnowledgeStatus {
         &self.client
     }
 
+    #[inline]
     fn request(
         &self,
     ) -> ::std::result::Result<crate::runtime::request::Request, crate::Error> {
@@ -187,10 +193,12 @@ impl SearchKnowledge {
 
     /// Sends the request (`POST /v1/Knowledge/{id}/Search`) and decodes the response.
     #[inline]
-    pub async fn send(
+    pub fn send(
         self,
-    ) -> ::std::result::Result<super::ServiceSearchResult, crate::Error> {
-        crate::runtime::operation::Operation::send(self).await
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<super::ServiceSearchResult, crate::Error>,
+    > + ::std::marker::Send {
+        crate::runtime::operation::Operation::send(self)
     }
 }
 
@@ -200,6 +208,7 @@ impl crate::runtime::operation::Operation for SearchKnowledge {
         &self.client
     }
 
+    #[inline]
     fn request(
         &self,
     ) -> ::std::result::Result<crate::runtime::request::Request, crate::Error> {

@@ -99,10 +99,15 @@ pub struct CreateV3TypingIndicator {
 impl CreateV3TypingIndicator {
     /// Sends the request (`POST /v3/Indicators/Typing.json`) and decodes the response.
     #[inline]
-    pub async fn send(
+    pub fn send(
         self,
-    ) -> ::std::result::Result<super::CreateV3TypingIndicatorResponse, crate::Error> {
-        crate::runtime::operation::Operation::send(self).await
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            super::CreateV3TypingIndicatorResponse,
+            crate::Error,
+        >,
+    > + ::std::marker::Send {
+        crate::runtime::operation::Operation::send(self)
     }
 }
 
@@ -114,6 +119,7 @@ impl crate::runtime::operation::Operation for CreateV3TypingIndicator {
         &self.client
     }
 
+    #[inline]
     fn request(
         &self,
     ) -> ::std::result::Result<crate::runtime::request::Request, crate::Error> {
@@ -141,10 +147,12 @@ pub struct FetchChannelsSender {
 impl FetchChannelsSender {
     /// Sends the request (`GET /v3/Channels/Senders/{Sid}`) and decodes the response.
     #[inline]
-    pub async fn send(
+    pub fn send(
         self,
-    ) -> ::std::result::Result<super::ChannelsSender, crate::Error> {
-        crate::runtime::operation::Operation::send(self).await
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<super::ChannelsSender, crate::Error>,
+    > + ::std::marker::Send {
+        crate::runtime::operation::Operation::send(self)
     }
 }
 
@@ -154,6 +162,7 @@ impl crate::runtime::operation::Operation for FetchChannelsSender {
         &self.client
     }
 
+    #[inline]
     fn request(
         &self,
     ) -> ::std::result::Result<crate::runtime::request::Request, crate::Error> {
@@ -198,10 +207,12 @@ impl FetchOptOutKeywords {
 
     /// Sends the request (`GET /v3/OptOuts/{OptOutSid}/Keywords`) and decodes the response.
     #[inline]
-    pub async fn send(
+    pub fn send(
         self,
-    ) -> ::std::result::Result<super::KeywordConfigurationResponse, crate::Error> {
-        crate::runtime::operation::Operation::send(self).await
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<super::KeywordConfigurationResponse, crate::Error>,
+    > + ::std::marker::Send {
+        crate::runtime::operation::Operation::send(self)
     }
 }
 
@@ -211,6 +222,7 @@ impl crate::runtime::operation::Operation for FetchOptOutKeywords {
         &self.client
     }
 
+    #[inline]
     fn request(
         &self,
     ) -> ::std::result::Result<crate::runtime::request::Request, crate::Error> {

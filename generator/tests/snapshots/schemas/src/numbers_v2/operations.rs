@@ -127,10 +127,12 @@ impl CreateHostedNumberOrder {
 
     /// Sends the request (`POST /v2/HostedNumber/Orders`) and decodes the response.
     #[inline]
-    pub async fn send(
+    pub fn send(
         self,
-    ) -> ::std::result::Result<super::HostedNumberOrder, crate::Error> {
-        crate::runtime::operation::Operation::send(self).await
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<super::HostedNumberOrder, crate::Error>,
+    > + ::std::marker::Send {
+        crate::runtime::operation::Operation::send(self)
     }
 }
 
@@ -140,6 +142,7 @@ impl crate::runtime::operation::Operation for CreateHostedNumberOrder {
         &self.client
     }
 
+    #[inline]
     fn request(
         &self,
     ) -> ::std::result::Result<crate::runtime::request::Request, crate::Error> {
@@ -206,10 +209,12 @@ impl ListBundle {
 
     /// Sends the request (`GET /v2/RegulatoryCompliance/Bundles`) and decodes the response.
     #[inline]
-    pub async fn send(
+    pub fn send(
         self,
-    ) -> ::std::result::Result<super::ListBundleResponse, crate::Error> {
-        crate::runtime::operation::Operation::send(self).await
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<super::ListBundleResponse, crate::Error>,
+    > + ::std::marker::Send {
+        crate::runtime::operation::Operation::send(self)
     }
 
     /// Stops [`stream`](Self::stream) after `limit` items in total; no page past the
@@ -240,6 +245,7 @@ impl crate::runtime::operation::Operation for ListBundle {
         &self.client
     }
 
+    #[inline]
     fn request(
         &self,
     ) -> ::std::result::Result<crate::runtime::request::Request, crate::Error> {

@@ -137,8 +137,12 @@ pub struct CreateSink {
 impl CreateSink {
     /// Sends the request (`POST /v1/Sinks`) and decodes the response.
     #[inline]
-    pub async fn send(self) -> ::std::result::Result<super::Sink, crate::Error> {
-        crate::runtime::operation::Operation::send(self).await
+    pub fn send(
+        self,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<super::Sink, crate::Error>,
+    > + ::std::marker::Send {
+        crate::runtime::operation::Operation::send(self)
     }
 }
 
@@ -148,6 +152,7 @@ impl crate::runtime::operation::Operation for CreateSink {
         &self.client
     }
 
+    #[inline]
     fn request(
         &self,
     ) -> ::std::result::Result<crate::runtime::request::Request, crate::Error> {
@@ -182,8 +187,12 @@ pub struct CreateSinkTest {
 impl CreateSinkTest {
     /// Sends the request (`POST /v1/Sinks/{Sid}/Test`) and decodes the response.
     #[inline]
-    pub async fn send(self) -> ::std::result::Result<super::SinkSinkTest, crate::Error> {
-        crate::runtime::operation::Operation::send(self).await
+    pub fn send(
+        self,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<super::SinkSinkTest, crate::Error>,
+    > + ::std::marker::Send {
+        crate::runtime::operation::Operation::send(self)
     }
 }
 
@@ -193,6 +202,7 @@ impl crate::runtime::operation::Operation for CreateSinkTest {
         &self.client
     }
 
+    #[inline]
     fn request(
         &self,
     ) -> ::std::result::Result<crate::runtime::request::Request, crate::Error> {
@@ -227,8 +237,12 @@ pub struct CreateSubscription {
 impl CreateSubscription {
     /// Sends the request (`POST /v1/Subscriptions`) and decodes the response.
     #[inline]
-    pub async fn send(self) -> ::std::result::Result<super::Subscription, crate::Error> {
-        crate::runtime::operation::Operation::send(self).await
+    pub fn send(
+        self,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<super::Subscription, crate::Error>,
+    > + ::std::marker::Send {
+        crate::runtime::operation::Operation::send(self)
     }
 }
 
@@ -238,6 +252,7 @@ impl crate::runtime::operation::Operation for CreateSubscription {
         &self.client
     }
 
+    #[inline]
     fn request(
         &self,
     ) -> ::std::result::Result<crate::runtime::request::Request, crate::Error> {
@@ -276,8 +291,12 @@ pub struct DeleteSink {
 impl DeleteSink {
     /// Sends the request (`DELETE /v1/Sinks/{Sid}`) and decodes the response.
     #[inline]
-    pub async fn send(self) -> ::std::result::Result<(), crate::Error> {
-        crate::runtime::operation::Operation::send(self).await
+    pub fn send(
+        self,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<(), crate::Error>,
+    > + ::std::marker::Send {
+        crate::runtime::operation::Operation::send(self)
     }
 }
 
@@ -287,6 +306,7 @@ impl crate::runtime::operation::Operation for DeleteSink {
         &self.client
     }
 
+    #[inline]
     fn request(
         &self,
     ) -> ::std::result::Result<crate::runtime::request::Request, crate::Error> {

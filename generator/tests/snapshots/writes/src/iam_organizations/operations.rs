@@ -181,10 +181,15 @@ impl CreateRoleAssignment {
     /// Sends the request (`POST /Organizations/{OrganizationSid}/RoleAssignments`) and decodes the
     /// response.
     #[inline]
-    pub async fn send(
+    pub fn send(
         self,
-    ) -> ::std::result::Result<super::PublicApiRoleAssignmentResponse, crate::Error> {
-        crate::runtime::operation::Operation::send(self).await
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            super::PublicApiRoleAssignmentResponse,
+            crate::Error,
+        >,
+    > + ::std::marker::Send {
+        crate::runtime::operation::Operation::send(self)
     }
 }
 
@@ -196,6 +201,7 @@ impl crate::runtime::operation::Operation for CreateRoleAssignment {
         &self.client
     }
 
+    #[inline]
     fn request(
         &self,
     ) -> ::std::result::Result<crate::runtime::request::Request, crate::Error> {
@@ -233,8 +239,12 @@ impl DeleteOrganizationUser {
     /// Sends the request (`DELETE /Organizations/{OrganizationSid}/scim/Users/{UserSid}`) and decodes
     /// the response.
     #[inline]
-    pub async fn send(self) -> ::std::result::Result<(), crate::Error> {
-        crate::runtime::operation::Operation::send(self).await
+    pub fn send(
+        self,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<(), crate::Error>,
+    > + ::std::marker::Send {
+        crate::runtime::operation::Operation::send(self)
     }
 }
 
@@ -244,6 +254,7 @@ impl crate::runtime::operation::Operation for DeleteOrganizationUser {
         &self.client
     }
 
+    #[inline]
     fn request(
         &self,
     ) -> ::std::result::Result<crate::runtime::request::Request, crate::Error> {
@@ -342,10 +353,15 @@ impl FetchAuthorize {
 
     /// Sends the request (`GET /v1/authorize`) and decodes the response.
     #[inline]
-    pub async fn send(
+    pub fn send(
         self,
-    ) -> ::std::result::Result<crate::Redirect<super::OauthV1Authorize>, crate::Error> {
-        crate::runtime::operation::Operation::send(self).await
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            crate::Redirect<super::OauthV1Authorize>,
+            crate::Error,
+        >,
+    > + ::std::marker::Send {
+        crate::runtime::operation::Operation::send(self)
     }
 }
 
@@ -355,6 +371,7 @@ impl crate::runtime::operation::Operation for FetchAuthorize {
         &self.client
     }
 
+    #[inline]
     fn request(
         &self,
     ) -> ::std::result::Result<crate::runtime::request::Request, crate::Error> {
@@ -401,8 +418,12 @@ impl PatchOrganizationUser {
     /// Sends the request (`PATCH /Organizations/{OrganizationSid}/scim/Users/{UserSid}`) and decodes
     /// the response.
     #[inline]
-    pub async fn send(self) -> ::std::result::Result<super::ScimUser, crate::Error> {
-        crate::runtime::operation::Operation::send(self).await
+    pub fn send(
+        self,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<super::ScimUser, crate::Error>,
+    > + ::std::marker::Send {
+        crate::runtime::operation::Operation::send(self)
     }
 }
 
@@ -412,6 +433,7 @@ impl crate::runtime::operation::Operation for PatchOrganizationUser {
         &self.client
     }
 
+    #[inline]
     fn request(
         &self,
     ) -> ::std::result::Result<crate::runtime::request::Request, crate::Error> {
@@ -470,8 +492,12 @@ impl UpdateOrganizationUser {
     /// Sends the request (`PUT /Organizations/{OrganizationSid}/scim/Users/{UserSid}`) and decodes the
     /// response.
     #[inline]
-    pub async fn send(self) -> ::std::result::Result<super::ScimUser, crate::Error> {
-        crate::runtime::operation::Operation::send(self).await
+    pub fn send(
+        self,
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<super::ScimUser, crate::Error>,
+    > + ::std::marker::Send {
+        crate::runtime::operation::Operation::send(self)
     }
 }
 
@@ -481,6 +507,7 @@ impl crate::runtime::operation::Operation for UpdateOrganizationUser {
         &self.client
     }
 
+    #[inline]
     fn request(
         &self,
     ) -> ::std::result::Result<crate::runtime::request::Request, crate::Error> {

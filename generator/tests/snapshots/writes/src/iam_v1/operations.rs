@@ -71,13 +71,15 @@ pub struct UpdateOauthAppAccount {
 impl UpdateOauthAppAccount {
     /// Sends the request (`PUT /v1/Account/OAuthApps/{sid}`) and decodes the response.
     #[inline]
-    pub async fn send(
+    pub fn send(
         self,
-    ) -> ::std::result::Result<
-        super::AccountVendorOauthAppCreateUpdateResponse,
-        crate::Error,
-    > {
-        crate::runtime::operation::Operation::send(self).await
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            super::AccountVendorOauthAppCreateUpdateResponse,
+            crate::Error,
+        >,
+    > + ::std::marker::Send {
+        crate::runtime::operation::Operation::send(self)
     }
 }
 
@@ -89,6 +91,7 @@ impl crate::runtime::operation::Operation for UpdateOauthAppAccount {
         &self.client
     }
 
+    #[inline]
     fn request(
         &self,
     ) -> ::std::result::Result<crate::runtime::request::Request, crate::Error> {

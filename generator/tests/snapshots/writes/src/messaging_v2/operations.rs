@@ -86,10 +86,12 @@ pub struct CreateChannelsSender {
 impl CreateChannelsSender {
     /// Sends the request (`POST /v2/Channels/Senders`) and decodes the response.
     #[inline]
-    pub async fn send(
+    pub fn send(
         self,
-    ) -> ::std::result::Result<super::ChannelsSenderResponse, crate::Error> {
-        crate::runtime::operation::Operation::send(self).await
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<super::ChannelsSenderResponse, crate::Error>,
+    > + ::std::marker::Send {
+        crate::runtime::operation::Operation::send(self)
     }
 }
 
@@ -99,6 +101,7 @@ impl crate::runtime::operation::Operation for CreateChannelsSender {
         &self.client
     }
 
+    #[inline]
     fn request(
         &self,
     ) -> ::std::result::Result<crate::runtime::request::Request, crate::Error> {
@@ -127,10 +130,15 @@ pub struct CreateTypingIndicator {
 impl CreateTypingIndicator {
     /// Sends the request (`POST /v2/Indicators/Typing.json`) and decodes the response.
     #[inline]
-    pub async fn send(
+    pub fn send(
         self,
-    ) -> ::std::result::Result<super::CreateTypingIndicatorResponse, crate::Error> {
-        crate::runtime::operation::Operation::send(self).await
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<
+            super::CreateTypingIndicatorResponse,
+            crate::Error,
+        >,
+    > + ::std::marker::Send {
+        crate::runtime::operation::Operation::send(self)
     }
 }
 
@@ -142,6 +150,7 @@ impl crate::runtime::operation::Operation for CreateTypingIndicator {
         &self.client
     }
 
+    #[inline]
     fn request(
         &self,
     ) -> ::std::result::Result<crate::runtime::request::Request, crate::Error> {

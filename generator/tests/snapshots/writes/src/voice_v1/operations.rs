@@ -143,10 +143,12 @@ impl CreateConferenceRecording {
 
     /// Sends the request (`POST /v1/Conferences/{ConferenceSid}/Recordings`) and decodes the response.
     #[inline]
-    pub async fn send(
+    pub fn send(
         self,
-    ) -> ::std::result::Result<CreateConferenceRecordingOutcome, crate::Error> {
-        crate::runtime::operation::Operation::send(self).await
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<CreateConferenceRecordingOutcome, crate::Error>,
+    > + ::std::marker::Send {
+        crate::runtime::operation::Operation::send(self)
     }
 }
 
@@ -156,6 +158,7 @@ impl crate::runtime::operation::Operation for CreateConferenceRecording {
         &self.client
     }
 
+    #[inline]
     fn request(
         &self,
     ) -> ::std::result::Result<crate::runtime::request::Request, crate::Error> {
@@ -336,10 +339,12 @@ impl CreateParticipant {
     /// Sends the request (`POST /v1/Conferences/{ConferenceSid}/Participants`) and decodes the
     /// response.
     #[inline]
-    pub async fn send(
+    pub fn send(
         self,
-    ) -> ::std::result::Result<super::ConferenceParticipant, crate::Error> {
-        crate::runtime::operation::Operation::send(self).await
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<super::ConferenceParticipant, crate::Error>,
+    > + ::std::marker::Send {
+        crate::runtime::operation::Operation::send(self)
     }
 }
 
@@ -349,6 +354,7 @@ impl crate::runtime::operation::Operation for CreateParticipant {
         &self.client
     }
 
+    #[inline]
     fn request(
         &self,
     ) -> ::std::result::Result<crate::runtime::request::Request, crate::Error> {
@@ -440,10 +446,12 @@ impl UpdateParticipant {
     /// Sends the request (`POST /v1/Conferences/{ConferenceSid}/Participants/{CallSid}`) and decodes
     /// the response.
     #[inline]
-    pub async fn send(
+    pub fn send(
         self,
-    ) -> ::std::result::Result<UpdateParticipantOutcome, crate::Error> {
-        crate::runtime::operation::Operation::send(self).await
+    ) -> impl ::std::future::Future<
+        Output = ::std::result::Result<UpdateParticipantOutcome, crate::Error>,
+    > + ::std::marker::Send {
+        crate::runtime::operation::Operation::send(self)
     }
 }
 
@@ -453,6 +461,7 @@ impl crate::runtime::operation::Operation for UpdateParticipant {
         &self.client
     }
 
+    #[inline]
     fn request(
         &self,
     ) -> ::std::result::Result<crate::runtime::request::Request, crate::Error> {
