@@ -52,6 +52,7 @@ pub use error::{
     TransportErrorKind,
 };
 pub use id::{Id, ParseIdError};
+pub use operation::ResponseFuture;
 pub use pagination::{ItemStream, MAX_EMPTY_PAGES, NextPage, Page, PageStream};
 pub use request::Redirect;
 pub use tls::http_client_builder;

@@ -1,11 +1,14 @@
 //! What every generated request builder has in common, written once here: sending it and, for
 //! a list, walking its pages. A builder says only how its inputs make a request
 //! ([`Operation::request`]) and how its answer is read ([`Operation::Response`]); its public
-//! `send`, `stream` and `pages` are one-line calls into these traits, so a user needs no
-//! import to call them.
+//! `send`, `stream` and `pages` are one-line calls into [`send`] and [`ListOperation`], so a
+//! user needs no import to call them.
 
+use std::fmt;
 use std::future::Future;
 use std::marker::PhantomData;
+use std::pin::Pin;
+use std::task::{Context, Poll};
 
 use serde::de::DeserializeOwned;
 
@@ -98,15 +101,44 @@ pub trait Operation: Sized + Send {
     /// Checks the inputs and assembles the request; a refused input fails here, before
     /// anything is sent.
     fn request(&self) -> Result<Request, Error>;
+}
 
-    /// Sends the request and reads the answer.
-    fn send(
-        self,
-    ) -> impl Future<Output = Result<<Self::Response as Receive>::Output, Error>> + Send {
-        async move {
-            let request = self.request()?;
-            Self::Response::receive(self.client(), &request).await
-        }
+/// Sends the request `operation` makes and reads the answer: what each builder's `send` returns.
+/// A free function rather than a provided method, which the compiler checks more cheaply at
+/// each of the hundreds of builders that call it.
+pub fn send<O: Operation + 'static>(
+    operation: O,
+) -> ResponseFuture<<O::Response as Receive>::Output> {
+    ResponseFuture {
+        inner: Box::pin(async move {
+            let request = operation.request()?;
+            O::Response::receive(operation.client(), &request).await
+        }),
+    }
+}
+
+/// A request on its way, as every builder's `send` returns it: `.await` it for the decoded
+/// answer. Nothing is sent until it is first polled.
+///
+/// A named type rather than an `impl Future`, so that it can be stored or returned; boxed, one
+/// allocation per request, so that a crate of hundreds of operations does not make the
+/// compiler check a future of its own for each.
+#[must_use = "a request is only sent when its future is awaited or polled"]
+pub struct ResponseFuture<T> {
+    inner: Pin<Box<dyn Future<Output = Result<T, Error>> + Send>>,
+}
+
+impl<T> Future for ResponseFuture<T> {
+    type Output = Result<T, Error>;
+
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        self.inner.as_mut().poll(cx)
+    }
+}
+
+impl<T> fmt::Debug for ResponseFuture<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ResponseFuture").finish_non_exhaustive()
     }
 }
 

@@ -77,12 +77,8 @@ impl FetchDialogue {
     /// Sends the request (`GET /v1/Assistants/{AssistantSid}/Dialogues/{Sid}`) and decodes the
     /// response.
     #[inline]
-    pub fn send(
-        self,
-    ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<super::Dialogue, crate::Error>,
-    > + ::std::marker::Send {
-        crate::runtime::operation::Operation::send(self)
+    pub fn send(self) -> crate::ResponseFuture<super::Dialogue> {
+        crate::runtime::operation::send(self)
     }
 }
 

@@ -80,12 +80,8 @@ pub struct FetchConversation {
 impl FetchConversation {
     /// Sends the request (`GET /v2/Conversations/{Sid}`) and decodes the response.
     #[inline]
-    pub fn send(
-        self,
-    ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<super::Conversation, crate::Error>,
-    > + ::std::marker::Send {
-        crate::runtime::operation::Operation::send(self)
+    pub fn send(self) -> crate::ResponseFuture<super::Conversation> {
+        crate::runtime::operation::send(self)
     }
 }
 

@@ -44,7 +44,7 @@ pub fn lib_rs(model: &Model) -> TokenStream {
         pub use runtime::{DEFAULT_TIMEOUT, TokenFuture, TokenSource, http_client_builder};
         pub use runtime::{Id, ParseIdError};
         pub use runtime::{ItemStream, MAX_EMPTY_PAGES, NextPage, Page, PageStream};
-        pub use runtime::{HttpMethod, Redirect, UnknownValue};
+        pub use runtime::{HttpMethod, Redirect, ResponseFuture, UnknownValue};
         #[doc(hidden)]
         pub use runtime::fuzz as __fuzz;
 

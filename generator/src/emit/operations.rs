@@ -507,12 +507,8 @@ fn builder(model: &Model, module: &Module, api: &Api, op: &Operation) -> TokenSt
 
             #send_doc
             #[inline]
-            pub fn send(
-                self,
-            ) -> impl ::std::future::Future<
-                Output = ::std::result::Result<#response_type, crate::Error>,
-            > + ::std::marker::Send {
-                crate::runtime::operation::Operation::send(self)
+            pub fn send(self) -> crate::ResponseFuture<#response_type> {
+                crate::runtime::operation::send(self)
             }
 
             #paging

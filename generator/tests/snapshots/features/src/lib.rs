@@ -134,7 +134,7 @@ pub use runtime::{Id, ParseIdError};
 
 pub use runtime::{ItemStream, MAX_EMPTY_PAGES, NextPage, Page, PageStream};
 
-pub use runtime::{HttpMethod, Redirect, UnknownValue};
+pub use runtime::{HttpMethod, Redirect, ResponseFuture, UnknownValue};
 
 #[doc(hidden)]
 pub use runtime::fuzz as __fuzz;

@@ -135,12 +135,8 @@ impl CreateToken {
 
     /// Sends the request (`POST /v1/token`) and decodes the response.
     #[inline]
-    pub fn send(
-        self,
-    ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<super::OauthV1Token, crate::Error>,
-    > + ::std::marker::Send {
-        crate::runtime::operation::Operation::send(self)
+    pub fn send(self) -> crate::ResponseFuture<super::OauthV1Token> {
+        crate::runtime::operation::send(self)
     }
 }
 
@@ -185,12 +181,8 @@ impl FetchOrganizationAccount {
     /// Sends the request (`GET /Organizations/{OrganizationSid}/Accounts/{AccountSid}`) and decodes the
     /// response.
     #[inline]
-    pub fn send(
-        self,
-    ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<super::PublicApiAccountResponse, crate::Error>,
-    > + ::std::marker::Send {
-        crate::runtime::operation::Operation::send(self)
+    pub fn send(self) -> crate::ResponseFuture<super::PublicApiAccountResponse> {
+        crate::runtime::operation::send(self)
     }
 }
 
@@ -252,12 +244,8 @@ impl ListOrganizationUsers {
 
     /// Sends the request (`GET /Organizations/{OrganizationSid}/scim/Users`) and decodes the response.
     #[inline]
-    pub fn send(
-        self,
-    ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<super::ScimUserPage, crate::Error>,
-    > + ::std::marker::Send {
-        crate::runtime::operation::Operation::send(self)
+    pub fn send(self) -> crate::ResponseFuture<super::ScimUserPage> {
+        crate::runtime::operation::send(self)
     }
 }
 

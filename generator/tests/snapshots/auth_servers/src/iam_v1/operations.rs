@@ -159,12 +159,8 @@ impl CreateNewKey {
 
     /// Sends the request (`POST /v1/Keys`) and decodes the response.
     #[inline]
-    pub fn send(
-        self,
-    ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<super::GetApiKeys, crate::Error>,
-    > + ::std::marker::Send {
-        crate::runtime::operation::Operation::send(self)
+    pub fn send(self) -> crate::ResponseFuture<super::GetApiKeys> {
+        crate::runtime::operation::send(self)
     }
 }
 
@@ -208,12 +204,8 @@ pub struct FetchKey {
 impl FetchKey {
     /// Sends the request (`GET /v1/Keys/{Sid}`) and decodes the response.
     #[inline]
-    pub fn send(
-        self,
-    ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<super::GetApiKeys, crate::Error>,
-    > + ::std::marker::Send {
-        crate::runtime::operation::Operation::send(self)
+    pub fn send(self) -> crate::ResponseFuture<super::GetApiKeys> {
+        crate::runtime::operation::send(self)
     }
 }
 
@@ -262,12 +254,8 @@ pub struct FetchPublicKey {
 impl FetchPublicKey {
     /// Sends the request (`GET /v1/PublicKeys/{Sid}`) and decodes the response.
     #[inline]
-    pub fn send(
-        self,
-    ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<super::PublicKey, crate::Error>,
-    > + ::std::marker::Send {
-        crate::runtime::operation::Operation::send(self)
+    pub fn send(self) -> crate::ResponseFuture<super::PublicKey> {
+        crate::runtime::operation::send(self)
     }
 }
 
@@ -309,12 +297,8 @@ pub struct ListGetKeys {
 impl ListGetKeys {
     /// Sends the request (`GET /v1/Keys`) and decodes the response.
     #[inline]
-    pub fn send(
-        self,
-    ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<super::ListGetKeysResponse, crate::Error>,
-    > + ::std::marker::Send {
-        crate::runtime::operation::Operation::send(self)
+    pub fn send(self) -> crate::ResponseFuture<super::ListGetKeysResponse> {
+        crate::runtime::operation::send(self)
     }
 }
 
@@ -356,12 +340,8 @@ pub struct ListRolePermission {
 impl ListRolePermission {
     /// Sends the request (`GET /v1/Roles/{RoleSid}/Permissions`) and decodes the response.
     #[inline]
-    pub fn send(
-        self,
-    ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<super::ListRolePermissionResponse, crate::Error>,
-    > + ::std::marker::Send {
-        crate::runtime::operation::Operation::send(self)
+    pub fn send(self) -> crate::ResponseFuture<super::ListRolePermissionResponse> {
+        crate::runtime::operation::send(self)
     }
 }
 

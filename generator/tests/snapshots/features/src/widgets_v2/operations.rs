@@ -109,12 +109,8 @@ pub struct DeleteWidget {
 impl DeleteWidget {
     /// Sends the request (`DELETE /v2/Widgets/{WidgetSid}`) and decodes the response.
     #[inline]
-    pub fn send(
-        self,
-    ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<(), crate::Error>,
-    > + ::std::marker::Send {
-        crate::runtime::operation::Operation::send(self)
+    pub fn send(self) -> crate::ResponseFuture<()> {
+        crate::runtime::operation::send(self)
     }
 }
 
@@ -156,12 +152,8 @@ pub struct FetchWidget {
 impl FetchWidget {
     /// Sends the request (`GET /v2/Widgets/{WidgetSid}`) and decodes the response.
     #[inline]
-    pub fn send(
-        self,
-    ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<super::Widget, crate::Error>,
-    > + ::std::marker::Send {
-        crate::runtime::operation::Operation::send(self)
+    pub fn send(self) -> crate::ResponseFuture<super::Widget> {
+        crate::runtime::operation::send(self)
     }
 }
 
@@ -265,12 +257,8 @@ impl ListWidgets {
 
     /// Sends the request (`GET /v2/Widgets`) and decodes the response.
     #[inline]
-    pub fn send(
-        self,
-    ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<super::WidgetPage, crate::Error>,
-    > + ::std::marker::Send {
-        crate::runtime::operation::Operation::send(self)
+    pub fn send(self) -> crate::ResponseFuture<super::WidgetPage> {
+        crate::runtime::operation::send(self)
     }
 
     /// Stops [`stream`](Self::stream) after `limit` items in total; no page past the

@@ -395,12 +395,8 @@ impl UpdateService {
 
     /// Sends the request (`POST /v2/Services/{Sid}`) and decodes the response.
     #[inline]
-    pub fn send(
-        self,
-    ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<super::Service, crate::Error>,
-    > + ::std::marker::Send {
-        crate::runtime::operation::Operation::send(self)
+    pub fn send(self) -> crate::ResponseFuture<super::Service> {
+        crate::runtime::operation::send(self)
     }
 }
 

@@ -53,12 +53,8 @@ pub struct FetchPet {
 impl FetchPet {
     /// Sends the request (`GET /v1/Pets/{id}`) and decodes the response.
     #[inline]
-    pub fn send(
-        self,
-    ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<super::Pet, crate::Error>,
-    > + ::std::marker::Send {
-        crate::runtime::operation::Operation::send(self)
+    pub fn send(self) -> crate::ResponseFuture<super::Pet> {
+        crate::runtime::operation::send(self)
     }
 }
 

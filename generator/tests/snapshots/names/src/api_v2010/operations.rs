@@ -131,12 +131,8 @@ impl CreatePayments {
     /// Sends the request (`POST /2010-04-01/Accounts/{AccountSid}/Calls/{CallSid}/Payments.json`) and
     /// decodes the response.
     #[inline]
-    pub fn send(
-        self,
-    ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<super::AccountCallPayments, crate::Error>,
-    > + ::std::marker::Send {
-        crate::runtime::operation::Operation::send(self)
+    pub fn send(self) -> crate::ResponseFuture<super::AccountCallPayments> {
+        crate::runtime::operation::send(self)
     }
 }
 
@@ -315,12 +311,8 @@ impl ListCall {
 
     /// Sends the request (`GET /2010-04-01/Accounts/{AccountSid}/Calls.json`) and decodes the response.
     #[inline]
-    pub fn send(
-        self,
-    ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<super::ListCallResponse, crate::Error>,
-    > + ::std::marker::Send {
-        crate::runtime::operation::Operation::send(self)
+    pub fn send(self) -> crate::ResponseFuture<super::ListCallResponse> {
+        crate::runtime::operation::send(self)
     }
 
     /// Stops [`stream`](Self::stream) after `limit` items in total; no page past the

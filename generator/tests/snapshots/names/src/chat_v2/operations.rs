@@ -188,12 +188,8 @@ impl CreateChannel {
 
     /// Sends the request (`POST /v2/Services/{ServiceSid}/Channels`) and decodes the response.
     #[inline]
-    pub fn send(
-        self,
-    ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<super::ServiceChannel, crate::Error>,
-    > + ::std::marker::Send {
-        crate::runtime::operation::Operation::send(self)
+    pub fn send(self) -> crate::ResponseFuture<super::ServiceChannel> {
+        crate::runtime::operation::send(self)
     }
 }
 
@@ -276,12 +272,8 @@ impl ListBinding {
 
     /// Sends the request (`GET /v2/Services/{ServiceSid}/Bindings`) and decodes the response.
     #[inline]
-    pub fn send(
-        self,
-    ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<super::ListBindingResponse, crate::Error>,
-    > + ::std::marker::Send {
-        crate::runtime::operation::Operation::send(self)
+    pub fn send(self) -> crate::ResponseFuture<super::ListBindingResponse> {
+        crate::runtime::operation::send(self)
     }
 }
 
@@ -344,12 +336,8 @@ impl ListChannel {
 
     /// Sends the request (`GET /v2/Services/{ServiceSid}/Channels`) and decodes the response.
     #[inline]
-    pub fn send(
-        self,
-    ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<super::ListChannelResponse, crate::Error>,
-    > + ::std::marker::Send {
-        crate::runtime::operation::Operation::send(self)
+    pub fn send(self) -> crate::ResponseFuture<super::ListChannelResponse> {
+        crate::runtime::operation::send(self)
     }
 }
 
@@ -410,12 +398,8 @@ impl ListUserBinding {
     /// Sends the request (`GET /v2/Services/{ServiceSid}/Users/{UserSid}/Bindings`) and decodes the
     /// response.
     #[inline]
-    pub fn send(
-        self,
-    ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<super::ListUserBindingResponse, crate::Error>,
-    > + ::std::marker::Send {
-        crate::runtime::operation::Operation::send(self)
+    pub fn send(self) -> crate::ResponseFuture<super::ListUserBindingResponse> {
+        crate::runtime::operation::send(self)
     }
 }
 
@@ -499,12 +483,8 @@ impl UpdateChannel {
 
     /// Sends the request (`POST /v2/Services/{ServiceSid}/Channels/{Sid}`) and decodes the response.
     #[inline]
-    pub fn send(
-        self,
-    ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<super::ServiceChannel, crate::Error>,
-    > + ::std::marker::Send {
-        crate::runtime::operation::Operation::send(self)
+    pub fn send(self) -> crate::ResponseFuture<super::ServiceChannel> {
+        crate::runtime::operation::send(self)
     }
 }
 

@@ -168,12 +168,8 @@ pub struct CreateContent {
 impl CreateContent {
     /// Sends the request (`POST /v1/Content`) and decodes the response.
     #[inline]
-    pub fn send(
-        self,
-    ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<super::ContentResponse, crate::Error>,
-    > + ::std::marker::Send {
-        crate::runtime::operation::Operation::send(self)
+    pub fn send(self) -> crate::ResponseFuture<super::ContentResponse> {
+        crate::runtime::operation::send(self)
     }
 }
 
@@ -211,12 +207,8 @@ pub struct DeleteContent {
 impl DeleteContent {
     /// Sends the request (`DELETE /v1/Content/{Sid}`) and decodes the response.
     #[inline]
-    pub fn send(
-        self,
-    ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<(), crate::Error>,
-    > + ::std::marker::Send {
-        crate::runtime::operation::Operation::send(self)
+    pub fn send(self) -> crate::ResponseFuture<()> {
+        crate::runtime::operation::send(self)
     }
 }
 
@@ -260,13 +252,10 @@ impl FetchApprovalFetch {
     #[inline]
     pub fn send(
         self,
-    ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<
-            super::ContentAndApprovalsWhatsappApprovalRequestWhatsappApprovalStatusWithRejectionReasonAndAllowCategoryChange,
-            crate::Error,
-        >,
-    > + ::std::marker::Send {
-        crate::runtime::operation::Operation::send(self)
+    ) -> crate::ResponseFuture<
+        super::ContentAndApprovalsWhatsappApprovalRequestWhatsappApprovalStatusWithRejectionReasonAndAllowCategoryChange,
+    > {
+        crate::runtime::operation::send(self)
     }
 }
 
@@ -311,12 +300,8 @@ pub struct FetchContent {
 impl FetchContent {
     /// Sends the request (`GET /v1/Content/{Sid}`) and decodes the response.
     #[inline]
-    pub fn send(
-        self,
-    ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<super::Content, crate::Error>,
-    > + ::std::marker::Send {
-        crate::runtime::operation::Operation::send(self)
+    pub fn send(self) -> crate::ResponseFuture<super::Content> {
+        crate::runtime::operation::send(self)
     }
 }
 
@@ -411,12 +396,8 @@ impl ListContent {
 
     /// Sends the request (`GET /v1/Content`) and decodes the response.
     #[inline]
-    pub fn send(
-        self,
-    ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<super::ListContentResponse, crate::Error>,
-    > + ::std::marker::Send {
-        crate::runtime::operation::Operation::send(self)
+    pub fn send(self) -> crate::ResponseFuture<super::ListContentResponse> {
+        crate::runtime::operation::send(self)
     }
 }
 

@@ -161,12 +161,8 @@ impl ListMessage {
     /// Sends the request (`GET /2010-04-01/Accounts/{AccountSid}/Messages.json`) and decodes the
     /// response.
     #[inline]
-    pub fn send(
-        self,
-    ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<super::ListMessageResponse, crate::Error>,
-    > + ::std::marker::Send {
-        crate::runtime::operation::Operation::send(self)
+    pub fn send(self) -> crate::ResponseFuture<super::ListMessageResponse> {
+        crate::runtime::operation::send(self)
     }
 
     /// Stops [`stream`](Self::stream) after `limit` items in total; no page past the

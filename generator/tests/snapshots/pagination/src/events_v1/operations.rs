@@ -114,12 +114,8 @@ impl ListSink {
 
     /// Sends the request (`GET /v1/Sinks`) and decodes the response.
     #[inline]
-    pub fn send(
-        self,
-    ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<super::ListSinkResponse, crate::Error>,
-    > + ::std::marker::Send {
-        crate::runtime::operation::Operation::send(self)
+    pub fn send(self) -> crate::ResponseFuture<super::ListSinkResponse> {
+        crate::runtime::operation::send(self)
     }
 
     /// Stops [`stream`](Self::stream) after `limit` items in total; no page past the

@@ -66,12 +66,8 @@ impl FetchLookupAccountRateLimits {
 
     /// Sends the request (`GET /v2/RateLimits`) and decodes the response.
     #[inline]
-    pub fn send(
-        self,
-    ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<super::RateLimitListResponse, crate::Error>,
-    > + ::std::marker::Send {
-        crate::runtime::operation::Operation::send(self)
+    pub fn send(self) -> crate::ResponseFuture<super::RateLimitListResponse> {
+        crate::runtime::operation::send(self)
     }
 }
 

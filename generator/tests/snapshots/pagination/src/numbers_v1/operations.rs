@@ -123,12 +123,8 @@ impl ListArchivedPortInRequests {
 
     /// Sends the request (`GET /v1/Porting/PortIn/Archive`) and decodes the response.
     #[inline]
-    pub fn send(
-        self,
-    ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<super::PortInRequestPage, crate::Error>,
-    > + ::std::marker::Send {
-        crate::runtime::operation::Operation::send(self)
+    pub fn send(self) -> crate::ResponseFuture<super::PortInRequestPage> {
+        crate::runtime::operation::send(self)
     }
 
     /// Stops [`stream`](Self::stream) after `limit` items in total; no page past the
@@ -209,12 +205,8 @@ impl ListDraftPortInRequests {
 
     /// Sends the request (`GET /v1/Porting/PortIn/Drafts`) and decodes the response.
     #[inline]
-    pub fn send(
-        self,
-    ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<super::PortInRequestPage, crate::Error>,
-    > + ::std::marker::Send {
-        crate::runtime::operation::Operation::send(self)
+    pub fn send(self) -> crate::ResponseFuture<super::PortInRequestPage> {
+        crate::runtime::operation::send(self)
     }
 
     /// Stops [`stream`](Self::stream) after `limit` items in total; no page past the
@@ -309,15 +301,8 @@ impl ListPortInPhoneNumbers {
     /// Sends the request (`GET /v1/Porting/PortIn/{PortInRequestSid}/PhoneNumbers`) and decodes the
     /// response.
     #[inline]
-    pub fn send(
-        self,
-    ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<
-            super::ListPortInPhoneNumbersResponse,
-            crate::Error,
-        >,
-    > + ::std::marker::Send {
-        crate::runtime::operation::Operation::send(self)
+    pub fn send(self) -> crate::ResponseFuture<super::ListPortInPhoneNumbersResponse> {
+        crate::runtime::operation::send(self)
     }
 
     /// Stops [`stream`](Self::stream) after `limit` items in total; no page past the
@@ -462,12 +447,8 @@ impl ListPortInRequests {
 
     /// Sends the request (`GET /v1/Porting/PortIn/PortInRequests`) and decodes the response.
     #[inline]
-    pub fn send(
-        self,
-    ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<super::ListPortInRequestsResponse, crate::Error>,
-    > + ::std::marker::Send {
-        crate::runtime::operation::Operation::send(self)
+    pub fn send(self) -> crate::ResponseFuture<super::ListPortInRequestsResponse> {
+        crate::runtime::operation::send(self)
     }
 
     /// Stops [`stream`](Self::stream) after `limit` items in total; no page past the

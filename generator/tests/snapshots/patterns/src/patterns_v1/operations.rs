@@ -59,12 +59,8 @@ pub struct FetchAccount {
 impl FetchAccount {
     /// Sends the request (`GET /v1/Accounts/{Sid}`) and decodes the response.
     #[inline]
-    pub fn send(
-        self,
-    ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<super::Account, crate::Error>,
-    > + ::std::marker::Send {
-        crate::runtime::operation::Operation::send(self)
+    pub fn send(self) -> crate::ResponseFuture<super::Account> {
+        crate::runtime::operation::send(self)
     }
 }
 

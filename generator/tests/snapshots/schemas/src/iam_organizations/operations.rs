@@ -86,13 +86,8 @@ impl ListRoleAssignments {
     #[inline]
     pub fn send(
         self,
-    ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<
-            super::PublicApiCreateRoleAssignmentResponsePage,
-            crate::Error,
-        >,
-    > + ::std::marker::Send {
-        crate::runtime::operation::Operation::send(self)
+    ) -> crate::ResponseFuture<super::PublicApiCreateRoleAssignmentResponsePage> {
+        crate::runtime::operation::send(self)
     }
 
     /// Stops [`stream`](Self::stream) after `limit` items in total; no page past the

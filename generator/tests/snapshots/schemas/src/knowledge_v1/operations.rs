@@ -93,12 +93,8 @@ impl CreateKnowledge {
 
     /// Sends the request (`POST /v1/Knowledge`) and decodes the response.
     #[inline]
-    pub fn send(
-        self,
-    ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<super::ServiceKnowledge, crate::Error>,
-    > + ::std::marker::Send {
-        crate::runtime::operation::Operation::send(self)
+    pub fn send(self) -> crate::ResponseFuture<super::ServiceKnowledge> {
+        crate::runtime::operation::send(self)
     }
 }
 
@@ -138,12 +134,8 @@ pub struct FetchKnowledgeStatus {
 impl FetchKnowledgeStatus {
     /// Sends the request (`GET /v1/Knowledge/{id}/Status`) and decodes the response.
     #[inline]
-    pub fn send(
-        self,
-    ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<super::ServiceKnowledgeStatus, crate::Error>,
-    > + ::std::marker::Send {
-        crate::runtime::operation::Operation::send(self)
+    pub fn send(self) -> crate::ResponseFuture<super::ServiceKnowledgeStatus> {
+        crate::runtime::operation::send(self)
     }
 }
 
@@ -193,12 +185,8 @@ impl SearchKnowledge {
 
     /// Sends the request (`POST /v1/Knowledge/{id}/Search`) and decodes the response.
     #[inline]
-    pub fn send(
-        self,
-    ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<super::ServiceSearchResult, crate::Error>,
-    > + ::std::marker::Send {
-        crate::runtime::operation::Operation::send(self)
+    pub fn send(self) -> crate::ResponseFuture<super::ServiceSearchResult> {
+        crate::runtime::operation::send(self)
     }
 }
 

@@ -99,15 +99,8 @@ pub struct CreateV3TypingIndicator {
 impl CreateV3TypingIndicator {
     /// Sends the request (`POST /v3/Indicators/Typing.json`) and decodes the response.
     #[inline]
-    pub fn send(
-        self,
-    ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<
-            super::CreateV3TypingIndicatorResponse,
-            crate::Error,
-        >,
-    > + ::std::marker::Send {
-        crate::runtime::operation::Operation::send(self)
+    pub fn send(self) -> crate::ResponseFuture<super::CreateV3TypingIndicatorResponse> {
+        crate::runtime::operation::send(self)
     }
 }
 
@@ -147,12 +140,8 @@ pub struct FetchChannelsSender {
 impl FetchChannelsSender {
     /// Sends the request (`GET /v3/Channels/Senders/{Sid}`) and decodes the response.
     #[inline]
-    pub fn send(
-        self,
-    ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<super::ChannelsSender, crate::Error>,
-    > + ::std::marker::Send {
-        crate::runtime::operation::Operation::send(self)
+    pub fn send(self) -> crate::ResponseFuture<super::ChannelsSender> {
+        crate::runtime::operation::send(self)
     }
 }
 
@@ -207,12 +196,8 @@ impl FetchOptOutKeywords {
 
     /// Sends the request (`GET /v3/OptOuts/{OptOutSid}/Keywords`) and decodes the response.
     #[inline]
-    pub fn send(
-        self,
-    ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<super::KeywordConfigurationResponse, crate::Error>,
-    > + ::std::marker::Send {
-        crate::runtime::operation::Operation::send(self)
+    pub fn send(self) -> crate::ResponseFuture<super::KeywordConfigurationResponse> {
+        crate::runtime::operation::send(self)
     }
 }
 

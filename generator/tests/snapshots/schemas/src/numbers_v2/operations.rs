@@ -127,12 +127,8 @@ impl CreateHostedNumberOrder {
 
     /// Sends the request (`POST /v2/HostedNumber/Orders`) and decodes the response.
     #[inline]
-    pub fn send(
-        self,
-    ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<super::HostedNumberOrder, crate::Error>,
-    > + ::std::marker::Send {
-        crate::runtime::operation::Operation::send(self)
+    pub fn send(self) -> crate::ResponseFuture<super::HostedNumberOrder> {
+        crate::runtime::operation::send(self)
     }
 }
 
@@ -209,12 +205,8 @@ impl ListBundle {
 
     /// Sends the request (`GET /v2/RegulatoryCompliance/Bundles`) and decodes the response.
     #[inline]
-    pub fn send(
-        self,
-    ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<super::ListBundleResponse, crate::Error>,
-    > + ::std::marker::Send {
-        crate::runtime::operation::Operation::send(self)
+    pub fn send(self) -> crate::ResponseFuture<super::ListBundleResponse> {
+        crate::runtime::operation::send(self)
     }
 
     /// Stops [`stream`](Self::stream) after `limit` items in total; no page past the

@@ -137,12 +137,8 @@ pub struct CreateSink {
 impl CreateSink {
     /// Sends the request (`POST /v1/Sinks`) and decodes the response.
     #[inline]
-    pub fn send(
-        self,
-    ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<super::Sink, crate::Error>,
-    > + ::std::marker::Send {
-        crate::runtime::operation::Operation::send(self)
+    pub fn send(self) -> crate::ResponseFuture<super::Sink> {
+        crate::runtime::operation::send(self)
     }
 }
 
@@ -187,12 +183,8 @@ pub struct CreateSinkTest {
 impl CreateSinkTest {
     /// Sends the request (`POST /v1/Sinks/{Sid}/Test`) and decodes the response.
     #[inline]
-    pub fn send(
-        self,
-    ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<super::SinkSinkTest, crate::Error>,
-    > + ::std::marker::Send {
-        crate::runtime::operation::Operation::send(self)
+    pub fn send(self) -> crate::ResponseFuture<super::SinkSinkTest> {
+        crate::runtime::operation::send(self)
     }
 }
 
@@ -237,12 +229,8 @@ pub struct CreateSubscription {
 impl CreateSubscription {
     /// Sends the request (`POST /v1/Subscriptions`) and decodes the response.
     #[inline]
-    pub fn send(
-        self,
-    ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<super::Subscription, crate::Error>,
-    > + ::std::marker::Send {
-        crate::runtime::operation::Operation::send(self)
+    pub fn send(self) -> crate::ResponseFuture<super::Subscription> {
+        crate::runtime::operation::send(self)
     }
 }
 
@@ -291,12 +279,8 @@ pub struct DeleteSink {
 impl DeleteSink {
     /// Sends the request (`DELETE /v1/Sinks/{Sid}`) and decodes the response.
     #[inline]
-    pub fn send(
-        self,
-    ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<(), crate::Error>,
-    > + ::std::marker::Send {
-        crate::runtime::operation::Operation::send(self)
+    pub fn send(self) -> crate::ResponseFuture<()> {
+        crate::runtime::operation::send(self)
     }
 }
 

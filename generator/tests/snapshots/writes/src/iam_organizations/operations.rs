@@ -181,15 +181,8 @@ impl CreateRoleAssignment {
     /// Sends the request (`POST /Organizations/{OrganizationSid}/RoleAssignments`) and decodes the
     /// response.
     #[inline]
-    pub fn send(
-        self,
-    ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<
-            super::PublicApiRoleAssignmentResponse,
-            crate::Error,
-        >,
-    > + ::std::marker::Send {
-        crate::runtime::operation::Operation::send(self)
+    pub fn send(self) -> crate::ResponseFuture<super::PublicApiRoleAssignmentResponse> {
+        crate::runtime::operation::send(self)
     }
 }
 
@@ -239,12 +232,8 @@ impl DeleteOrganizationUser {
     /// Sends the request (`DELETE /Organizations/{OrganizationSid}/scim/Users/{UserSid}`) and decodes
     /// the response.
     #[inline]
-    pub fn send(
-        self,
-    ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<(), crate::Error>,
-    > + ::std::marker::Send {
-        crate::runtime::operation::Operation::send(self)
+    pub fn send(self) -> crate::ResponseFuture<()> {
+        crate::runtime::operation::send(self)
     }
 }
 
@@ -355,13 +344,8 @@ impl FetchAuthorize {
     #[inline]
     pub fn send(
         self,
-    ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<
-            crate::Redirect<super::OauthV1Authorize>,
-            crate::Error,
-        >,
-    > + ::std::marker::Send {
-        crate::runtime::operation::Operation::send(self)
+    ) -> crate::ResponseFuture<crate::Redirect<super::OauthV1Authorize>> {
+        crate::runtime::operation::send(self)
     }
 }
 
@@ -418,12 +402,8 @@ impl PatchOrganizationUser {
     /// Sends the request (`PATCH /Organizations/{OrganizationSid}/scim/Users/{UserSid}`) and decodes
     /// the response.
     #[inline]
-    pub fn send(
-        self,
-    ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<super::ScimUser, crate::Error>,
-    > + ::std::marker::Send {
-        crate::runtime::operation::Operation::send(self)
+    pub fn send(self) -> crate::ResponseFuture<super::ScimUser> {
+        crate::runtime::operation::send(self)
     }
 }
 
@@ -492,12 +472,8 @@ impl UpdateOrganizationUser {
     /// Sends the request (`PUT /Organizations/{OrganizationSid}/scim/Users/{UserSid}`) and decodes the
     /// response.
     #[inline]
-    pub fn send(
-        self,
-    ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<super::ScimUser, crate::Error>,
-    > + ::std::marker::Send {
-        crate::runtime::operation::Operation::send(self)
+    pub fn send(self) -> crate::ResponseFuture<super::ScimUser> {
+        crate::runtime::operation::send(self)
     }
 }
 

@@ -73,13 +73,8 @@ impl UpdateOauthAppAccount {
     #[inline]
     pub fn send(
         self,
-    ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<
-            super::AccountVendorOauthAppCreateUpdateResponse,
-            crate::Error,
-        >,
-    > + ::std::marker::Send {
-        crate::runtime::operation::Operation::send(self)
+    ) -> crate::ResponseFuture<super::AccountVendorOauthAppCreateUpdateResponse> {
+        crate::runtime::operation::send(self)
     }
 }
 

@@ -86,12 +86,8 @@ pub struct CreateChannelsSender {
 impl CreateChannelsSender {
     /// Sends the request (`POST /v2/Channels/Senders`) and decodes the response.
     #[inline]
-    pub fn send(
-        self,
-    ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<super::ChannelsSenderResponse, crate::Error>,
-    > + ::std::marker::Send {
-        crate::runtime::operation::Operation::send(self)
+    pub fn send(self) -> crate::ResponseFuture<super::ChannelsSenderResponse> {
+        crate::runtime::operation::send(self)
     }
 }
 
@@ -130,15 +126,8 @@ pub struct CreateTypingIndicator {
 impl CreateTypingIndicator {
     /// Sends the request (`POST /v2/Indicators/Typing.json`) and decodes the response.
     #[inline]
-    pub fn send(
-        self,
-    ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<
-            super::CreateTypingIndicatorResponse,
-            crate::Error,
-        >,
-    > + ::std::marker::Send {
-        crate::runtime::operation::Operation::send(self)
+    pub fn send(self) -> crate::ResponseFuture<super::CreateTypingIndicatorResponse> {
+        crate::runtime::operation::send(self)
     }
 }
 

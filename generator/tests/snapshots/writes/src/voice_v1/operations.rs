@@ -143,12 +143,8 @@ impl CreateConferenceRecording {
 
     /// Sends the request (`POST /v1/Conferences/{ConferenceSid}/Recordings`) and decodes the response.
     #[inline]
-    pub fn send(
-        self,
-    ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<CreateConferenceRecordingOutcome, crate::Error>,
-    > + ::std::marker::Send {
-        crate::runtime::operation::Operation::send(self)
+    pub fn send(self) -> crate::ResponseFuture<CreateConferenceRecordingOutcome> {
+        crate::runtime::operation::send(self)
     }
 }
 
@@ -339,12 +335,8 @@ impl CreateParticipant {
     /// Sends the request (`POST /v1/Conferences/{ConferenceSid}/Participants`) and decodes the
     /// response.
     #[inline]
-    pub fn send(
-        self,
-    ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<super::ConferenceParticipant, crate::Error>,
-    > + ::std::marker::Send {
-        crate::runtime::operation::Operation::send(self)
+    pub fn send(self) -> crate::ResponseFuture<super::ConferenceParticipant> {
+        crate::runtime::operation::send(self)
     }
 }
 
@@ -446,12 +438,8 @@ impl UpdateParticipant {
     /// Sends the request (`POST /v1/Conferences/{ConferenceSid}/Participants/{CallSid}`) and decodes
     /// the response.
     #[inline]
-    pub fn send(
-        self,
-    ) -> impl ::std::future::Future<
-        Output = ::std::result::Result<UpdateParticipantOutcome, crate::Error>,
-    > + ::std::marker::Send {
-        crate::runtime::operation::Operation::send(self)
+    pub fn send(self) -> crate::ResponseFuture<UpdateParticipantOutcome> {
+        crate::runtime::operation::send(self)
     }
 }
 
