@@ -37,3 +37,24 @@ fn every_twilio_api_description_generates() {
         .sum();
     assert!(lines > 250_000, "{lines} lines of Rust");
 }
+
+/// `cargo xtask examples --specs generator/tests/twilio-oai` decodes these (`.ci/run`); the
+/// model must hold every one of them: the `examples` entries (some `$ref`s) and lone `example`s
+/// of the JSON responses, successes and errors.
+#[test]
+fn the_model_holds_every_response_example() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/twilio-oai");
+    let specs = generator::load::load_dir(&dir).unwrap();
+    let model = generator::model::build(&specs).unwrap();
+    let examples: Vec<_> = model
+        .apis()
+        .flat_map(|(_, api)| &api.operations)
+        .flat_map(|op| &op.examples)
+        .collect();
+    assert_eq!(examples.len(), 1767);
+    let errors = examples
+        .iter()
+        .filter(|e| e.status.starts_with(['4', '5']))
+        .count();
+    assert_eq!(errors, 3, "error examples decode through the error's type");
+}

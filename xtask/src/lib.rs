@@ -4,6 +4,8 @@
 
 pub mod conformance;
 pub mod diff;
+pub mod examples;
+pub mod program;
 pub mod regen;
 
 use std::path::{Path, PathBuf};

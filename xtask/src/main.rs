@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use xtask::{conformance, diff, regen, workspace_root};
+use xtask::{conformance, diff, examples, regen, workspace_root};
 
 const HELP: &str = "\
 cargo xtask <command>
@@ -28,6 +28,11 @@ Commands:
         `N passed, M failed`; exit code 1 if anything failed. --all-options adds a static
         pass that sets every optional input; --dynamic-rounds repeats the dynamic pass
         (its answers are random; default 1). Needs `npm ci --prefix .ci` (or PRISM_BIN).
+  examples [--specs DIR]
+        Generate the client for DIR (default: specs/) and decode every response example the
+        specs embed through the type the client reads that response with, as `send()` does.
+        Prints each example that does not decode (with its JSON path) and then
+        `N decoded, M failed`; exit code 1 if any failed.
   bench [GROUP...]
         Build the benchmarks in release mode and print their figures and ratios, each time as
         median (min … max), with the target beside it. Groups: ids, decode,
@@ -66,6 +71,7 @@ fn run() -> Result<ExitCode, String> {
         "regen" => regen_command(parser),
         "diff" => diff_command(parser),
         "conformance" => conformance_command(parser),
+        "examples" => examples_command(parser),
         "bench" => bench_command(parser),
         "soak" => soak_command(parser),
         "help" => {
@@ -248,6 +254,30 @@ fn conformance_command(mut parser: lexopt::Parser) -> Result<ExitCode, String> {
         dynamic_rounds,
     };
     let summary = conformance::run(&options)?;
+    Ok(if summary.failed == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
+}
+
+fn examples_command(mut parser: lexopt::Parser) -> Result<ExitCode, String> {
+    let mut specs = None;
+    while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
+        match arg {
+            lexopt::Arg::Long("specs") => {
+                specs = Some(PathBuf::from(parser.value().map_err(|e| e.to_string())?))
+            }
+            other => {
+                return Err(format!(
+                    "examples: unexpected {}\n\n{HELP}",
+                    describe(&other)
+                ));
+            }
+        }
+    }
+    let specs = specs.unwrap_or_else(|| relative_to_cwd(&workspace_root(), "specs"));
+    let summary = examples::run(&specs)?;
     Ok(if summary.failed == 0 {
         ExitCode::SUCCESS
     } else {

@@ -347,7 +347,8 @@ fn builder(model: &Model, module: &Module, api: &Api, op: &Operation) -> TokenSt
         body,
         outcome: _, // `outcome::send` and `outcome::outcome_enum`
         accept,
-        errors: _, // the method's docs
+        errors: _,   // the method's docs
+        examples: _, // for the tests that decode them (`cargo xtask examples`)
         pagination,
         deprecated: _, // the method's `#[deprecated]`
         source: _,     // where the spec writes it: for errors and `xtask diff`

@@ -236,6 +236,8 @@ pub struct Operation {
     pub accept: Option<String>,
     /// Error responses the spec documents.
     pub errors: Vec<ErrorResponse>,
+    /// The JSON response bodies the spec gives as examples, successes and errors.
+    pub examples: Vec<ResponseExample>,
     /// How to follow pages, for list operations.
     pub pagination: Option<Pagination>,
     /// Marked deprecated in the spec.
@@ -451,6 +453,22 @@ pub struct ErrorResponse {
     pub description: String,
     /// The body's type, when the spec gives one (read with `ApiError::decode_body`).
     pub body: Option<TypeRef>,
+}
+
+/// A response body the spec gives as an example (an entry of a JSON response's `examples`, or
+/// its `example`), with the type the client reads that response with.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ResponseExample {
+    /// The response's status as written (`200`, `4XX`, `default`).
+    pub status: String,
+    /// The entry's name in `examples` (`create`); `example` for a lone `example`.
+    pub name: String,
+    /// The body.
+    pub value: serde_json::Value,
+    /// The type the response is decoded as: the success's body, the redirect's or the error's.
+    pub ty: TypeRef,
+    /// Where it is written.
+    pub source: Source,
 }
 
 /// How a list operation pages.

@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use serde_json::Value;
 
 use super::draft::{Builder, flag, text};
-use super::responses::is_json;
+use super::responses::{Responses, is_json};
 use super::{
     Api, AuthScheme, BodyEncoding, Check, Fallback, HttpMethod, Input, InputLocation, IntegerKind,
     Operation, PathSegment, Server, TypeKind, TypeRef, ValueKind,
@@ -258,7 +258,12 @@ impl Builder<'_> {
             Some(_) => Some(self.body(&node.child("requestBody"), &builder, &mut inputs)?),
             None => None,
         };
-        let (outcome, errors, accept) = self.responses(node, &builder)?;
+        let Responses {
+            outcome,
+            errors,
+            accept,
+            examples,
+        } = self.responses(node, &builder)?;
         default_account(&mut inputs);
         Some(Operation {
             method_name: names::snake_name(&id),
@@ -276,6 +281,7 @@ impl Builder<'_> {
             outcome,
             accept,
             errors,
+            examples,
             pagination: None,
             deprecated: flag(value, "deprecated"),
             source: self.source(node),

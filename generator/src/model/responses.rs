@@ -2,18 +2,14 @@
 //! errors, and the `Accept` its successes need.
 
 use super::draft::{Builder, text};
-use super::{ErrorResponse, Outcome, StatusVariant, TypeRef};
+use super::{ErrorResponse, Outcome, ResponseExample, StatusVariant, TypeRef};
 use crate::names;
 use crate::refs::Node;
 
 impl Builder<'_> {
-    /// The outcome, the documented errors, and the `Accept` the successes need when it is not
-    /// plain JSON (`application/scim+json`).
-    pub(super) fn responses(
-        &mut self,
-        node: &Node,
-        builder: &str,
-    ) -> Option<(Outcome, Vec<ErrorResponse>, Option<String>)> {
+    /// The outcome, the documented errors, the `Accept` its successes need when it is not
+    /// plain JSON (`application/scim+json`), and the example bodies with their types.
+    pub(super) fn responses(&mut self, node: &Node, builder: &str) -> Option<Responses> {
         let responses = node.child("responses");
         let codes: Vec<String> = self
             .value(&responses)
@@ -24,6 +20,7 @@ impl Builder<'_> {
         let mut redirect: Option<(u16, Option<TypeRef>)> = None;
         let mut errors = Vec::new();
         let mut success_media: Option<String> = None;
+        let mut examples = Vec::new();
         for code in codes {
             let here = self.follow_or_report(&responses.child(&code))?;
             let status = status_number(&code);
@@ -35,6 +32,9 @@ impl Builder<'_> {
                 _ => format!("{builder}Error"),
             };
             let (body, media) = self.response_body(&here, &hint)?;
+            if let (Some(media), Some(ty)) = (&media, &body) {
+                self.response_examples(&here, media, &code, ty, &mut examples)?;
+            }
             match status {
                 Some(s) if (200..400).contains(&s) => {
                     success_media = success_media.or(media);
@@ -74,7 +74,58 @@ impl Builder<'_> {
             },
         };
         let accept = success_media.filter(|media| media != "application/json");
-        Some((outcome, errors, accept))
+        Some(Responses {
+            outcome,
+            errors,
+            accept,
+            examples,
+        })
+    }
+
+    /// Adds the examples of the `media` content of `response` (status `code`, read as `ty`) to
+    /// `examples`; an `examples` entry may be a `$ref`, and one without a `value` (an
+    /// `externalValue`) gives nothing to decode.
+    fn response_examples(
+        &mut self,
+        response: &Node,
+        media: &str,
+        code: &str,
+        ty: &TypeRef,
+        examples: &mut Vec<ResponseExample>,
+    ) -> Option<()> {
+        let content = response.child("content");
+        let Some(written) = self.value(&content).as_object().and_then(|m| {
+            m.keys()
+                .find(|key| key.split(';').next().unwrap_or(key).trim() == media)
+        }) else {
+            return Some(());
+        };
+        let content = content.child(written);
+        let mut found = Vec::new();
+        if self.value(&content).get("example").is_some() {
+            found.push(("example".to_owned(), content.child("example")));
+        }
+        let names: Vec<String> = self
+            .value(&content.child("examples"))
+            .as_object()
+            .map(|entries| entries.keys().cloned().collect())
+            .unwrap_or_default();
+        for name in names {
+            let entry = self.follow_or_report(&content.child("examples").child(&name))?;
+            if self.value(&entry).get("value").is_some() {
+                found.push((name, entry.child("value")));
+            }
+        }
+        for (name, node) in found {
+            examples.push(ResponseExample {
+                status: code.to_owned(),
+                name,
+                value: self.value(&node).clone(),
+                ty: ty.clone(),
+                source: self.source(&node),
+            });
+        }
+        Some(())
     }
 
     /// The type of a response's JSON body (`None` when it has no content) and its media type.
@@ -99,6 +150,14 @@ impl Builder<'_> {
         let ty = self.type_of(&schema, hint, None)?;
         Some((Some(ty), Some(essence)))
     }
+}
+
+/// What an operation's `responses` say.
+pub(super) struct Responses {
+    pub outcome: Outcome,
+    pub errors: Vec<ErrorResponse>,
+    pub accept: Option<String>,
+    pub examples: Vec<ResponseExample>,
 }
 
 pub(super) fn is_json(media: &str) -> bool {

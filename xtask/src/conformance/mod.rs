@@ -17,16 +17,25 @@ mod values;
 
 use std::collections::BTreeSet;
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::Instant;
 
+use crate::program::{
+    Client, build_program, first_error, folder_name, generate_client, target_dir, write_program,
+};
 pub use plan::Summary;
 use plan::{Mode, expected};
 use prism::{Mocks, Served, prism_bin, run_runner};
 use prism_specs::write_prism_specs;
-use runner::{build_runner, write_runner};
 
-use crate::regen;
+/// What the runner needs besides the client.
+const RUNNER_DEPENDENCIES: &[&str] = &[
+    r#"chrono = { version = "0.4", default-features = false, features = ["serde", "std"] }"#,
+    r#"serde = "1""#,
+    r#"serde_json = "1""#,
+    r#"tokio = { version = "1", features = ["macros", "rt"] }"#,
+    r#"url = { version = "2", features = ["serde"] }"#,
+];
 
 /// What to run.
 #[derive(Debug, Clone)]
@@ -45,36 +54,30 @@ pub fn run(options: &Options) -> Result<Summary, String> {
     let prism = prism_bin(&root)?;
     let started = Instant::now();
 
-    let mut specs = generator::load::load_dir(&options.specs)
-        .map_err(|e| format!("the specs in {} do not load:\n{e}", options.specs.display()))?;
-    specs.dir = regen::label(&options.specs);
     let target = target_dir(&root);
     let name = folder_name(&options.specs);
     let work = target.join("conformance").join(&name);
-    let client_dir = work.join("client");
-    specs.config.runtime = regen::runtime_dependency(&client_dir);
-    let model = generator::model::build(&specs).map_err(|e| {
-        format!(
-            "the specs in {} do not build:\n{e}",
-            options.specs.display()
-        )
-    })?;
-    let output = generator::emit::emit(&model).map_err(|e| {
-        format!(
-            "the specs in {} do not generate:\n{e}",
-            options.specs.display()
-        )
-    })?;
-    let client_crate = model.crate_config.name.clone();
-    let main_rs = runner::runner(&model, &client_crate.replace('-', "_"))
+    let Client {
+        specs,
+        model,
+        crate_name,
+        package: client_package,
+    } = generate_client(&options.specs, &work.join("client"))?;
+    let main_rs = runner::runner(&model, &crate_name)
         .map_err(|e| format!("cannot write the conformance runner:\n{e}"))?;
 
     let runner_dir = work.join("runner");
     let logs = work.join("logs");
-    let plan = regen::plan_files(&output.files, &client_dir).map_err(|e| e.to_string())?;
-    regen::apply(&plan, &client_dir).map_err(|e| e.to_string())?;
     let package = format!("conformance-{name}");
-    write_runner(&root, &runner_dir, &package, &client_crate, &main_rs)?;
+    write_program(
+        &root,
+        &runner_dir,
+        &package,
+        &client_package,
+        RUNNER_DEPENDENCIES,
+        &main_rs,
+        &[],
+    )?;
     fs::create_dir_all(&logs).map_err(|e| format!("{}: {e}", logs.display()))?;
     let prism_specs = work.join("prism-specs");
     write_prism_specs(&specs, &prism_specs)?;
@@ -101,23 +104,14 @@ pub fn run(options: &Options) -> Result<Summary, String> {
         options.specs.display(),
         work.display()
     );
-    let runner = match build_runner(&runner_dir, &build_dir, &package) {
+    let runner = match build_program(&runner_dir, &build_dir, &package) {
         Ok(runner) => runner,
         Err(errors) => {
             eprintln!("{errors}");
-            // `--message-format short`: one `path:line:col: error[..]: ..` line per error.
-            let messages: Vec<&str> = errors
-                .lines()
-                .filter(|l| l.contains("error[") || l.contains(": error:"))
-                .collect();
-            let first = messages
-                .first()
-                .copied()
-                .or_else(|| errors.lines().find(|l| l.starts_with("error")))
-                .unwrap_or("cargo build failed");
+            let (first, count) = first_error(&errors);
             println!(
                 "FAIL [build] the generated client or its runner does not compile ({} errors; the first: {first})",
-                messages.len()
+                count
             );
             println!("0 passed, {planned} failed");
             return Ok(Summary {
@@ -168,55 +162,4 @@ pub fn run(options: &Options) -> Result<Summary, String> {
     );
     println!("{} passed, {} failed", summary.passed, summary.failed);
     Ok(summary)
-}
-
-/// Cargo's target folder: `CARGO_TARGET_DIR` if set, else the workspace's `target/`.
-fn target_dir(root: &Path) -> PathBuf {
-    match std::env::var_os("CARGO_TARGET_DIR") {
-        Some(dir) if !dir.is_empty() => {
-            let dir = PathBuf::from(dir);
-            if dir.is_absolute() {
-                dir
-            } else {
-                std::env::current_dir().map_or(dir.clone(), |cwd| cwd.join(dir))
-            }
-        }
-        _ => root.join("target"),
-    }
-}
-
-/// A folder and package name for the specs folder (`specs`, `twilio-oai-sample`).
-fn folder_name(specs: &Path) -> String {
-    let absolute = fs::canonicalize(specs).unwrap_or_else(|_| specs.to_path_buf());
-    let raw = absolute
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "specs".to_owned());
-    let name: String = raw
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() {
-                c.to_ascii_lowercase()
-            } else {
-                '-'
-            }
-        })
-        .collect();
-    let name = name.trim_matches('-').to_owned();
-    if name.is_empty() {
-        "specs".to_owned()
-    } else {
-        name
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn folder_names_are_tidy() {
-        assert_eq!(folder_name(Path::new("/no/such/Twilio OAI")), "twilio-oai");
-        assert_eq!(folder_name(Path::new("/x/specs/")), "specs");
-    }
 }

@@ -9,9 +9,6 @@ use generator::model::{
 };
 use proc_macro2::{Ident, Literal, TokenStream};
 use quote::quote;
-use std::fs;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
 
 use serde_json::Value;
 
@@ -326,80 +323,4 @@ fn integer_literal(kind: IntegerKind, value: &Value) -> TokenStream {
         IntegerKind::U64 => Literal::u64_suffixed(value.as_u64().unwrap_or(1)),
     };
     quote! { #literal }
-}
-
-/// Writes the runner crate (only what changed, so re-runs rebuild nothing), with the
-/// workspace's `Cargo.lock` as its starting lock file: the same dependency versions as the
-/// client's own tests, and nothing new to download.
-pub(super) fn write_runner(
-    root: &Path,
-    dir: &Path,
-    package: &str,
-    client_crate: &str,
-    main_rs: &str,
-) -> Result<(), String> {
-    let manifest = format!(
-        r#"# Written by `cargo xtask conformance`. DO NOT EDIT.
-[package]
-name = "{package}"
-version = "0.0.0"
-edition = "2024"
-publish = false
-
-[dependencies]
-{client_crate} = {{ path = "../client" }}
-chrono = {{ version = "0.4", default-features = false, features = ["serde", "std"] }}
-serde = "1"
-serde_json = "1"
-tokio = {{ version = "1", features = ["macros", "rt"] }}
-url = {{ version = "2", features = ["serde"] }}
-
-# Its own workspace: it lives under the target folder, not in ours.
-[workspace]
-"#
-    );
-    let write = |path: PathBuf, contents: &str| -> Result<(), String> {
-        if fs::read_to_string(&path).is_ok_and(|old| old == contents) {
-            return Ok(());
-        }
-        if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
-        }
-        fs::write(&path, contents).map_err(|e| format!("{}: {e}", path.display()))
-    };
-    write(dir.join("Cargo.toml"), &manifest)?;
-    write(dir.join("src/main.rs"), main_rs)?;
-    let lock = dir.join("Cargo.lock");
-    if !lock.exists()
-        && let Ok(workspace_lock) = fs::read_to_string(root.join("Cargo.lock"))
-    {
-        write(lock, &workspace_lock)?;
-    }
-    Ok(())
-}
-
-/// Builds the runner; on failure returns cargo's error output.
-pub(super) fn build_runner(
-    runner_dir: &Path,
-    build_dir: &Path,
-    package: &str,
-) -> Result<PathBuf, String> {
-    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
-    let output = Command::new(cargo)
-        .arg("build")
-        .arg("--manifest-path")
-        .arg(runner_dir.join("Cargo.toml"))
-        .arg("--target-dir")
-        .arg(build_dir)
-        .args(["--message-format", "short", "--color", "never"])
-        .stdin(Stdio::null())
-        .output()
-        .map_err(|e| format!("cannot run cargo: {e}"))?;
-    if !output.status.success() {
-        return Err(String::from_utf8_lossy(&output.stderr).into_owned());
-    }
-    let exe = build_dir
-        .join("debug")
-        .join(format!("{package}{}", std::env::consts::EXE_SUFFIX));
-    Ok(exe)
 }

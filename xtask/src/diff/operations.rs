@@ -137,6 +137,7 @@ fn compare_operation(
         outcome,
         accept,
         errors,
+        examples: _, // documentation of the answer, not part of the client's contract
         pagination,
         deprecated,
         source,
