@@ -7,6 +7,7 @@ pub mod diff;
 pub mod examples;
 pub mod program;
 pub mod regen;
+pub mod sdk_wire;
 
 use std::path::{Path, PathBuf};
 

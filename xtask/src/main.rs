@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use xtask::{conformance, diff, examples, regen, workspace_root};
+use xtask::{conformance, diff, examples, regen, sdk_wire, workspace_root};
 
 const HELP: &str = "\
 cargo xtask <command>
@@ -33,6 +33,12 @@ Commands:
         specs embed through the type the client reads that response with, as `send()` does.
         Prints each example that does not decode (with its JSON path) and then
         `N decoded, M failed`; exit code 1 if any failed.
+  sdk-wire [--cases FILE] [--specs DIR]
+        Reproduce the requests Twilio's own SDK tests expect (method, path, query and form
+        pairs in order, headers) with the client generated from the files of DIR the cases
+        name, against a recording loopback server, and decode the SDK's response fixtures.
+        Defaults: xtask/tests/fixtures/twilio-sdk-wire/cases.json, generator/tests/twilio-oai.
+        Prints each case that differs and then `N passed, M failed`; exit code 1 if any did.
   bench [GROUP...]
         Build the benchmarks in release mode and print their figures and ratios, each time as
         median (min … max), with the target beside it. Groups: ids, decode,
@@ -72,6 +78,7 @@ fn run() -> Result<ExitCode, String> {
         "diff" => diff_command(parser),
         "conformance" => conformance_command(parser),
         "examples" => examples_command(parser),
+        "sdk-wire" => sdk_wire_command(parser),
         "bench" => bench_command(parser),
         "soak" => soak_command(parser),
         "help" => {
@@ -278,6 +285,38 @@ fn examples_command(mut parser: lexopt::Parser) -> Result<ExitCode, String> {
     }
     let specs = specs.unwrap_or_else(|| relative_to_cwd(&workspace_root(), "specs"));
     let summary = examples::run(&specs)?;
+    Ok(if summary.failed == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
+}
+
+fn sdk_wire_command(mut parser: lexopt::Parser) -> Result<ExitCode, String> {
+    let root = workspace_root();
+    let mut cases = None;
+    let mut specs = None;
+    while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
+        match arg {
+            lexopt::Arg::Long("cases") => {
+                cases = Some(PathBuf::from(parser.value().map_err(|e| e.to_string())?))
+            }
+            lexopt::Arg::Long("specs") => {
+                specs = Some(PathBuf::from(parser.value().map_err(|e| e.to_string())?))
+            }
+            other => {
+                return Err(format!(
+                    "sdk-wire: unexpected {}\n\n{HELP}",
+                    describe(&other)
+                ));
+            }
+        }
+    }
+    let cases = cases.unwrap_or_else(|| {
+        relative_to_cwd(&root, "xtask/tests/fixtures/twilio-sdk-wire/cases.json")
+    });
+    let specs = specs.unwrap_or_else(|| relative_to_cwd(&root, "generator/tests/twilio-oai"));
+    let summary = sdk_wire::run(&cases, &specs)?;
     Ok(if summary.failed == 0 {
         ExitCode::SUCCESS
     } else {

@@ -16,13 +16,28 @@ use crate::encode::{WireText, header_text};
 use crate::error::Error;
 use crate::page::NextPage;
 
-/// Path characters left as they are: RFC 3986's unreserved set. Everything else in a path
-/// argument is percent-encoded, so `/`, `?`, `#` and `%` can never change the route.
+/// Path characters left as they are: what RFC 3986 allows in a path segment (unreserved,
+/// sub-delims, `:` and `@`), so `+15017122661` and `sip:alice@example.com` go out as written,
+/// as Twilio's SDKs send them. Everything else in a path argument is percent-encoded, so `/`,
+/// `?`, `#` and `%` can never change the route.
 const PATH_SEGMENT: &AsciiSet = &NON_ALPHANUMERIC
     .remove(b'-')
     .remove(b'.')
     .remove(b'_')
-    .remove(b'~');
+    .remove(b'~')
+    .remove(b'!')
+    .remove(b'$')
+    .remove(b'&')
+    .remove(b'\'')
+    .remove(b'(')
+    .remove(b')')
+    .remove(b'*')
+    .remove(b'+')
+    .remove(b',')
+    .remove(b';')
+    .remove(b'=')
+    .remove(b':')
+    .remove(b'@');
 
 const FORM_CONTENT_TYPE: &str = "application/x-www-form-urlencoded";
 

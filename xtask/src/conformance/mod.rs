@@ -12,7 +12,7 @@
 mod plan;
 mod prism;
 mod prism_specs;
-mod runner;
+pub(crate) mod runner;
 mod values;
 
 use std::collections::BTreeSet;

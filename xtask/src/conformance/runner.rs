@@ -242,7 +242,12 @@ fn operation_fn(model: &Model, module: &Module, op: &Operation, krate: &Ident) -
 
 /// The expression passed for an input: literals where the argument takes them, otherwise the
 /// value decoded from its JSON text.
-fn input_tokens(model: &Model, input: &Input, value: &Value, krate: &Ident) -> TokenStream {
+pub(crate) fn input_tokens(
+    model: &Model,
+    input: &Input,
+    value: &Value,
+    krate: &Ident,
+) -> TokenStream {
     if input.repeated {
         let items = value
             .as_array()
