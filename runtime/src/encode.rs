@@ -102,6 +102,48 @@ pub fn json_text<T: serde::Serialize + ?Sized>(
     })
 }
 
+/// An object as Twilio's prefixed-collapsible map (`AddOns.<key>=<value>`): one pair per
+/// leaf, named `prefix` and the keys that lead to it joined with `.`, as Twilio's SDKs send it.
+/// A string leaf is its text, a number or boolean its JSON text, each item of an array a pair
+/// of its own under the same name; `null` leaves are left out. Anything but an object is
+/// refused, before sending.
+pub fn prefixed_pairs<T: serde::Serialize + ?Sized>(
+    name: &'static str,
+    prefix: &str,
+    value: &T,
+) -> Result<Vec<(String, String)>, crate::error::Error> {
+    let value = serde_json::to_value(value).map_err(|e| {
+        crate::error::Error::invalid_argument(name, format!("cannot be written as a map: {e}"))
+    })?;
+    if !value.is_object() {
+        return Err(crate::error::Error::invalid_argument(
+            name,
+            "must be an object (a map of keys to values)".to_owned(),
+        ));
+    }
+    let mut pairs = Vec::new();
+    flatten(prefix.to_owned(), &value, &mut pairs);
+    Ok(pairs)
+}
+
+fn flatten(name: String, value: &serde_json::Value, pairs: &mut Vec<(String, String)>) {
+    match value {
+        serde_json::Value::Object(entries) => {
+            for (key, value) in entries {
+                flatten(format!("{name}.{key}"), value, pairs);
+            }
+        }
+        serde_json::Value::Array(items) => {
+            for item in items {
+                flatten(name.clone(), item, pairs);
+            }
+        }
+        serde_json::Value::Null => {}
+        serde_json::Value::String(text) => pairs.push((name, text.clone())),
+        other => pairs.push((name, other.to_string())),
+    }
+}
+
 /// `text` as a header value if it is visible ASCII, spaces and tabs. `HeaderValue::from_str`
 /// also takes bytes above 127, which servers read in whatever charset they assume.
 pub fn header_text(text: &str) -> Option<HeaderValue> {
@@ -118,6 +160,33 @@ pub fn header_text(text: &str) -> Option<HeaderValue> {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn prefixed_maps_are_one_pair_per_leaf_under_the_prefix() {
+        let add_ons = json!({
+            "whitepages_pro_caller_id": {"format": "json", "fields": ["a", "b"], "none": null},
+            "nomorobo_spamscore": {"level": 2, "strict": true},
+        });
+        let pairs = prefixed_pairs("add_ons_data", "AddOns", &add_ons).unwrap();
+        // Keys in serde_json's order (sorted, or as written with its `preserve_order`).
+        let mut pairs: Vec<(&str, &str)> = pairs
+            .iter()
+            .map(|(n, v)| (n.as_str(), v.as_str()))
+            .collect();
+        pairs.sort();
+        assert_eq!(
+            pairs,
+            [
+                ("AddOns.nomorobo_spamscore.level", "2"),
+                ("AddOns.nomorobo_spamscore.strict", "true"),
+                ("AddOns.whitepages_pro_caller_id.fields", "a"),
+                ("AddOns.whitepages_pro_caller_id.fields", "b"),
+                ("AddOns.whitepages_pro_caller_id.format", "json"),
+            ]
+        );
+        let error = prefixed_pairs("add_ons_data", "AddOns", &json!("text")).unwrap_err();
+        assert!(error.to_string().contains("add_ons_data"), "{error}");
+    }
 
     #[test]
     fn values_follow_twilios_text_conventions() {

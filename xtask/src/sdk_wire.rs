@@ -552,7 +552,7 @@ fn path_values<'m>(op: &'m Operation, path: &str) -> Result<Vec<(&'m Input, Stri
 
 /// The JSON value of an input given as wire text (`texts`: one per repeated key).
 fn wire_value(model: &Model, input: &Input, texts: &[String]) -> Value {
-    let one = |text: &String| match (input.kind, model.resolve_alias(&input.ty)) {
+    let one = |text: &String| match (&input.kind, model.resolve_alias(&input.ty)) {
         (ValueKind::JsonText, _) => {
             serde_json::from_str(text).unwrap_or_else(|_| Value::String(text.clone()))
         }

@@ -239,7 +239,7 @@ fn takes_text_only(model: &Model, op: &Operation) -> bool {
                     || matches!(&input.ty, TypeRef::Named(id)
                         if matches!(&model.ty(*id).kind, TypeKind::Enum(Enum::String(_)))))
         }
-        ValueKind::Plain | ValueKind::JsonText => false,
+        ValueKind::Plain | ValueKind::JsonText | ValueKind::PrefixedMap { .. } => false,
     })
 }
 

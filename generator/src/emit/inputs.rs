@@ -47,19 +47,33 @@ pub fn write_input(model: &Model, module: &Module, op: &Operation, input: &Input
         ValueKind::Enum => quote! { value.as_str() },
         ValueKind::Plain => quote! { &crate::runtime::encode::WireText::wire_text(#value) },
         ValueKind::JsonText => quote! { &crate::runtime::encode::json_text(#rust_name, #value)? },
+        // Written pair by pair below.
+        ValueKind::PrefixedMap { .. } => TokenStream::new(),
     };
-    let write = match input.location {
-        InputLocation::Path => quote! { request.path_param(#rust_name, #text)?; },
-        InputLocation::Query => quote! { request.query(#wire, #text); },
-        InputLocation::Header => quote! { request.header(#wire, #text)?; },
-        InputLocation::FormField => quote! { request.form(#wire, #text); },
-        InputLocation::JsonBody => {
-            let content_type = match &op.body {
-                Some(BodyEncoding::Json { content_type }) => content_type.as_str(),
-                _ => "application/json",
-            };
-            quote! { request.json(#content_type, #value)?; }
-        }
+    let write = match (input.location, &input.kind) {
+        (InputLocation::Query, ValueKind::PrefixedMap { prefix }) => quote! {
+            for (name, text) in crate::runtime::encode::prefixed_pairs(#rust_name, #prefix, #value)? {
+                request.query(&name, &text);
+            }
+        },
+        (InputLocation::FormField, ValueKind::PrefixedMap { prefix }) => quote! {
+            for (name, text) in crate::runtime::encode::prefixed_pairs(#rust_name, #prefix, #value)? {
+                request.form(&name, &text);
+            }
+        },
+        (location, _) => match location {
+            InputLocation::Path => quote! { request.path_param(#rust_name, #text)?; },
+            InputLocation::Query => quote! { request.query(#wire, #text); },
+            InputLocation::Header => quote! { request.header(#wire, #text)?; },
+            InputLocation::FormField => quote! { request.form(#wire, #text); },
+            InputLocation::JsonBody => {
+                let content_type = match &op.body {
+                    Some(BodyEncoding::Json { content_type }) => content_type.as_str(),
+                    _ => "application/json",
+                };
+                quote! { request.json(#content_type, #value)?; }
+            }
+        },
     };
     if let Some(Fallback::ClientAccountSid) = input.fallback {
         // The caller's account, else the client's (an error before sending if it has none).
@@ -95,7 +109,10 @@ pub fn write_input(model: &Model, module: &Module, op: &Operation, input: &Input
         // An optional input with nothing to check and a plain wire text is one call.
         Held::Optional
             if checks.is_empty()
-                && input.kind != ValueKind::JsonText
+                && matches!(
+                    input.kind,
+                    ValueKind::Text | ValueKind::Enum | ValueKind::Plain
+                )
                 && matches!(
                     input.location,
                     InputLocation::Query | InputLocation::FormField

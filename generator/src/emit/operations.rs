@@ -166,7 +166,10 @@ fn method(model: &Model, module: &Module, api: &Api, op: &Operation) -> TokenStr
     let inits = op.inputs.iter().map(|input| {
         let name = ident(&input.rust_name);
         if input.required
-            && matches!(input.kind, ValueKind::Plain | ValueKind::JsonText)
+            && matches!(
+                input.kind,
+                ValueKind::Plain | ValueKind::JsonText | ValueKind::PrefixedMap { .. }
+            )
             && !input.repeated
         {
             quote! { #name }
@@ -202,9 +205,10 @@ fn method(model: &Model, module: &Module, api: &Api, op: &Operation) -> TokenStr
 fn value_type(model: &Model, module: &Module, input: &Input) -> TokenStream {
     match input.kind {
         ValueKind::Text => quote! { ::std::string::String },
-        ValueKind::Enum | ValueKind::Plain | ValueKind::JsonText => {
-            type_tokens(model, &input.ty, &module.name)
-        }
+        ValueKind::Enum
+        | ValueKind::Plain
+        | ValueKind::JsonText
+        | ValueKind::PrefixedMap { .. } => type_tokens(model, &input.ty, &module.name),
     }
 }
 
@@ -222,7 +226,7 @@ fn argument_type(model: &Model, module: &Module, input: &Input) -> TokenStream {
     let value = value_type(model, module, input);
     let one = match input.kind {
         ValueKind::Text | ValueKind::Enum => quote! { impl ::std::convert::Into<#value> },
-        ValueKind::Plain | ValueKind::JsonText => value,
+        ValueKind::Plain | ValueKind::JsonText | ValueKind::PrefixedMap { .. } => value,
     };
     if input.repeated {
         quote! { impl ::std::iter::IntoIterator<Item = #one> }
@@ -266,6 +270,11 @@ fn setter(model: &Model, module: &Module, input: &Input) -> TokenStream {
     };
     let sent = Some(match (input.location, input.repeated) {
         (InputLocation::JsonBody, _) => "Sent as the JSON body.".to_owned(),
+        (location, _) if let ValueKind::PrefixedMap { prefix } = &input.kind => format!(
+            "An object, sent as one `{prefix}.<key>` {} per value, nested keys joined with `.` \
+             (`{prefix}.a.b=c` for `{{\"a\": {{\"b\": \"c\"}}}}`), as Twilio's SDKs send it.",
+            location.describe()
+        ),
         (location, true) => format!(
             "Sent as the `{wire}` {}, once per value.",
             location.describe()

@@ -374,7 +374,7 @@ pub enum Fallback {
 }
 
 /// How an input's value is taken from the caller.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub enum ValueKind {
     /// Text, or an ID type: anything `Into<String>` (ID types are checked before sending).
     Text,
@@ -385,6 +385,13 @@ pub enum ValueKind {
     /// A value taken as it is and written as compact JSON text (untyped form fields such as
     /// Twilio's `SinkConfiguration`, objects in a query).
     JsonText,
+    /// A JSON object written as one pair per leaf, named `prefix` and its keys joined with
+    /// `.` (Twilio's `format: prefixed-collapsible-map-AddOns`: `AddOns.<key>=<value>`), as
+    /// Twilio's SDKs send it.
+    PrefixedMap {
+        /// What the pairs' names start with (`AddOns`).
+        prefix: String,
+    },
 }
 
 /// A check made on an input before anything is sent.

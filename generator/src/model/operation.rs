@@ -517,6 +517,33 @@ impl Builder<'_> {
             TypeRef::Array(_) => (ValueKind::JsonText, Vec::new()),
             _ => (ValueKind::Plain, Vec::new()),
         };
+        // Twilio's `prefixed-collapsible-map-<Prefix>`: the object goes out as `<Prefix>.<key>`
+        // pairs, so its wire name is the prefix.
+        let prefix = self
+            .value(schema)
+            .get("format")
+            .and_then(Value::as_str)
+            .and_then(|format| format.strip_prefix("prefixed-collapsible-map-"));
+        let kind = match prefix {
+            Some(prefix)
+                if !repeated
+                    && !prefix.is_empty()
+                    && matches!(location, InputLocation::Query | InputLocation::FormField)
+                    && matches!(resolved, TypeRef::Json | TypeRef::Map(_)) =>
+            {
+                ValueKind::PrefixedMap {
+                    prefix: prefix.to_owned(),
+                }
+            }
+            Some(_) => {
+                self.problem(
+                    schema,
+                    format!("unsupported construct: `{name}` is a prefixed-collapsible map that is not one object in a query or form"),
+                );
+                return None;
+            }
+            None => kind,
+        };
         let structured =
             kind == ValueKind::JsonText || matches!(resolved, TypeRef::Json | TypeRef::Map(_));
         if location == InputLocation::Path && structured {

@@ -267,7 +267,7 @@ fn item_tokens(model: &Model, input: &Input, value: &Value, krate: &Ident) -> To
         Value::String(text) => text.clone(),
         other => other.to_string(),
     };
-    match (input.kind, resolved) {
+    match (&input.kind, resolved) {
         (ValueKind::Text, _) => {
             let text = text();
             quote! { #text }

@@ -146,3 +146,55 @@ async fn query_parameters_are_checked_and_encoded() {
         "refused requests send nothing"
     );
 }
+
+#[tokio::test]
+async fn a_prefixed_map_goes_out_as_one_pair_per_leaf_and_a_non_object_is_refused() {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path("/base/v2/Widgets/WG00ff"))
+        .respond_with(
+            ResponseTemplate::new(200)
+                .set_body_json(serde_json::json!({"sid": "WG00ff", "name": "w"})),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server).await;
+    client
+        .widgets_v2()
+        .fetch_widget("WG00ff")
+        .add_ons_data(serde_json::json!({
+            "payfone_tcpa_compliance": {"RightPartyContactedDate": "20160101"},
+            "nomorobo_spamscore": {"level": 2},
+        }))
+        .send()
+        .await
+        .unwrap();
+    let requests = server.received_requests().await.unwrap();
+    // The map's order is serde_json's (sorted, or as written with its `preserve_order`).
+    let mut pairs: Vec<(String, String)> = requests[0].url.query_pairs().into_owned().collect();
+    pairs.sort();
+    assert_eq!(
+        pairs,
+        [
+            ("AddOns.nomorobo_spamscore.level".to_owned(), "2".to_owned()),
+            (
+                "AddOns.payfone_tcpa_compliance.RightPartyContactedDate".to_owned(),
+                "20160101".to_owned()
+            ),
+        ]
+    );
+
+    let error = client
+        .widgets_v2()
+        .fetch_widget("WG00ff")
+        .add_ons_data(serde_json::json!(["not", "a", "map"]))
+        .send()
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(&error, Error::InvalidArgument(e) if e.name == "add_ons_data"),
+        "{error}"
+    );
+    assert_eq!(server.received_requests().await.unwrap().len(), 1);
+}

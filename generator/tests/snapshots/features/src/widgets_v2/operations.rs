@@ -68,6 +68,7 @@ impl WidgetsV2 {
         FetchWidget {
             client: self.client.clone(),
             widget_sid: widget_sid.into(),
+            add_ons_data: ::std::option::Option::None,
         }
     }
 
@@ -140,16 +141,26 @@ impl crate::runtime::operation::Operation for DeleteWidget {
     }
 }
 
-/// Request builder for [`WidgetsV2::fetch_widget`]: `GET /v2/Widgets/{WidgetSid}`. Call
-/// [`send`](Self::send).
+/// Request builder for [`WidgetsV2::fetch_widget`]: `GET /v2/Widgets/{WidgetSid}`. Set optional
+/// inputs with its methods, then call [`send`](Self::send).
 #[derive(Debug, Clone)]
 #[must_use = "a request is only sent by `.send()`"]
 pub struct FetchWidget {
     client: crate::runtime::Client,
     widget_sid: ::std::string::String,
+    add_ons_data: ::std::option::Option<::serde_json::Value>,
 }
 
 impl FetchWidget {
+    /// Data for the add-ons, as Lookups v1 takes it.
+    ///
+    /// An object, sent as one `AddOns.<key>` query parameter per value, nested keys joined with `.`
+    /// (`AddOns.a.b=c` for `{"a": {"b": "c"}}`), as Twilio's SDKs send it.
+    pub fn add_ons_data(mut self, value: ::serde_json::Value) -> Self {
+        self.add_ons_data = ::std::option::Option::Some(value);
+        self
+    }
+
     /// Sends the request (`GET /v2/Widgets/{WidgetSid}`) and decodes the response.
     #[inline]
     pub fn send(self) -> crate::ResponseFuture<super::Widget> {
@@ -178,6 +189,15 @@ impl crate::runtime::operation::Operation for FetchWidget {
             let value = &self.widget_sid;
             crate::runtime::check::id::<super::WidgetSid>("widget_sid", value)?;
             request.path_param("widget_sid", value)?;
+        }
+        if let ::std::option::Option::Some(value) = &self.add_ons_data {
+            for (name, text) in crate::runtime::encode::prefixed_pairs(
+                "add_ons_data",
+                "AddOns",
+                value,
+            )? {
+                request.query(&name, &text);
+            }
         }
         ::std::result::Result::Ok(request)
     }
