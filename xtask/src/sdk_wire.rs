@@ -23,7 +23,7 @@ use quote::quote;
 use serde::Deserialize;
 use serde_json::Value;
 
-use crate::conformance::runner::input_tokens;
+use crate::conformance::runner::{input_tokens, program_helpers};
 use crate::program::{
     Client, build_program, first_error, generate_client, target_dir, write_program,
 };
@@ -312,6 +312,7 @@ fn program(
             Err(why) => failures.push((index, why)),
         }
     }
+    let helpers = program_helpers();
     let tokens = quote! {
         //! Makes each case's call against a recording loopback server and prints what arrived,
         //! one JSON line per case. Written by `cargo xtask sdk-wire`.
@@ -319,23 +320,7 @@ fn program(
 
         type Outcome = ::std::result::Result<(), ::std::string::String>;
 
-        /// An input value of type `T` from its JSON text.
-        #[allow(dead_code)]
-        fn input<T: ::serde::de::DeserializeOwned>(name: &str, json: &str) -> ::std::result::Result<T, ::std::string::String> {
-            ::serde_json::from_str(json).map_err(|error| ::std::format!("cannot build the input `{name}` from {json}: {error}"))
-        }
-
-        /// An error and its sources on one line.
-        fn describe(error: &dyn ::std::error::Error) -> ::std::string::String {
-            let mut text = error.to_string();
-            let mut source = error.source();
-            while let ::std::option::Option::Some(cause) = source {
-                text.push_str(": ");
-                text.push_str(&cause.to_string());
-                source = cause.source();
-            }
-            text.replace('\n', " ")
-        }
+        #helpers
 
         /// Answers every request with `status` and `body`, runs `call`, prints what arrived.
         async fn run(

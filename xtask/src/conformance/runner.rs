@@ -87,6 +87,7 @@ pub(super) fn runner(model: &Model, client_crate: &str) -> Result<String, String
     let header = format!(
         " Conformance runner for `{client_crate}`: calls every operation once against mock servers."
     );
+    let helpers = program_helpers();
     let tokens = quote! {
         #![doc = #header]
         #![doc = ""]
@@ -145,23 +146,7 @@ pub(super) fn runner(model: &Model, client_crate: &str) -> Result<String, String
                 .build()
         }
 
-        /// An input value of type `T` from its JSON text.
-        #[allow(dead_code)] // Not every spec has inputs that need it.
-        fn input<T: ::serde::de::DeserializeOwned>(name: &str, json: &str) -> ::std::result::Result<T, ::std::string::String> {
-            ::serde_json::from_str(json).map_err(|error| ::std::format!("cannot build the input `{name}` from {json}: {error}"))
-        }
-
-        /// An error and its sources on one line.
-        fn describe(error: &dyn ::std::error::Error) -> ::std::string::String {
-            let mut text = error.to_string();
-            let mut source = error.source();
-            while let ::std::option::Option::Some(cause) = source {
-                text.push_str(": ");
-                text.push_str(&cause.to_string());
-                source = cause.source();
-            }
-            text.replace('\n', " ")
-        }
+        #helpers
 
         fn report(failures: &mut usize, label: &str, result: ::std::result::Result<(), ::std::string::String>) {
             match result {
@@ -328,4 +313,29 @@ fn integer_literal(kind: IntegerKind, value: &Value) -> TokenStream {
         IntegerKind::U64 => Literal::u64_suffixed(value.as_u64().unwrap_or(1)),
     };
     quote! { #literal }
+}
+
+/// The functions every program that calls the client uses, at the root of its `main.rs`:
+/// `input` (an input of any type from its JSON text, where `input_tokens` needs one) and
+/// `describe` (an error and its sources on one line).
+pub(crate) fn program_helpers() -> TokenStream {
+    quote! {
+        /// An input value of type `T` from its JSON text.
+        #[allow(dead_code)] // Not every spec has inputs that need it.
+        fn input<T: ::serde::de::DeserializeOwned>(name: &str, json: &str) -> ::std::result::Result<T, ::std::string::String> {
+            ::serde_json::from_str(json).map_err(|error| ::std::format!("cannot build the input `{name}` from {json}: {error}"))
+        }
+
+        /// An error and its sources on one line.
+        fn describe(error: &dyn ::std::error::Error) -> ::std::string::String {
+            let mut text = error.to_string();
+            let mut source = error.source();
+            while let ::std::option::Option::Some(cause) = source {
+                text.push_str(": ");
+                text.push_str(&cause.to_string());
+                source = cause.source();
+            }
+            text.replace('\n', " ")
+        }
+    }
 }
