@@ -140,6 +140,37 @@ fn spell_out_form_encoding(document: &mut Value) -> usize {
             })
             .map(|(name, _)| name.clone())
             .collect();
+        // Prism reads a field sent once as a string even where the encoding says it explodes
+        // (`UseCaseCategories=MARKETING`): each array field also takes one item.
+        let schema_pointer = match media
+            .get("schema")
+            .and_then(|schema| schema.get("$ref"))
+            .and_then(Value::as_str)
+        {
+            Some(reference) if reference.starts_with("#/") => reference[1..].to_owned(),
+            Some(_) => String::new(),
+            None => format!("{pointer}/schema"),
+        };
+        let singles: Vec<(String, Value)> = arrays
+            .iter()
+            .filter_map(|name| {
+                let property = properties.get(name)?;
+                let items = resolve(document, property).get("items")?.clone();
+                Some((
+                    name.clone(),
+                    serde_json::json!({"anyOf": [property, items]}),
+                ))
+            })
+            .collect();
+        if !schema_pointer.is_empty()
+            && let Some(Value::Object(properties)) = document
+                .pointer_mut(&schema_pointer)
+                .and_then(|schema| schema.get_mut("properties"))
+        {
+            for (name, single) in singles {
+                properties.insert(name, single);
+            }
+        }
         let Some(Value::Object(media)) = document.pointer_mut(&pointer) else {
             continue;
         };
