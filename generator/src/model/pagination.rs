@@ -2,8 +2,9 @@
 //! with exactly one list field, and a way to the next page:
 //! - a URL: `meta.next_page_url` (Twilio's v1/v2 APIs), or a relative `next_page_uri` at the top
 //!   (api v2010) or inside a nested struct (`paging.next_page_uri`);
-//! - a token: `meta.next_token` (or `next_page_token`) sent back in the operation's
-//!   `PageToken`/`Token` query parameter.
+//! - a token: `meta.next_token` (or `next_page_token`; `nextToken` in Twilio's API Standards
+//!   v1.0), at the top or inside a nested struct, sent back in the operation's own
+//!   `PageToken`/`Token`/`pageToken` query parameter, under the name the spec gives it.
 //!
 //! A response that fits none is an ordinary operation that returns one page.
 
@@ -14,7 +15,7 @@ use super::{
 };
 
 const URL_FIELDS: &[&str] = &["next_page_url", "next_page_uri"];
-const TOKEN_FIELDS: &[&str] = &["next_token", "next_page_token"];
+const TOKEN_FIELDS: &[&str] = &["next_token", "next_page_token", "nextToken"];
 const TOKEN_PARAMS: &[&str] = &["PageToken", "Token", "NextToken", "NextPageToken"];
 const PAGE_SIZE_PARAMS: &[&str] = &["PageSize", "Size", "Limit"];
 
@@ -84,6 +85,24 @@ impl Builder<'_> {
                 path: vec![field_ref(field)],
             });
         }
+        let param = op.inputs.iter().find(|i| {
+            i.location == InputLocation::Query
+                && !i.repeated
+                && TOKEN_PARAMS.iter().any(|p| p.eq_ignore_ascii_case(&i.name))
+        });
+        let token_of = |fields: &[super::Field]| {
+            fields
+                .iter()
+                .find(|f| TOKEN_FIELDS.contains(&f.name.json.as_str()) && f.ty == TypeRef::String)
+                .map(field_ref)
+        };
+        // A next token at the top of the page.
+        if let (Some(token), Some(param)) = (token_of(&page.fields), param) {
+            return Some(NextPage::Token {
+                path: vec![token],
+                param: param.name.clone(),
+            });
+        }
         // Or in a nested struct (`meta`, `paging`).
         for holder in &page.fields {
             let TypeRef::Named(id) = self.resolve_draft_alias(&holder.ty) else {
@@ -101,18 +120,9 @@ impl Builder<'_> {
                     path: vec![field_ref(holder), field_ref(field)],
                 });
             }
-            let token = inner
-                .fields
-                .iter()
-                .find(|f| TOKEN_FIELDS.contains(&f.name.json.as_str()) && f.ty == TypeRef::String);
-            let param = op.inputs.iter().find(|i| {
-                i.location == InputLocation::Query
-                    && !i.repeated
-                    && TOKEN_PARAMS.iter().any(|p| p.eq_ignore_ascii_case(&i.name))
-            });
-            if let (Some(token), Some(param)) = (token, param) {
+            if let (Some(token), Some(param)) = (token_of(&inner.fields), param) {
                 return Some(NextPage::Token {
-                    path: vec![field_ref(holder), field_ref(token)],
+                    path: vec![field_ref(holder), token],
                     param: param.name.clone(),
                 });
             }

@@ -33,7 +33,7 @@
 //! | [`api_v2010`] | Twilio - Api | `list_message` |
 //! | [`events_v1`] | Twilio - Events | `list_sink` |
 //! | [`lookups_v2`] | Twilio - Lookups | `fetch_lookup_account_rate_limits` |
-//! | [`numbers_v1`] | Twilio - Numbers | `list_archived_port_in_requests`, `list_draft_port_in_requests`, `list_port_in_phone_numbers`, `list_port_in_requests` |
+//! | [`numbers_v1`] | Twilio - Numbers | `list_archived_port_in_requests`, `list_draft_port_in_requests`, `list_hosted_number_orders`, `list_port_in_phone_numbers`, `list_port_in_requests` |
 //! | [`numbers_v2`] | Twilio - Numbers | `list_address` |
 //!
 //! ## Features

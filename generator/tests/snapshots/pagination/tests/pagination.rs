@@ -485,6 +485,44 @@ async fn token_paging_sends_meta_next_token_as_token() {
     );
 }
 
+/// P4b: Twilio's API Standards v1.0: camelCase `meta.nextToken`, sent back as `pageToken`, the
+/// name the spec gives it; `.limit(n)` with no page size asks for `pageSize=n`; a null token stops.
+#[tokio::test]
+async fn v1_0_token_paging_sends_meta_next_token_as_page_token() {
+    let server = MockServer::start().await;
+    for (first, ids, next) in [
+        (true, &[1, 2][..], json!("tok-2")),
+        (false, &[3, 4][..], json!(null)),
+    ] {
+        let page = ResponseTemplate::new(200).set_body_json(json!({
+            "orders": ids.iter().map(|n| json!({"sid": format!("HR{n}")})).collect::<Vec<_>>(),
+            "meta": {"pageSize": 2, "nextToken": next, "previousToken": null}
+        }));
+        let mock = Mock::given(method("GET")).and(path("/v1/HostedNumber/Orders"));
+        let mock = if first {
+            mock.and(wiremock::matchers::query_param_is_missing("pageToken"))
+        } else {
+            mock.and(query_param("pageToken", "tok-2"))
+        };
+        mock.respond_with(page).expect(1).mount(&server).await;
+    }
+    let orders: Vec<fixture_pagination::numbers_v1::HostedNumberOrder> = client(&server)
+        .numbers_v1()
+        .list_hosted_number_orders()
+        .limit(4)
+        .stream()
+        .try_collect()
+        .await
+        .unwrap();
+    let sids: Vec<&str> = orders.iter().map(|o| o.sid.as_deref().unwrap()).collect();
+    assert_eq!(sids, ["HR1", "HR2", "HR3", "HR4"]);
+    let sent = received(&server).await;
+    assert_eq!(
+        queries(&sent),
+        [Some("pageSize=4"), Some("pageSize=4&pageToken=tok-2")]
+    );
+}
+
 /// P5: the same shape with `PageToken`: the token goes there (never in `Token`), and an empty
 /// token stops.
 #[tokio::test]

@@ -2,6 +2,161 @@
 
 //! Types used as operation parameters and responses.
 
+/// The `HostedNumberOrder` schema.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct HostedNumberOrder {
+    /// The `sid` property.
+    pub sid: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for HostedNumberOrder {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::object::Writer::new(serializer)?;
+        object.optional("sid", &self.sid)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for HostedNumberOrder {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::runtime::object::deserialize(deserializer)
+    }
+}
+
+impl crate::runtime::object::FromObject for HostedNumberOrder {
+    const NAME: &'static str = "HostedNumberOrder";
+    fn from_object<'de, A: ::serde::de::MapAccess<'de>>(
+        mut object: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut sid = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = crate::runtime::object::next_key(
+            &mut object,
+        )? {
+            match &*key {
+                "sid" => sid = object.next_value()?,
+                _ => crate::runtime::object::skip(&mut object)?,
+            }
+        }
+        ::std::result::Result::Ok(Self { sid })
+    }
+}
+
+/// A page of hosted number orders.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct HostedNumberOrderPage {
+    /// The `orders` property.
+    pub orders: ::std::option::Option<::std::vec::Vec<super::HostedNumberOrder>>,
+    /// The `meta` property.
+    pub meta: ::std::option::Option<super::HostedNumberOrderPageMeta>,
+}
+
+impl ::serde::Serialize for HostedNumberOrderPage {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::object::Writer::new(serializer)?;
+        object.optional("orders", &self.orders)?;
+        object.optional("meta", &self.meta)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for HostedNumberOrderPage {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::runtime::object::deserialize(deserializer)
+    }
+}
+
+impl crate::runtime::object::FromObject for HostedNumberOrderPage {
+    const NAME: &'static str = "HostedNumberOrderPage";
+    fn from_object<'de, A: ::serde::de::MapAccess<'de>>(
+        mut object: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut orders = ::std::option::Option::None;
+        let mut meta = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = crate::runtime::object::next_key(
+            &mut object,
+        )? {
+            match &*key {
+                "orders" => orders = object.next_value()?,
+                "meta" => meta = object.next_value()?,
+                _ => crate::runtime::object::skip(&mut object)?,
+            }
+        }
+        ::std::result::Result::Ok(Self { orders, meta })
+    }
+}
+
+/// The `HostedNumberOrderPageMeta` schema.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct HostedNumberOrderPageMeta {
+    /// The `pageSize` property.
+    pub page_size: ::std::option::Option<i64>,
+    /// The `nextToken` property.
+    pub next_token: ::std::option::Option<::std::string::String>,
+    /// The `previousToken` property.
+    pub previous_token: ::std::option::Option<::std::string::String>,
+}
+
+impl ::serde::Serialize for HostedNumberOrderPageMeta {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::object::Writer::new(serializer)?;
+        object.optional("pageSize", &self.page_size)?;
+        object.optional("nextToken", &self.next_token)?;
+        object.optional("previousToken", &self.previous_token)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for HostedNumberOrderPageMeta {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::runtime::object::deserialize(deserializer)
+    }
+}
+
+impl crate::runtime::object::FromObject for HostedNumberOrderPageMeta {
+    const NAME: &'static str = "HostedNumberOrderPageMeta";
+    fn from_object<'de, A: ::serde::de::MapAccess<'de>>(
+        mut object: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut page_size = ::std::option::Option::None;
+        let mut next_token = ::std::option::Option::None;
+        let mut previous_token = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = crate::runtime::object::next_key(
+            &mut object,
+        )? {
+            match &*key {
+                "pageSize" => {
+                    page_size = object
+                        .next_value::<crate::runtime::wire::OptionalNumber<_>>()?
+                        .0;
+                }
+                "nextToken" => next_token = object.next_value()?,
+                "previousToken" => previous_token = object.next_value()?,
+                _ => crate::runtime::object::skip(&mut object)?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            page_size,
+            next_token,
+            previous_token,
+        })
+    }
+}
+
 /// The `ListPortInPhoneNumbersResponse` schema.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ListPortInPhoneNumbersResponse {
@@ -342,6 +497,17 @@ impl crate::Page for PortInRequestPage {
 
     fn into_items(self) -> ::std::vec::Vec<Self::Item> {
         self.port_in_requests.unwrap_or_default()
+    }
+}
+
+impl crate::Page for HostedNumberOrderPage {
+    type Item = super::HostedNumberOrder;
+    fn next_page(&self) -> ::std::option::Option<crate::NextPage<'_>> {
+        self.meta.as_ref()?.next_token.as_deref().map(crate::NextPage::Token)
+    }
+
+    fn into_items(self) -> ::std::vec::Vec<Self::Item> {
+        self.orders.unwrap_or_default()
     }
 }
 

@@ -57,6 +57,21 @@ impl NumbersV1 {
         }
     }
 
+    /// ListHostedNumberOrders
+    ///
+    /// ListHostedNumberOrders (API Standards v1.0 paging)
+    ///
+    /// Sends `GET /v1/HostedNumber/Orders`. `.send()` returns one page; `.stream()` yields every item,
+    /// fetching pages as needed.
+    pub fn list_hosted_number_orders(&self) -> ListHostedNumberOrders {
+        ListHostedNumberOrders {
+            client: self.client.clone(),
+            page_size: ::std::option::Option::None,
+            page_token: ::std::option::Option::None,
+            limit: ::std::option::Option::None,
+        }
+    }
+
     /// Fetch the phone numbers of a PortInRequest
     ///
     /// Retrieve the phone numbers of a PortInRequest
@@ -260,6 +275,115 @@ impl crate::runtime::operation::ListOperation for ListDraftPortInRequests {
     );
     fn limit(&self) -> ::std::option::Option<usize> {
         self.limit
+    }
+}
+
+/// Request builder for [`NumbersV1::list_hosted_number_orders`]: `GET /v1/HostedNumber/Orders`. Set
+/// optional inputs with its methods, then call [`send`](Self::send).
+#[derive(Debug, Clone)]
+#[must_use = "a request is only sent by `.send()`"]
+pub struct ListHostedNumberOrders {
+    client: crate::runtime::Client,
+    page_size: ::std::option::Option<u64>,
+    page_token: ::std::option::Option<::std::string::String>,
+    limit: ::std::option::Option<usize>,
+}
+
+impl ListHostedNumberOrders {
+    /// How many orders to return in each page.
+    ///
+    /// Must be between 1 and 1000; other values are refused before sending.
+    ///
+    /// Sent as the `pageSize` query parameter.
+    pub fn page_size(mut self, value: u64) -> Self {
+        self.page_size = ::std::option::Option::Some(value);
+        self
+    }
+
+    /// The token of the page to fetch.
+    ///
+    /// Sent as the `pageToken` query parameter.
+    pub fn page_token(
+        mut self,
+        value: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self.page_token = ::std::option::Option::Some(value.into());
+        self
+    }
+
+    /// Sends the request (`GET /v1/HostedNumber/Orders`) and decodes the response.
+    #[inline]
+    pub fn send(self) -> crate::ResponseFuture<super::HostedNumberOrderPage> {
+        crate::runtime::operation::send(self)
+    }
+
+    /// Stops [`stream`](Self::stream) after `limit` items in total; no page past the
+    /// one holding the last of them is fetched. Without an explicit page size, pages
+    /// are made no larger than `limit`.
+    pub fn limit(mut self, limit: usize) -> Self {
+        self.limit = ::std::option::Option::Some(limit);
+        self
+    }
+
+    /// Every item across pages, fetched lazily; next pages are always requested from
+    /// the client's own origin. Ends after [`limit`](Self::limit) items if set.
+    #[inline]
+    pub fn stream(self) -> crate::ItemStream<super::HostedNumberOrder> {
+        crate::runtime::operation::ListOperation::stream(self)
+    }
+
+    /// Every page, fetched lazily.
+    #[inline]
+    pub fn pages(self) -> crate::PageStream<super::HostedNumberOrderPage> {
+        crate::runtime::operation::ListOperation::pages(self)
+    }
+}
+
+impl crate::runtime::operation::Operation for ListHostedNumberOrders {
+    type Response = crate::runtime::operation::Json<super::HostedNumberOrderPage>;
+    fn client(&self) -> &crate::runtime::Client {
+        &self.client
+    }
+
+    #[inline]
+    fn request(
+        &self,
+    ) -> ::std::result::Result<crate::runtime::request::Request, crate::Error> {
+        let mut request = crate::runtime::request::Request::new(
+            &API,
+            ::reqwest::Method::GET,
+            "ListHostedNumberOrders",
+            "/v1/HostedNumber/Orders",
+        );
+        request.path("/v1/HostedNumber/Orders");
+        if let ::std::option::Option::Some(value) = &self.page_size {
+            crate::runtime::check::range(
+                "page_size",
+                *value,
+                ::std::option::Option::Some(1),
+                ::std::option::Option::Some(1000),
+            )?;
+            request
+                .query("pageSize", &crate::runtime::encode::WireText::wire_text(value));
+        }
+        request.query_opt("pageToken", self.page_token.as_ref());
+        ::std::result::Result::Ok(request)
+    }
+}
+
+impl crate::runtime::operation::ListOperation for ListHostedNumberOrders {
+    type Page = super::HostedNumberOrderPage;
+    const TOKEN_PARAM: ::std::option::Option<&'static str> = ::std::option::Option::Some(
+        "pageToken",
+    );
+    fn limit(&self) -> ::std::option::Option<usize> {
+        self.limit
+    }
+
+    fn fit_page_size(&mut self, limit: usize) {
+        if self.page_size.is_none() {
+            self.page_size = crate::runtime::operation::page_size_for(limit, 1000);
+        }
     }
 }
 
