@@ -13,7 +13,7 @@ use std::time::Instant;
 
 use generator::emit::{external_type_tokens, format_file, ident};
 use generator::model::Model;
-use proc_macro2::{Literal, TokenStream};
+use proc_macro2::{Ident, Literal, TokenStream};
 use quote::quote;
 
 use crate::program::{
@@ -136,6 +136,7 @@ fn program(model: &Model, client_crate: &str) -> Result<(String, Vec<Row>), Stri
         let index = Literal::usize_unsuffixed(index);
         quote! { #index => read::<#ty>(status, body), }
     });
+    let read = read_fn(&krate);
     let tokens = quote! {
         //! Decodes every response example of the specs through the type the client reads it
         //! with, as `send()` does. Written by `cargo xtask examples`.
@@ -173,15 +174,24 @@ fn program(model: &Model, client_crate: &str) -> Result<(String, Vec<Row>), Stri
             }
         }
 
+        #read
+    };
+    Ok((format_file(tokens)?, rows))
+}
+
+/// A program's `read::<T>(status, body)`: decodes `body` as `T` exactly as `send()` does,
+/// through the client crate `krate`; a failure says where (`at \`sid\`: invalid type: …`).
+pub(crate) fn read_fn(krate: &Ident) -> TokenStream {
+    quote! {
+        /// Decodes `body` as `T` as `send()` does; a failure names its JSON path.
         fn read<T: ::serde::de::DeserializeOwned>(status: u16, body: &[u8]) -> ::std::result::Result<(), ::std::string::String> {
-            match #krate::__fuzz::decode::<T>(status, body) {
+            match ::#krate::__fuzz::decode::<T>(status, body) {
                 ::std::result::Result::Ok(_) => ::std::result::Result::Ok(()),
-                ::std::result::Result::Err(#krate::Error::Decode(error)) => {
+                ::std::result::Result::Err(::#krate::Error::Decode(error)) => {
                     ::std::result::Result::Err(::std::format!("at `{}`: {}", error.path, error.message))
                 }
                 ::std::result::Result::Err(error) => ::std::result::Result::Err(error.to_string()),
             }
         }
-    };
-    Ok((format_file(tokens)?, rows))
+    }
 }

@@ -313,6 +313,7 @@ fn program(
         }
     }
     let helpers = program_helpers();
+    let read = crate::examples::read_fn(&krate);
     let tokens = quote! {
         //! Makes each case's call against a recording loopback server and prints what arrived,
         //! one JSON line per case. Written by `cargo xtask sdk-wire`.
@@ -321,6 +322,8 @@ fn program(
         type Outcome = ::std::result::Result<(), ::std::string::String>;
 
         #helpers
+
+        #read
 
         /// Answers every request with `status` and `body`, runs `call`, prints what arrived.
         async fn run(
@@ -496,13 +499,7 @@ fn decode_fn(
     let ty = external_type_tokens(model, &ty, krate);
     Ok(quote! {
         pub async fn #function(_client: &::#krate::Client, status: u16, body: &str) -> super::Outcome {
-            match ::#krate::__fuzz::decode::<#ty>(status, body.as_bytes()) {
-                ::std::result::Result::Ok(_) => ::std::result::Result::Ok(()),
-                ::std::result::Result::Err(::#krate::Error::Decode(error)) => {
-                    ::std::result::Result::Err(::std::format!("at `{}`: {}", error.path, error.message))
-                }
-                ::std::result::Result::Err(error) => ::std::result::Result::Err(super::describe(&error)),
-            }
+            super::read::<#ty>(status, body.as_bytes())
         }
     })
 }

@@ -31,9 +31,9 @@ impl Builder<'_> {
                 Some(s) if (200..300).contains(&s) => format!("{builder}Response"),
                 _ => format!("{builder}Error"),
             };
-            let (body, media) = self.response_body(&here, &hint)?;
-            if let (Some(media), Some(ty)) = (&media, &body) {
-                self.response_examples(&here, media, &code, ty, &mut examples)?;
+            let (body, media, content) = self.response_body(&here, &hint)?;
+            if let (Some(content), Some(ty)) = (&content, &body) {
+                self.response_examples(content, &code, ty, &mut examples)?;
             }
             match status {
                 Some(s) if (200..400).contains(&s) => {
@@ -82,27 +82,18 @@ impl Builder<'_> {
         })
     }
 
-    /// Adds the examples of the `media` content of `response` (status `code`, read as `ty`) to
+    /// Adds the examples of a response's JSON `content` (status `code`, read as `ty`) to
     /// `examples`; an `examples` entry may be a `$ref`, and one without a `value` (an
     /// `externalValue`) gives nothing to decode.
     fn response_examples(
         &mut self,
-        response: &Node,
-        media: &str,
+        content: &Node,
         code: &str,
         ty: &TypeRef,
         examples: &mut Vec<ResponseExample>,
     ) -> Option<()> {
-        let content = response.child("content");
-        let Some(written) = self.value(&content).as_object().and_then(|m| {
-            m.keys()
-                .find(|key| key.split(';').next().unwrap_or(key).trim() == media)
-        }) else {
-            return Some(());
-        };
-        let content = content.child(written);
         let mut found = Vec::new();
-        if self.value(&content).get("example").is_some() {
+        if self.value(content).get("example").is_some() {
             found.push(("example".to_owned(), content.child("example")));
         }
         let names: Vec<String> = self
@@ -128,27 +119,30 @@ impl Builder<'_> {
         Some(())
     }
 
-    /// The type of a response's JSON body (`None` when it has no content) and its media type.
+    /// The type of a response's JSON body (`None` when it has no content), its media type,
+    /// and the node of that JSON content (where its examples are).
     fn response_body(
         &mut self,
         response: &Node,
         hint: &str,
-    ) -> Option<(Option<TypeRef>, Option<String>)> {
+    ) -> Option<(Option<TypeRef>, Option<String>, Option<Node>)> {
         let content = response.child("content");
         let Some(media) = self.value(&content).as_object() else {
-            return Some((None, None));
+            return Some((None, None, None));
         };
         // A body the client does not decode (text, XML): the call returns nothing for it.
         let Some(media) = media.keys().find(|m| is_json(m)) else {
-            return Some((None, None));
+            return Some((None, None, None));
         };
-        let schema = content.child(media).child("schema");
+        let json = content.child(media);
+        let schema = json.child("schema");
         let essence = media.split(';').next().unwrap_or(media).trim().to_owned();
-        if self.specs.value(&schema).is_none() {
-            return Some((Some(TypeRef::Json), Some(essence)));
-        }
-        let ty = self.type_of(&schema, hint, None)?;
-        Some((Some(ty), Some(essence)))
+        let ty = if self.specs.value(&schema).is_none() {
+            TypeRef::Json
+        } else {
+            self.type_of(&schema, hint, None)?
+        };
+        Some((Some(ty), Some(essence), Some(json)))
     }
 }
 
