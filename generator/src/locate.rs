@@ -23,6 +23,8 @@ struct Frame {
     is_item: bool,
     /// How many sequence items this node has had so far.
     items: usize,
+    /// An explicit key (`? /a/very/long/path`) whose `: value` line is still to come.
+    awaits_value: bool,
 }
 
 impl LineIndex {
@@ -59,6 +61,7 @@ fn walk(text: &str, mut visit: impl FnMut(&str, usize) -> ControlFlow<()>) {
         pointer: String::new(),
         is_item: false,
         items: 0,
+        awaits_value: false,
     }];
     // Lines deeper than this column belong to a scalar (`description: >-`, a plain or quoted
     // scalar continued on the next lines, a flow collection) and are skipped.
@@ -95,11 +98,15 @@ fn node(
     visit: &mut impl FnMut(&str, usize) -> ControlFlow<()>,
 ) -> ControlFlow<(), Option<usize>> {
     let is_item = content == "-" || content.starts_with("- ");
+    let is_value = content == ":" || content.starts_with(": ");
     // Close the nodes this one is not inside. Items at a key's own column are that key's value
-    // (a compact sequence: `tags:` then `- Session` below it).
+    // (a compact sequence: `tags:` then `- Session` below it), and so is the `: value` line of
+    // an explicit key.
     while stack.len() > 1 {
         let top = &stack[stack.len() - 1];
-        let keeps = top.column < column || (top.column == column && is_item && !top.is_item);
+        let keeps = top.column < column
+            || (top.column == column && is_item && !top.is_item)
+            || (top.column == column && is_value && top.awaits_value);
         if keeps {
             break;
         }
@@ -108,6 +115,28 @@ fn node(
     let Some(parent) = stack.last_mut() else {
         return ControlFlow::Continue(None);
     };
+    if is_value && parent.awaits_value {
+        // `: servers:` after `? /path`: the value starts on this line, right of the `:`.
+        parent.awaits_value = false;
+        let rest = content[1..].trim_start_matches(' ');
+        if rest.is_empty() || rest.starts_with('#') {
+            return ControlFlow::Continue(None);
+        }
+        let rest_column = column + (content.len() - rest.len());
+        return node(stack, rest_column, rest, line, visit);
+    }
+    if let Some(key) = explicit_key(content) {
+        let pointer = crate::pointer::child_pointer(&parent.pointer, &key);
+        visit(&pointer, line)?;
+        stack.push(Frame {
+            column,
+            pointer,
+            is_item: false,
+            items: 0,
+            awaits_value: true,
+        });
+        return ControlFlow::Continue(None);
+    }
     if is_item {
         let pointer = format!("{}/{}", parent.pointer, parent.items);
         parent.items += 1;
@@ -117,6 +146,7 @@ fn node(
             pointer,
             is_item: true,
             items: 0,
+            awaits_value: false,
         });
         let rest = content[1..].trim_start_matches(' ');
         if rest.is_empty() || rest.starts_with('#') {
@@ -138,8 +168,20 @@ fn node(
         pointer,
         is_item: false,
         items: 0,
+        awaits_value: false,
     });
     ControlFlow::Continue(has_inline_value(value).then_some(column))
+}
+
+/// The key of an explicit-key line (`? /a/path/too/long/for/a/plain/key`), as YAML writers emit
+/// for keys past 128 characters; `None` for anything else, and for keys that are collections.
+fn explicit_key(content: &str) -> Option<String> {
+    let rest = content.strip_prefix("? ")?.trim();
+    match rest.chars().next()? {
+        quote @ ('\'' | '"') => quoted(rest, quote).map(|(key, _)| key),
+        '{' | '[' | '&' | '*' | '!' | '|' | '>' | '-' | '?' | '#' => None,
+        _ => Some(rest.to_owned()),
+    }
 }
 
 /// The 1-based line where the node at `pointer` starts, if it can be found: what
@@ -291,6 +333,42 @@ components:
             line_of(TEXT, "/paths/~1v1~1Sessions/get/operationId/x"),
             None
         );
+    }
+
+    /// YAML writers put keys past 128 characters after `? ` (api_v2010's longest paths).
+    #[test]
+    fn explicit_keys_and_their_values_are_indexed() {
+        let text = "\
+paths:
+  /short:
+    get: {}
+  ? /a/long/path/{Sid}.json
+  : servers:
+    - url: https://api.twilio.com
+    get:
+      operationId: FetchLong
+  ? '/quoted: key'
+  :
+    post:
+      operationId: CreateQuoted
+  /after:
+    get: {}
+";
+        let index = LineIndex::new(text);
+        let at = |pointer: &str| index.line(pointer);
+        assert_eq!(at("/paths/~1a~1long~1path~1{Sid}.json"), Some(4));
+        assert_eq!(at("/paths/~1a~1long~1path~1{Sid}.json/servers"), Some(5));
+        assert_eq!(
+            at("/paths/~1a~1long~1path~1{Sid}.json/servers/0/url"),
+            Some(6)
+        );
+        assert_eq!(
+            at("/paths/~1a~1long~1path~1{Sid}.json/get/operationId"),
+            Some(8)
+        );
+        assert_eq!(at("/paths/~1quoted: key/post/operationId"), Some(12));
+        assert_eq!(at("/paths/~1after/get"), Some(14));
+        assert_eq!(at("/paths/get"), None);
     }
 
     #[test]

@@ -743,6 +743,7 @@ fn the_outcome_check_catches_what_it_is_for() {
     let output = |text: &str| {
         Ok(generator::Output {
             files: BTreeMap::from([("src/lib.rs".to_owned(), text.to_owned())]),
+            warnings: Vec::new(),
         })
     };
     assert!(outcome::check(&sources, "specs", &output("pub struct A;")).is_ok());

@@ -119,6 +119,9 @@ fn regen_command(mut parser: lexopt::Parser) -> Result<ExitCode, String> {
             return Ok(ExitCode::FAILURE);
         }
     };
+    for warning in &plan.warnings {
+        eprintln!("warning: {warning}");
+    }
     if check {
         if plan.is_clean() {
             println!(

@@ -23,6 +23,8 @@ pub struct Plan {
     pub removed: Vec<String>,
     /// Files already up to date.
     pub unchanged: Vec<String>,
+    /// What the specs generate with but a maintainer should see (file:line: message).
+    pub warnings: Vec<generator::Problem>,
     /// New contents of created and changed files, and old contents of changed files.
     contents: BTreeMap<String, (Option<String>, String)>,
 }
@@ -90,7 +92,9 @@ impl std::error::Error for RegenError {}
 pub fn plan(specs: &Path, out: &Path) -> Result<Plan, RegenError> {
     let output = generator::generate_with(specs, &label(specs), runtime_dependency(out))
         .map_err(RegenError::Spec)?;
-    plan_files(&output.files, out)
+    let mut plan = plan_files(&output.files, out)?;
+    plan.warnings = output.warnings;
+    Ok(plan)
 }
 
 /// Plans bringing `out` in line with `files` (contents by relative path), writing nothing.

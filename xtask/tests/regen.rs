@@ -246,20 +246,57 @@ fn unresolved_ref_names_file_line_and_pointer() {
     );
 }
 
+/// An operation without an `operationId` (as in twilio-oai 1.x) is named from its method and
+/// path, and the warning says where and what name it got.
 #[test]
-fn missing_operation_id_names_the_operation() {
+fn missing_operation_id_is_named_from_the_path_with_a_located_warning() {
+    let s = scratch();
+    edit(
+        &s.specs.join("conversations_v2.yaml"),
+        "      operationId: FetchConversation\n",
+        "",
+    );
+    let (ok, _, stderr) = run_regen(&s.specs, &s.out, false);
+    assert!(ok, "{stderr}");
+    assert!(
+        stderr.contains("warning: ")
+            && stderr.contains("conversations_v2.yaml:22: operation has no operationId; named `FetchConversation` from its method and path")
+            && stderr.contains("(at /paths/~1v2~1Conversations~1{Sid}/get)"),
+        "{stderr}"
+    );
+    // The name is the one the spec gave before, so the crate is the checked-in one.
+    let written = fs::read_to_string(s.out.join("src/conversations_v2/operations.rs")).unwrap();
+    let checked_in =
+        fs::read_to_string(workspace_root().join("generated/src/conversations_v2/operations.rs"))
+            .unwrap();
+    let without_note = written.replace(
+        "    ///\n    /// Named from its method and path: the spec gives this operation no `operationId`.\n",
+        "",
+    );
+    // Past the first line, which names the specs folder.
+    let body = |text: &str| text.split_once('\n').map(|(_, rest)| rest.to_owned());
+    assert!(written.contains("Named from its method and path"));
+    assert_eq!(body(&without_note), body(&checked_in));
+}
+
+/// A made-up name that another operation already has is a located error naming both.
+#[test]
+fn a_made_up_name_taken_by_another_operation_names_both() {
     assert_rejected(
         |specs| {
+            let file = specs.join("assistants_v1.yaml");
+            edit(&file, "      operationId: FetchSession\n", "");
             edit(
-                &specs.join("conversations_v2.yaml"),
-                "      operationId: FetchConversation\n",
-                "",
-            )
+                &file,
+                "operationId: ListMessages",
+                "operationId: FetchSession",
+            );
         },
         &[
-            "conversations_v2.yaml:22:",
-            "operation has no operationId",
-            "(at /paths/~1v2~1Conversations~1{Sid}/get)",
+            "assistants_v1.yaml:",
+            "would both be named `FetchSession`",
+            "`GET /v1/Sessions/{id}` (line 24)",
+            "give one of them an operationId",
         ],
     );
 }

@@ -9,8 +9,8 @@ use quote::quote;
 use super::debug::{Printed, debug_impl};
 use super::rust::{doc, doc_paragraphs, doc_text, ident, spec, type_tokens};
 use crate::model::{
-    Api, AuthScheme, BodyEncoding, Check, Fallback, Held, Input, InputLocation, Model, Module,
-    NextPage, Operation, PathSegment, ValueKind,
+    Api, AuthScheme, BodyEncoding, Check, Fallback, Held, IdOrigin, Input, InputLocation, Model,
+    Module, NextPage, Operation, PathSegment, ValueKind,
 };
 
 /// The `operations.rs` of a module with an API.
@@ -150,10 +150,15 @@ fn method(model: &Model, module: &Module, api: &Api, op: &Operation) -> TokenStr
             lines.join("\n")
         )
     });
+    // A name the spec did not choose may change when the spec gains an operationId.
+    let named = (op.id_origin == IdOrigin::Derived).then(|| {
+        "Named from its method and path: the spec gives this operation no `operationId`.".to_owned()
+    });
     let method_doc = doc_paragraphs(&[
         spec(&op.summary),
         spec(&op.description),
         Some(sends),
+        named,
         argument_docs,
         errors,
     ]);
@@ -343,6 +348,7 @@ fn builder(model: &Model, module: &Module, api: &Api, op: &Operation) -> TokenSt
     // No `..`: a field added to the model does not compile here until an emitter prints it.
     let Operation {
         id,
+        id_origin: _, // the method's docs
         method_name,
         builder: builder_name,
         http_method,

@@ -91,6 +91,7 @@ pub fn build(specs: &Specs) -> Result<Model, Error> {
         }
     }
     let chosen = builder.name_types(&reserved);
+    let warnings = std::mem::take(&mut builder.warnings);
     builder.box_recursive_fields();
 
     let mut types = Vec::with_capacity(builder.drafts.len());
@@ -174,6 +175,7 @@ pub fn build(specs: &Specs) -> Result<Model, Error> {
         crate_config: CrateConfigModel::from(&specs.config),
         modules,
         types,
+        warnings,
     })
 }
 

@@ -33,6 +33,8 @@ pub(super) type IdKey = (String, Option<usize>, Option<usize>);
 pub(super) struct Builder<'a> {
     pub specs: &'a Specs,
     pub problems: Vec<Problem>,
+    /// What generates but deserves a look (an operation named without an `operationId`).
+    pub warnings: Vec<Problem>,
     /// The type arena: a [`TypeId`] indexes it.
     pub drafts: Vec<Draft>,
     /// The type each schema node became, for nodes that define a type.
@@ -58,6 +60,7 @@ impl<'a> Builder<'a> {
         Builder {
             specs,
             problems: Vec::new(),
+            warnings: Vec::new(),
             drafts: Vec::new(),
             by_node: HashMap::new(),
             modules: BTreeMap::new(),
@@ -72,6 +75,12 @@ impl<'a> Builder<'a> {
     pub fn problem(&mut self, node: &Node, message: impl Into<String>) {
         let problem = self.specs.file(&node.file).problem(&node.pointer, message);
         self.problems.push(problem);
+    }
+
+    /// Records a warning at `node`: generation goes on.
+    pub fn warning(&mut self, node: &Node, message: impl Into<String>) {
+        let warning = self.specs.file(&node.file).problem(&node.pointer, message);
+        self.warnings.push(warning);
     }
 
     /// Follows `$ref`s from `node` (see [`Specs::follow`]); a broken reference is recorded as

@@ -10,6 +10,7 @@ mod draft;
 mod features;
 mod names_pass;
 mod operation;
+mod operation_id;
 mod pagination;
 mod responses;
 mod rust_text;
@@ -40,6 +41,9 @@ pub struct Model {
     pub modules: Vec<Module>,
     /// Every generated type; [`TypeId`] indexes it.
     pub types: Vec<TypeDef>,
+    /// What generated but deserves a look, located like problems.
+    #[serde(skip)]
+    pub warnings: Vec<crate::Problem>,
 }
 
 /// Package metadata (a copy of [`CrateConfig`] the model owns).
@@ -171,6 +175,15 @@ pub enum AuthScheme {
     Bearer,
 }
 
+/// Where an operation's id comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum IdOrigin {
+    /// The spec's `operationId`.
+    Spec,
+    /// Made from the method and path, as Twilio's generator does (the spec has none).
+    Derived,
+}
+
 /// An HTTP method.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[allow(missing_docs)]
@@ -204,8 +217,10 @@ impl HttpMethod {
 /// One operation: a method on the API handle and its request builder.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Operation {
-    /// `operationId` (`ListSessions`).
+    /// `operationId` (`ListSessions`), or the name made from the method and path.
     pub id: String,
+    /// Whether the spec gave the id or the generator made it.
+    pub id_origin: IdOrigin,
     /// Method on the API handle (`list_sessions`).
     pub method_name: String,
     /// Request builder type (`ListSessions`).

@@ -6,10 +6,11 @@ use std::collections::BTreeSet;
 use serde_json::Value;
 
 use super::draft::{Builder, flag, text};
+use super::operation_id::{CLIENT_ACCOUNT, PathKind, derived_id};
 use super::responses::{Responses, is_json};
 use super::{
-    Api, AuthScheme, BodyEncoding, Check, Fallback, HttpMethod, Input, InputLocation, IntegerKind,
-    Operation, PathSegment, Server, TypeKind, TypeRef, ValueKind,
+    Api, AuthScheme, BodyEncoding, Check, Fallback, HttpMethod, IdOrigin, Input, InputLocation,
+    IntegerKind, Operation, PathSegment, Server, TypeKind, TypeRef, ValueKind,
 };
 use crate::names;
 use crate::refs::Node;
@@ -77,11 +78,32 @@ impl Builder<'_> {
                     continue;
                 };
                 if let Some(first) = operations.iter().find(|o| o.id == op.id) {
-                    let message = format!(
-                        "duplicate operationId `{}` (also used at {})",
-                        op.id, first.source.pointer
-                    );
-                    self.problem(&node.child("operationId"), message);
+                    let message = match (first.id_origin, op.id_origin) {
+                        (IdOrigin::Spec, IdOrigin::Spec) => format!(
+                            "duplicate operationId `{}` (also used at {})",
+                            op.id, first.source.pointer
+                        ),
+                        _ => format!(
+                            "`{} {}` and `{} {}`{} would both be named `{}` (an operation \
+                             without an operationId is named from its method and path); give \
+                             one of them an operationId",
+                            op.http_method.as_str(),
+                            op.path,
+                            first.http_method.as_str(),
+                            first.path,
+                            first
+                                .source
+                                .line
+                                .map(|line| format!(" (line {line})"))
+                                .unwrap_or_default(),
+                            op.id
+                        ),
+                    };
+                    let at = match op.id_origin {
+                        IdOrigin::Spec => node.child("operationId"),
+                        IdOrigin::Derived => node.clone(),
+                    };
+                    self.problem(&at, message);
                     continue;
                 }
                 if let Some(other) = operations.iter().find(|o| o.method_name == op.method_name) {
@@ -213,12 +235,21 @@ impl Builder<'_> {
         servers: &mut Vec<Server>,
     ) -> Option<Operation> {
         let value = self.value(node);
-        let Some(id) = text(value, "operationId").filter(|id| !id.trim().is_empty()) else {
-            self.problem(
-                node,
-                "operation has no operationId (the generated method is named after it)",
-            );
-            return None;
+        let (id, id_origin) = match text(value, "operationId") {
+            Some(id) => (id, IdOrigin::Spec),
+            None => {
+                let path_type = self.value(item).pointer("/x-twilio/pathType");
+                let kind = PathKind::of(path, path_type.and_then(Value::as_str));
+                let id = derived_id(http_method, path, kind);
+                self.warning(
+                    node,
+                    format!(
+                        "operation has no operationId; named `{id}` from its method and path \
+                         (give it an operationId to choose the name)"
+                    ),
+                );
+                (id, IdOrigin::Derived)
+            }
         };
         let builder = names::type_name(&id);
         let server = match value.get("servers") {
@@ -269,6 +300,7 @@ impl Builder<'_> {
             method_name: names::snake_name(&id),
             builder,
             id,
+            id_origin,
             http_method,
             path: path.to_owned(),
             path_segments,
@@ -692,7 +724,7 @@ impl Builder<'_> {
 /// operation also has a query or body input named `AccountSid`, that one keeps `account_sid`
 /// and the path one is `path_account_sid(..)`.
 fn default_account(inputs: &mut [Input]) {
-    const WIRE: &str = "AccountSid";
+    const WIRE: &str = CLIENT_ACCOUNT;
     // Path inputs come first, in path order.
     let path = 0;
     if !inputs

@@ -225,6 +225,7 @@ fn model_at(root: &Path, commit: &str, base: &str, specs: &str) -> Result<Model,
             crate_config: empty_config(),
             modules: Vec::new(),
             types: Vec::new(),
+            warnings: Vec::new(),
         });
     }
     let label = PathBuf::from(format!("{base}:{specs}"));

@@ -100,6 +100,7 @@ fn model_with(types: Vec<TypeKind>) -> Model {
                 source: source(),
             })
             .collect(),
+        warnings: Vec::new(),
     }
 }
 

@@ -33,6 +33,7 @@
 //! | [`api_v2010`] | Twilio - Api | `create_payments`, `list_call` |
 //! | [`chat_v2`] | Twilio - Chat | `create_channel`, `list_binding`, `list_channel`, `list_user_binding`, `update_channel` |
 //! | [`content_v1`] | Twilio - Content | `create_content`, `delete_content`, `fetch_approval_fetch`, `fetch_content`, `list_content` |
+//! | [`legacy_v1`] | Twilio - Legacy | `create_queue`, `delete_queue`, `fetch_queue`, `fetch_queue_settings`, `list_queue`, `patch_queue_settings` |
 //!
 //! ## Features
 //!
@@ -164,6 +165,11 @@ pub mod chat_v2;
 #[cfg(feature = "content_v1")]
 #[rustfmt::skip]
 pub mod content_v1;
+
+/// Twilio - Legacy (feature `legacy_v1`).
+#[cfg(feature = "legacy_v1")]
+#[rustfmt::skip]
+pub mod legacy_v1;
 
 #[cfg(feature = "api_v2010")]
 pub use api_v2010::AccountCallPaymentsSid;

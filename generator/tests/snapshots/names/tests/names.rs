@@ -738,3 +738,48 @@ async fn url_inputs_are_sent_as_written_and_checked_first() {
         "nothing sent for the error"
     );
 }
+
+/// A file without operationIds (twilio-oai 1.x style): the methods are named from the method
+/// and path (`list_queue`, `fetch_queue_settings`, `patch_queue_settings`), the client's account
+/// fills `{AccountSid}`, and each sends what its path and method say.
+#[tokio::test]
+async fn operations_named_from_their_paths_send_their_requests() {
+    let server = MockServer::start().await;
+    Mock::given(method("GET"))
+        .and(path(format!(
+            "/2010-04-01/Accounts/{ACCOUNT_SID}/Queues.json"
+        )))
+        .respond_with(
+            ResponseTemplate::new(200)
+                .set_body_json(json!({"queues": [{"sid": "QU1", "friendly_name": "Support"}]})),
+        )
+        .mount(&server)
+        .await;
+    Mock::given(method("PATCH"))
+        .and(path("/v1/Queues/QU1/Settings"))
+        .respond_with(ResponseTemplate::new(204))
+        .mount(&server)
+        .await;
+    Mock::given(method("DELETE"))
+        .and(path(format!(
+            "/2010-04-01/Accounts/{ACCOUNT_SID}/Queues/QU1.json"
+        )))
+        .respond_with(ResponseTemplate::new(204))
+        .mount(&server)
+        .await;
+    let client = client(&server);
+    let legacy = client.legacy_v1();
+    let page = legacy.list_queue().send().await.unwrap();
+    let queue = &page.queues.as_ref().unwrap()[0];
+    assert_eq!(queue.friendly_name.as_deref(), Some("Support"));
+    legacy
+        .patch_queue_settings("QU1")
+        .max_size(5)
+        .send()
+        .await
+        .unwrap();
+    legacy.delete_queue("QU1").send().await.unwrap();
+    let requests = received(&server).await;
+    assert_eq!(requests.len(), 3);
+    assert_eq!(body_text(&requests[1]), "MaxSize=5");
+}
