@@ -280,6 +280,10 @@ fn setter(model: &Model, module: &Module, input: &Input) -> TokenStream {
              (`{prefix}.a.b=c` for `{{\"a\": {{\"b\": \"c\"}}}}`), as Twilio's SDKs send it.",
             location.describe()
         ),
+        (location, true) if input.kind == ValueKind::JsonText => format!(
+            "Sent as the `{wire}` {}, once per value, each as JSON text.",
+            location.describe()
+        ),
         (location, true) => format!(
             "Sent as the `{wire}` {}, once per value.",
             location.describe()

@@ -512,6 +512,8 @@ impl Builder<'_> {
                 }
             }
         }
+        // A list's own description says what the list is; its items' is the fallback.
+        let list_doc = if repeated { info.doc.clone() } else { None };
         let item_info = if repeated {
             self.schema_info(&schema.child("items"))
         } else {
@@ -618,7 +620,7 @@ impl Builder<'_> {
             ty,
             kind,
             repeated,
-            doc: item_info.doc,
+            doc: list_doc.or(item_info.doc),
             checks,
             default: item_info.default,
             fallback: None,

@@ -15,7 +15,7 @@
 //!     .auth_token("your_auth_token")
 //!     .build()?;
 //! // Or: let client = fixture_features::Client::from_env()?;
-//! let one = client.widgets_v2().delete_widget("widget_sid").send().await?;
+//! let one = client.widgets_v2().create_widget("name").send().await?;
 //! println!("{one:?}");
 //! let page = client.widgets_v2().list_widgets("name").page_size(50).send().await?;
 //! println!("{page:?}");
@@ -30,7 +30,7 @@
 //! | module | API | operations |
 //! |---|---|---|
 //! | [`shared`] | Shared |  |
-//! | [`widgets_v2`] | Widgets | `delete_widget`, `fetch_widget`, `list_widgets` |
+//! | [`widgets_v2`] | Widgets | `create_widget`, `delete_widget`, `fetch_widget`, `list_widgets` |
 //!
 //! ## Features
 //!

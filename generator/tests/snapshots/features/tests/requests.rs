@@ -198,3 +198,68 @@ async fn a_prefixed_map_goes_out_as_one_pair_per_leaf_and_a_non_object_is_refuse
     );
     assert_eq!(server.received_requests().await.unwrap().len(), 1);
 }
+
+/// A form array of objects goes out as one `Parts=<JSON>` pair per item, in the caller's order,
+/// each item compact JSON with only the fields set (Twilio's `Types` of CreateSubscription is
+/// sent this way by its SDKs); a `$ref`'d object nests as JSON too.
+#[tokio::test]
+async fn form_arrays_of_objects_send_one_json_value_per_item() {
+    use fixture_features::widgets_v2::{Category, Part};
+    let server = MockServer::start().await;
+    Mock::given(method("POST"))
+        .and(path("/base/v2/Widgets"))
+        .respond_with(
+            ResponseTemplate::new(201)
+                .set_body_json(serde_json::json!({"sid": "WG00ff", "name": "w"})),
+        )
+        .expect(1)
+        .mount(&server)
+        .await;
+    let client = client(&server).await;
+    let parts = [
+        Part {
+            name: "bolt".to_owned(),
+            count: Some(2),
+        },
+        Part {
+            name: "nut & washer".to_owned(),
+            count: None,
+        },
+    ];
+    let category = Category {
+        name: Some("tools".to_owned()),
+        parent: Some(Box::new(Category {
+            name: Some("all".to_owned()),
+            parent: None,
+            children: None,
+        })),
+        children: None,
+    };
+    let widget = client
+        .widgets_v2()
+        .create_widget("w")
+        .parts(parts)
+        .categories([category])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(widget.name, "w");
+    let requests = server.received_requests().await.unwrap();
+    let body = String::from_utf8(requests[0].body.clone()).unwrap();
+    let form = reqwest::Url::parse(&format!("http://form/?{body}")).unwrap();
+    let pairs: Vec<(String, String)> = form
+        .query_pairs()
+        .map(|(k, v)| (k.into_owned(), v.into_owned()))
+        .collect();
+    let expected = [
+        ("Name", r#"w"#),
+        ("Parts", r#"{"name":"bolt","count":2}"#),
+        ("Parts", r#"{"name":"nut & washer"}"#),
+        ("Categories", r#"{"name":"tools","parent":{"name":"all"}}"#),
+    ];
+    let expected: Vec<(String, String)> = expected
+        .iter()
+        .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+        .collect();
+    assert_eq!(pairs, expected);
+}

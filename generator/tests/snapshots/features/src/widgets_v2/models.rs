@@ -98,6 +98,62 @@ impl ::std::convert::From<::std::string::String> for ListWidgetsColor {
 
 crate::runtime::open_enum!(ListWidgetsColor);
 
+/// The `Part` schema.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Part {
+    /// What the part is.
+    pub name: ::std::string::String,
+    /// How many of it.
+    pub count: ::std::option::Option<i64>,
+}
+
+impl ::serde::Serialize for Part {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::object::Writer::new(serializer)?;
+        object.field("name", &self.name)?;
+        object.optional("count", &self.count)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Part {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::runtime::object::deserialize(deserializer)
+    }
+}
+
+impl crate::runtime::object::FromObject for Part {
+    const NAME: &'static str = "Part";
+    fn from_object<'de, A: ::serde::de::MapAccess<'de>>(
+        mut object: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut name = ::std::option::Option::None;
+        let mut count = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = crate::runtime::object::next_key(
+            &mut object,
+        )? {
+            match &*key {
+                "name" => name = ::std::option::Option::Some(object.next_value()?),
+                "count" => {
+                    count = object
+                        .next_value::<crate::runtime::wire::OptionalNumber<_>>()?
+                        .0;
+                }
+                _ => crate::runtime::object::skip(&mut object)?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            name: crate::runtime::object::required(name, "name")?,
+            count,
+        })
+    }
+}
+
 /// A widget.
 #[derive(Clone, PartialEq)]
 pub struct Widget {

@@ -29,6 +29,25 @@ pub struct WidgetsV2 {
 }
 
 impl WidgetsV2 {
+    /// Create a widget
+    ///
+    /// Sends `POST /v2/Widgets`.
+    ///
+    /// # Arguments
+    ///
+    /// - `name` (form field `Name`): The widget's name.
+    pub fn create_widget(
+        &self,
+        name: impl ::std::convert::Into<::std::string::String>,
+    ) -> CreateWidget {
+        CreateWidget {
+            client: self.client.clone(),
+            name: name.into(),
+            parts: ::std::vec::Vec::new(),
+            categories: ::std::vec::Vec::new(),
+        }
+    }
+
     /// Delete a widget
     ///
     /// Sends `DELETE /v2/Widgets/{WidgetSid}`.
@@ -95,6 +114,80 @@ impl WidgetsV2 {
             owner: ::std::option::Option::None,
             limit: ::std::option::Option::None,
         }
+    }
+}
+
+/// Request builder for [`WidgetsV2::create_widget`]: `POST /v2/Widgets`. Set optional inputs with
+/// its methods, then call [`send`](Self::send).
+#[derive(Debug, Clone)]
+#[must_use = "a request is only sent by `.send()`"]
+pub struct CreateWidget {
+    client: crate::runtime::Client,
+    name: ::std::string::String,
+    parts: ::std::vec::Vec<super::Part>,
+    categories: ::std::vec::Vec<super::Category>,
+}
+
+impl CreateWidget {
+    /// The widget's parts, each sent as one JSON value.
+    ///
+    /// Sent as the `Parts` form field, once per value, each as JSON text.
+    pub fn parts(
+        mut self,
+        value: impl ::std::iter::IntoIterator<Item = super::Part>,
+    ) -> Self {
+        self.parts = value.into_iter().collect();
+        self
+    }
+
+    /// Categories by reference.
+    ///
+    /// Sent as the `Categories` form field, once per value, each as JSON text.
+    pub fn categories(
+        mut self,
+        value: impl ::std::iter::IntoIterator<Item = super::Category>,
+    ) -> Self {
+        self.categories = value.into_iter().collect();
+        self
+    }
+
+    /// Sends the request (`POST /v2/Widgets`) and decodes the response.
+    #[inline]
+    pub fn send(self) -> crate::ResponseFuture<super::Widget> {
+        crate::runtime::operation::send(self)
+    }
+}
+
+impl crate::runtime::operation::Operation for CreateWidget {
+    type Response = crate::runtime::operation::Json<super::Widget>;
+    fn client(&self) -> &crate::runtime::Client {
+        &self.client
+    }
+
+    #[inline]
+    fn request(
+        &self,
+    ) -> ::std::result::Result<crate::runtime::request::Request, crate::Error> {
+        let mut request = crate::runtime::request::Request::new(
+            &API,
+            ::reqwest::Method::POST,
+            "CreateWidget",
+            "/v2/Widgets",
+        );
+        request.path("/v2/Widgets");
+        request.form_body();
+        request.form("Name", &self.name);
+        for value in &self.parts {
+            request.form("Parts", &crate::runtime::encode::json_text("parts", value)?);
+        }
+        for value in &self.categories {
+            request
+                .form(
+                    "Categories",
+                    &crate::runtime::encode::json_text("categories", value)?,
+                );
+        }
+        ::std::result::Result::Ok(request)
     }
 }
 

@@ -103,6 +103,9 @@ impl CreateHostedNumberOrder {
         self
     }
 
+    /// Optional. A list of emails that the LOA document for this HostedNumberOrder will be carbon
+    /// copied to.
+    ///
     /// Sent as the `CcEmails` form field, once per value.
     pub fn cc_emails(
         mut self,

@@ -89,7 +89,7 @@ impl EventsV1 {
     ///   **This value should not contain PII.**
     /// - `sink_sid` (form field `SinkSid`): The SID of the sink that events selected by this
     ///   subscription should be sent to. Sink must be active for the subscription to be created.
-    /// - `types`: the form field `Types`.
+    /// - `types` (form field `Types`): An array of objects containing the subscribed Event Types
     pub fn create_subscription(
         &self,
         description: impl ::std::convert::Into<::std::string::String>,

@@ -236,6 +236,9 @@ pub struct CreateParticipant {
 }
 
 impl CreateParticipant {
+    /// The conference state changes that should generate a call to `status_callback`. Can be:
+    /// `initiated`, `ringing`, `answered`, and `completed`. Separate multiple values with a space.
+    ///
     /// Sent as the `StatusCallbackEvent` form field, once per value.
     pub fn status_callback_event(
         mut self,
@@ -274,6 +277,8 @@ impl CreateParticipant {
         self
     }
 
+    /// The conference events this participant's webhook receives.
+    ///
     /// Sent as the `Configuration.Filters` form field, once per value.
     pub fn configuration_filters(
         mut self,
