@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde_json::Value;
 
-use super::draft::{Builder, IdKey, SHARED_MODULE, count, text};
+use super::draft::{Builder, IdKey, SHARED_MODULE, text};
 use super::features::{self, CRATE_FEATURES, Feature};
 use super::{
     CrateConfigModel, Model, Module, Outcome, Page, Pagination, TypeDef, TypeId, TypeKind,
@@ -269,11 +269,7 @@ fn collect_patterns(value: &Value, found: &mut Vec<IdKey>) {
     match value {
         Value::Object(object) => {
             if let Some(pattern) = object.get("pattern").and_then(Value::as_str) {
-                found.push((
-                    pattern.to_owned(),
-                    count(value, "minLength"),
-                    count(value, "maxLength"),
-                ));
+                found.push(IdKey::new(pattern, value));
             }
             for (key, child) in object {
                 // Examples hold data, not schemas.

@@ -8,6 +8,7 @@ use serde_json::Value;
 use super::{Personal, Source, TypeId, TypeKind};
 use crate::error::Problem;
 use crate::load::Specs;
+use crate::pattern::{Matcher, PatternCheck};
 use crate::refs::Node;
 
 /// A type being built: where it lives, the names it could take, and (once built) its kind.
@@ -26,8 +27,50 @@ pub(super) struct Draft {
     pub source: Source,
 }
 
-/// What identifies an ID type within a module: the pattern and its length bounds.
-pub(super) type IdKey = (String, Option<usize>, Option<usize>);
+/// What identifies an ID type within a module: what its pattern accepts (two spellings of one
+/// pattern, `[0-9a-fA-F]` and `[0-9A-Fa-f]`, are one type) and the length bounds the pattern
+/// does not already imply (`minLength: 34` on `^AC[0-9a-fA-F]{32}$` says nothing more).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub(super) struct IdKey {
+    pattern: IdPattern,
+    /// `minLength`, when it is more than the pattern's shortest match.
+    pub min_length: Option<usize>,
+    /// `maxLength`, when it is less than the pattern's longest match.
+    pub max_length: Option<usize>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+enum IdPattern {
+    Compiled(Matcher),
+    /// A pattern the generator does not check, by its text.
+    Text(String),
+}
+
+impl IdKey {
+    /// The key of a string schema (`value`) with this pattern.
+    pub fn new(pattern: &str, value: &Value) -> IdKey {
+        let (min, max) = (count(value, "minLength"), count(value, "maxLength"));
+        match crate::pattern::compile(pattern) {
+            Ok(PatternCheck::Checked(matcher)) => {
+                let (shortest, longest) = if matcher.anchored_start && matcher.anchored_end {
+                    matcher.char_len()
+                } else {
+                    (0, None)
+                };
+                IdKey {
+                    min_length: min.filter(|&n| n > shortest),
+                    max_length: max.filter(|&n| longest.is_none_or(|l| n < l)),
+                    pattern: IdPattern::Compiled(matcher),
+                }
+            }
+            _ => IdKey {
+                pattern: IdPattern::Text(pattern.to_owned()),
+                min_length: min,
+                max_length: max,
+            },
+        }
+    }
+}
 
 /// Everything a model build keeps while it runs.
 pub(super) struct Builder<'a> {

@@ -11,14 +11,17 @@
 //!    name;
 //! 3. inline schemas, in file and pointer order: their `title`, then the name of the place
 //!    they are used (`CreateSinkRequest`, `SinkLinks`);
-//! 4. ID types are named by Twilio's SID `format` when the spec gives one (`IamRoleSid`), else
-//!    after the fields and parameters that use them, the most used name first (`AccountSid`),
-//!    generic ones (`Sid`, `Id`) last;
+//! 4. inline ID types are named by what their pattern identifies, never by the fields that
+//!    use them, so adding a field cannot rename one: the pattern's prefix
+//!    (`^AC[0-9a-fA-F]{32}$` -> `AcSid`, see `schema::KindName`); only a pattern with no literal
+//!    prefix is named after its users, the most used name first, generic ones (`Sid`, `Id`)
+//!    last;
 //! 5. when every candidate is taken, the last one gets a number (`SinkLinks2`).
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::draft::Builder;
+use super::schema::{KindName, kind_name};
 use super::{TypeId, TypeKind, TypeRef};
 use crate::names;
 
@@ -29,17 +32,23 @@ impl Builder<'_> {
     /// Chooses every type's final name; `reserved` lists names already used per module.
     pub fn name_types(&mut self, reserved: &BTreeMap<String, BTreeSet<String>>) -> Vec<String> {
         let mut order: Vec<TypeId> = (0..self.drafts.len()).map(TypeId).collect();
+        let kinds: Vec<Option<KindName>> = order.iter().map(|&id| self.id_kind(id)).collect();
+        // Within a module: components, then ID types named by their kind, then the other
+        // inline types.
         order.sort_by(|a, b| {
             let (da, db) = (&self.drafts[a.0], &self.drafts[b.0]);
+            let kind_rank = |id: &TypeId| kinds[id.0].is_none();
             (
                 &da.module,
                 !da.component,
+                kind_rank(a),
                 &da.source.file,
                 &da.source.pointer,
             )
                 .cmp(&(
                     &db.module,
                     !db.component,
+                    kind_rank(b),
                     &db.source.file,
                     &db.source.pointer,
                 ))
@@ -47,8 +56,16 @@ impl Builder<'_> {
         let mut taken: BTreeMap<String, BTreeSet<String>> = reserved.clone();
         let mut chosen = vec![String::new(); self.drafts.len()];
         for id in order {
-            let mut candidates = self.id_type_names(id);
-            candidates.extend(self.drafts[id.0].names.iter().cloned());
+            // An ID type named by its kind takes that name (numbered if taken), never the name
+            // of a field that happens to use it.
+            let candidates = match &kinds[id.0] {
+                Some(kind) => vec![kind.name()],
+                None => {
+                    let mut candidates = self.id_type_names(id);
+                    candidates.extend(self.drafts[id.0].names.iter().cloned());
+                    candidates
+                }
+            };
             let used = taken.entry(self.drafts[id.0].module.clone()).or_default();
             let name = candidates
                 .iter()
@@ -64,7 +81,16 @@ impl Builder<'_> {
         chosen
     }
 
-    /// Names the users of an inline ID type suggest, best first.
+    /// What an inline ID type's pattern says it identifies (components keep their names).
+    fn id_kind(&self, id: TypeId) -> Option<KindName> {
+        let draft = &self.drafts[id.0];
+        match &draft.kind {
+            Some(TypeKind::Id(id_type)) if !draft.component => kind_name(&id_type.check),
+            _ => None,
+        }
+    }
+
+    /// Names the users of an inline ID type without a kind name suggest, best first.
     fn id_type_names(&self, id: TypeId) -> Vec<String> {
         let Some(counts) = self.id_names.get(&id) else {
             return Vec::new();

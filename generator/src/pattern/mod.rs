@@ -42,7 +42,7 @@ pub enum PatternCheck {
 
 /// A pattern the generated code checks: pieces in order, searched for in the value unless
 /// anchored.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 pub struct Matcher {
     /// `^`: the match starts at the start of the value.
     pub anchored_start: bool,
@@ -53,7 +53,7 @@ pub struct Matcher {
 }
 
 /// One part of a [`Matcher`].
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 pub enum Piece {
     /// Exactly this text.
     Literal(String),
@@ -80,7 +80,7 @@ pub enum Piece {
 }
 
 /// A set of characters, as sorted, disjoint, inclusive ranges.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub struct CharClass {
     /// The ranges, sorted and not touching.
     pub ranges: Vec<(char, char)>,

@@ -15,6 +15,7 @@ use crate::refs::Node;
 
 mod enums;
 mod ids;
+pub(super) use ids::{KindName, kind_name};
 mod structs;
 #[cfg(test)]
 mod tests;

@@ -156,13 +156,19 @@ pub mod iam_organizations;
 pub mod iam_v1;
 
 #[cfg(feature = "iam_organizations")]
-pub use iam_organizations::OrganizationSid;
+pub use iam_organizations::AcSidUnanchoredLowercase;
+
+#[cfg(feature = "iam_organizations")]
+pub use iam_organizations::OrSidUnanchoredLowercase;
 
 #[cfg(feature = "iam_v1")]
-pub use iam_v1::GetApiKeysSid;
+pub use iam_v1::AcSid;
 
 #[cfg(feature = "iam_v1")]
-pub use iam_v1::PublicKeySid;
+pub use iam_v1::CrSid;
 
 #[cfg(feature = "iam_v1")]
-pub use iam_v1::RoleSid;
+pub use iam_v1::IxSid;
+
+#[cfg(feature = "iam_v1")]
+pub use iam_v1::SkSid;

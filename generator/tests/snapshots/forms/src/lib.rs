@@ -150,10 +150,10 @@ pub use runtime::webhook;
 pub mod ip_messaging_v2;
 
 #[cfg(feature = "ip_messaging_v2")]
-pub use ip_messaging_v2::AccountSid;
+pub use ip_messaging_v2::AcSid;
 
 #[cfg(feature = "ip_messaging_v2")]
-pub use ip_messaging_v2::DefaultChannelCreatorRoleSid;
+pub use ip_messaging_v2::IsSid;
 
 #[cfg(feature = "ip_messaging_v2")]
-pub use ip_messaging_v2::ServiceSid;
+pub use ip_messaging_v2::RlSid;

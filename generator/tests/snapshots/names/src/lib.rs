@@ -172,25 +172,22 @@ pub mod content_v1;
 pub mod legacy_v1;
 
 #[cfg(feature = "api_v2010")]
-pub use api_v2010::AccountCallPaymentsSid;
+pub use api_v2010::AcSid;
 
 #[cfg(feature = "api_v2010")]
-pub use api_v2010::AccountSid;
+pub use api_v2010::CaSid;
 
 #[cfg(feature = "api_v2010")]
-pub use api_v2010::CallSid;
+pub use api_v2010::PkSid;
 
 #[cfg(feature = "chat_v2")]
-pub use chat_v2::ServiceBindingSid;
+pub use chat_v2::BsSid;
 
 #[cfg(feature = "chat_v2")]
-pub use chat_v2::ServiceChannelSid;
+pub use chat_v2::ChSid;
 
 #[cfg(feature = "chat_v2")]
-pub use chat_v2::ServiceSid;
+pub use chat_v2::IsSid;
 
 #[cfg(feature = "content_v1")]
-pub use content_v1::ContentResponseSid;
-
-#[cfg(feature = "content_v1")]
-pub use content_v1::ContentSid;
+pub use content_v1::HxSid;

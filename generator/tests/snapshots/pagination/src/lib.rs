@@ -178,13 +178,13 @@ pub mod numbers_v1;
 pub mod numbers_v2;
 
 #[cfg(feature = "api_v2010")]
-pub use api_v2010::AccountMessageSid;
+pub use api_v2010::AcSid;
 
 #[cfg(feature = "api_v2010")]
-pub use api_v2010::AccountSid;
+pub use api_v2010::SmOrMmSid;
 
 #[cfg(feature = "events_v1")]
-pub use events_v1::SinkSid;
+pub use events_v1::DgSid;
 
 #[cfg(feature = "numbers_v1")]
-pub use numbers_v1::PortInRequestSid;
+pub use numbers_v1::KwSid;

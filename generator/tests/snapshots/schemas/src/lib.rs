@@ -177,43 +177,43 @@ pub mod messaging_v3;
 pub mod numbers_v2;
 
 #[cfg(feature = "common")]
-pub use common::AccountSid;
+pub use common::AcSid;
 
 #[cfg(feature = "iam_organizations")]
-pub use iam_organizations::IamRoleAssignmentSid;
+pub use iam_organizations::AnySid;
 
 #[cfg(feature = "iam_organizations")]
-pub use iam_organizations::IamRoleSid;
+pub use iam_organizations::IxSidUnanchoredLowercase;
 
 #[cfg(feature = "iam_organizations")]
-pub use iam_organizations::Identity;
+pub use iam_organizations::IySidUnanchoredLowercase;
 
 #[cfg(feature = "iam_organizations")]
-pub use iam_organizations::OrganizationSid;
+pub use iam_organizations::OrSidUnanchoredLowercase;
 
 #[cfg(feature = "knowledge_v1")]
-pub use knowledge_v1::ServiceKnowledgeId;
+pub use knowledge_v1::AiaKnowId;
 
 #[cfg(feature = "knowledge_v1")]
-pub use knowledge_v1::ServicePolicyId;
-
-#[cfg(feature = "messaging_v3")]
-pub use messaging_v3::ChannelsSenderSid;
+pub use knowledge_v1::AiaPlcyId;
 
 #[cfg(feature = "messaging_v3")]
 pub use messaging_v3::KeywordLocaleType;
 
 #[cfg(feature = "messaging_v3")]
-pub use messaging_v3::MessageId;
+pub use messaging_v3::OoSid;
 
 #[cfg(feature = "messaging_v3")]
-pub use messaging_v3::OptOutSid;
+pub use messaging_v3::SmOrMmSid;
+
+#[cfg(feature = "messaging_v3")]
+pub use messaging_v3::XeSid;
 
 #[cfg(feature = "numbers_v2")]
-pub use numbers_v2::BundleSids;
+pub use numbers_v2::BuId;
 
 #[cfg(feature = "numbers_v2")]
-pub use numbers_v2::HostedNumberOrderSid;
+pub use numbers_v2::BuSid;
 
 #[cfg(feature = "numbers_v2")]
-pub use numbers_v2::RegulatoryComplianceBundleSid;
+pub use numbers_v2::HrSid;

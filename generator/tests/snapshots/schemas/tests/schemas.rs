@@ -8,23 +8,22 @@
 
 use std::collections::BTreeMap;
 
-use fixture_schemas::iam_organizations::{Identity, OrganizationSid};
+use fixture_schemas::iam_organizations::{AnySid, OrSidUnanchoredLowercase};
 use fixture_schemas::knowledge_v1::{
-    ServiceCrawlNode, ServiceCreateKnowledgeRequest, ServiceCreatePolicyRequest, ServiceFilter,
-    ServiceFilterGroup, ServiceKnowledge, ServiceKnowledgeEmbeddingDimensions, ServiceKnowledgeId,
-    ServiceKnowledgeStatus, ServicePolicyId, ServiceSearchRequest, ServiceSearchResult,
+    AiaKnowId, AiaPlcyId, ServiceCrawlNode, ServiceCreateKnowledgeRequest,
+    ServiceCreatePolicyRequest, ServiceFilter, ServiceFilterGroup, ServiceKnowledge,
+    ServiceKnowledgeEmbeddingDimensions, ServiceKnowledgeStatus, ServiceSearchRequest,
+    ServiceSearchResult,
 };
 use fixture_schemas::messaging_v3::{
     AppleTypingIndicatorRequest, AppleTypingIndicatorRequestChannel,
     AppleTypingIndicatorRequestEvent, ChannelAddress, ChannelsSender, KeywordLocaleType,
-    MessageDetails, MessageId, Recipient, SenderConfiguration, TypingIndicatorRequest,
+    MessageDetails, Recipient, SenderConfiguration, SmOrMmSid, TypingIndicatorRequest,
     WhatsAppSenderConfigurationType, WhatsAppTypingIndicatorRequest,
     WhatsAppTypingIndicatorRequestChannel,
 };
-use fixture_schemas::numbers_v2::{
-    BundleSids, HostedNumberOrder, HostedNumberOrderSid, HostedNumberOrderStatus,
-};
-use fixture_schemas::{AccountSid, Error, HttpMethod};
+use fixture_schemas::numbers_v2::{BuId, HostedNumberOrder, HostedNumberOrderStatus, HrSid};
+use fixture_schemas::{AcSid, Error, HttpMethod};
 use serde_json::json;
 use wiremock::matchers::{any, method, path};
 use wiremock::{Mock, MockServer, ResponseTemplate};
@@ -85,7 +84,7 @@ async fn tagged_union_request_is_sent_as_its_variant() {
     let messaging = client(&server).messaging_v3();
     let whatsapp = TypingIndicatorRequest::Whatsapp(WhatsAppTypingIndicatorRequest {
         channel: WhatsAppTypingIndicatorRequestChannel::Whatsapp,
-        message_id: MessageId::parse(MESSAGE_SID).unwrap(),
+        message_id: SmOrMmSid::parse(MESSAGE_SID).unwrap(),
     });
     let apple = TypingIndicatorRequest::Apple(AppleTypingIndicatorRequest {
         channel: AppleTypingIndicatorRequestChannel::Apple,
@@ -336,7 +335,7 @@ async fn additional_properties_are_maps_that_keep_every_entry() {
             name: "FAQ".into(),
             policy: Some(ServiceCreatePolicyRequest {
                 description: None,
-                id: Some(ServicePolicyId::parse("aia_plcy_1").unwrap()),
+                id: Some(AiaPlcyId::parse("aia_plcy_1").unwrap()),
                 name: None,
                 policy_details: json!("free text is fine"),
                 type_: None,
@@ -726,40 +725,40 @@ async fn recursive_types_round_trip() {
 async fn id_types_check_their_patterns() {
     let hex = "0123456789abcdef0123456789abcdef";
     // S22: anchored.
-    assert!(HostedNumberOrderSid::parse(format!("HR{}", hex.to_uppercase())).is_ok());
-    assert!(HostedNumberOrderSid::parse(format!("xHR{hex}")).is_err());
-    assert!(HostedNumberOrderSid::parse(format!("HR{hex}0")).is_err());
+    assert!(HrSid::parse(format!("HR{}", hex.to_uppercase())).is_ok());
+    assert!(HrSid::parse(format!("xHR{hex}")).is_err());
+    assert!(HrSid::parse(format!("HR{hex}0")).is_err());
     // S20, S23: unanchored, as the spec writes it: a value containing a match is accepted.
     let contained = format!("xOR{hex}yy");
     assert_eq!(
-        OrganizationSid::parse(contained.as_str()).unwrap(),
+        OrSidUnanchoredLowercase::parse(contained.as_str()).unwrap(),
         contained.as_str()
     );
-    assert!(OrganizationSid::parse(format!("OR{}", hex.to_uppercase())).is_err());
-    let error = OrganizationSid::parse("OR123").unwrap_err();
-    assert_eq!(error.type_name(), "OrganizationSid");
+    assert!(OrSidUnanchoredLowercase::parse(format!("OR{}", hex.to_uppercase())).is_err());
+    let error = OrSidUnanchoredLowercase::parse("OR123").unwrap_err();
+    assert_eq!(error.type_name(), "OrSidUnanchoredLowercase");
     // `format: Sid`: two uppercase letters and 32 hex digits.
-    assert!(Identity::parse(format!("US{hex}")).is_ok());
-    assert!(Identity::parse(format!("us{hex}")).is_err());
+    assert!(AnySid::parse(format!("US{hex}")).is_ok());
+    assert!(AnySid::parse(format!("us{hex}")).is_err());
     // S24: alternation.
-    assert!(MessageId::parse(format!("SM{hex}")).is_ok());
-    assert!(MessageId::parse(format!("MM{hex}")).is_ok());
-    assert!(MessageId::parse(format!("XM{hex}")).is_err());
+    assert!(SmOrMmSid::parse(format!("SM{hex}")).is_ok());
+    assert!(SmOrMmSid::parse(format!("MM{hex}")).is_ok());
+    assert!(SmOrMmSid::parse(format!("XM{hex}")).is_err());
     // S25: bounded repetition of a group; alternation of words.
     let twenty = vec![BUNDLE_SID; 20].join(",");
-    assert!(BundleSids::parse(twenty.as_str()).is_ok());
-    assert!(BundleSids::parse(format!("{twenty},{BUNDLE_SID}")).is_err());
-    assert!(BundleSids::parse(format!("{BUNDLE_SID},")).is_err());
+    assert!(BuId::parse(twenty.as_str()).is_ok());
+    assert!(BuId::parse(format!("{twenty},{BUNDLE_SID}")).is_err());
+    assert!(BuId::parse(format!("{BUNDLE_SID},")).is_err());
     assert!("STOP.ENGLISH".parse::<KeywordLocaleType>().is_ok());
     assert!("STOP.KLINGON".parse::<KeywordLocaleType>().is_err());
     assert!("STOPXENGLISH".parse::<KeywordLocaleType>().is_err());
     // S27: prefix.
-    assert!(ServiceKnowledgeId::parse("aia_know_01h2mxmvnxfdkt6jqtxgz9r6q0").is_ok());
-    assert!(ServiceKnowledgeId::parse("aia_know_").is_err());
-    assert!(ServiceKnowledgeId::try_from("aia_plcy_1").is_err());
+    assert!(AiaKnowId::parse("aia_know_01h2mxmvnxfdkt6jqtxgz9r6q0").is_ok());
+    assert!(AiaKnowId::parse("aia_know_").is_err());
+    assert!(AiaKnowId::try_from("aia_plcy_1").is_err());
 
     // S26: one type for `account_sid` (knowledge_v1) and `AccountSid` (numbers_v2).
-    let account = AccountSid::parse(ACCOUNT_SID).unwrap();
+    let account = AcSid::parse(ACCOUNT_SID).unwrap();
     let order = HostedNumberOrder {
         account_sid: Some(account.clone()),
         ..HostedNumberOrder::default()

@@ -173,43 +173,43 @@ pub mod messaging_v2;
 pub mod voice_v1;
 
 #[cfg(feature = "events_v1")]
-pub use events_v1::AccountSid;
+pub use events_v1::AcSid;
 
 #[cfg(feature = "events_v1")]
-pub use events_v1::SinkSid;
+pub use events_v1::DfSid;
 
 #[cfg(feature = "events_v1")]
-pub use events_v1::SubscriptionSid;
+pub use events_v1::DgSid;
 
 #[cfg(feature = "iam_organizations")]
-pub use iam_organizations::IamRoleAssignmentSid;
+pub use iam_organizations::AnySid;
 
 #[cfg(feature = "iam_organizations")]
-pub use iam_organizations::IamRoleSid;
+pub use iam_organizations::IxSidUnanchoredLowercase;
 
 #[cfg(feature = "iam_organizations")]
-pub use iam_organizations::Identity;
+pub use iam_organizations::IySidUnanchoredLowercase;
 
 #[cfg(feature = "iam_organizations")]
-pub use iam_organizations::OrganizationSid;
+pub use iam_organizations::OrSidUnanchoredLowercase;
 
 #[cfg(feature = "iam_organizations")]
-pub use iam_organizations::UserSid;
+pub use iam_organizations::UsSidUnanchoredLowercase;
 
 #[cfg(feature = "iam_v1")]
-pub use iam_v1::AccountVendorOauthAppCreateUpdateResponseSid;
+pub use iam_v1::OqSidAlphanumeric;
 
 #[cfg(feature = "messaging_v2")]
-pub use messaging_v2::ChannelsSenderResponseSid;
+pub use messaging_v2::SmOrMmSid;
 
 #[cfg(feature = "messaging_v2")]
-pub use messaging_v2::MessageId;
+pub use messaging_v2::XeSid;
 
 #[cfg(feature = "voice_v1")]
-pub use voice_v1::CallSid;
+pub use voice_v1::CaSid;
 
 #[cfg(feature = "voice_v1")]
-pub use voice_v1::ConferenceSid;
+pub use voice_v1::CfSid;
 
 #[cfg(feature = "voice_v1")]
-pub use voice_v1::RecordingSid;
+pub use voice_v1::ReSid;

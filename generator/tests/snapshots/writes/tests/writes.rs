@@ -8,9 +8,9 @@
 use fixture_writes::Error;
 use fixture_writes::events_v1::SinkType;
 use fixture_writes::iam_organizations::{
-    CreateRoleAssignmentError, OrganizationSid, PublicApiCreateRoleAssignmentRequest, ScimError,
-    ScimErrorScimType, ScimPatchOperation, ScimPatchRequest, ScimUser, TwilioServiceErrorResponse,
-    UserSid,
+    CreateRoleAssignmentError, OrSidUnanchoredLowercase, PublicApiCreateRoleAssignmentRequest,
+    ScimError, ScimErrorScimType, ScimPatchOperation, ScimPatchRequest, ScimUser,
+    TwilioServiceErrorResponse, UsSidUnanchoredLowercase,
 };
 use fixture_writes::iam_v1::{
     AccountVendorOauthAppUpdateRequest, AccountVendorOauthAppUpdateRequestClientCredentials,
@@ -461,8 +461,8 @@ async fn scim_put_sends_scim_json_and_reads_scim_json() {
     let user = client(&server)
         .iam_organizations()
         .update_organization_user(
-            OrganizationSid::parse(ORG_SID).unwrap(),
-            UserSid::parse(USER_SID).unwrap(),
+            OrSidUnanchoredLowercase::parse(ORG_SID).unwrap(),
+            UsSidUnanchoredLowercase::parse(USER_SID).unwrap(),
             ScimUser {
                 id: None,
                 external_id: Some("ext-1".into()),
@@ -957,7 +957,7 @@ async fn bad_arguments_are_refused_before_sending() {
             .unwrap_err(),
     );
     assert_eq!(name, "sid");
-    assert!(message.contains("is not a valid SinkSid"), "{message}");
+    assert!(message.contains("is not a valid DgSid"), "{message}");
     assert!(
         !message.contains("DG123"),
         "arguments are not repeated: {message}"
@@ -992,7 +992,7 @@ async fn bad_arguments_are_refused_before_sending() {
             .unwrap_err(),
     );
     assert_eq!(name, "message_id");
-    assert!(message.contains("MessageId"), "{message}");
+    assert!(message.contains("SmOrMmSid"), "{message}");
 
     let (name, _) = refused(
         client

@@ -6,8 +6,8 @@
 /// Twilio account sid
 ///
 /// Shape: a value containing `AC` followed by 32 lowercase hexadecimal digits (`AC[0-9a-f]{32}`),
-/// checked by [`AccountSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are
-/// kept as sent (see [`AccountSid::is_valid`]).
+/// checked by [`AcSidUnanchoredLowercase::parse`], `FromStr` and `TryFrom`; values decoded from
+/// responses are kept as sent (see [`AcSidUnanchoredLowercase::is_valid`]).
 ///
 /// Example: `ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa`.
 #[derive(
@@ -21,10 +21,10 @@
     ::serde::Deserialize
 )]
 #[serde(transparent)]
-pub struct AccountSid(::std::string::String);
+pub struct AcSidUnanchoredLowercase(::std::string::String);
 
-impl crate::Id for AccountSid {
-    const TYPE_NAME: &'static str = "AccountSid";
+impl crate::Id for AcSidUnanchoredLowercase {
+    const TYPE_NAME: &'static str = "AcSidUnanchoredLowercase";
     const PATTERN: &'static str = "AC[0-9a-f]{32}";
     const EXPECTED: &'static str = "a value containing `AC` followed by 32 lowercase hexadecimal digits";
     fn matches(value: &str) -> bool {
@@ -44,11 +44,11 @@ impl crate::Id for AccountSid {
     }
 }
 
-crate::runtime::id_type!(AccountSid);
+crate::runtime::id_type!(AcSidUnanchoredLowercase);
 
 /// Shape: a value containing `OR` followed by 32 lowercase hexadecimal digits (`OR[0-9a-f]{32}`),
-/// checked by [`OrganizationSid::parse`], `FromStr` and `TryFrom`; values decoded from responses
-/// are kept as sent (see [`OrganizationSid::is_valid`]).
+/// checked by [`OrSidUnanchoredLowercase::parse`], `FromStr` and `TryFrom`; values decoded from
+/// responses are kept as sent (see [`OrSidUnanchoredLowercase::is_valid`]).
 ///
 /// Example: `OR33f4f3aa6fffe840d000f8ef22e883db`.
 #[derive(
@@ -62,10 +62,10 @@ crate::runtime::id_type!(AccountSid);
     ::serde::Deserialize
 )]
 #[serde(transparent)]
-pub struct OrganizationSid(::std::string::String);
+pub struct OrSidUnanchoredLowercase(::std::string::String);
 
-impl crate::Id for OrganizationSid {
-    const TYPE_NAME: &'static str = "OrganizationSid";
+impl crate::Id for OrSidUnanchoredLowercase {
+    const TYPE_NAME: &'static str = "OrSidUnanchoredLowercase";
     const PATTERN: &'static str = "OR[0-9a-f]{32}";
     const EXPECTED: &'static str = "a value containing `OR` followed by 32 lowercase hexadecimal digits";
     fn matches(value: &str) -> bool {
@@ -85,4 +85,4 @@ impl crate::Id for OrganizationSid {
     }
 }
 
-crate::runtime::id_type!(OrganizationSid);
+crate::runtime::id_type!(OrSidUnanchoredLowercase);

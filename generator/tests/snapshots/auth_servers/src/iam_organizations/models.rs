@@ -82,7 +82,7 @@ pub struct PublicApiAccountResponse {
     /// Twilio account sid
     ///
     /// Example: `ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa`.
-    pub account_sid: ::std::option::Option<super::AccountSid>,
+    pub account_sid: ::std::option::Option<super::AcSidUnanchoredLowercase>,
     /// Account friendly name
     ///
     /// Example: `Acme`.

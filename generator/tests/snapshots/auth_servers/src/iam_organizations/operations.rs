@@ -207,14 +207,16 @@ impl crate::runtime::operation::Operation for FetchOrganizationAccount {
         {
             let value = &self.organization_sid;
             crate::runtime::check::id::<
-                super::OrganizationSid,
+                super::OrSidUnanchoredLowercase,
             >("organization_sid", value)?;
             request.path_param("organization_sid", value)?;
         }
         request.path("/Accounts/");
         {
             let value = &self.account_sid;
-            crate::runtime::check::id::<super::AccountSid>("account_sid", value)?;
+            crate::runtime::check::id::<
+                super::AcSidUnanchoredLowercase,
+            >("account_sid", value)?;
             request.path_param("account_sid", value)?;
         }
         ::std::result::Result::Ok(request)
@@ -270,7 +272,7 @@ impl crate::runtime::operation::Operation for ListOrganizationUsers {
         {
             let value = &self.organization_sid;
             crate::runtime::check::id::<
-                super::OrganizationSid,
+                super::OrSidUnanchoredLowercase,
             >("organization_sid", value)?;
             request.path_param("organization_sid", value)?;
         }

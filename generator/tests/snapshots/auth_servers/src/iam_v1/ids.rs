@@ -4,8 +4,8 @@
 //! when decoded from a response.
 
 /// Shape: `AC` followed by 32 hexadecimal digits (`^AC[0-9a-fA-F]{32}$`), checked by
-/// [`AccountSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent
-/// (see [`AccountSid::is_valid`]).
+/// [`AcSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see
+/// [`AcSid::is_valid`]).
 #[derive(
     Clone,
     PartialEq,
@@ -17,10 +17,10 @@
     ::serde::Deserialize
 )]
 #[serde(transparent)]
-pub struct AccountSid(::std::string::String);
+pub struct AcSid(::std::string::String);
 
-impl crate::Id for AccountSid {
-    const TYPE_NAME: &'static str = "AccountSid";
+impl crate::Id for AcSid {
+    const TYPE_NAME: &'static str = "AcSid";
     const PATTERN: &'static str = "^AC[0-9a-fA-F]{32}$";
     const EXPECTED: &'static str = "`AC` followed by 32 hexadecimal digits";
     fn matches(value: &str) -> bool {
@@ -34,48 +34,13 @@ impl crate::Id for AccountSid {
     }
 }
 
-crate::runtime::id_type!(AccountSid);
-
-/// The unique string that we created to identify the Key resource.
-///
-/// Shape: `SK` followed by 32 hexadecimal digits (`^SK[0-9a-fA-F]{32}$`), checked by
-/// [`GetApiKeysSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as
-/// sent (see [`GetApiKeysSid::is_valid`]).
-#[derive(
-    Clone,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Hash,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
-#[serde(transparent)]
-pub struct GetApiKeysSid(::std::string::String);
-
-impl crate::Id for GetApiKeysSid {
-    const TYPE_NAME: &'static str = "GetApiKeysSid";
-    const PATTERN: &'static str = "^SK[0-9a-fA-F]{32}$";
-    const EXPECTED: &'static str = "`SK` followed by 32 hexadecimal digits";
-    fn matches(value: &str) -> bool {
-        let bytes = value.as_bytes();
-        bytes.len() == 34 && bytes[0..2] == *b"SK"
-            && bytes[2..34].iter().all(u8::is_ascii_hexdigit)
-    }
-
-    fn from_string_unchecked(value: ::std::string::String) -> Self {
-        Self(value)
-    }
-}
-
-crate::runtime::id_type!(GetApiKeysSid);
+crate::runtime::id_type!(AcSid);
 
 /// The unique string that identifies the resource.
 ///
 /// Shape: `CR` followed by 32 hexadecimal digits (`^CR[0-9a-fA-F]{32}$`), checked by
-/// [`PublicKeySid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent
-/// (see [`PublicKeySid::is_valid`]).
+/// [`CrSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see
+/// [`CrSid::is_valid`]).
 #[derive(
     Clone,
     PartialEq,
@@ -87,10 +52,10 @@ crate::runtime::id_type!(GetApiKeysSid);
     ::serde::Deserialize
 )]
 #[serde(transparent)]
-pub struct PublicKeySid(::std::string::String);
+pub struct CrSid(::std::string::String);
 
-impl crate::Id for PublicKeySid {
-    const TYPE_NAME: &'static str = "PublicKeySid";
+impl crate::Id for CrSid {
+    const TYPE_NAME: &'static str = "CrSid";
     const PATTERN: &'static str = "^CR[0-9a-fA-F]{32}$";
     const EXPECTED: &'static str = "`CR` followed by 32 hexadecimal digits";
     fn matches(value: &str) -> bool {
@@ -104,11 +69,11 @@ impl crate::Id for PublicKeySid {
     }
 }
 
-crate::runtime::id_type!(PublicKeySid);
+crate::runtime::id_type!(CrSid);
 
 /// Shape: `IX` followed by 32 hexadecimal digits (`^IX[0-9a-fA-F]{32}$`), checked by
-/// [`RoleSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see
-/// [`RoleSid::is_valid`]).
+/// [`IxSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see
+/// [`IxSid::is_valid`]).
 #[derive(
     Clone,
     PartialEq,
@@ -120,10 +85,10 @@ crate::runtime::id_type!(PublicKeySid);
     ::serde::Deserialize
 )]
 #[serde(transparent)]
-pub struct RoleSid(::std::string::String);
+pub struct IxSid(::std::string::String);
 
-impl crate::Id for RoleSid {
-    const TYPE_NAME: &'static str = "RoleSid";
+impl crate::Id for IxSid {
+    const TYPE_NAME: &'static str = "IxSid";
     const PATTERN: &'static str = "^IX[0-9a-fA-F]{32}$";
     const EXPECTED: &'static str = "`IX` followed by 32 hexadecimal digits";
     fn matches(value: &str) -> bool {
@@ -137,4 +102,39 @@ impl crate::Id for RoleSid {
     }
 }
 
-crate::runtime::id_type!(RoleSid);
+crate::runtime::id_type!(IxSid);
+
+/// The unique string that we created to identify the Key resource.
+///
+/// Shape: `SK` followed by 32 hexadecimal digits (`^SK[0-9a-fA-F]{32}$`), checked by
+/// [`SkSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see
+/// [`SkSid::is_valid`]).
+#[derive(
+    Clone,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[serde(transparent)]
+pub struct SkSid(::std::string::String);
+
+impl crate::Id for SkSid {
+    const TYPE_NAME: &'static str = "SkSid";
+    const PATTERN: &'static str = "^SK[0-9a-fA-F]{32}$";
+    const EXPECTED: &'static str = "`SK` followed by 32 hexadecimal digits";
+    fn matches(value: &str) -> bool {
+        let bytes = value.as_bytes();
+        bytes.len() == 34 && bytes[0..2] == *b"SK"
+            && bytes[2..34].iter().all(u8::is_ascii_hexdigit)
+    }
+
+    fn from_string_unchecked(value: ::std::string::String) -> Self {
+        Self(value)
+    }
+}
+
+crate::runtime::id_type!(SkSid);

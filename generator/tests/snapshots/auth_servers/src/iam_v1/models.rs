@@ -6,7 +6,7 @@
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct GetApiKeys {
     /// The unique string that we created to identify the Key resource.
-    pub sid: ::std::option::Option<super::GetApiKeysSid>,
+    pub sid: ::std::option::Option<super::SkSid>,
     /// The string that you assigned to describe the resource.
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// The date and time in GMT that the resource was created specified in [RFC
@@ -161,7 +161,7 @@ impl crate::runtime::object::FromObject for ListRolePermissionResponse {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct PublicKey {
     /// The unique string that identifies the resource.
-    pub sid: ::std::option::Option<super::PublicKeySid>,
+    pub sid: ::std::option::Option<super::CrSid>,
     /// The string that you assigned to describe the resource.
     pub friendly_name: ::std::option::Option<::std::string::String>,
 }

@@ -185,7 +185,7 @@ impl crate::runtime::operation::Operation for CreateNewKey {
         request.form_body();
         {
             let value = &self.account_sid;
-            crate::runtime::check::id::<super::AccountSid>("account_sid", value)?;
+            crate::runtime::check::id::<super::AcSid>("account_sid", value)?;
             request.form("AccountSid", value);
         }
         request.form_opt("FriendlyName", self.friendly_name.as_ref());
@@ -235,7 +235,7 @@ impl crate::runtime::operation::Operation for FetchKey {
         request.path("/v1/Keys/");
         {
             let value = &self.sid;
-            crate::runtime::check::id::<super::GetApiKeysSid>("sid", value)?;
+            crate::runtime::check::id::<super::SkSid>("sid", value)?;
             request.path_param("sid", value)?;
         }
         ::std::result::Result::Ok(request)
@@ -279,7 +279,7 @@ impl crate::runtime::operation::Operation for FetchPublicKey {
         request.path("/v1/PublicKeys/");
         {
             let value = &self.sid;
-            crate::runtime::check::id::<super::PublicKeySid>("sid", value)?;
+            crate::runtime::check::id::<super::CrSid>("sid", value)?;
             request.path_param("sid", value)?;
         }
         ::std::result::Result::Ok(request)
@@ -321,7 +321,7 @@ impl crate::runtime::operation::Operation for ListGetKeys {
         request.path("/v1/Keys");
         {
             let value = &self.account_sid;
-            crate::runtime::check::id::<super::AccountSid>("account_sid", value)?;
+            crate::runtime::check::id::<super::AcSid>("account_sid", value)?;
             request.query("AccountSid", value);
         }
         ::std::result::Result::Ok(request)
@@ -365,7 +365,7 @@ impl crate::runtime::operation::Operation for ListRolePermission {
         request.path("/v1/Roles/");
         {
             let value = &self.role_sid;
-            crate::runtime::check::id::<super::RoleSid>("role_sid", value)?;
+            crate::runtime::check::id::<super::IxSid>("role_sid", value)?;
             request.path_param("role_sid", value)?;
         }
         request.path("/Permissions");

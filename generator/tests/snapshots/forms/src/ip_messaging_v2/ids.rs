@@ -4,8 +4,8 @@
 //! when decoded from a response.
 
 /// Shape: `AC` followed by 32 hexadecimal digits (`^AC[0-9a-fA-F]{32}$`), checked by
-/// [`AccountSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent
-/// (see [`AccountSid::is_valid`]).
+/// [`AcSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see
+/// [`AcSid::is_valid`]).
 #[derive(
     Clone,
     PartialEq,
@@ -17,10 +17,10 @@
     ::serde::Deserialize
 )]
 #[serde(transparent)]
-pub struct AccountSid(::std::string::String);
+pub struct AcSid(::std::string::String);
 
-impl crate::Id for AccountSid {
-    const TYPE_NAME: &'static str = "AccountSid";
+impl crate::Id for AcSid {
+    const TYPE_NAME: &'static str = "AcSid";
     const PATTERN: &'static str = "^AC[0-9a-fA-F]{32}$";
     const EXPECTED: &'static str = "`AC` followed by 32 hexadecimal digits";
     fn matches(value: &str) -> bool {
@@ -34,44 +34,11 @@ impl crate::Id for AccountSid {
     }
 }
 
-crate::runtime::id_type!(AccountSid);
-
-/// Shape: `RL` followed by 32 hexadecimal digits (`^RL[0-9a-fA-F]{32}$`), checked by
-/// [`DefaultChannelCreatorRoleSid::parse`], `FromStr` and `TryFrom`; values decoded from responses
-/// are kept as sent (see [`DefaultChannelCreatorRoleSid::is_valid`]).
-#[derive(
-    Clone,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Hash,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
-#[serde(transparent)]
-pub struct DefaultChannelCreatorRoleSid(::std::string::String);
-
-impl crate::Id for DefaultChannelCreatorRoleSid {
-    const TYPE_NAME: &'static str = "DefaultChannelCreatorRoleSid";
-    const PATTERN: &'static str = "^RL[0-9a-fA-F]{32}$";
-    const EXPECTED: &'static str = "`RL` followed by 32 hexadecimal digits";
-    fn matches(value: &str) -> bool {
-        let bytes = value.as_bytes();
-        bytes.len() == 34 && bytes[0..2] == *b"RL"
-            && bytes[2..34].iter().all(u8::is_ascii_hexdigit)
-    }
-
-    fn from_string_unchecked(value: ::std::string::String) -> Self {
-        Self(value)
-    }
-}
-
-crate::runtime::id_type!(DefaultChannelCreatorRoleSid);
+crate::runtime::id_type!(AcSid);
 
 /// Shape: `IS` followed by 32 hexadecimal digits (`^IS[0-9a-fA-F]{32}$`), checked by
-/// [`ServiceSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent
-/// (see [`ServiceSid::is_valid`]).
+/// [`IsSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see
+/// [`IsSid::is_valid`]).
 #[derive(
     Clone,
     PartialEq,
@@ -83,10 +50,10 @@ crate::runtime::id_type!(DefaultChannelCreatorRoleSid);
     ::serde::Deserialize
 )]
 #[serde(transparent)]
-pub struct ServiceSid(::std::string::String);
+pub struct IsSid(::std::string::String);
 
-impl crate::Id for ServiceSid {
-    const TYPE_NAME: &'static str = "ServiceSid";
+impl crate::Id for IsSid {
+    const TYPE_NAME: &'static str = "IsSid";
     const PATTERN: &'static str = "^IS[0-9a-fA-F]{32}$";
     const EXPECTED: &'static str = "`IS` followed by 32 hexadecimal digits";
     fn matches(value: &str) -> bool {
@@ -100,4 +67,37 @@ impl crate::Id for ServiceSid {
     }
 }
 
-crate::runtime::id_type!(ServiceSid);
+crate::runtime::id_type!(IsSid);
+
+/// Shape: `RL` followed by 32 hexadecimal digits (`^RL[0-9a-fA-F]{32}$`), checked by
+/// [`RlSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see
+/// [`RlSid::is_valid`]).
+#[derive(
+    Clone,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[serde(transparent)]
+pub struct RlSid(::std::string::String);
+
+impl crate::Id for RlSid {
+    const TYPE_NAME: &'static str = "RlSid";
+    const PATTERN: &'static str = "^RL[0-9a-fA-F]{32}$";
+    const EXPECTED: &'static str = "`RL` followed by 32 hexadecimal digits";
+    fn matches(value: &str) -> bool {
+        let bytes = value.as_bytes();
+        bytes.len() == 34 && bytes[0..2] == *b"RL"
+            && bytes[2..34].iter().all(u8::is_ascii_hexdigit)
+    }
+
+    fn from_string_unchecked(value: ::std::string::String) -> Self {
+        Self(value)
+    }
+}
+
+crate::runtime::id_type!(RlSid);

@@ -6,9 +6,9 @@
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Service {
     /// The `sid` property.
-    pub sid: ::std::option::Option<super::ServiceSid>,
+    pub sid: ::std::option::Option<super::IsSid>,
     /// The `account_sid` property.
-    pub account_sid: ::std::option::Option<super::AccountSid>,
+    pub account_sid: ::std::option::Option<super::AcSid>,
     /// The `friendly_name` property.
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// The `date_created` property.
@@ -16,17 +16,11 @@ pub struct Service {
     /// The `date_updated` property.
     pub date_updated: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// The `default_service_role_sid` property.
-    pub default_service_role_sid: ::std::option::Option<
-        super::DefaultChannelCreatorRoleSid,
-    >,
+    pub default_service_role_sid: ::std::option::Option<super::RlSid>,
     /// The `default_channel_role_sid` property.
-    pub default_channel_role_sid: ::std::option::Option<
-        super::DefaultChannelCreatorRoleSid,
-    >,
+    pub default_channel_role_sid: ::std::option::Option<super::RlSid>,
     /// The `default_channel_creator_role_sid` property.
-    pub default_channel_creator_role_sid: ::std::option::Option<
-        super::DefaultChannelCreatorRoleSid,
-    >,
+    pub default_channel_creator_role_sid: ::std::option::Option<super::RlSid>,
     /// The `read_status_enabled` property.
     pub read_status_enabled: ::std::option::Option<bool>,
     /// The `reachability_enabled` property.

@@ -419,20 +419,20 @@ impl crate::runtime::operation::Operation for UpdateService {
         request.path("/v2/Services/");
         {
             let value = &self.sid;
-            crate::runtime::check::id::<super::ServiceSid>("sid", value)?;
+            crate::runtime::check::id::<super::IsSid>("sid", value)?;
             request.path_param("sid", value)?;
         }
         request.form_body();
         request.form_opt("FriendlyName", self.friendly_name.as_ref());
         if let ::std::option::Option::Some(value) = &self.default_service_role_sid {
             crate::runtime::check::id::<
-                super::DefaultChannelCreatorRoleSid,
+                super::RlSid,
             >("default_service_role_sid", value)?;
             request.form("DefaultServiceRoleSid", value);
         }
         if let ::std::option::Option::Some(value) = &self.default_channel_role_sid {
             crate::runtime::check::id::<
-                super::DefaultChannelCreatorRoleSid,
+                super::RlSid,
             >("default_channel_role_sid", value)?;
             request.form("DefaultChannelRoleSid", value);
         }
@@ -440,7 +440,7 @@ impl crate::runtime::operation::Operation for UpdateService {
             .default_channel_creator_role_sid
         {
             crate::runtime::check::id::<
-                super::DefaultChannelCreatorRoleSid,
+                super::RlSid,
             >("default_channel_creator_role_sid", value)?;
             request.form("DefaultChannelCreatorRoleSid", value);
         }

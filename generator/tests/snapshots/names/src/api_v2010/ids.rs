@@ -3,44 +3,9 @@
 //! ID types: checked against their pattern when built from your input, accepted as sent
 //! when decoded from a response.
 
-/// The SID of the Payments resource.
-///
-/// Shape: `PK` followed by 32 hexadecimal digits (`^PK[0-9a-fA-F]{32}$`), checked by
-/// [`AccountCallPaymentsSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are
-/// kept as sent (see [`AccountCallPaymentsSid::is_valid`]).
-#[derive(
-    Clone,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Hash,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
-#[serde(transparent)]
-pub struct AccountCallPaymentsSid(::std::string::String);
-
-impl crate::Id for AccountCallPaymentsSid {
-    const TYPE_NAME: &'static str = "AccountCallPaymentsSid";
-    const PATTERN: &'static str = "^PK[0-9a-fA-F]{32}$";
-    const EXPECTED: &'static str = "`PK` followed by 32 hexadecimal digits";
-    fn matches(value: &str) -> bool {
-        let bytes = value.as_bytes();
-        bytes.len() == 34 && bytes[0..2] == *b"PK"
-            && bytes[2..34].iter().all(u8::is_ascii_hexdigit)
-    }
-
-    fn from_string_unchecked(value: ::std::string::String) -> Self {
-        Self(value)
-    }
-}
-
-crate::runtime::id_type!(AccountCallPaymentsSid);
-
 /// Shape: `AC` followed by 32 hexadecimal digits (`^AC[0-9a-fA-F]{32}$`), checked by
-/// [`AccountSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent
-/// (see [`AccountSid::is_valid`]).
+/// [`AcSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see
+/// [`AcSid::is_valid`]).
 #[derive(
     Clone,
     PartialEq,
@@ -52,10 +17,10 @@ crate::runtime::id_type!(AccountCallPaymentsSid);
     ::serde::Deserialize
 )]
 #[serde(transparent)]
-pub struct AccountSid(::std::string::String);
+pub struct AcSid(::std::string::String);
 
-impl crate::Id for AccountSid {
-    const TYPE_NAME: &'static str = "AccountSid";
+impl crate::Id for AcSid {
+    const TYPE_NAME: &'static str = "AcSid";
     const PATTERN: &'static str = "^AC[0-9a-fA-F]{32}$";
     const EXPECTED: &'static str = "`AC` followed by 32 hexadecimal digits";
     fn matches(value: &str) -> bool {
@@ -69,13 +34,13 @@ impl crate::Id for AccountSid {
     }
 }
 
-crate::runtime::id_type!(AccountSid);
+crate::runtime::id_type!(AcSid);
 
 /// The unique string that we created to identify this Call resource.
 ///
 /// Shape: `CA` followed by 32 hexadecimal digits (`^CA[0-9a-fA-F]{32}$`), checked by
-/// [`CallSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see
-/// [`CallSid::is_valid`]).
+/// [`CaSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see
+/// [`CaSid::is_valid`]).
 #[derive(
     Clone,
     PartialEq,
@@ -87,10 +52,10 @@ crate::runtime::id_type!(AccountSid);
     ::serde::Deserialize
 )]
 #[serde(transparent)]
-pub struct CallSid(::std::string::String);
+pub struct CaSid(::std::string::String);
 
-impl crate::Id for CallSid {
-    const TYPE_NAME: &'static str = "CallSid";
+impl crate::Id for CaSid {
+    const TYPE_NAME: &'static str = "CaSid";
     const PATTERN: &'static str = "^CA[0-9a-fA-F]{32}$";
     const EXPECTED: &'static str = "`CA` followed by 32 hexadecimal digits";
     fn matches(value: &str) -> bool {
@@ -104,4 +69,39 @@ impl crate::Id for CallSid {
     }
 }
 
-crate::runtime::id_type!(CallSid);
+crate::runtime::id_type!(CaSid);
+
+/// The SID of the Payments resource.
+///
+/// Shape: `PK` followed by 32 hexadecimal digits (`^PK[0-9a-fA-F]{32}$`), checked by
+/// [`PkSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see
+/// [`PkSid::is_valid`]).
+#[derive(
+    Clone,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[serde(transparent)]
+pub struct PkSid(::std::string::String);
+
+impl crate::Id for PkSid {
+    const TYPE_NAME: &'static str = "PkSid";
+    const PATTERN: &'static str = "^PK[0-9a-fA-F]{32}$";
+    const EXPECTED: &'static str = "`PK` followed by 32 hexadecimal digits";
+    fn matches(value: &str) -> bool {
+        let bytes = value.as_bytes();
+        bytes.len() == 34 && bytes[0..2] == *b"PK"
+            && bytes[2..34].iter().all(u8::is_ascii_hexdigit)
+    }
+
+    fn from_string_unchecked(value: ::std::string::String) -> Self {
+        Self(value)
+    }
+}
+
+crate::runtime::id_type!(PkSid);

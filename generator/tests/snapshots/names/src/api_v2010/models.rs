@@ -6,7 +6,7 @@
 #[derive(Clone, PartialEq, Default)]
 pub struct AccountCall {
     /// The unique string that we created to identify this Call resource.
-    pub sid: ::std::option::Option<super::CallSid>,
+    pub sid: ::std::option::Option<super::CaSid>,
     /// The phone number, SIP address, Client identifier or SIM SID that received this call.
     ///
     /// Personal data: `Debug` prints `<redacted>`.
@@ -94,9 +94,9 @@ impl crate::runtime::object::FromObject for AccountCall {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct AccountCallPayments {
     /// The SID of the Payments resource.
-    pub sid: ::std::option::Option<super::AccountCallPaymentsSid>,
+    pub sid: ::std::option::Option<super::PkSid>,
     /// The SID of the Call the Payments resource is associated with.
-    pub call_sid: ::std::option::Option<super::CallSid>,
+    pub call_sid: ::std::option::Option<super::CaSid>,
 }
 
 impl ::serde::Serialize for AccountCallPayments {

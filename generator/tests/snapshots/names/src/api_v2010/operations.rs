@@ -159,13 +159,13 @@ impl crate::runtime::operation::Operation for CreatePayments {
                 &self.client,
                 self.account_sid.as_deref(),
             )?;
-            crate::runtime::check::id::<super::AccountSid>("account_sid", value)?;
+            crate::runtime::check::id::<super::AcSid>("account_sid", value)?;
             request.path_param("account_sid", value)?;
         }
         request.path("/Calls/");
         {
             let value = &self.call_sid;
-            crate::runtime::check::id::<super::CallSid>("call_sid", value)?;
+            crate::runtime::check::id::<super::CaSid>("call_sid", value)?;
             request.path_param("call_sid", value)?;
         }
         request.path("/Payments.json");
@@ -360,7 +360,7 @@ impl crate::runtime::operation::Operation for ListCall {
                 &self.client,
                 self.account_sid.as_deref(),
             )?;
-            crate::runtime::check::id::<super::AccountSid>("account_sid", value)?;
+            crate::runtime::check::id::<super::AcSid>("account_sid", value)?;
             request.path_param("account_sid", value)?;
         }
         request.path("/Calls.json");

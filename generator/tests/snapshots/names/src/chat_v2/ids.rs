@@ -4,8 +4,8 @@
 //! when decoded from a response.
 
 /// Shape: `BS` followed by 32 hexadecimal digits (`^BS[0-9a-fA-F]{32}$`), checked by
-/// [`ServiceBindingSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as
-/// sent (see [`ServiceBindingSid::is_valid`]).
+/// [`BsSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see
+/// [`BsSid::is_valid`]).
 #[derive(
     Clone,
     PartialEq,
@@ -17,10 +17,10 @@
     ::serde::Deserialize
 )]
 #[serde(transparent)]
-pub struct ServiceBindingSid(::std::string::String);
+pub struct BsSid(::std::string::String);
 
-impl crate::Id for ServiceBindingSid {
-    const TYPE_NAME: &'static str = "ServiceBindingSid";
+impl crate::Id for BsSid {
+    const TYPE_NAME: &'static str = "BsSid";
     const PATTERN: &'static str = "^BS[0-9a-fA-F]{32}$";
     const EXPECTED: &'static str = "`BS` followed by 32 hexadecimal digits";
     fn matches(value: &str) -> bool {
@@ -34,13 +34,13 @@ impl crate::Id for ServiceBindingSid {
     }
 }
 
-crate::runtime::id_type!(ServiceBindingSid);
+crate::runtime::id_type!(BsSid);
 
 /// The unique string that we created to identify the Channel resource.
 ///
 /// Shape: `CH` followed by 32 hexadecimal digits (`^CH[0-9a-fA-F]{32}$`), checked by
-/// [`ServiceChannelSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as
-/// sent (see [`ServiceChannelSid::is_valid`]).
+/// [`ChSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see
+/// [`ChSid::is_valid`]).
 #[derive(
     Clone,
     PartialEq,
@@ -52,10 +52,10 @@ crate::runtime::id_type!(ServiceBindingSid);
     ::serde::Deserialize
 )]
 #[serde(transparent)]
-pub struct ServiceChannelSid(::std::string::String);
+pub struct ChSid(::std::string::String);
 
-impl crate::Id for ServiceChannelSid {
-    const TYPE_NAME: &'static str = "ServiceChannelSid";
+impl crate::Id for ChSid {
+    const TYPE_NAME: &'static str = "ChSid";
     const PATTERN: &'static str = "^CH[0-9a-fA-F]{32}$";
     const EXPECTED: &'static str = "`CH` followed by 32 hexadecimal digits";
     fn matches(value: &str) -> bool {
@@ -69,11 +69,11 @@ impl crate::Id for ServiceChannelSid {
     }
 }
 
-crate::runtime::id_type!(ServiceChannelSid);
+crate::runtime::id_type!(ChSid);
 
 /// Shape: `IS` followed by 32 hexadecimal digits (`^IS[0-9a-fA-F]{32}$`), checked by
-/// [`ServiceSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent
-/// (see [`ServiceSid::is_valid`]).
+/// [`IsSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see
+/// [`IsSid::is_valid`]).
 #[derive(
     Clone,
     PartialEq,
@@ -85,10 +85,10 @@ crate::runtime::id_type!(ServiceChannelSid);
     ::serde::Deserialize
 )]
 #[serde(transparent)]
-pub struct ServiceSid(::std::string::String);
+pub struct IsSid(::std::string::String);
 
-impl crate::Id for ServiceSid {
-    const TYPE_NAME: &'static str = "ServiceSid";
+impl crate::Id for IsSid {
+    const TYPE_NAME: &'static str = "IsSid";
     const PATTERN: &'static str = "^IS[0-9a-fA-F]{32}$";
     const EXPECTED: &'static str = "`IS` followed by 32 hexadecimal digits";
     fn matches(value: &str) -> bool {
@@ -102,4 +102,4 @@ impl crate::Id for ServiceSid {
     }
 }
 
-crate::runtime::id_type!(ServiceSid);
+crate::runtime::id_type!(IsSid);

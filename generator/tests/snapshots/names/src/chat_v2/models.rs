@@ -224,7 +224,7 @@ impl crate::runtime::object::FromObject for ListUserBindingResponse {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ServiceBinding {
     /// The `sid` property.
-    pub sid: ::std::option::Option<super::ServiceBindingSid>,
+    pub sid: ::std::option::Option<super::BsSid>,
     /// The `binding_type` property.
     pub binding_type: ::std::option::Option<super::BindingType>,
 }
@@ -273,7 +273,7 @@ impl crate::runtime::object::FromObject for ServiceBinding {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ServiceChannel {
     /// The unique string that we created to identify the Channel resource.
-    pub sid: ::std::option::Option<super::ServiceChannelSid>,
+    pub sid: ::std::option::Option<super::ChSid>,
     /// The string that you assigned to describe the resource.
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// The visibility of the channel. Can be: `public` or `private`.
@@ -327,7 +327,7 @@ impl crate::runtime::object::FromObject for ServiceChannel {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ServiceUserUserBinding {
     /// The `sid` property.
-    pub sid: ::std::option::Option<super::ServiceBindingSid>,
+    pub sid: ::std::option::Option<super::BsSid>,
     /// The `binding_type` property.
     pub binding_type: ::std::option::Option<super::UserBindingBindingType>,
 }

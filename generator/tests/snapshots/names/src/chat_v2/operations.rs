@@ -212,7 +212,7 @@ impl crate::runtime::operation::Operation for CreateChannel {
         request.path("/v2/Services/");
         {
             let value = &self.service_sid;
-            crate::runtime::check::id::<super::ServiceSid>("service_sid", value)?;
+            crate::runtime::check::id::<super::IsSid>("service_sid", value)?;
             request.path_param("service_sid", value)?;
         }
         request.path("/Channels");
@@ -296,7 +296,7 @@ impl crate::runtime::operation::Operation for ListBinding {
         request.path("/v2/Services/");
         {
             let value = &self.service_sid;
-            crate::runtime::check::id::<super::ServiceSid>("service_sid", value)?;
+            crate::runtime::check::id::<super::IsSid>("service_sid", value)?;
             request.path_param("service_sid", value)?;
         }
         request.path("/Bindings");
@@ -360,7 +360,7 @@ impl crate::runtime::operation::Operation for ListChannel {
         request.path("/v2/Services/");
         {
             let value = &self.service_sid;
-            crate::runtime::check::id::<super::ServiceSid>("service_sid", value)?;
+            crate::runtime::check::id::<super::IsSid>("service_sid", value)?;
             request.path_param("service_sid", value)?;
         }
         request.path("/Channels");
@@ -422,7 +422,7 @@ impl crate::runtime::operation::Operation for ListUserBinding {
         request.path("/v2/Services/");
         {
             let value = &self.service_sid;
-            crate::runtime::check::id::<super::ServiceSid>("service_sid", value)?;
+            crate::runtime::check::id::<super::IsSid>("service_sid", value)?;
             request.path_param("service_sid", value)?;
         }
         request.path("/Users/");
@@ -507,7 +507,7 @@ impl crate::runtime::operation::Operation for UpdateChannel {
         request.path("/v2/Services/");
         {
             let value = &self.service_sid;
-            crate::runtime::check::id::<super::ServiceSid>("service_sid", value)?;
+            crate::runtime::check::id::<super::IsSid>("service_sid", value)?;
             request.path_param("service_sid", value)?;
         }
         request.path("/Channels/");

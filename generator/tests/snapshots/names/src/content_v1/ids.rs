@@ -3,44 +3,11 @@
 //! ID types: checked against their pattern when built from your input, accepted as sent
 //! when decoded from a response.
 
-/// Shape: `HX` followed by 32 hexadecimal digits (`^HX[0-9a-fA-F]{32}$`), checked by
-/// [`ContentResponseSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept
-/// as sent (see [`ContentResponseSid::is_valid`]).
-#[derive(
-    Clone,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Hash,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
-#[serde(transparent)]
-pub struct ContentResponseSid(::std::string::String);
-
-impl crate::Id for ContentResponseSid {
-    const TYPE_NAME: &'static str = "ContentResponseSid";
-    const PATTERN: &'static str = "^HX[0-9a-fA-F]{32}$";
-    const EXPECTED: &'static str = "`HX` followed by 32 hexadecimal digits";
-    fn matches(value: &str) -> bool {
-        let bytes = value.as_bytes();
-        bytes.len() == 34 && bytes[0..2] == *b"HX"
-            && bytes[2..34].iter().all(u8::is_ascii_hexdigit)
-    }
-
-    fn from_string_unchecked(value: ::std::string::String) -> Self {
-        Self(value)
-    }
-}
-
-crate::runtime::id_type!(ContentResponseSid);
-
 /// The unique string that that we created to identify the Content resource.
 ///
 /// Shape: `HX` followed by 32 hexadecimal digits (`^HX[0-9a-fA-F]{32}$`), checked by
-/// [`ContentSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent
-/// (see [`ContentSid::is_valid`]).
+/// [`HxSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see
+/// [`HxSid::is_valid`]).
 #[derive(
     Clone,
     PartialEq,
@@ -52,10 +19,10 @@ crate::runtime::id_type!(ContentResponseSid);
     ::serde::Deserialize
 )]
 #[serde(transparent)]
-pub struct ContentSid(::std::string::String);
+pub struct HxSid(::std::string::String);
 
-impl crate::Id for ContentSid {
-    const TYPE_NAME: &'static str = "ContentSid";
+impl crate::Id for HxSid {
+    const TYPE_NAME: &'static str = "HxSid";
     const PATTERN: &'static str = "^HX[0-9a-fA-F]{32}$";
     const EXPECTED: &'static str = "`HX` followed by 32 hexadecimal digits";
     fn matches(value: &str) -> bool {
@@ -69,4 +36,4 @@ impl crate::Id for ContentSid {
     }
 }
 
-crate::runtime::id_type!(ContentSid);
+crate::runtime::id_type!(HxSid);

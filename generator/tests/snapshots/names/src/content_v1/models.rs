@@ -128,7 +128,7 @@ crate::runtime::open_enum!(CallToActionActionType);
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Content {
     /// The unique string that that we created to identify the Content resource.
-    pub sid: ::std::option::Option<super::ContentSid>,
+    pub sid: ::std::option::Option<super::HxSid>,
     /// A string name used to describe the Content resource. Not visible to the end recipient.
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// The same name under its legacy spelling, still sent by older accounts.
@@ -413,7 +413,7 @@ impl crate::runtime::object::FromObject for ContentLinks {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ContentResponse {
     /// The `sid` property.
-    pub sid: ::std::option::Option<super::ContentResponseSid>,
+    pub sid: ::std::option::Option<super::HxSid>,
     /// The `friendly_name` property.
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// The `language` property.

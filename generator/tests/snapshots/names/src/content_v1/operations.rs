@@ -231,7 +231,7 @@ impl crate::runtime::operation::Operation for DeleteContent {
         request.path("/v1/Content/");
         {
             let value = &self.sid;
-            crate::runtime::check::id::<super::ContentSid>("sid", value)?;
+            crate::runtime::check::id::<super::HxSid>("sid", value)?;
             request.path_param("sid", value)?;
         }
         ::std::result::Result::Ok(request)
@@ -280,7 +280,7 @@ impl crate::runtime::operation::Operation for FetchApprovalFetch {
         request.path("/v1/Content/");
         {
             let value = &self.sid;
-            crate::runtime::check::id::<super::ContentSid>("sid", value)?;
+            crate::runtime::check::id::<super::HxSid>("sid", value)?;
             request.path_param("sid", value)?;
         }
         request.path("/ApprovalRequests");
@@ -324,7 +324,7 @@ impl crate::runtime::operation::Operation for FetchContent {
         request.path("/v1/Content/");
         {
             let value = &self.sid;
-            crate::runtime::check::id::<super::ContentSid>("sid", value)?;
+            crate::runtime::check::id::<super::HxSid>("sid", value)?;
             request.path_param("sid", value)?;
         }
         ::std::result::Result::Ok(request)

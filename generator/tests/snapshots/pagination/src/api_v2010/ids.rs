@@ -3,46 +3,11 @@
 //! ID types: checked against their pattern when built from your input, accepted as sent
 //! when decoded from a response.
 
-/// The unique, Twilio-provided string that identifies the Message resource.
-///
-/// Shape: one of `SM`, `MM` followed by 32 hexadecimal digits (`^(SM|MM)[0-9a-fA-F]{32}$`), checked
-/// by [`AccountMessageSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept
-/// as sent (see [`AccountMessageSid::is_valid`]).
-#[derive(
-    Clone,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Hash,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
-#[serde(transparent)]
-pub struct AccountMessageSid(::std::string::String);
-
-impl crate::Id for AccountMessageSid {
-    const TYPE_NAME: &'static str = "AccountMessageSid";
-    const PATTERN: &'static str = "^(SM|MM)[0-9a-fA-F]{32}$";
-    const EXPECTED: &'static str = "one of `SM`, `MM` followed by 32 hexadecimal digits";
-    fn matches(value: &str) -> bool {
-        let bytes = value.as_bytes();
-        bytes.len() == 34 && [b"SM".as_slice(), b"MM"].contains(&&bytes[0..2])
-            && bytes[2..34].iter().all(u8::is_ascii_hexdigit)
-    }
-
-    fn from_string_unchecked(value: ::std::string::String) -> Self {
-        Self(value)
-    }
-}
-
-crate::runtime::id_type!(AccountMessageSid);
-
 /// The SID of the Account associated with the Message resource
 ///
 /// Shape: `AC` followed by 32 hexadecimal digits (`^AC[0-9a-fA-F]{32}$`), checked by
-/// [`AccountSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent
-/// (see [`AccountSid::is_valid`]).
+/// [`AcSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see
+/// [`AcSid::is_valid`]).
 #[derive(
     Clone,
     PartialEq,
@@ -54,10 +19,10 @@ crate::runtime::id_type!(AccountMessageSid);
     ::serde::Deserialize
 )]
 #[serde(transparent)]
-pub struct AccountSid(::std::string::String);
+pub struct AcSid(::std::string::String);
 
-impl crate::Id for AccountSid {
-    const TYPE_NAME: &'static str = "AccountSid";
+impl crate::Id for AcSid {
+    const TYPE_NAME: &'static str = "AcSid";
     const PATTERN: &'static str = "^AC[0-9a-fA-F]{32}$";
     const EXPECTED: &'static str = "`AC` followed by 32 hexadecimal digits";
     fn matches(value: &str) -> bool {
@@ -71,4 +36,39 @@ impl crate::Id for AccountSid {
     }
 }
 
-crate::runtime::id_type!(AccountSid);
+crate::runtime::id_type!(AcSid);
+
+/// The unique, Twilio-provided string that identifies the Message resource.
+///
+/// Shape: one of `SM`, `MM` followed by 32 hexadecimal digits (`^(SM|MM)[0-9a-fA-F]{32}$`), checked
+/// by [`SmOrMmSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent
+/// (see [`SmOrMmSid::is_valid`]).
+#[derive(
+    Clone,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[serde(transparent)]
+pub struct SmOrMmSid(::std::string::String);
+
+impl crate::Id for SmOrMmSid {
+    const TYPE_NAME: &'static str = "SmOrMmSid";
+    const PATTERN: &'static str = "^(SM|MM)[0-9a-fA-F]{32}$";
+    const EXPECTED: &'static str = "one of `SM`, `MM` followed by 32 hexadecimal digits";
+    fn matches(value: &str) -> bool {
+        let bytes = value.as_bytes();
+        bytes.len() == 34 && [b"SM".as_slice(), b"MM"].contains(&&bytes[0..2])
+            && bytes[2..34].iter().all(u8::is_ascii_hexdigit)
+    }
+
+    fn from_string_unchecked(value: ::std::string::String) -> Self {
+        Self(value)
+    }
+}
+
+crate::runtime::id_type!(SmOrMmSid);

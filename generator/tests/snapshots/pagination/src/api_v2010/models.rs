@@ -10,7 +10,7 @@ pub struct AccountMessage {
     /// Personal data: `Debug` prints `<redacted>`.
     pub body: ::std::option::Option<::std::string::String>,
     /// The SID of the Account associated with the Message resource
-    pub account_sid: ::std::option::Option<super::AccountSid>,
+    pub account_sid: ::std::option::Option<super::AcSid>,
     /// The recipient's phone number (in E.164 format) or channel address
     ///
     /// Personal data: `Debug` prints `<redacted>`.
@@ -20,7 +20,7 @@ pub struct AccountMessage {
     /// The RFC 2822 timestamp (in GMT) of when the Message was sent.
     pub date_sent: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// The unique, Twilio-provided string that identifies the Message resource.
-    pub sid: ::std::option::Option<super::AccountMessageSid>,
+    pub sid: ::std::option::Option<super::SmOrMmSid>,
 }
 
 impl ::std::fmt::Debug for AccountMessage {

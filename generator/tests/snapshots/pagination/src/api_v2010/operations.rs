@@ -210,7 +210,7 @@ impl crate::runtime::operation::Operation for ListMessage {
                 &self.client,
                 self.account_sid.as_deref(),
             )?;
-            crate::runtime::check::id::<super::AccountSid>("account_sid", value)?;
+            crate::runtime::check::id::<super::AcSid>("account_sid", value)?;
             request.path_param("account_sid", value)?;
         }
         request.path("/Messages.json");

@@ -6,8 +6,8 @@
 /// A 34 character string that uniquely identifies this Sink.
 ///
 /// Shape: `DG` followed by 32 hexadecimal digits (`^DG[0-9a-fA-F]{32}$`), checked by
-/// [`SinkSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see
-/// [`SinkSid::is_valid`]).
+/// [`DgSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see
+/// [`DgSid::is_valid`]).
 #[derive(
     Clone,
     PartialEq,
@@ -19,10 +19,10 @@
     ::serde::Deserialize
 )]
 #[serde(transparent)]
-pub struct SinkSid(::std::string::String);
+pub struct DgSid(::std::string::String);
 
-impl crate::Id for SinkSid {
-    const TYPE_NAME: &'static str = "SinkSid";
+impl crate::Id for DgSid {
+    const TYPE_NAME: &'static str = "DgSid";
     const PATTERN: &'static str = "^DG[0-9a-fA-F]{32}$";
     const EXPECTED: &'static str = "`DG` followed by 32 hexadecimal digits";
     fn matches(value: &str) -> bool {
@@ -36,4 +36,4 @@ impl crate::Id for SinkSid {
     }
 }
 
-crate::runtime::id_type!(SinkSid);
+crate::runtime::id_type!(DgSid);

@@ -159,7 +159,7 @@ pub struct Sink {
     /// A human readable description for the Sink
     pub description: ::std::option::Option<::std::string::String>,
     /// A 34 character string that uniquely identifies this Sink.
-    pub sid: ::std::option::Option<super::SinkSid>,
+    pub sid: ::std::option::Option<super::DgSid>,
     /// The Sink type.
     pub sink_type: ::std::option::Option<::std::string::String>,
     /// The Status of this Sink.

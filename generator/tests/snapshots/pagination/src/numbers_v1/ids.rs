@@ -4,8 +4,8 @@
 //! when decoded from a response.
 
 /// Shape: `KW` followed by 32 hexadecimal digits (`^KW[0-9a-fA-F]{32}$`), checked by
-/// [`PortInRequestSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as
-/// sent (see [`PortInRequestSid::is_valid`]).
+/// [`KwSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see
+/// [`KwSid::is_valid`]).
 #[derive(
     Clone,
     PartialEq,
@@ -17,10 +17,10 @@
     ::serde::Deserialize
 )]
 #[serde(transparent)]
-pub struct PortInRequestSid(::std::string::String);
+pub struct KwSid(::std::string::String);
 
-impl crate::Id for PortInRequestSid {
-    const TYPE_NAME: &'static str = "PortInRequestSid";
+impl crate::Id for KwSid {
+    const TYPE_NAME: &'static str = "KwSid";
     const PATTERN: &'static str = "^KW[0-9a-fA-F]{32}$";
     const EXPECTED: &'static str = "`KW` followed by 32 hexadecimal digits";
     fn matches(value: &str) -> bool {
@@ -34,4 +34,4 @@ impl crate::Id for PortInRequestSid {
     }
 }
 
-crate::runtime::id_type!(PortInRequestSid);
+crate::runtime::id_type!(KwSid);

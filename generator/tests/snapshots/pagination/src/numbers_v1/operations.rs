@@ -472,9 +472,7 @@ impl crate::runtime::operation::Operation for ListPortInPhoneNumbers {
         request.path("/v1/Porting/PortIn/");
         {
             let value = &self.port_in_request_sid;
-            crate::runtime::check::id::<
-                super::PortInRequestSid,
-            >("port_in_request_sid", value)?;
+            crate::runtime::check::id::<super::KwSid>("port_in_request_sid", value)?;
             request.path_param("port_in_request_sid", value)?;
         }
         request.path("/PhoneNumbers");

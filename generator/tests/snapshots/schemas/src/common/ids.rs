@@ -7,8 +7,8 @@
 /// resource.
 ///
 /// Shape: `AC` followed by 32 hexadecimal digits (`^AC[0-9a-fA-F]{32}$`), checked by
-/// [`AccountSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent
-/// (see [`AccountSid::is_valid`]).
+/// [`AcSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see
+/// [`AcSid::is_valid`]).
 #[derive(
     Clone,
     PartialEq,
@@ -20,10 +20,10 @@
     ::serde::Deserialize
 )]
 #[serde(transparent)]
-pub struct AccountSid(::std::string::String);
+pub struct AcSid(::std::string::String);
 
-impl crate::Id for AccountSid {
-    const TYPE_NAME: &'static str = "AccountSid";
+impl crate::Id for AcSid {
+    const TYPE_NAME: &'static str = "AcSid";
     const PATTERN: &'static str = "^AC[0-9a-fA-F]{32}$";
     const EXPECTED: &'static str = "`AC` followed by 32 hexadecimal digits";
     fn matches(value: &str) -> bool {
@@ -37,4 +37,4 @@ impl crate::Id for AccountSid {
     }
 }
 
-crate::runtime::id_type!(AccountSid);
+crate::runtime::id_type!(AcSid);

@@ -3,13 +3,13 @@
 //! ID types: checked against their pattern when built from your input, accepted as sent
 //! when decoded from a response.
 
-/// Twilio Role Assignment Sid representing this role assignment
+/// Twilio Sid representing identity of this assignment
 ///
-/// Shape: a value containing `IY` followed by 32 lowercase hexadecimal digits (`IY[0-9a-f]{32}`),
-/// checked by [`IamRoleAssignmentSid::parse`], `FromStr` and `TryFrom`; values decoded from
-/// responses are kept as sent (see [`IamRoleAssignmentSid::is_valid`]).
+/// Shape: 2 uppercase letters followed by 32 hexadecimal digits (`^[A-Z]{2}[0-9a-fA-F]{32}$`),
+/// checked by [`AnySid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as
+/// sent (see [`AnySid::is_valid`]).
 ///
-/// Example: `IYc4ddb9d0befdb122b0eff334e3084544`.
+/// Example: `ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa`.
 #[derive(
     Clone,
     PartialEq,
@@ -21,22 +21,16 @@
     ::serde::Deserialize
 )]
 #[serde(transparent)]
-pub struct IamRoleAssignmentSid(::std::string::String);
+pub struct AnySid(::std::string::String);
 
-impl crate::Id for IamRoleAssignmentSid {
-    const TYPE_NAME: &'static str = "IamRoleAssignmentSid";
-    const PATTERN: &'static str = "IY[0-9a-f]{32}";
-    const EXPECTED: &'static str = "a value containing `IY` followed by 32 lowercase hexadecimal digits";
+impl crate::Id for AnySid {
+    const TYPE_NAME: &'static str = "AnySid";
+    const PATTERN: &'static str = "^[A-Z]{2}[0-9a-fA-F]{32}$";
+    const EXPECTED: &'static str = "2 uppercase letters followed by 32 hexadecimal digits";
     fn matches(value: &str) -> bool {
         let bytes = value.as_bytes();
-        bytes
-            .windows(34)
-            .any(|w| {
-                w[0..2] == *b"IY"
-                    && w[2..34]
-                        .iter()
-                        .all(|&b: &u8| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
-            })
+        bytes.len() == 34 && bytes[0..2].iter().all(u8::is_ascii_uppercase)
+            && bytes[2..34].iter().all(u8::is_ascii_hexdigit)
     }
 
     fn from_string_unchecked(value: ::std::string::String) -> Self {
@@ -44,13 +38,13 @@ impl crate::Id for IamRoleAssignmentSid {
     }
 }
 
-crate::runtime::id_type!(IamRoleAssignmentSid);
+crate::runtime::id_type!(AnySid);
 
 /// Twilio Role Sid representing assigned role
 ///
 /// Shape: a value containing `IX` followed by 32 lowercase hexadecimal digits (`IX[0-9a-f]{32}`),
-/// checked by [`IamRoleSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are
-/// kept as sent (see [`IamRoleSid::is_valid`]).
+/// checked by [`IxSidUnanchoredLowercase::parse`], `FromStr` and `TryFrom`; values decoded from
+/// responses are kept as sent (see [`IxSidUnanchoredLowercase::is_valid`]).
 ///
 /// Example: `IXc4ddb9d0befdb122b0eff334e3084544`.
 #[derive(
@@ -64,10 +58,10 @@ crate::runtime::id_type!(IamRoleAssignmentSid);
     ::serde::Deserialize
 )]
 #[serde(transparent)]
-pub struct IamRoleSid(::std::string::String);
+pub struct IxSidUnanchoredLowercase(::std::string::String);
 
-impl crate::Id for IamRoleSid {
-    const TYPE_NAME: &'static str = "IamRoleSid";
+impl crate::Id for IxSidUnanchoredLowercase {
+    const TYPE_NAME: &'static str = "IxSidUnanchoredLowercase";
     const PATTERN: &'static str = "IX[0-9a-f]{32}";
     const EXPECTED: &'static str = "a value containing `IX` followed by 32 lowercase hexadecimal digits";
     fn matches(value: &str) -> bool {
@@ -87,15 +81,15 @@ impl crate::Id for IamRoleSid {
     }
 }
 
-crate::runtime::id_type!(IamRoleSid);
+crate::runtime::id_type!(IxSidUnanchoredLowercase);
 
-/// Twilio Sid representing identity of this assignment
+/// Twilio Role Assignment Sid representing this role assignment
 ///
-/// Shape: 2 uppercase letters followed by 32 hexadecimal digits (`^[A-Z]{2}[0-9a-fA-F]{32}$`),
-/// checked by [`Identity::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept
-/// as sent (see [`Identity::is_valid`]).
+/// Shape: a value containing `IY` followed by 32 lowercase hexadecimal digits (`IY[0-9a-f]{32}`),
+/// checked by [`IySidUnanchoredLowercase::parse`], `FromStr` and `TryFrom`; values decoded from
+/// responses are kept as sent (see [`IySidUnanchoredLowercase::is_valid`]).
 ///
-/// Example: `ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa`.
+/// Example: `IYc4ddb9d0befdb122b0eff334e3084544`.
 #[derive(
     Clone,
     PartialEq,
@@ -107,16 +101,22 @@ crate::runtime::id_type!(IamRoleSid);
     ::serde::Deserialize
 )]
 #[serde(transparent)]
-pub struct Identity(::std::string::String);
+pub struct IySidUnanchoredLowercase(::std::string::String);
 
-impl crate::Id for Identity {
-    const TYPE_NAME: &'static str = "Identity";
-    const PATTERN: &'static str = "^[A-Z]{2}[0-9a-fA-F]{32}$";
-    const EXPECTED: &'static str = "2 uppercase letters followed by 32 hexadecimal digits";
+impl crate::Id for IySidUnanchoredLowercase {
+    const TYPE_NAME: &'static str = "IySidUnanchoredLowercase";
+    const PATTERN: &'static str = "IY[0-9a-f]{32}";
+    const EXPECTED: &'static str = "a value containing `IY` followed by 32 lowercase hexadecimal digits";
     fn matches(value: &str) -> bool {
         let bytes = value.as_bytes();
-        bytes.len() == 34 && bytes[0..2].iter().all(u8::is_ascii_uppercase)
-            && bytes[2..34].iter().all(u8::is_ascii_hexdigit)
+        bytes
+            .windows(34)
+            .any(|w| {
+                w[0..2] == *b"IY"
+                    && w[2..34]
+                        .iter()
+                        .all(|&b: &u8| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+            })
     }
 
     fn from_string_unchecked(value: ::std::string::String) -> Self {
@@ -124,11 +124,11 @@ impl crate::Id for Identity {
     }
 }
 
-crate::runtime::id_type!(Identity);
+crate::runtime::id_type!(IySidUnanchoredLowercase);
 
 /// Shape: a value containing `OR` followed by 32 lowercase hexadecimal digits (`OR[0-9a-f]{32}`),
-/// checked by [`OrganizationSid::parse`], `FromStr` and `TryFrom`; values decoded from responses
-/// are kept as sent (see [`OrganizationSid::is_valid`]).
+/// checked by [`OrSidUnanchoredLowercase::parse`], `FromStr` and `TryFrom`; values decoded from
+/// responses are kept as sent (see [`OrSidUnanchoredLowercase::is_valid`]).
 ///
 /// Example: `OR33f4f3aa6fffe840d000f8ef22e883db`.
 #[derive(
@@ -142,10 +142,10 @@ crate::runtime::id_type!(Identity);
     ::serde::Deserialize
 )]
 #[serde(transparent)]
-pub struct OrganizationSid(::std::string::String);
+pub struct OrSidUnanchoredLowercase(::std::string::String);
 
-impl crate::Id for OrganizationSid {
-    const TYPE_NAME: &'static str = "OrganizationSid";
+impl crate::Id for OrSidUnanchoredLowercase {
+    const TYPE_NAME: &'static str = "OrSidUnanchoredLowercase";
     const PATTERN: &'static str = "OR[0-9a-f]{32}";
     const EXPECTED: &'static str = "a value containing `OR` followed by 32 lowercase hexadecimal digits";
     fn matches(value: &str) -> bool {
@@ -165,4 +165,4 @@ impl crate::Id for OrganizationSid {
     }
 }
 
-crate::runtime::id_type!(OrganizationSid);
+crate::runtime::id_type!(OrSidUnanchoredLowercase);

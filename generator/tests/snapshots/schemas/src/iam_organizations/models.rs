@@ -164,19 +164,19 @@ pub struct PublicApiRoleAssignmentResponse {
     /// Twilio Role Assignment Sid representing this role assignment
     ///
     /// Example: `IYc4ddb9d0befdb122b0eff334e3084544`.
-    pub sid: ::std::option::Option<super::IamRoleAssignmentSid>,
+    pub sid: ::std::option::Option<super::IySidUnanchoredLowercase>,
     /// Twilio Role Sid representing assigned role
     ///
     /// Example: `IXc4ddb9d0befdb122b0eff334e3084544`.
-    pub role_sid: ::std::option::Option<super::IamRoleSid>,
+    pub role_sid: ::std::option::Option<super::IxSidUnanchoredLowercase>,
     /// Twilio Sid representing identity of this assignment
     ///
     /// Example: `ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa`.
-    pub scope: ::std::option::Option<super::Identity>,
+    pub scope: ::std::option::Option<super::AnySid>,
     /// Twilio Sid representing scope of this assignment
     ///
     /// Example: `USc4ddb9d0befdb122b0eff334e3084544`.
-    pub identity: ::std::option::Option<super::Identity>,
+    pub identity: ::std::option::Option<super::AnySid>,
 }
 
 impl ::serde::Serialize for PublicApiRoleAssignmentResponse {

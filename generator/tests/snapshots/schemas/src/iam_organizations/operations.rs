@@ -136,17 +136,17 @@ impl crate::runtime::operation::Operation for ListRoleAssignments {
         {
             let value = &self.organization_sid;
             crate::runtime::check::id::<
-                super::OrganizationSid,
+                super::OrSidUnanchoredLowercase,
             >("organization_sid", value)?;
             request.path_param("organization_sid", value)?;
         }
         request.path("/RoleAssignments");
         if let ::std::option::Option::Some(value) = &self.identity {
-            crate::runtime::check::id::<super::Identity>("identity", value)?;
+            crate::runtime::check::id::<super::AnySid>("identity", value)?;
             request.query("Identity", value);
         }
         if let ::std::option::Option::Some(value) = &self.scope {
-            crate::runtime::check::id::<super::Identity>("scope", value)?;
+            crate::runtime::check::id::<super::AnySid>("scope", value)?;
             request.query("Scope", value);
         }
         ::std::result::Result::Ok(request)

@@ -6,8 +6,8 @@
 /// The description of knowledge.
 ///
 /// Shape: `aia_know_` followed by at least 1 character other than line breaks (`^aia_know_.+$`),
-/// checked by [`ServiceKnowledgeId::parse`], `FromStr` and `TryFrom`; values decoded from responses
-/// are kept as sent (see [`ServiceKnowledgeId::is_valid`]).
+/// checked by [`AiaKnowId::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept
+/// as sent (see [`AiaKnowId::is_valid`]).
 #[derive(
     Clone,
     PartialEq,
@@ -19,10 +19,10 @@
     ::serde::Deserialize
 )]
 #[serde(transparent)]
-pub struct ServiceKnowledgeId(::std::string::String);
+pub struct AiaKnowId(::std::string::String);
 
-impl crate::Id for ServiceKnowledgeId {
-    const TYPE_NAME: &'static str = "ServiceKnowledgeId";
+impl crate::Id for AiaKnowId {
+    const TYPE_NAME: &'static str = "AiaKnowId";
     const PATTERN: &'static str = "^aia_know_.+$";
     const EXPECTED: &'static str = "`aia_know_` followed by at least 1 character other than line breaks";
     fn matches(value: &str) -> bool {
@@ -45,13 +45,13 @@ impl crate::Id for ServiceKnowledgeId {
     }
 }
 
-crate::runtime::id_type!(ServiceKnowledgeId);
+crate::runtime::id_type!(AiaKnowId);
 
 /// The Policy ID.
 ///
 /// Shape: `aia_plcy_` followed by at least 1 character other than line breaks (`^aia_plcy_.+$`),
-/// checked by [`ServicePolicyId::parse`], `FromStr` and `TryFrom`; values decoded from responses
-/// are kept as sent (see [`ServicePolicyId::is_valid`]).
+/// checked by [`AiaPlcyId::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept
+/// as sent (see [`AiaPlcyId::is_valid`]).
 #[derive(
     Clone,
     PartialEq,
@@ -63,10 +63,10 @@ crate::runtime::id_type!(ServiceKnowledgeId);
     ::serde::Deserialize
 )]
 #[serde(transparent)]
-pub struct ServicePolicyId(::std::string::String);
+pub struct AiaPlcyId(::std::string::String);
 
-impl crate::Id for ServicePolicyId {
-    const TYPE_NAME: &'static str = "ServicePolicyId";
+impl crate::Id for AiaPlcyId {
+    const TYPE_NAME: &'static str = "AiaPlcyId";
     const PATTERN: &'static str = "^aia_plcy_.+$";
     const EXPECTED: &'static str = "`aia_plcy_` followed by at least 1 character other than line breaks";
     fn matches(value: &str) -> bool {
@@ -89,4 +89,4 @@ impl crate::Id for ServicePolicyId {
     }
 }
 
-crate::runtime::id_type!(ServicePolicyId);
+crate::runtime::id_type!(AiaPlcyId);

@@ -144,7 +144,7 @@ pub struct ServiceCreatePolicyRequest {
     /// The description of the policy.
     pub description: ::std::option::Option<::std::string::String>,
     /// The Policy ID.
-    pub id: ::std::option::Option<super::ServicePolicyId>,
+    pub id: ::std::option::Option<super::AiaPlcyId>,
     /// The name of the policy.
     pub name: ::std::option::Option<::std::string::String>,
     /// The `policy_details` property.
@@ -322,10 +322,10 @@ pub struct ServiceKnowledge {
     /// The type of knowledge source.
     pub description: ::std::option::Option<::std::string::String>,
     /// The description of knowledge.
-    pub id: super::ServiceKnowledgeId,
+    pub id: super::AiaKnowId,
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Knowledge
     /// resource.
-    pub account_sid: ::std::option::Option<crate::common::AccountSid>,
+    pub account_sid: ::std::option::Option<crate::common::AcSid>,
     /// The details of the knowledge source based on the type.
     pub knowledge_source_details: ::std::option::Option<
         ::std::collections::BTreeMap<::std::string::String, ::serde_json::Value>,
@@ -597,7 +597,7 @@ impl<'de> ::serde::Deserialize<'de> for ServiceKnowledgeEmbeddingDimensions {
 pub struct ServiceKnowledgeStatus {
     /// The SID of the [Account](https://www.twilio.com/docs/iam/api/account) that created the Knowledge
     /// resource.
-    pub account_sid: ::std::option::Option<crate::common::AccountSid>,
+    pub account_sid: ::std::option::Option<crate::common::AcSid>,
     /// The status of processing the knowledge source ('QUEUED', 'PROCESSING', 'COMPLETED', 'FAILED')
     pub status: ::std::string::String,
     /// The last status of processing the knowledge source ('QUEUED', 'PROCESSING', 'COMPLETED',
@@ -708,7 +708,7 @@ impl crate::runtime::object::FromObject for ServiceKnowledgeTagsItem {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ServicePolicy {
     /// The Policy ID.
-    pub id: ::std::option::Option<super::ServicePolicyId>,
+    pub id: ::std::option::Option<super::AiaPlcyId>,
     /// The name of the policy.
     pub name: ::std::option::Option<::std::string::String>,
     /// The `policy_details` property.

@@ -158,7 +158,7 @@ impl crate::runtime::operation::Operation for FetchKnowledgeStatus {
         request.path("/v1/Knowledge/");
         {
             let value = &self.id;
-            crate::runtime::check::id::<super::ServiceKnowledgeId>("id", value)?;
+            crate::runtime::check::id::<super::AiaKnowId>("id", value)?;
             request.path_param("id", value)?;
         }
         request.path("/Status");
@@ -209,7 +209,7 @@ impl crate::runtime::operation::Operation for SearchKnowledge {
         request.path("/v1/Knowledge/");
         {
             let value = &self.id;
-            crate::runtime::check::id::<super::ServiceKnowledgeId>("id", value)?;
+            crate::runtime::check::id::<super::AiaKnowId>("id", value)?;
             request.path_param("id", value)?;
         }
         request.path("/Search");

@@ -3,41 +3,6 @@
 //! ID types: checked against their pattern when built from your input, accepted as sent
 //! when decoded from a response.
 
-/// Shape: `XE` followed by 32 hexadecimal digits (`^XE[0-9a-fA-F]{32}$`), checked by
-/// [`ChannelsSenderSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as
-/// sent (see [`ChannelsSenderSid::is_valid`]).
-///
-/// Example: `XE1234567890abcdef1234567890abcdef`.
-#[derive(
-    Clone,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Hash,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
-#[serde(transparent)]
-pub struct ChannelsSenderSid(::std::string::String);
-
-impl crate::Id for ChannelsSenderSid {
-    const TYPE_NAME: &'static str = "ChannelsSenderSid";
-    const PATTERN: &'static str = "^XE[0-9a-fA-F]{32}$";
-    const EXPECTED: &'static str = "`XE` followed by 32 hexadecimal digits";
-    fn matches(value: &str) -> bool {
-        let bytes = value.as_bytes();
-        bytes.len() == 34 && bytes[0..2] == *b"XE"
-            && bytes[2..34].iter().all(u8::is_ascii_hexdigit)
-    }
-
-    fn from_string_unchecked(value: ::std::string::String) -> Self {
-        Self(value)
-    }
-}
-
-crate::runtime::id_type!(ChannelsSenderSid);
-
 /// Combination of KeywordType and Locale in format: {KeywordType}.{Locale}
 ///
 /// Shape: one of `STOP`, `START`, `HELP` followed by `.` followed by one of `ALL`, `ENGLISH`,
@@ -94,46 +59,9 @@ impl crate::Id for KeywordLocaleType {
 
 crate::runtime::id_type!(KeywordLocaleType);
 
-/// The SID of a recent inbound message from the recipient. Must be an SM or MM SID format.
-///
-/// Shape: one of `SM`, `MM` followed by 32 hexadecimal digits (`^(SM|MM)[0-9a-fA-F]{32}$`), checked
-/// by [`MessageId::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent
-/// (see [`MessageId::is_valid`]).
-///
-/// Example: `SM1234567890abcdef1234567890abcdef`.
-#[derive(
-    Clone,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Hash,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
-#[serde(transparent)]
-pub struct MessageId(::std::string::String);
-
-impl crate::Id for MessageId {
-    const TYPE_NAME: &'static str = "MessageId";
-    const PATTERN: &'static str = "^(SM|MM)[0-9a-fA-F]{32}$";
-    const EXPECTED: &'static str = "one of `SM`, `MM` followed by 32 hexadecimal digits";
-    fn matches(value: &str) -> bool {
-        let bytes = value.as_bytes();
-        bytes.len() == 34 && [b"SM".as_slice(), b"MM"].contains(&&bytes[0..2])
-            && bytes[2..34].iter().all(u8::is_ascii_hexdigit)
-    }
-
-    fn from_string_unchecked(value: ::std::string::String) -> Self {
-        Self(value)
-    }
-}
-
-crate::runtime::id_type!(MessageId);
-
 /// Shape: `OO` followed by 32 hexadecimal digits (`^OO[0-9a-fA-F]{32}$`), checked by
-/// [`OptOutSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent
-/// (see [`OptOutSid::is_valid`]).
+/// [`OoSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see
+/// [`OoSid::is_valid`]).
 ///
 /// Example: `OO1234567890abcdef1234567890abcdef`.
 #[derive(
@@ -147,10 +75,10 @@ crate::runtime::id_type!(MessageId);
     ::serde::Deserialize
 )]
 #[serde(transparent)]
-pub struct OptOutSid(::std::string::String);
+pub struct OoSid(::std::string::String);
 
-impl crate::Id for OptOutSid {
-    const TYPE_NAME: &'static str = "OptOutSid";
+impl crate::Id for OoSid {
+    const TYPE_NAME: &'static str = "OoSid";
     const PATTERN: &'static str = "^OO[0-9a-fA-F]{32}$";
     const EXPECTED: &'static str = "`OO` followed by 32 hexadecimal digits";
     fn matches(value: &str) -> bool {
@@ -164,4 +92,76 @@ impl crate::Id for OptOutSid {
     }
 }
 
-crate::runtime::id_type!(OptOutSid);
+crate::runtime::id_type!(OoSid);
+
+/// The SID of a recent inbound message from the recipient. Must be an SM or MM SID format.
+///
+/// Shape: one of `SM`, `MM` followed by 32 hexadecimal digits (`^(SM|MM)[0-9a-fA-F]{32}$`), checked
+/// by [`SmOrMmSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent
+/// (see [`SmOrMmSid::is_valid`]).
+///
+/// Example: `SM1234567890abcdef1234567890abcdef`.
+#[derive(
+    Clone,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[serde(transparent)]
+pub struct SmOrMmSid(::std::string::String);
+
+impl crate::Id for SmOrMmSid {
+    const TYPE_NAME: &'static str = "SmOrMmSid";
+    const PATTERN: &'static str = "^(SM|MM)[0-9a-fA-F]{32}$";
+    const EXPECTED: &'static str = "one of `SM`, `MM` followed by 32 hexadecimal digits";
+    fn matches(value: &str) -> bool {
+        let bytes = value.as_bytes();
+        bytes.len() == 34 && [b"SM".as_slice(), b"MM"].contains(&&bytes[0..2])
+            && bytes[2..34].iter().all(u8::is_ascii_hexdigit)
+    }
+
+    fn from_string_unchecked(value: ::std::string::String) -> Self {
+        Self(value)
+    }
+}
+
+crate::runtime::id_type!(SmOrMmSid);
+
+/// Shape: `XE` followed by 32 hexadecimal digits (`^XE[0-9a-fA-F]{32}$`), checked by
+/// [`XeSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see
+/// [`XeSid::is_valid`]).
+///
+/// Example: `XE1234567890abcdef1234567890abcdef`.
+#[derive(
+    Clone,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[serde(transparent)]
+pub struct XeSid(::std::string::String);
+
+impl crate::Id for XeSid {
+    const TYPE_NAME: &'static str = "XeSid";
+    const PATTERN: &'static str = "^XE[0-9a-fA-F]{32}$";
+    const EXPECTED: &'static str = "`XE` followed by 32 hexadecimal digits";
+    fn matches(value: &str) -> bool {
+        let bytes = value.as_bytes();
+        bytes.len() == 34 && bytes[0..2] == *b"XE"
+            && bytes[2..34].iter().all(u8::is_ascii_hexdigit)
+    }
+
+    fn from_string_unchecked(value: ::std::string::String) -> Self {
+        Self(value)
+    }
+}
+
+crate::runtime::id_type!(XeSid);

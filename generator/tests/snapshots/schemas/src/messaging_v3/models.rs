@@ -210,7 +210,7 @@ pub struct ChannelsSender {
     /// The `sid` property.
     ///
     /// Example: `XE1234567890abcdef1234567890abcdef`.
-    pub sid: ::std::option::Option<super::ChannelsSenderSid>,
+    pub sid: ::std::option::Option<super::XeSid>,
     /// The channel-specific configuration of a sender; `type` names the schema that applies.
     pub configuration: ::std::option::Option<super::SenderConfiguration>,
     /// A phone number in E.164 format, or a channel address object.
@@ -881,7 +881,7 @@ pub struct WhatsAppTypingIndicatorRequest {
     /// The SID of a recent inbound message from the recipient. Must be an SM or MM SID format.
     ///
     /// Example: `SM1234567890abcdef1234567890abcdef`.
-    pub message_id: super::MessageId,
+    pub message_id: super::SmOrMmSid,
 }
 
 impl ::serde::Serialize for WhatsAppTypingIndicatorRequest {

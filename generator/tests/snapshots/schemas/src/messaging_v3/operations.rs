@@ -164,7 +164,7 @@ impl crate::runtime::operation::Operation for FetchChannelsSender {
         request.path("/v3/Channels/Senders/");
         {
             let value = &self.sid;
-            crate::runtime::check::id::<super::ChannelsSenderSid>("sid", value)?;
+            crate::runtime::check::id::<super::XeSid>("sid", value)?;
             request.path_param("sid", value)?;
         }
         ::std::result::Result::Ok(request)
@@ -220,7 +220,7 @@ impl crate::runtime::operation::Operation for FetchOptOutKeywords {
         request.path("/v3/OptOuts/");
         {
             let value = &self.opt_out_sid;
-            crate::runtime::check::id::<super::OptOutSid>("opt_out_sid", value)?;
+            crate::runtime::check::id::<super::OoSid>("opt_out_sid", value)?;
             request.path_param("opt_out_sid", value)?;
         }
         request.path("/Keywords");

@@ -5,8 +5,8 @@
 
 /// Shape: `BU` followed by 32 hexadecimal digits followed by (`,BU` followed by 32 hexadecimal
 /// digits) 0 to 19 times (`^BU[0-9a-fA-F]{32}(,BU[0-9a-fA-F]{32}){0,19}$`), checked by
-/// [`BundleSids::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent
-/// (see [`BundleSids::is_valid`]).
+/// [`BuId::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see
+/// [`BuId::is_valid`]).
 #[derive(
     Clone,
     PartialEq,
@@ -18,10 +18,10 @@
     ::serde::Deserialize
 )]
 #[serde(transparent)]
-pub struct BundleSids(::std::string::String);
+pub struct BuId(::std::string::String);
 
-impl crate::Id for BundleSids {
-    const TYPE_NAME: &'static str = "BundleSids";
+impl crate::Id for BuId {
+    const TYPE_NAME: &'static str = "BuId";
     const PATTERN: &'static str = "^BU[0-9a-fA-F]{32}(,BU[0-9a-fA-F]{32}){0,19}$";
     const EXPECTED: &'static str = "`BU` followed by 32 hexadecimal digits followed by (`,BU` followed by 32 hexadecimal digits) 0 to 19 times";
     fn matches(value: &str) -> bool {
@@ -48,48 +48,13 @@ impl crate::Id for BundleSids {
     }
 }
 
-crate::runtime::id_type!(BundleSids);
-
-/// A 34 character string that uniquely identifies this HostedNumberOrder.
-///
-/// Shape: `HR` followed by 32 hexadecimal digits (`^HR[0-9a-fA-F]{32}$`), checked by
-/// [`HostedNumberOrderSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept
-/// as sent (see [`HostedNumberOrderSid::is_valid`]).
-#[derive(
-    Clone,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Hash,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
-#[serde(transparent)]
-pub struct HostedNumberOrderSid(::std::string::String);
-
-impl crate::Id for HostedNumberOrderSid {
-    const TYPE_NAME: &'static str = "HostedNumberOrderSid";
-    const PATTERN: &'static str = "^HR[0-9a-fA-F]{32}$";
-    const EXPECTED: &'static str = "`HR` followed by 32 hexadecimal digits";
-    fn matches(value: &str) -> bool {
-        let bytes = value.as_bytes();
-        bytes.len() == 34 && bytes[0..2] == *b"HR"
-            && bytes[2..34].iter().all(u8::is_ascii_hexdigit)
-    }
-
-    fn from_string_unchecked(value: ::std::string::String) -> Self {
-        Self(value)
-    }
-}
-
-crate::runtime::id_type!(HostedNumberOrderSid);
+crate::runtime::id_type!(BuId);
 
 /// The unique string that we created to identify the Bundle resource.
 ///
 /// Shape: `BU` followed by 32 hexadecimal digits (`^BU[0-9a-fA-F]{32}$`), checked by
-/// [`RegulatoryComplianceBundleSid::parse`], `FromStr` and `TryFrom`; values decoded from responses
-/// are kept as sent (see [`RegulatoryComplianceBundleSid::is_valid`]).
+/// [`BuSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see
+/// [`BuSid::is_valid`]).
 #[derive(
     Clone,
     PartialEq,
@@ -101,10 +66,10 @@ crate::runtime::id_type!(HostedNumberOrderSid);
     ::serde::Deserialize
 )]
 #[serde(transparent)]
-pub struct RegulatoryComplianceBundleSid(::std::string::String);
+pub struct BuSid(::std::string::String);
 
-impl crate::Id for RegulatoryComplianceBundleSid {
-    const TYPE_NAME: &'static str = "RegulatoryComplianceBundleSid";
+impl crate::Id for BuSid {
+    const TYPE_NAME: &'static str = "BuSid";
     const PATTERN: &'static str = "^BU[0-9a-fA-F]{32}$";
     const EXPECTED: &'static str = "`BU` followed by 32 hexadecimal digits";
     fn matches(value: &str) -> bool {
@@ -118,4 +83,39 @@ impl crate::Id for RegulatoryComplianceBundleSid {
     }
 }
 
-crate::runtime::id_type!(RegulatoryComplianceBundleSid);
+crate::runtime::id_type!(BuSid);
+
+/// A 34 character string that uniquely identifies this HostedNumberOrder.
+///
+/// Shape: `HR` followed by 32 hexadecimal digits (`^HR[0-9a-fA-F]{32}$`), checked by
+/// [`HrSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see
+/// [`HrSid::is_valid`]).
+#[derive(
+    Clone,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[serde(transparent)]
+pub struct HrSid(::std::string::String);
+
+impl crate::Id for HrSid {
+    const TYPE_NAME: &'static str = "HrSid";
+    const PATTERN: &'static str = "^HR[0-9a-fA-F]{32}$";
+    const EXPECTED: &'static str = "`HR` followed by 32 hexadecimal digits";
+    fn matches(value: &str) -> bool {
+        let bytes = value.as_bytes();
+        bytes.len() == 34 && bytes[0..2] == *b"HR"
+            && bytes[2..34].iter().all(u8::is_ascii_hexdigit)
+    }
+
+    fn from_string_unchecked(value: ::std::string::String) -> Self {
+        Self(value)
+    }
+}
+
+crate::runtime::id_type!(HrSid);

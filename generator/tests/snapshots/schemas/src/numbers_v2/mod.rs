@@ -22,4 +22,4 @@ mod operations;
 pub use operations::*;
 
 /// An ID type this API shares with others (defined in [`crate::common`]).
-pub use crate::common::AccountSid;
+pub use crate::common::AcSid;

@@ -6,9 +6,9 @@
 #[derive(Clone, PartialEq, Default)]
 pub struct HostedNumberOrder {
     /// A 34 character string that uniquely identifies this HostedNumberOrder.
-    pub sid: ::std::option::Option<super::HostedNumberOrderSid>,
+    pub sid: ::std::option::Option<super::HrSid>,
     /// A 34 character string that uniquely identifies the account.
-    pub account_sid: ::std::option::Option<crate::common::AccountSid>,
+    pub account_sid: ::std::option::Option<crate::common::AcSid>,
     /// An E164 formatted phone number hosted by this HostedNumberOrder.
     pub phone_number: ::std::option::Option<::std::string::String>,
     /// A mapping of capabilities this hosted phone number will have enabled on Twilio's platform.
@@ -436,9 +436,9 @@ impl crate::runtime::object::FromObject for ListBundleResponseMeta {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct RegulatoryComplianceBundle {
     /// The unique string that we created to identify the Bundle resource.
-    pub sid: ::std::option::Option<super::RegulatoryComplianceBundleSid>,
+    pub sid: ::std::option::Option<super::BuSid>,
     /// The SID of the Account that created the Bundle resource.
-    pub account_sid: ::std::option::Option<crate::common::AccountSid>,
+    pub account_sid: ::std::option::Option<crate::common::AcSid>,
     /// The string that you assigned to describe the resource.
     pub friendly_name: ::std::option::Option<::std::string::String>,
     /// The set of parameters that are the attributes of the Bundle resource.

@@ -157,9 +157,7 @@ impl crate::runtime::operation::Operation for CreateHostedNumberOrder {
         request.form("ContactPhoneNumber", &self.contact_phone_number);
         request.form("Email", &self.email);
         if let ::std::option::Option::Some(value) = &self.account_sid {
-            crate::runtime::check::id::<
-                crate::common::AccountSid,
-            >("account_sid", value)?;
+            crate::runtime::check::id::<crate::common::AcSid>("account_sid", value)?;
             request.form("AccountSid", value);
         }
         for value in &self.cc_emails {
@@ -252,7 +250,7 @@ impl crate::runtime::operation::Operation for ListBundle {
         );
         request.path("/v2/RegulatoryCompliance/Bundles");
         if let ::std::option::Option::Some(value) = &self.bundle_sids {
-            crate::runtime::check::id::<super::BundleSids>("bundle_sids", value)?;
+            crate::runtime::check::id::<super::BuId>("bundle_sids", value)?;
             request.query("BundleSids", value);
         }
         request.query_opt("IsoCountry", self.iso_country.as_ref());

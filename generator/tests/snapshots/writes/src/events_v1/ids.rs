@@ -6,8 +6,8 @@
 /// The unique SID identifier of the Account.
 ///
 /// Shape: `AC` followed by 32 hexadecimal digits (`^AC[0-9a-fA-F]{32}$`), checked by
-/// [`AccountSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent
-/// (see [`AccountSid::is_valid`]).
+/// [`AcSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see
+/// [`AcSid::is_valid`]).
 #[derive(
     Clone,
     PartialEq,
@@ -19,10 +19,10 @@
     ::serde::Deserialize
 )]
 #[serde(transparent)]
-pub struct AccountSid(::std::string::String);
+pub struct AcSid(::std::string::String);
 
-impl crate::Id for AccountSid {
-    const TYPE_NAME: &'static str = "AccountSid";
+impl crate::Id for AcSid {
+    const TYPE_NAME: &'static str = "AcSid";
     const PATTERN: &'static str = "^AC[0-9a-fA-F]{32}$";
     const EXPECTED: &'static str = "`AC` followed by 32 hexadecimal digits";
     fn matches(value: &str) -> bool {
@@ -36,50 +36,13 @@ impl crate::Id for AccountSid {
     }
 }
 
-crate::runtime::id_type!(AccountSid);
-
-/// A 34 character string that uniquely identifies this Sink.
-///
-/// Shape: `DG` followed by 32 hexadecimal digits (`^DG[0-9a-fA-F]{32}$`), checked by
-/// [`SinkSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see
-/// [`SinkSid::is_valid`]).
-///
-/// Example: `DGaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa`.
-#[derive(
-    Clone,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Hash,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
-#[serde(transparent)]
-pub struct SinkSid(::std::string::String);
-
-impl crate::Id for SinkSid {
-    const TYPE_NAME: &'static str = "SinkSid";
-    const PATTERN: &'static str = "^DG[0-9a-fA-F]{32}$";
-    const EXPECTED: &'static str = "`DG` followed by 32 hexadecimal digits";
-    fn matches(value: &str) -> bool {
-        let bytes = value.as_bytes();
-        bytes.len() == 34 && bytes[0..2] == *b"DG"
-            && bytes[2..34].iter().all(u8::is_ascii_hexdigit)
-    }
-
-    fn from_string_unchecked(value: ::std::string::String) -> Self {
-        Self(value)
-    }
-}
-
-crate::runtime::id_type!(SinkSid);
+crate::runtime::id_type!(AcSid);
 
 /// A 34 character string that uniquely identifies this Subscription.
 ///
 /// Shape: `DF` followed by 32 hexadecimal digits (`^DF[0-9a-fA-F]{32}$`), checked by
-/// [`SubscriptionSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as
-/// sent (see [`SubscriptionSid::is_valid`]).
+/// [`DfSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see
+/// [`DfSid::is_valid`]).
 #[derive(
     Clone,
     PartialEq,
@@ -91,10 +54,10 @@ crate::runtime::id_type!(SinkSid);
     ::serde::Deserialize
 )]
 #[serde(transparent)]
-pub struct SubscriptionSid(::std::string::String);
+pub struct DfSid(::std::string::String);
 
-impl crate::Id for SubscriptionSid {
-    const TYPE_NAME: &'static str = "SubscriptionSid";
+impl crate::Id for DfSid {
+    const TYPE_NAME: &'static str = "DfSid";
     const PATTERN: &'static str = "^DF[0-9a-fA-F]{32}$";
     const EXPECTED: &'static str = "`DF` followed by 32 hexadecimal digits";
     fn matches(value: &str) -> bool {
@@ -108,4 +71,41 @@ impl crate::Id for SubscriptionSid {
     }
 }
 
-crate::runtime::id_type!(SubscriptionSid);
+crate::runtime::id_type!(DfSid);
+
+/// A 34 character string that uniquely identifies this Sink.
+///
+/// Shape: `DG` followed by 32 hexadecimal digits (`^DG[0-9a-fA-F]{32}$`), checked by
+/// [`DgSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see
+/// [`DgSid::is_valid`]).
+///
+/// Example: `DGaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa`.
+#[derive(
+    Clone,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[serde(transparent)]
+pub struct DgSid(::std::string::String);
+
+impl crate::Id for DgSid {
+    const TYPE_NAME: &'static str = "DgSid";
+    const PATTERN: &'static str = "^DG[0-9a-fA-F]{32}$";
+    const EXPECTED: &'static str = "`DG` followed by 32 hexadecimal digits";
+    fn matches(value: &str) -> bool {
+        let bytes = value.as_bytes();
+        bytes.len() == 34 && bytes[0..2] == *b"DG"
+            && bytes[2..34].iter().all(u8::is_ascii_hexdigit)
+    }
+
+    fn from_string_unchecked(value: ::std::string::String) -> Self {
+        Self(value)
+    }
+}
+
+crate::runtime::id_type!(DgSid);

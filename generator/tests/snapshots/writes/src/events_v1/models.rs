@@ -14,7 +14,7 @@ pub struct Sink {
     /// A 34 character string that uniquely identifies this Sink.
     ///
     /// Example: `DGaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa`.
-    pub sid: ::std::option::Option<super::SinkSid>,
+    pub sid: ::std::option::Option<super::DgSid>,
     /// The information required for Twilio to connect to the provided Sink encoded as JSON.
     pub sink_configuration: ::std::option::Option<::serde_json::Value>,
     /// The Sink type. Can only be "kinesis" or "webhook" currently.
@@ -260,9 +260,9 @@ crate::runtime::open_enum!(SinkType);
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Subscription {
     /// The unique SID identifier of the Account.
-    pub account_sid: ::std::option::Option<super::AccountSid>,
+    pub account_sid: ::std::option::Option<super::AcSid>,
     /// A 34 character string that uniquely identifies this Subscription.
-    pub sid: ::std::option::Option<super::SubscriptionSid>,
+    pub sid: ::std::option::Option<super::DfSid>,
     /// The date that this Subscription was created, given in ISO 8601 format.
     pub date_created: ::std::option::Option<::chrono::DateTime<::chrono::Utc>>,
     /// The date that this Subscription was updated, given in ISO 8601 format.
@@ -270,7 +270,7 @@ pub struct Subscription {
     /// A human readable description for the Subscription
     pub description: ::std::option::Option<::std::string::String>,
     /// The SID of the sink that events selected by this subscription should be sent to.
-    pub sink_sid: ::std::option::Option<super::SinkSid>,
+    pub sink_sid: ::std::option::Option<super::DgSid>,
 }
 
 impl ::serde::Serialize for Subscription {

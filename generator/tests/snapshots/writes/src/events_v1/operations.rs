@@ -207,7 +207,7 @@ impl crate::runtime::operation::Operation for CreateSinkTest {
         request.path("/v1/Sinks/");
         {
             let value = &self.sid;
-            crate::runtime::check::id::<super::SinkSid>("sid", value)?;
+            crate::runtime::check::id::<super::DgSid>("sid", value)?;
             request.path_param("sid", value)?;
         }
         request.path("/Test");
@@ -255,7 +255,7 @@ impl crate::runtime::operation::Operation for CreateSubscription {
         request.form("Description", &self.description);
         {
             let value = &self.sink_sid;
-            crate::runtime::check::id::<super::SinkSid>("sink_sid", value)?;
+            crate::runtime::check::id::<super::DgSid>("sink_sid", value)?;
             request.form("SinkSid", value);
         }
 
@@ -303,7 +303,7 @@ impl crate::runtime::operation::Operation for DeleteSink {
         request.path("/v1/Sinks/");
         {
             let value = &self.sid;
-            crate::runtime::check::id::<super::SinkSid>("sid", value)?;
+            crate::runtime::check::id::<super::DgSid>("sid", value)?;
             request.path_param("sid", value)?;
         }
         ::std::result::Result::Ok(request)

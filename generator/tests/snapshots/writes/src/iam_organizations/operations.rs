@@ -208,7 +208,7 @@ impl crate::runtime::operation::Operation for CreateRoleAssignment {
         {
             let value = &self.organization_sid;
             crate::runtime::check::id::<
-                super::OrganizationSid,
+                super::OrSidUnanchoredLowercase,
             >("organization_sid", value)?;
             request.path_param("organization_sid", value)?;
         }
@@ -257,14 +257,16 @@ impl crate::runtime::operation::Operation for DeleteOrganizationUser {
         {
             let value = &self.organization_sid;
             crate::runtime::check::id::<
-                super::OrganizationSid,
+                super::OrSidUnanchoredLowercase,
             >("organization_sid", value)?;
             request.path_param("organization_sid", value)?;
         }
         request.path("/scim/Users/");
         {
             let value = &self.user_sid;
-            crate::runtime::check::id::<super::UserSid>("user_sid", value)?;
+            crate::runtime::check::id::<
+                super::UsSidUnanchoredLowercase,
+            >("user_sid", value)?;
             request.path_param("user_sid", value)?;
         }
         ::std::result::Result::Ok(request)
@@ -428,14 +430,16 @@ impl crate::runtime::operation::Operation for PatchOrganizationUser {
         {
             let value = &self.organization_sid;
             crate::runtime::check::id::<
-                super::OrganizationSid,
+                super::OrSidUnanchoredLowercase,
             >("organization_sid", value)?;
             request.path_param("organization_sid", value)?;
         }
         request.path("/scim/Users/");
         {
             let value = &self.user_sid;
-            crate::runtime::check::id::<super::UserSid>("user_sid", value)?;
+            crate::runtime::check::id::<
+                super::UsSidUnanchoredLowercase,
+            >("user_sid", value)?;
             request.path_param("user_sid", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.if_match {
@@ -498,14 +502,16 @@ impl crate::runtime::operation::Operation for UpdateOrganizationUser {
         {
             let value = &self.organization_sid;
             crate::runtime::check::id::<
-                super::OrganizationSid,
+                super::OrSidUnanchoredLowercase,
             >("organization_sid", value)?;
             request.path_param("organization_sid", value)?;
         }
         request.path("/scim/Users/");
         {
             let value = &self.user_sid;
-            crate::runtime::check::id::<super::UserSid>("user_sid", value)?;
+            crate::runtime::check::id::<
+                super::UsSidUnanchoredLowercase,
+            >("user_sid", value)?;
             request.path_param("user_sid", value)?;
         }
         if let ::std::option::Option::Some(value) = &self.if_match {

@@ -6,9 +6,8 @@
 /// Unique ID (sid) of the OAuth app.
 ///
 /// Shape: `OQ` followed by 32 letters or digits (`^OQ[a-zA-Z0-9]{32}$`), checked by
-/// [`AccountVendorOauthAppCreateUpdateResponseSid::parse`], `FromStr` and `TryFrom`; values decoded
-/// from responses are kept as sent (see
-/// [`AccountVendorOauthAppCreateUpdateResponseSid::is_valid`]).
+/// [`OqSidAlphanumeric::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as
+/// sent (see [`OqSidAlphanumeric::is_valid`]).
 ///
 /// Example: `OQ7cda1a615f05a95634e643aaaf7081d7`.
 #[derive(
@@ -22,10 +21,10 @@
     ::serde::Deserialize
 )]
 #[serde(transparent)]
-pub struct AccountVendorOauthAppCreateUpdateResponseSid(::std::string::String);
+pub struct OqSidAlphanumeric(::std::string::String);
 
-impl crate::Id for AccountVendorOauthAppCreateUpdateResponseSid {
-    const TYPE_NAME: &'static str = "AccountVendorOauthAppCreateUpdateResponseSid";
+impl crate::Id for OqSidAlphanumeric {
+    const TYPE_NAME: &'static str = "OqSidAlphanumeric";
     const PATTERN: &'static str = "^OQ[a-zA-Z0-9]{32}$";
     const EXPECTED: &'static str = "`OQ` followed by 32 letters or digits";
     fn matches(value: &str) -> bool {
@@ -39,4 +38,4 @@ impl crate::Id for AccountVendorOauthAppCreateUpdateResponseSid {
     }
 }
 
-crate::runtime::id_type!(AccountVendorOauthAppCreateUpdateResponseSid);
+crate::runtime::id_type!(OqSidAlphanumeric);

@@ -12,7 +12,7 @@ pub struct AccountVendorOauthAppCreateUpdateResponse {
     /// Unique ID (sid) of the OAuth app.
     ///
     /// Example: `OQ7cda1a615f05a95634e643aaaf7081d7`.
-    pub sid: ::std::option::Option<super::AccountVendorOauthAppCreateUpdateResponseSid>,
+    pub sid: ::std::option::Option<super::OqSidAlphanumeric>,
     /// The name of the OAuth app.
     ///
     /// Example: `My App`.

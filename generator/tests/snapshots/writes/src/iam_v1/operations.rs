@@ -99,9 +99,7 @@ impl crate::runtime::operation::Operation for UpdateOauthAppAccount {
         request.path("/v1/Account/OAuthApps/");
         {
             let value = &self.sid;
-            crate::runtime::check::id::<
-                super::AccountVendorOauthAppCreateUpdateResponseSid,
-            >("sid", value)?;
+            crate::runtime::check::id::<super::OqSidAlphanumeric>("sid", value)?;
             request.path_param("sid", value)?;
         }
         request.json("application/json", &self.body)?;

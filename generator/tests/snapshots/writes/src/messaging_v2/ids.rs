@@ -3,49 +3,12 @@
 //! ID types: checked against their pattern when built from your input, accepted as sent
 //! when decoded from a response.
 
-/// A 34 character string that uniquely identifies this Sender.
-///
-/// Shape: `XE` followed by 32 hexadecimal digits (`^XE[0-9a-fA-F]{32}$`), checked by
-/// [`ChannelsSenderResponseSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are
-/// kept as sent (see [`ChannelsSenderResponseSid::is_valid`]).
-///
-/// Example: `XEaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa`.
-#[derive(
-    Clone,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Hash,
-    ::serde::Serialize,
-    ::serde::Deserialize
-)]
-#[serde(transparent)]
-pub struct ChannelsSenderResponseSid(::std::string::String);
-
-impl crate::Id for ChannelsSenderResponseSid {
-    const TYPE_NAME: &'static str = "ChannelsSenderResponseSid";
-    const PATTERN: &'static str = "^XE[0-9a-fA-F]{32}$";
-    const EXPECTED: &'static str = "`XE` followed by 32 hexadecimal digits";
-    fn matches(value: &str) -> bool {
-        let bytes = value.as_bytes();
-        bytes.len() == 34 && bytes[0..2] == *b"XE"
-            && bytes[2..34].iter().all(u8::is_ascii_hexdigit)
-    }
-
-    fn from_string_unchecked(value: ::std::string::String) -> Self {
-        Self(value)
-    }
-}
-
-crate::runtime::id_type!(ChannelsSenderResponseSid);
-
 /// Message SID that identifies the conversation thread for the typing indicator. Must be a valid
 /// Twilio Message SID (SM*) or Media SID (MM*) from an existing WhatsApp conversation.
 ///
 /// Shape: one of `SM`, `MM` followed by 32 hexadecimal digits (`^(SM|MM)[0-9a-fA-F]{32}$`), checked
-/// by [`MessageId::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent
-/// (see [`MessageId::is_valid`]).
+/// by [`SmOrMmSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent
+/// (see [`SmOrMmSid::is_valid`]).
 ///
 /// Example: `SM1234567890abcdef1234567890abcdef`.
 #[derive(
@@ -59,10 +22,10 @@ crate::runtime::id_type!(ChannelsSenderResponseSid);
     ::serde::Deserialize
 )]
 #[serde(transparent)]
-pub struct MessageId(::std::string::String);
+pub struct SmOrMmSid(::std::string::String);
 
-impl crate::Id for MessageId {
-    const TYPE_NAME: &'static str = "MessageId";
+impl crate::Id for SmOrMmSid {
+    const TYPE_NAME: &'static str = "SmOrMmSid";
     const PATTERN: &'static str = "^(SM|MM)[0-9a-fA-F]{32}$";
     const EXPECTED: &'static str = "one of `SM`, `MM` followed by 32 hexadecimal digits";
     fn matches(value: &str) -> bool {
@@ -76,4 +39,41 @@ impl crate::Id for MessageId {
     }
 }
 
-crate::runtime::id_type!(MessageId);
+crate::runtime::id_type!(SmOrMmSid);
+
+/// A 34 character string that uniquely identifies this Sender.
+///
+/// Shape: `XE` followed by 32 hexadecimal digits (`^XE[0-9a-fA-F]{32}$`), checked by
+/// [`XeSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see
+/// [`XeSid::is_valid`]).
+///
+/// Example: `XEaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa`.
+#[derive(
+    Clone,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    ::serde::Serialize,
+    ::serde::Deserialize
+)]
+#[serde(transparent)]
+pub struct XeSid(::std::string::String);
+
+impl crate::Id for XeSid {
+    const TYPE_NAME: &'static str = "XeSid";
+    const PATTERN: &'static str = "^XE[0-9a-fA-F]{32}$";
+    const EXPECTED: &'static str = "`XE` followed by 32 hexadecimal digits";
+    fn matches(value: &str) -> bool {
+        let bytes = value.as_bytes();
+        bytes.len() == 34 && bytes[0..2] == *b"XE"
+            && bytes[2..34].iter().all(u8::is_ascii_hexdigit)
+    }
+
+    fn from_string_unchecked(value: ::std::string::String) -> Self {
+        Self(value)
+    }
+}
+
+crate::runtime::id_type!(XeSid);

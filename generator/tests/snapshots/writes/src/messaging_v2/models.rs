@@ -170,7 +170,7 @@ pub struct ChannelsSenderResponse {
     /// A 34 character string that uniquely identifies this Sender.
     ///
     /// Example: `XEaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa`.
-    pub sid: ::std::option::Option<super::ChannelsSenderResponseSid>,
+    pub sid: ::std::option::Option<super::XeSid>,
     /// The status of the sender.
     ///
     /// Example: `CREATING`.
@@ -351,7 +351,7 @@ pub struct WhatsappTypingIndicator {
     /// Twilio Message SID (SM*) or Media SID (MM*) from an existing WhatsApp conversation.
     ///
     /// Example: `SM1234567890abcdef1234567890abcdef`.
-    pub message_id: super::MessageId,
+    pub message_id: super::SmOrMmSid,
 }
 
 impl ::serde::Serialize for WhatsappTypingIndicator {

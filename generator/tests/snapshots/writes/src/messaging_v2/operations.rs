@@ -154,7 +154,7 @@ impl crate::runtime::operation::Operation for CreateTypingIndicator {
         request.form("channel", self.channel.as_str());
         {
             let value = &self.message_id;
-            crate::runtime::check::id::<super::MessageId>("message_id", value)?;
+            crate::runtime::check::id::<super::SmOrMmSid>("message_id", value)?;
             request.form("messageId", value);
         }
         ::std::result::Result::Ok(request)

@@ -6,8 +6,8 @@
 /// The SID of the participant's call.
 ///
 /// Shape: `CA` followed by 32 hexadecimal digits (`^CA[0-9a-fA-F]{32}$`), checked by
-/// [`CallSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see
-/// [`CallSid::is_valid`]).
+/// [`CaSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see
+/// [`CaSid::is_valid`]).
 #[derive(
     Clone,
     PartialEq,
@@ -19,10 +19,10 @@
     ::serde::Deserialize
 )]
 #[serde(transparent)]
-pub struct CallSid(::std::string::String);
+pub struct CaSid(::std::string::String);
 
-impl crate::Id for CallSid {
-    const TYPE_NAME: &'static str = "CallSid";
+impl crate::Id for CaSid {
+    const TYPE_NAME: &'static str = "CaSid";
     const PATTERN: &'static str = "^CA[0-9a-fA-F]{32}$";
     const EXPECTED: &'static str = "`CA` followed by 32 hexadecimal digits";
     fn matches(value: &str) -> bool {
@@ -36,13 +36,13 @@ impl crate::Id for CallSid {
     }
 }
 
-crate::runtime::id_type!(CallSid);
+crate::runtime::id_type!(CaSid);
 
 /// The SID of the conference the participant is in.
 ///
 /// Shape: `CF` followed by 32 hexadecimal digits (`^CF[0-9a-fA-F]{32}$`), checked by
-/// [`ConferenceSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as
-/// sent (see [`ConferenceSid::is_valid`]).
+/// [`CfSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see
+/// [`CfSid::is_valid`]).
 #[derive(
     Clone,
     PartialEq,
@@ -54,10 +54,10 @@ crate::runtime::id_type!(CallSid);
     ::serde::Deserialize
 )]
 #[serde(transparent)]
-pub struct ConferenceSid(::std::string::String);
+pub struct CfSid(::std::string::String);
 
-impl crate::Id for ConferenceSid {
-    const TYPE_NAME: &'static str = "ConferenceSid";
+impl crate::Id for CfSid {
+    const TYPE_NAME: &'static str = "CfSid";
     const PATTERN: &'static str = "^CF[0-9a-fA-F]{32}$";
     const EXPECTED: &'static str = "`CF` followed by 32 hexadecimal digits";
     fn matches(value: &str) -> bool {
@@ -71,13 +71,13 @@ impl crate::Id for ConferenceSid {
     }
 }
 
-crate::runtime::id_type!(ConferenceSid);
+crate::runtime::id_type!(CfSid);
 
 /// The unique string that identifies the Recording resource.
 ///
 /// Shape: `RE` followed by 32 hexadecimal digits (`^RE[0-9a-fA-F]{32}$`), checked by
-/// [`RecordingSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent
-/// (see [`RecordingSid::is_valid`]).
+/// [`ReSid::parse`], `FromStr` and `TryFrom`; values decoded from responses are kept as sent (see
+/// [`ReSid::is_valid`]).
 #[derive(
     Clone,
     PartialEq,
@@ -89,10 +89,10 @@ crate::runtime::id_type!(ConferenceSid);
     ::serde::Deserialize
 )]
 #[serde(transparent)]
-pub struct RecordingSid(::std::string::String);
+pub struct ReSid(::std::string::String);
 
-impl crate::Id for RecordingSid {
-    const TYPE_NAME: &'static str = "RecordingSid";
+impl crate::Id for ReSid {
+    const TYPE_NAME: &'static str = "ReSid";
     const PATTERN: &'static str = "^RE[0-9a-fA-F]{32}$";
     const EXPECTED: &'static str = "`RE` followed by 32 hexadecimal digits";
     fn matches(value: &str) -> bool {
@@ -106,4 +106,4 @@ impl crate::Id for RecordingSid {
     }
 }
 
-crate::runtime::id_type!(RecordingSid);
+crate::runtime::id_type!(ReSid);

@@ -6,9 +6,9 @@
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ConferenceParticipant {
     /// The SID of the participant's call.
-    pub call_sid: ::std::option::Option<super::CallSid>,
+    pub call_sid: ::std::option::Option<super::CaSid>,
     /// The SID of the conference the participant is in.
-    pub conference_sid: ::std::option::Option<super::ConferenceSid>,
+    pub conference_sid: ::std::option::Option<super::CfSid>,
     /// The user-specified label of this participant.
     pub label: ::std::option::Option<::std::string::String>,
     /// Whether the participant is muted.
@@ -86,9 +86,9 @@ impl crate::runtime::object::FromObject for ConferenceParticipant {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ConferenceRecording {
     /// The unique string that identifies the Recording resource.
-    pub sid: ::std::option::Option<super::RecordingSid>,
+    pub sid: ::std::option::Option<super::ReSid>,
     /// The SID of the conference being recorded.
-    pub conference_sid: ::std::option::Option<super::ConferenceSid>,
+    pub conference_sid: ::std::option::Option<super::CfSid>,
     /// The status of the recording.
     pub status: ::std::option::Option<::std::string::String>,
     /// The number of channels in the recording.
@@ -154,7 +154,7 @@ impl crate::runtime::object::FromObject for ConferenceRecording {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ConferenceRecordingStatus {
     /// The SID of the recording already in progress.
-    pub recording_sid: ::std::option::Option<super::RecordingSid>,
+    pub recording_sid: ::std::option::Option<super::ReSid>,
     /// Always `true`; the conference was already being recorded.
     pub already_recording: ::std::option::Option<bool>,
 }

@@ -167,7 +167,7 @@ impl crate::runtime::operation::Operation for CreateConferenceRecording {
         request.path("/v1/Conferences/");
         {
             let value = &self.conference_sid;
-            crate::runtime::check::id::<super::ConferenceSid>("conference_sid", value)?;
+            crate::runtime::check::id::<super::CfSid>("conference_sid", value)?;
             request.path_param("conference_sid", value)?;
         }
         request.path("/Recordings");
@@ -364,7 +364,7 @@ impl crate::runtime::operation::Operation for CreateParticipant {
         request.path("/v1/Conferences/");
         {
             let value = &self.conference_sid;
-            crate::runtime::check::id::<super::ConferenceSid>("conference_sid", value)?;
+            crate::runtime::check::id::<super::CfSid>("conference_sid", value)?;
             request.path_param("conference_sid", value)?;
         }
         request.path("/Participants");
@@ -467,13 +467,13 @@ impl crate::runtime::operation::Operation for UpdateParticipant {
         request.path("/v1/Conferences/");
         {
             let value = &self.conference_sid;
-            crate::runtime::check::id::<super::ConferenceSid>("conference_sid", value)?;
+            crate::runtime::check::id::<super::CfSid>("conference_sid", value)?;
             request.path_param("conference_sid", value)?;
         }
         request.path("/Participants/");
         {
             let value = &self.call_sid;
-            crate::runtime::check::id::<super::CallSid>("call_sid", value)?;
+            crate::runtime::check::id::<super::CaSid>("call_sid", value)?;
             request.path_param("call_sid", value)?;
         }
         request.form_body();
