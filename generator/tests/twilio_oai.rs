@@ -22,12 +22,13 @@ fn every_twilio_api_description_generates() {
         Ok(output) => output,
         Err(error) => panic!("{error}"),
     };
+    // A file whose paths are all empty stubs has no operation, so nothing in it is reached and
+    // it makes no module (iam_scim and verify_v3, placeholders of unreleased APIs).
     for file in &files {
         let module = file.strip_prefix("twilio_").unwrap_or(file);
-        assert!(
-            output.files.contains_key(&format!("src/{module}/mod.rs")),
-            "{file}.yaml has no module `{module}`"
-        );
+        let generated = output.files.contains_key(&format!("src/{module}/mod.rs"));
+        let stub = ["iam_scim", "verify_v3"].contains(&module);
+        assert_eq!(generated, !stub, "{file}.yaml: module `{module}`");
     }
     let lines: usize = output
         .files

@@ -147,7 +147,11 @@ fn an_added_optional_field_and_enum_value_are_compatible() {
             "    events.v1.sink:\n      type: object\n      properties:\n        region:\n          type: string\n          nullable: true\n          description: Where the sink is.\n",
             1,
         )
-        .replacen("      - completed\n", "      - completed\n      - paused\n", 1);
+        .replacen(
+            "    sink_enum_status:\n      type: string\n      enum:\n",
+            "    sink_enum_status:\n      type: string\n      enum:\n      - paused\n",
+            1,
+        );
     assert_ne!(edited, text, "the edits apply");
     let dir = tempfile::tempdir().unwrap();
     let new = dir.path().join("twilio_events_v1@2.4.1.yaml");
@@ -163,13 +167,13 @@ fn an_added_optional_field_and_enum_value_are_compatible() {
         [
             (
                 Severity::Compatible,
-                "events_v1::ReplayStatus::Paused".to_owned(),
-                "enum value `paused` added"
+                "events_v1::Sink::region".to_owned(),
+                "optional field `region` added"
             ),
             (
                 Severity::Compatible,
-                "events_v1::Sink::region".to_owned(),
-                "optional field `region` added"
+                "events_v1::SinkStatus::Paused".to_owned(),
+                "enum value `paused` added"
             ),
         ],
         "{:#?}",

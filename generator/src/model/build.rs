@@ -9,6 +9,7 @@ use serde_json::Value;
 
 use super::draft::{Builder, IdKey, SHARED_MODULE, text};
 use super::features::{self, CRATE_FEATURES, Feature};
+use super::reach;
 use super::{
     CrateConfigModel, Model, Module, Outcome, Page, Pagination, TypeDef, TypeId, TypeKind,
 };
@@ -90,7 +91,9 @@ pub fn build(specs: &Specs) -> Result<Model, Error> {
             }
         }
     }
-    let chosen = builder.name_types(&reserved);
+    // What no operation reaches is not generated, and takes no name a generated type wants.
+    let reached = reach::reached(apis.values(), |id| builder.drafts[id.0].kind.as_ref());
+    let chosen = builder.name_types(&reserved, &reached);
     let warnings = std::mem::take(&mut builder.warnings);
     builder.box_recursive_fields();
 
@@ -153,11 +156,17 @@ pub fn build(specs: &Specs) -> Result<Model, Error> {
             root_ids: Vec::new(),
         });
     }
+    // Types no operation reaches stay in the arena (ids are indices) but in no module.
     for (index, def) in types.iter().enumerate() {
+        if !reached.contains(&TypeId(index)) {
+            continue;
+        }
         if let Some(module) = modules.iter_mut().find(|m| m.name == def.module) {
             module.types.push(TypeId(index));
         }
     }
+    // A file of components nothing reaches (or a `common` of them) makes no module.
+    modules.retain(|m| !m.types.is_empty() || m.api.is_some());
     for module in &mut modules {
         module
             .types

@@ -12,6 +12,7 @@ mod names_pass;
 mod operation;
 mod operation_id;
 mod pagination;
+mod reach;
 mod responses;
 mod rust_text;
 mod schema;

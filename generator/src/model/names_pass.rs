@@ -30,7 +30,13 @@ const GENERIC: &[&str] = &["Sid", "Id", "Key", "Value", "Name"];
 
 impl Builder<'_> {
     /// Chooses every type's final name; `reserved` lists names already used per module.
-    pub fn name_types(&mut self, reserved: &BTreeMap<String, BTreeSet<String>>) -> Vec<String> {
+    /// Types outside `reached` are never generated: they get their first candidate without
+    /// taking it from a generated type.
+    pub fn name_types(
+        &mut self,
+        reserved: &BTreeMap<String, BTreeSet<String>>,
+        reached: &BTreeSet<TypeId>,
+    ) -> Vec<String> {
         let mut order: Vec<TypeId> = (0..self.drafts.len()).map(TypeId).collect();
         let kinds: Vec<Option<KindName>> = order.iter().map(|&id| self.id_kind(id)).collect();
         // Within a module: components, then ID types named by their kind, then the other
@@ -66,6 +72,10 @@ impl Builder<'_> {
                     candidates
                 }
             };
+            if !reached.contains(&id) {
+                chosen[id.0] = candidates.first().cloned().unwrap_or_else(|| "Type".into());
+                continue;
+            }
             let used = taken.entry(self.drafts[id.0].module.clone()).or_default();
             let name = candidates
                 .iter()

@@ -25,7 +25,7 @@
 //!
 //! | module | API | operations |
 //! |---|---|---|
-//! | [`patterns_v1`] | Patterns | `fetch_account` |
+//! | [`patterns_v1`] | Patterns | `fetch_account`, `fetch_patterns` |
 //!
 //! ## Features
 //!

@@ -45,3 +45,589 @@ impl crate::runtime::object::FromObject for Account {
         ::std::result::Result::Ok(Self { sid })
     }
 }
+
+/// One value of each ID pattern.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct PatternSet {
+    /// Anchored at the start only: the value starts with the match.
+    pub start_only: ::std::option::Option<super::StartOnly>,
+    /// Anchored at the end only.
+    pub end_only: ::std::option::Option<super::EndOnly>,
+    /// Unanchored alternation of texts of unequal length.
+    pub contains: ::std::option::Option<super::Contains>,
+    /// A repeated fixed-width group, unanchored.
+    pub repeated_group_unanchored: ::std::option::Option<super::RepeatedGroupUnanchored>,
+    /// An optional group.
+    pub optional_group: ::std::option::Option<super::OptionalGroup>,
+    /// A variable-length class before more pieces.
+    pub variable_middle: ::std::option::Option<super::VariableMiddle>,
+    /// A variable number of any characters before more pieces.
+    pub chars_middle: ::std::option::Option<super::CharsMiddle>,
+    /// Any characters between two letters, anywhere.
+    pub dot_unanchored: ::std::option::Option<super::DotUnanchored>,
+    /// A negated class.
+    pub not_comma: ::std::option::Option<super::NotComma>,
+    /// ECMA's digit, space and word classes.
+    pub perl_classes: ::std::option::Option<super::PerlClasses>,
+    /// Literal text that is not ASCII.
+    pub non_ascii_literal: ::std::option::Option<super::NonAsciiLiteral>,
+    /// Three variable-length pieces (the most that is checked).
+    pub three_variable: ::std::option::Option<super::ThreeVariable>,
+    /// The empty pattern: every value contains a match.
+    pub empty: ::std::option::Option<super::Empty>,
+    /// Only the empty string.
+    pub empty_anchored: ::std::option::Option<super::EmptyAnchored>,
+    /// Unanchored, with minLength and maxLength.
+    pub length_bounded: ::std::option::Option<super::LengthBounded>,
+    /// Alternatives where one is a prefix of another.
+    pub long_one_of_unanchored: ::std::option::Option<super::LongOneOfUnanchored>,
+    /// Look-ahead: left unchecked.
+    pub unchecked_lookahead: ::std::option::Option<super::UncheckedLookahead>,
+    /// A back-reference: left unchecked.
+    pub unchecked_backreference: ::std::option::Option<super::UncheckedBackreference>,
+    /// A word boundary: left unchecked.
+    pub unchecked_word_boundary: ::std::option::Option<super::UncheckedWordBoundary>,
+    /// Alternation of non-literal branches: left unchecked.
+    pub unchecked_alternation: ::std::option::Option<super::UncheckedAlternation>,
+    /// Four variable-length pieces: left unchecked, but maxLength is checked.
+    pub unchecked_four_variable: ::std::option::Option<super::UncheckedFourVariable>,
+    /// From the Twilio sample specs.
+    pub ac_sid_unanchored: ::std::option::Option<super::AcSidUnanchored>,
+    /// From the Twilio sample specs.
+    pub dn_sid_unanchored: ::std::option::Option<super::DnSidUnanchored>,
+    /// From the Twilio sample specs.
+    pub ix_sid_unanchored: ::std::option::Option<super::IxSidUnanchored>,
+    /// From the Twilio sample specs.
+    pub iy_sid_unanchored: ::std::option::Option<super::IySidUnanchored>,
+    /// From the Twilio sample specs.
+    pub nf_sid_unanchored: ::std::option::Option<super::NfSidUnanchored>,
+    /// From the Twilio sample specs.
+    pub or_sid_unanchored: ::std::option::Option<super::OrSidUnanchored>,
+    /// From the Twilio sample specs.
+    pub us_sid_unanchored: ::std::option::Option<super::UsSidUnanchored>,
+    /// From the Twilio sample specs.
+    pub wx_sid_unanchored: ::std::option::Option<super::WxSidUnanchored>,
+    /// From the Twilio sample specs.
+    pub sms_or_mms_sid: ::std::option::Option<super::SmsOrMmsSid>,
+    /// From the Twilio sample specs.
+    pub opt_out_keyword: ::std::option::Option<super::OptOutKeyword>,
+    /// From the Twilio sample specs.
+    pub ac_sid_spelled_af: ::std::option::Option<super::AcSidSpelledAf>,
+    /// From the Twilio sample specs.
+    pub ac_sid: ::std::option::Option<super::AcSid>,
+    /// From the Twilio sample specs.
+    pub ad_sid: ::std::option::Option<super::AdSid>,
+    /// From the Twilio sample specs.
+    pub ak_sid: ::std::option::Option<super::AkSid>,
+    /// From the Twilio sample specs.
+    pub ap_sid: ::std::option::Option<super::ApSid>,
+    /// From the Twilio sample specs.
+    pub bh_sid: ::std::option::Option<super::BhSid>,
+    /// From the Twilio sample specs.
+    pub bi_sid: ::std::option::Option<super::BiSid>,
+    /// From the Twilio sample specs.
+    pub bn_sid_lowercase: ::std::option::Option<super::BnSidLowercase>,
+    /// From the Twilio sample specs.
+    pub bs_sid: ::std::option::Option<super::BsSid>,
+    /// From the Twilio sample specs.
+    pub bu_sid: ::std::option::Option<super::BuSid>,
+    /// From the Twilio sample specs.
+    pub bundle_sid_list: ::std::option::Option<super::BundleSidList>,
+    /// From the Twilio sample specs.
+    pub bv_sid: ::std::option::Option<super::BvSid>,
+    /// From the Twilio sample specs.
+    pub ch_sid: ::std::option::Option<super::ChSid>,
+    /// From the Twilio sample specs.
+    pub cm_sid: ::std::option::Option<super::CmSid>,
+    /// From the Twilio sample specs.
+    pub cr_sid: ::std::option::Option<super::CrSid>,
+    /// From the Twilio sample specs.
+    pub cw_sid: ::std::option::Option<super::CwSid>,
+    /// From the Twilio sample specs.
+    pub df_sid: ::std::option::Option<super::DfSid>,
+    /// From the Twilio sample specs.
+    pub dg_sid: ::std::option::Option<super::DgSid>,
+    /// From the Twilio sample specs.
+    pub dn_sid: ::std::option::Option<super::DnSid>,
+    /// From the Twilio sample specs.
+    pub ec_sid: ::std::option::Option<super::EcSid>,
+    /// From the Twilio sample specs.
+    pub el_sid: ::std::option::Option<super::ElSid>,
+    /// From the Twilio sample specs.
+    pub fw_sid: ::std::option::Option<super::FwSid>,
+    /// From the Twilio sample specs.
+    pub hr_sid: ::std::option::Option<super::HrSid>,
+    /// From the Twilio sample specs.
+    pub id_sid: ::std::option::Option<super::IdSid>,
+    /// From the Twilio sample specs.
+    pub im_sid: ::std::option::Option<super::ImSid>,
+    /// From the Twilio sample specs.
+    pub in_sid: ::std::option::Option<super::InSid>,
+    /// From the Twilio sample specs.
+    pub is_sid: ::std::option::Option<super::IsSid>,
+    /// From the Twilio sample specs.
+    pub it_sid: ::std::option::Option<super::ItSid>,
+    /// From the Twilio sample specs.
+    pub ix_sid: ::std::option::Option<super::IxSid>,
+    /// From the Twilio sample specs.
+    pub iz_sid: ::std::option::Option<super::IzSid>,
+    /// From the Twilio sample specs.
+    pub kw_sid: ::std::option::Option<super::KwSid>,
+    /// From the Twilio sample specs.
+    pub mb_sid: ::std::option::Option<super::MbSid>,
+    /// From the Twilio sample specs.
+    pub me_sid: ::std::option::Option<super::MeSid>,
+    /// From the Twilio sample specs.
+    pub mg_sid: ::std::option::Option<super::MgSid>,
+    /// From the Twilio sample specs.
+    pub nf_sid: ::std::option::Option<super::NfSid>,
+    /// From the Twilio sample specs.
+    pub oo_sid: ::std::option::Option<super::OoSid>,
+    /// From the Twilio sample specs.
+    pub oq_sid: ::std::option::Option<super::OqSid>,
+    /// From the Twilio sample specs.
+    pub oq_sid_alphanumeric: ::std::option::Option<super::OqSidAlphanumeric>,
+    /// From the Twilio sample specs.
+    pub oy_sid: ::std::option::Option<super::OySid>,
+    /// From the Twilio sample specs.
+    pub pn_sid: ::std::option::Option<super::PnSid>,
+    /// From the Twilio sample specs.
+    pub pu_sid: ::std::option::Option<super::PuSid>,
+    /// From the Twilio sample specs.
+    pub px_sid: ::std::option::Option<super::PxSid>,
+    /// From the Twilio sample specs.
+    pub rd_sid: ::std::option::Option<super::RdSid>,
+    /// From the Twilio sample specs.
+    pub rl_sid: ::std::option::Option<super::RlSid>,
+    /// From the Twilio sample specs.
+    pub rn_sid: ::std::option::Option<super::RnSid>,
+    /// From the Twilio sample specs.
+    pub sk_sid: ::std::option::Option<super::SkSid>,
+    /// From the Twilio sample specs.
+    pub su_sid: ::std::option::Option<super::SuSid>,
+    /// From the Twilio sample specs.
+    pub us_sid_spelled_af: ::std::option::Option<super::UsSidSpelledAf>,
+    /// From the Twilio sample specs.
+    pub us_sid: ::std::option::Option<super::UsSid>,
+    /// From the Twilio sample specs.
+    pub wf_sid: ::std::option::Option<super::WfSid>,
+    /// From the Twilio sample specs.
+    pub wh_sid: ::std::option::Option<super::WhSid>,
+    /// From the Twilio sample specs.
+    pub xe_sid: ::std::option::Option<super::XeSid>,
+    /// From the Twilio sample specs.
+    pub lowercase_ulid: ::std::option::Option<super::LowercaseUlid>,
+    /// From the Twilio sample specs.
+    pub uppercase_alphanumeric: ::std::option::Option<super::UppercaseAlphanumeric>,
+    /// From the Twilio sample specs.
+    pub uppercase_alphanumeric6: ::std::option::Option<super::UppercaseAlphanumeric6>,
+    /// From the Twilio sample specs.
+    pub any_sid: ::std::option::Option<super::AnySid>,
+    /// From the Twilio sample specs.
+    pub any_sid_any_case_prefix: ::std::option::Option<super::AnySidAnyCasePrefix>,
+    /// From the Twilio sample specs.
+    pub knowledge_id: ::std::option::Option<super::KnowledgeId>,
+    /// From the Twilio sample specs.
+    pub policy_id: ::std::option::Option<super::PolicyId>,
+}
+
+impl ::serde::Serialize for PatternSet {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut object = crate::runtime::object::Writer::new(serializer)?;
+        object.optional("StartOnly", &self.start_only)?;
+        object.optional("EndOnly", &self.end_only)?;
+        object.optional("Contains", &self.contains)?;
+        object.optional("RepeatedGroupUnanchored", &self.repeated_group_unanchored)?;
+        object.optional("OptionalGroup", &self.optional_group)?;
+        object.optional("VariableMiddle", &self.variable_middle)?;
+        object.optional("CharsMiddle", &self.chars_middle)?;
+        object.optional("DotUnanchored", &self.dot_unanchored)?;
+        object.optional("NotComma", &self.not_comma)?;
+        object.optional("PerlClasses", &self.perl_classes)?;
+        object.optional("NonAsciiLiteral", &self.non_ascii_literal)?;
+        object.optional("ThreeVariable", &self.three_variable)?;
+        object.optional("Empty", &self.empty)?;
+        object.optional("EmptyAnchored", &self.empty_anchored)?;
+        object.optional("LengthBounded", &self.length_bounded)?;
+        object.optional("LongOneOfUnanchored", &self.long_one_of_unanchored)?;
+        object.optional("UncheckedLookahead", &self.unchecked_lookahead)?;
+        object.optional("UncheckedBackreference", &self.unchecked_backreference)?;
+        object.optional("UncheckedWordBoundary", &self.unchecked_word_boundary)?;
+        object.optional("UncheckedAlternation", &self.unchecked_alternation)?;
+        object.optional("UncheckedFourVariable", &self.unchecked_four_variable)?;
+        object.optional("AcSidUnanchored", &self.ac_sid_unanchored)?;
+        object.optional("DnSidUnanchored", &self.dn_sid_unanchored)?;
+        object.optional("IxSidUnanchored", &self.ix_sid_unanchored)?;
+        object.optional("IySidUnanchored", &self.iy_sid_unanchored)?;
+        object.optional("NfSidUnanchored", &self.nf_sid_unanchored)?;
+        object.optional("OrSidUnanchored", &self.or_sid_unanchored)?;
+        object.optional("UsSidUnanchored", &self.us_sid_unanchored)?;
+        object.optional("WxSidUnanchored", &self.wx_sid_unanchored)?;
+        object.optional("SmsOrMmsSid", &self.sms_or_mms_sid)?;
+        object.optional("OptOutKeyword", &self.opt_out_keyword)?;
+        object.optional("AcSidSpelledAf", &self.ac_sid_spelled_af)?;
+        object.optional("AcSid", &self.ac_sid)?;
+        object.optional("AdSid", &self.ad_sid)?;
+        object.optional("AkSid", &self.ak_sid)?;
+        object.optional("ApSid", &self.ap_sid)?;
+        object.optional("BhSid", &self.bh_sid)?;
+        object.optional("BiSid", &self.bi_sid)?;
+        object.optional("BnSidLowercase", &self.bn_sid_lowercase)?;
+        object.optional("BsSid", &self.bs_sid)?;
+        object.optional("BuSid", &self.bu_sid)?;
+        object.optional("BundleSidList", &self.bundle_sid_list)?;
+        object.optional("BvSid", &self.bv_sid)?;
+        object.optional("ChSid", &self.ch_sid)?;
+        object.optional("CmSid", &self.cm_sid)?;
+        object.optional("CrSid", &self.cr_sid)?;
+        object.optional("CwSid", &self.cw_sid)?;
+        object.optional("DfSid", &self.df_sid)?;
+        object.optional("DgSid", &self.dg_sid)?;
+        object.optional("DnSid", &self.dn_sid)?;
+        object.optional("EcSid", &self.ec_sid)?;
+        object.optional("ElSid", &self.el_sid)?;
+        object.optional("FwSid", &self.fw_sid)?;
+        object.optional("HrSid", &self.hr_sid)?;
+        object.optional("IdSid", &self.id_sid)?;
+        object.optional("ImSid", &self.im_sid)?;
+        object.optional("InSid", &self.in_sid)?;
+        object.optional("IsSid", &self.is_sid)?;
+        object.optional("ItSid", &self.it_sid)?;
+        object.optional("IxSid", &self.ix_sid)?;
+        object.optional("IzSid", &self.iz_sid)?;
+        object.optional("KwSid", &self.kw_sid)?;
+        object.optional("MbSid", &self.mb_sid)?;
+        object.optional("MeSid", &self.me_sid)?;
+        object.optional("MgSid", &self.mg_sid)?;
+        object.optional("NfSid", &self.nf_sid)?;
+        object.optional("OoSid", &self.oo_sid)?;
+        object.optional("OqSid", &self.oq_sid)?;
+        object.optional("OqSidAlphanumeric", &self.oq_sid_alphanumeric)?;
+        object.optional("OySid", &self.oy_sid)?;
+        object.optional("PnSid", &self.pn_sid)?;
+        object.optional("PuSid", &self.pu_sid)?;
+        object.optional("PxSid", &self.px_sid)?;
+        object.optional("RdSid", &self.rd_sid)?;
+        object.optional("RlSid", &self.rl_sid)?;
+        object.optional("RnSid", &self.rn_sid)?;
+        object.optional("SkSid", &self.sk_sid)?;
+        object.optional("SuSid", &self.su_sid)?;
+        object.optional("UsSidSpelledAf", &self.us_sid_spelled_af)?;
+        object.optional("UsSid", &self.us_sid)?;
+        object.optional("WfSid", &self.wf_sid)?;
+        object.optional("WhSid", &self.wh_sid)?;
+        object.optional("XeSid", &self.xe_sid)?;
+        object.optional("LowercaseUlid", &self.lowercase_ulid)?;
+        object.optional("UppercaseAlphanumeric", &self.uppercase_alphanumeric)?;
+        object.optional("UppercaseAlphanumeric6", &self.uppercase_alphanumeric6)?;
+        object.optional("AnySid", &self.any_sid)?;
+        object.optional("AnySidAnyCasePrefix", &self.any_sid_any_case_prefix)?;
+        object.optional("KnowledgeId", &self.knowledge_id)?;
+        object.optional("PolicyId", &self.policy_id)?;
+        object.end()
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for PatternSet {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        crate::runtime::object::deserialize(deserializer)
+    }
+}
+
+impl crate::runtime::object::FromObject for PatternSet {
+    const NAME: &'static str = "PatternSet";
+    fn from_object<'de, A: ::serde::de::MapAccess<'de>>(
+        mut object: A,
+    ) -> ::std::result::Result<Self, A::Error> {
+        let mut start_only = ::std::option::Option::None;
+        let mut end_only = ::std::option::Option::None;
+        let mut contains = ::std::option::Option::None;
+        let mut repeated_group_unanchored = ::std::option::Option::None;
+        let mut optional_group = ::std::option::Option::None;
+        let mut variable_middle = ::std::option::Option::None;
+        let mut chars_middle = ::std::option::Option::None;
+        let mut dot_unanchored = ::std::option::Option::None;
+        let mut not_comma = ::std::option::Option::None;
+        let mut perl_classes = ::std::option::Option::None;
+        let mut non_ascii_literal = ::std::option::Option::None;
+        let mut three_variable = ::std::option::Option::None;
+        let mut empty = ::std::option::Option::None;
+        let mut empty_anchored = ::std::option::Option::None;
+        let mut length_bounded = ::std::option::Option::None;
+        let mut long_one_of_unanchored = ::std::option::Option::None;
+        let mut unchecked_lookahead = ::std::option::Option::None;
+        let mut unchecked_backreference = ::std::option::Option::None;
+        let mut unchecked_word_boundary = ::std::option::Option::None;
+        let mut unchecked_alternation = ::std::option::Option::None;
+        let mut unchecked_four_variable = ::std::option::Option::None;
+        let mut ac_sid_unanchored = ::std::option::Option::None;
+        let mut dn_sid_unanchored = ::std::option::Option::None;
+        let mut ix_sid_unanchored = ::std::option::Option::None;
+        let mut iy_sid_unanchored = ::std::option::Option::None;
+        let mut nf_sid_unanchored = ::std::option::Option::None;
+        let mut or_sid_unanchored = ::std::option::Option::None;
+        let mut us_sid_unanchored = ::std::option::Option::None;
+        let mut wx_sid_unanchored = ::std::option::Option::None;
+        let mut sms_or_mms_sid = ::std::option::Option::None;
+        let mut opt_out_keyword = ::std::option::Option::None;
+        let mut ac_sid_spelled_af = ::std::option::Option::None;
+        let mut ac_sid = ::std::option::Option::None;
+        let mut ad_sid = ::std::option::Option::None;
+        let mut ak_sid = ::std::option::Option::None;
+        let mut ap_sid = ::std::option::Option::None;
+        let mut bh_sid = ::std::option::Option::None;
+        let mut bi_sid = ::std::option::Option::None;
+        let mut bn_sid_lowercase = ::std::option::Option::None;
+        let mut bs_sid = ::std::option::Option::None;
+        let mut bu_sid = ::std::option::Option::None;
+        let mut bundle_sid_list = ::std::option::Option::None;
+        let mut bv_sid = ::std::option::Option::None;
+        let mut ch_sid = ::std::option::Option::None;
+        let mut cm_sid = ::std::option::Option::None;
+        let mut cr_sid = ::std::option::Option::None;
+        let mut cw_sid = ::std::option::Option::None;
+        let mut df_sid = ::std::option::Option::None;
+        let mut dg_sid = ::std::option::Option::None;
+        let mut dn_sid = ::std::option::Option::None;
+        let mut ec_sid = ::std::option::Option::None;
+        let mut el_sid = ::std::option::Option::None;
+        let mut fw_sid = ::std::option::Option::None;
+        let mut hr_sid = ::std::option::Option::None;
+        let mut id_sid = ::std::option::Option::None;
+        let mut im_sid = ::std::option::Option::None;
+        let mut in_sid = ::std::option::Option::None;
+        let mut is_sid = ::std::option::Option::None;
+        let mut it_sid = ::std::option::Option::None;
+        let mut ix_sid = ::std::option::Option::None;
+        let mut iz_sid = ::std::option::Option::None;
+        let mut kw_sid = ::std::option::Option::None;
+        let mut mb_sid = ::std::option::Option::None;
+        let mut me_sid = ::std::option::Option::None;
+        let mut mg_sid = ::std::option::Option::None;
+        let mut nf_sid = ::std::option::Option::None;
+        let mut oo_sid = ::std::option::Option::None;
+        let mut oq_sid = ::std::option::Option::None;
+        let mut oq_sid_alphanumeric = ::std::option::Option::None;
+        let mut oy_sid = ::std::option::Option::None;
+        let mut pn_sid = ::std::option::Option::None;
+        let mut pu_sid = ::std::option::Option::None;
+        let mut px_sid = ::std::option::Option::None;
+        let mut rd_sid = ::std::option::Option::None;
+        let mut rl_sid = ::std::option::Option::None;
+        let mut rn_sid = ::std::option::Option::None;
+        let mut sk_sid = ::std::option::Option::None;
+        let mut su_sid = ::std::option::Option::None;
+        let mut us_sid_spelled_af = ::std::option::Option::None;
+        let mut us_sid = ::std::option::Option::None;
+        let mut wf_sid = ::std::option::Option::None;
+        let mut wh_sid = ::std::option::Option::None;
+        let mut xe_sid = ::std::option::Option::None;
+        let mut lowercase_ulid = ::std::option::Option::None;
+        let mut uppercase_alphanumeric = ::std::option::Option::None;
+        let mut uppercase_alphanumeric6 = ::std::option::Option::None;
+        let mut any_sid = ::std::option::Option::None;
+        let mut any_sid_any_case_prefix = ::std::option::Option::None;
+        let mut knowledge_id = ::std::option::Option::None;
+        let mut policy_id = ::std::option::Option::None;
+        while let ::std::option::Option::Some(key) = crate::runtime::object::next_key(
+            &mut object,
+        )? {
+            match &*key {
+                "StartOnly" => start_only = object.next_value()?,
+                "EndOnly" => end_only = object.next_value()?,
+                "Contains" => contains = object.next_value()?,
+                "RepeatedGroupUnanchored" => {
+                    repeated_group_unanchored = object.next_value()?;
+                }
+                "OptionalGroup" => optional_group = object.next_value()?,
+                "VariableMiddle" => variable_middle = object.next_value()?,
+                "CharsMiddle" => chars_middle = object.next_value()?,
+                "DotUnanchored" => dot_unanchored = object.next_value()?,
+                "NotComma" => not_comma = object.next_value()?,
+                "PerlClasses" => perl_classes = object.next_value()?,
+                "NonAsciiLiteral" => non_ascii_literal = object.next_value()?,
+                "ThreeVariable" => three_variable = object.next_value()?,
+                "Empty" => empty = object.next_value()?,
+                "EmptyAnchored" => empty_anchored = object.next_value()?,
+                "LengthBounded" => length_bounded = object.next_value()?,
+                "LongOneOfUnanchored" => long_one_of_unanchored = object.next_value()?,
+                "UncheckedLookahead" => unchecked_lookahead = object.next_value()?,
+                "UncheckedBackreference" => {
+                    unchecked_backreference = object.next_value()?;
+                }
+                "UncheckedWordBoundary" => unchecked_word_boundary = object.next_value()?,
+                "UncheckedAlternation" => unchecked_alternation = object.next_value()?,
+                "UncheckedFourVariable" => unchecked_four_variable = object.next_value()?,
+                "AcSidUnanchored" => ac_sid_unanchored = object.next_value()?,
+                "DnSidUnanchored" => dn_sid_unanchored = object.next_value()?,
+                "IxSidUnanchored" => ix_sid_unanchored = object.next_value()?,
+                "IySidUnanchored" => iy_sid_unanchored = object.next_value()?,
+                "NfSidUnanchored" => nf_sid_unanchored = object.next_value()?,
+                "OrSidUnanchored" => or_sid_unanchored = object.next_value()?,
+                "UsSidUnanchored" => us_sid_unanchored = object.next_value()?,
+                "WxSidUnanchored" => wx_sid_unanchored = object.next_value()?,
+                "SmsOrMmsSid" => sms_or_mms_sid = object.next_value()?,
+                "OptOutKeyword" => opt_out_keyword = object.next_value()?,
+                "AcSidSpelledAf" => ac_sid_spelled_af = object.next_value()?,
+                "AcSid" => ac_sid = object.next_value()?,
+                "AdSid" => ad_sid = object.next_value()?,
+                "AkSid" => ak_sid = object.next_value()?,
+                "ApSid" => ap_sid = object.next_value()?,
+                "BhSid" => bh_sid = object.next_value()?,
+                "BiSid" => bi_sid = object.next_value()?,
+                "BnSidLowercase" => bn_sid_lowercase = object.next_value()?,
+                "BsSid" => bs_sid = object.next_value()?,
+                "BuSid" => bu_sid = object.next_value()?,
+                "BundleSidList" => bundle_sid_list = object.next_value()?,
+                "BvSid" => bv_sid = object.next_value()?,
+                "ChSid" => ch_sid = object.next_value()?,
+                "CmSid" => cm_sid = object.next_value()?,
+                "CrSid" => cr_sid = object.next_value()?,
+                "CwSid" => cw_sid = object.next_value()?,
+                "DfSid" => df_sid = object.next_value()?,
+                "DgSid" => dg_sid = object.next_value()?,
+                "DnSid" => dn_sid = object.next_value()?,
+                "EcSid" => ec_sid = object.next_value()?,
+                "ElSid" => el_sid = object.next_value()?,
+                "FwSid" => fw_sid = object.next_value()?,
+                "HrSid" => hr_sid = object.next_value()?,
+                "IdSid" => id_sid = object.next_value()?,
+                "ImSid" => im_sid = object.next_value()?,
+                "InSid" => in_sid = object.next_value()?,
+                "IsSid" => is_sid = object.next_value()?,
+                "ItSid" => it_sid = object.next_value()?,
+                "IxSid" => ix_sid = object.next_value()?,
+                "IzSid" => iz_sid = object.next_value()?,
+                "KwSid" => kw_sid = object.next_value()?,
+                "MbSid" => mb_sid = object.next_value()?,
+                "MeSid" => me_sid = object.next_value()?,
+                "MgSid" => mg_sid = object.next_value()?,
+                "NfSid" => nf_sid = object.next_value()?,
+                "OoSid" => oo_sid = object.next_value()?,
+                "OqSid" => oq_sid = object.next_value()?,
+                "OqSidAlphanumeric" => oq_sid_alphanumeric = object.next_value()?,
+                "OySid" => oy_sid = object.next_value()?,
+                "PnSid" => pn_sid = object.next_value()?,
+                "PuSid" => pu_sid = object.next_value()?,
+                "PxSid" => px_sid = object.next_value()?,
+                "RdSid" => rd_sid = object.next_value()?,
+                "RlSid" => rl_sid = object.next_value()?,
+                "RnSid" => rn_sid = object.next_value()?,
+                "SkSid" => sk_sid = object.next_value()?,
+                "SuSid" => su_sid = object.next_value()?,
+                "UsSidSpelledAf" => us_sid_spelled_af = object.next_value()?,
+                "UsSid" => us_sid = object.next_value()?,
+                "WfSid" => wf_sid = object.next_value()?,
+                "WhSid" => wh_sid = object.next_value()?,
+                "XeSid" => xe_sid = object.next_value()?,
+                "LowercaseUlid" => lowercase_ulid = object.next_value()?,
+                "UppercaseAlphanumeric" => uppercase_alphanumeric = object.next_value()?,
+                "UppercaseAlphanumeric6" => {
+                    uppercase_alphanumeric6 = object.next_value()?;
+                }
+                "AnySid" => any_sid = object.next_value()?,
+                "AnySidAnyCasePrefix" => any_sid_any_case_prefix = object.next_value()?,
+                "KnowledgeId" => knowledge_id = object.next_value()?,
+                "PolicyId" => policy_id = object.next_value()?,
+                _ => crate::runtime::object::skip(&mut object)?,
+            }
+        }
+        ::std::result::Result::Ok(Self {
+            start_only,
+            end_only,
+            contains,
+            repeated_group_unanchored,
+            optional_group,
+            variable_middle,
+            chars_middle,
+            dot_unanchored,
+            not_comma,
+            perl_classes,
+            non_ascii_literal,
+            three_variable,
+            empty,
+            empty_anchored,
+            length_bounded,
+            long_one_of_unanchored,
+            unchecked_lookahead,
+            unchecked_backreference,
+            unchecked_word_boundary,
+            unchecked_alternation,
+            unchecked_four_variable,
+            ac_sid_unanchored,
+            dn_sid_unanchored,
+            ix_sid_unanchored,
+            iy_sid_unanchored,
+            nf_sid_unanchored,
+            or_sid_unanchored,
+            us_sid_unanchored,
+            wx_sid_unanchored,
+            sms_or_mms_sid,
+            opt_out_keyword,
+            ac_sid_spelled_af,
+            ac_sid,
+            ad_sid,
+            ak_sid,
+            ap_sid,
+            bh_sid,
+            bi_sid,
+            bn_sid_lowercase,
+            bs_sid,
+            bu_sid,
+            bundle_sid_list,
+            bv_sid,
+            ch_sid,
+            cm_sid,
+            cr_sid,
+            cw_sid,
+            df_sid,
+            dg_sid,
+            dn_sid,
+            ec_sid,
+            el_sid,
+            fw_sid,
+            hr_sid,
+            id_sid,
+            im_sid,
+            in_sid,
+            is_sid,
+            it_sid,
+            ix_sid,
+            iz_sid,
+            kw_sid,
+            mb_sid,
+            me_sid,
+            mg_sid,
+            nf_sid,
+            oo_sid,
+            oq_sid,
+            oq_sid_alphanumeric,
+            oy_sid,
+            pn_sid,
+            pu_sid,
+            px_sid,
+            rd_sid,
+            rl_sid,
+            rn_sid,
+            sk_sid,
+            su_sid,
+            us_sid_spelled_af,
+            us_sid,
+            wf_sid,
+            wh_sid,
+            xe_sid,
+            lowercase_ulid,
+            uppercase_alphanumeric,
+            uppercase_alphanumeric6,
+            any_sid,
+            any_sid_any_case_prefix,
+            knowledge_id,
+            policy_id,
+        })
+    }
+}

@@ -45,6 +45,16 @@ impl PatternsV1 {
             sid: sid.into(),
         }
     }
+
+    /// Every pattern of the fixture in one answer, so each is generated (the generator leaves out
+    /// schemas no operation reaches).
+    ///
+    /// Sends `GET /v1/Patterns`.
+    pub fn fetch_patterns(&self) -> FetchPatterns {
+        FetchPatterns {
+            client: self.client.clone(),
+        }
+    }
 }
 
 /// Request builder for [`PatternsV1::fetch_account`]: `GET /v1/Accounts/{Sid}`. Call
@@ -86,6 +96,43 @@ impl crate::runtime::operation::Operation for FetchAccount {
             crate::runtime::check::id::<super::AcSid>("sid", value)?;
             request.path_param("sid", value)?;
         }
+        ::std::result::Result::Ok(request)
+    }
+}
+
+/// Request builder for [`PatternsV1::fetch_patterns`]: `GET /v1/Patterns`. Call
+/// [`send`](Self::send).
+#[derive(Debug, Clone)]
+#[must_use = "a request is only sent by `.send()`"]
+pub struct FetchPatterns {
+    client: crate::runtime::Client,
+}
+
+impl FetchPatterns {
+    /// Sends the request (`GET /v1/Patterns`) and decodes the response.
+    #[inline]
+    pub fn send(self) -> crate::ResponseFuture<super::PatternSet> {
+        crate::runtime::operation::send(self)
+    }
+}
+
+impl crate::runtime::operation::Operation for FetchPatterns {
+    type Response = crate::runtime::operation::Json<super::PatternSet>;
+    fn client(&self) -> &crate::runtime::Client {
+        &self.client
+    }
+
+    #[inline]
+    fn request(
+        &self,
+    ) -> ::std::result::Result<crate::runtime::request::Request, crate::Error> {
+        let mut request = crate::runtime::request::Request::new(
+            &API,
+            ::reqwest::Method::GET,
+            "FetchPatterns",
+            "/v1/Patterns",
+        );
+        request.path("/v1/Patterns");
         ::std::result::Result::Ok(request)
     }
 }

@@ -638,56 +638,6 @@ impl<'de> ::serde::Deserialize<'de> for SenderConfiguration {
     }
 }
 
-/// The `SmsDetails` schema.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct SmsDetails {
-    /// The `sms_segments` property.
-    ///
-    /// Example: `2`.
-    pub sms_segments: ::std::option::Option<i64>,
-}
-
-impl ::serde::Serialize for SmsDetails {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        let mut object = crate::runtime::object::Writer::new(serializer)?;
-        object.optional("sms_segments", &self.sms_segments)?;
-        object.end()
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for SmsDetails {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::object::deserialize(deserializer)
-    }
-}
-
-impl crate::runtime::object::FromObject for SmsDetails {
-    const NAME: &'static str = "SmsDetails";
-    fn from_object<'de, A: ::serde::de::MapAccess<'de>>(
-        mut object: A,
-    ) -> ::std::result::Result<Self, A::Error> {
-        let mut sms_segments = ::std::option::Option::None;
-        while let ::std::option::Option::Some(key) = crate::runtime::object::next_key(
-            &mut object,
-        )? {
-            match &*key {
-                "sms_segments" => {
-                    sms_segments = object
-                        .next_value::<crate::runtime::wire::OptionalNumber<_>>()?
-                        .0;
-                }
-                _ => crate::runtime::object::skip(&mut object)?,
-            }
-        }
-        ::std::result::Result::Ok(Self { sms_segments })
-    }
-}
-
 /// Request body for sending a typing indicator. The schema varies by channel. Use the `channel`
 /// field to determine which properties are required.
 ///
@@ -724,58 +674,6 @@ impl<'de> ::serde::Deserialize<'de> for TypingIndicatorRequest {
             }
             _ => ::std::result::Result::Ok(Self::Unknown(value)),
         }
-    }
-}
-
-/// The `WhatsAppDetails` schema.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct WhatsAppDetails {
-    /// The `conversation_id` property.
-    pub conversation_id: ::std::option::Option<::std::string::String>,
-    /// The `pricing_category` property.
-    pub pricing_category: ::std::option::Option<::std::string::String>,
-}
-
-impl ::serde::Serialize for WhatsAppDetails {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        let mut object = crate::runtime::object::Writer::new(serializer)?;
-        object.optional("conversation_id", &self.conversation_id)?;
-        object.optional("pricing_category", &self.pricing_category)?;
-        object.end()
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for WhatsAppDetails {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::object::deserialize(deserializer)
-    }
-}
-
-impl crate::runtime::object::FromObject for WhatsAppDetails {
-    const NAME: &'static str = "WhatsAppDetails";
-    fn from_object<'de, A: ::serde::de::MapAccess<'de>>(
-        mut object: A,
-    ) -> ::std::result::Result<Self, A::Error> {
-        let mut conversation_id = ::std::option::Option::None;
-        let mut pricing_category = ::std::option::Option::None;
-        while let ::std::option::Option::Some(key) = crate::runtime::object::next_key(
-            &mut object,
-        )? {
-            match &*key {
-                "conversation_id" => conversation_id = object.next_value()?,
-                "pricing_category" => pricing_category = object.next_value()?,
-                _ => crate::runtime::object::skip(&mut object)?,
-            }
-        }
-        ::std::result::Result::Ok(Self {
-            conversation_id,
-            pricing_category,
-        })
     }
 }
 

@@ -340,65 +340,6 @@ impl crate::runtime::object::FromObject for CreateTypingIndicatorResponse {
     }
 }
 
-/// - Payload for typing indicator request
-#[derive(Debug, Clone, PartialEq)]
-pub struct WhatsappTypingIndicator {
-    /// Shared channel identifier
-    ///
-    /// Example: `whatsapp`.
-    pub channel: super::WhatsappTypingIndicatorChannel,
-    /// Message SID that identifies the conversation thread for the typing indicator. Must be a valid
-    /// Twilio Message SID (SM*) or Media SID (MM*) from an existing WhatsApp conversation.
-    ///
-    /// Example: `SM1234567890abcdef1234567890abcdef`.
-    pub message_id: super::SmOrMmSid,
-}
-
-impl ::serde::Serialize for WhatsappTypingIndicator {
-    fn serialize<S: ::serde::Serializer>(
-        &self,
-        serializer: S,
-    ) -> ::std::result::Result<S::Ok, S::Error> {
-        let mut object = crate::runtime::object::Writer::new(serializer)?;
-        object.field("channel", &self.channel)?;
-        object.field("messageId", &self.message_id)?;
-        object.end()
-    }
-}
-
-impl<'de> ::serde::Deserialize<'de> for WhatsappTypingIndicator {
-    fn deserialize<D: ::serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> ::std::result::Result<Self, D::Error> {
-        crate::runtime::object::deserialize(deserializer)
-    }
-}
-
-impl crate::runtime::object::FromObject for WhatsappTypingIndicator {
-    const NAME: &'static str = "WhatsappTypingIndicator";
-    fn from_object<'de, A: ::serde::de::MapAccess<'de>>(
-        mut object: A,
-    ) -> ::std::result::Result<Self, A::Error> {
-        let mut channel = ::std::option::Option::None;
-        let mut message_id = ::std::option::Option::None;
-        while let ::std::option::Option::Some(key) = crate::runtime::object::next_key(
-            &mut object,
-        )? {
-            match &*key {
-                "channel" => channel = ::std::option::Option::Some(object.next_value()?),
-                "messageId" => {
-                    message_id = ::std::option::Option::Some(object.next_value()?);
-                }
-                _ => crate::runtime::object::skip(&mut object)?,
-            }
-        }
-        ::std::result::Result::Ok(Self {
-            channel: crate::runtime::object::required(channel, "channel")?,
-            message_id: crate::runtime::object::required(message_id, "messageId")?,
-        })
-    }
-}
-
 /// Shared channel identifier
 ///
 /// Open: a value this version of the crate does not know decodes to `Unknown`.
