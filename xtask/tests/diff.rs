@@ -263,7 +263,7 @@ fn tightened_bounds_break_and_loosened_ones_do_not() {
         )],
         Severity::Breaking,
         "shop_v1::ListOrders::page_size",
-        "bounds changed from 1..=100 to 1..=50 (tightened)",
+        "maximum 100 -> 50 (tightened)",
     );
     assert_change(
         &[(
@@ -491,29 +491,31 @@ fn markdown_has_a_summary_and_a_table_per_api() {
         new_place: Place::Folder("specs/".to_owned()),
     };
     let expected = "\
-## Spec changes: 1 breaking, 1 compatible
+## Spec changes: 1 breaking (1 wire, 0 rust), 1 compatible
 
 Comparing `specs/` at `main` (`0123456789`) with the working tree.
 
+_wire_: what Twilio accepts or sends changes; _rust_: only the generated signature.
+
 ### `billing_v1`
 
-| | change | Rust item | spec |
-|---|---|---|---|
-| **breaking** | uses `common::Customer`, which changed: field `email` removed | `billing_v1::Invoice` | `specs/billing_v1.yaml:31` |
+| | impact | kind | change | Rust item | spec |
+|---|---|---|---|---|---|
+| **breaking** | wire | removed | uses `common::Customer`, which changed: field `email` removed | `billing_v1::Invoice` | `specs/billing_v1.yaml:31` |
 
 ### `common`
 
-| | change | Rust item | spec |
-|---|---|---|---|
-| **breaking** | field `email` removed | `common::Customer::email` | `0123456789:specs/common.yaml:14` |
+| | impact | kind | change | Rust item | spec |
+|---|---|---|---|---|---|
+| **breaking** | wire | removed | field `email` removed | `common::Customer::email` | `0123456789:specs/common.yaml:14` |
 
 ### `shop_v1`
 
-| | change | Rust item | spec |
-|---|---|---|---|
-| compatible | enum value `refunded` added | `shop_v1::OrderStatus::Refunded` | `specs/shop_v1.yaml:52` |
-| **breaking** | uses `common::Customer`, which changed: field `email` removed | `shop_v1::Order` | `specs/shop_v1.yaml:69` |
-| **breaking** | uses `common::Customer`, which changed: field `email` removed | `shop_v1::OrderPage` | `specs/shop_v1.yaml:76` |
+| | impact | kind | change | Rust item | spec |
+|---|---|---|---|---|---|
+| compatible | wire | added | enum value `refunded` added | `shop_v1::OrderStatus::Refunded` | `specs/shop_v1.yaml:52` |
+| **breaking** | wire | removed | uses `common::Customer`, which changed: field `email` removed | `shop_v1::Order` | `specs/shop_v1.yaml:69` |
+| **breaking** | wire | removed | uses `common::Customer`, which changed: field `email` removed | `shop_v1::OrderPage` | `specs/shop_v1.yaml:76` |
 ";
     assert_eq!(markdown(&compared, &changes), expected);
 }
@@ -597,7 +599,10 @@ fn base_revisions_are_read_from_git() {
     .unwrap();
     let (code, stdout, _) = run_diff(repo.path(), &[]);
     assert_eq!(code, Some(3), "{stdout}");
-    assert!(stdout.contains("1 breaking, 1 compatible"), "{stdout}");
+    assert!(
+        stdout.contains("1 breaking (1 wire, 0 rust), 1 compatible"),
+        "{stdout}"
+    );
     let (code, json, _) = run_diff(repo.path(), &["--base", "HEAD", "--format", "json"]);
     assert_eq!(code, Some(3));
     let report: serde_json::Value = serde_json::from_str(&json).unwrap();

@@ -221,8 +221,8 @@ fn github_format_annotates_spec_lines_and_summarises_in_one_line() {
     assert_eq!(
         numbers.render(diff::Format::Github),
         format!(
-            "::error file={new},line=228,title=Breaking spec change::numbers_v1::PortingPortIn::date_created: type changed from `NaiveDate` to `DateTime<Utc>`\n\
-             spec review: 1 breaking, 0 compatible; breaking: numbers_v1::PortingPortIn::date_created\n"
+            "::error file={new},line=228,title=Breaking spec change (wire / type-changed)::numbers_v1::PortingPortIn::date_created: type changed from `NaiveDate` to `DateTime<Utc>`\n\
+             spec review: 1 breaking (1 wire, 0 rust), 0 compatible; breaking: numbers_v1::PortingPortIn::date_created\n"
         )
     );
     let events = diff_of(

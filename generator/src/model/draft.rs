@@ -96,7 +96,7 @@ pub(super) struct Builder<'a> {
 }
 
 /// The module that holds what several spec files share.
-pub(super) const SHARED_MODULE: &str = "common";
+pub const SHARED_MODULE: &str = "common";
 
 impl<'a> Builder<'a> {
     pub fn new(specs: &'a Specs) -> Self {

@@ -22,6 +22,7 @@ mod types;
 mod tests;
 
 pub use build::build;
+pub use draft::SHARED_MODULE;
 pub use features::{CRATE_FEATURES, Feature, HELPERS, Helper, RuntimePart};
 pub use rust_text::Naming;
 pub use types::*;

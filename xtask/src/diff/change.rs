@@ -2,6 +2,7 @@
 //! is about, where the spec writes it) and the collector the comparisons push into. It imports
 //! nothing of the diff, so every comparison and report can use it.
 
+use std::collections::BTreeMap;
 use std::fmt;
 
 use generator::model::{Model, Module, Source, TypeName};
@@ -15,6 +16,118 @@ pub enum Severity {
     Compatible,
     /// Something callers rely on is gone, renamed, retyped or stricter.
     Breaking,
+}
+
+/// What kind of difference a change is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Kind {
+    /// Something new: a module, operation, input, type, field or value.
+    Added,
+    /// Something gone.
+    Removed,
+    /// The same thing under another Rust name.
+    Renamed,
+    /// Another type (`NaiveDate` to `DateTime<Utc>`, a struct to an enum).
+    TypeChanged,
+    /// Optional became required, or the reverse.
+    RequiredChanged,
+    /// The same item sends or reads another text: an enum value, a parameter name or a
+    /// path spelled differently (`approved` -> `APPROVED`).
+    WireValueChanged,
+    /// A minimum, maximum or length bound.
+    BoundChanged,
+    /// An ID pattern.
+    PatternChanged,
+    /// How the request goes: method, path, host, authentication, body encoding, the value
+    /// sent when none is given.
+    RequestChanged,
+    /// The value Twilio uses for an input left unset.
+    DefaultChanged,
+    /// What comes back: `send()`'s type, pagination, documented errors, nullability.
+    ResponseChanged,
+    /// Personal-data marking or deprecation.
+    MarkingChanged,
+    /// Documentation only.
+    DocsChanged,
+}
+
+impl Kind {
+    /// As the reports print it (`wire-value-changed`), the same as in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Added => "added",
+            Kind::Removed => "removed",
+            Kind::Renamed => "renamed",
+            Kind::TypeChanged => "type-changed",
+            Kind::RequiredChanged => "required-changed",
+            Kind::WireValueChanged => "wire-value-changed",
+            Kind::BoundChanged => "bound-changed",
+            Kind::PatternChanged => "pattern-changed",
+            Kind::RequestChanged => "request-changed",
+            Kind::DefaultChanged => "default-changed",
+            Kind::ResponseChanged => "response-changed",
+            Kind::MarkingChanged => "marking-changed",
+            Kind::DocsChanged => "docs-changed",
+        }
+    }
+}
+
+/// Whose concern a change is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Impact {
+    /// A request Twilio accepts or a response it sends changes meaning.
+    Wire,
+    /// Only the generated Rust changes: the same requests go out, the same answers decode.
+    Rust,
+    /// Only documentation.
+    Docs,
+}
+
+impl Impact {
+    /// As the reports print it, the same as in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Impact::Wire => "wire",
+            Impact::Rust => "rust",
+            Impact::Docs => "docs",
+        }
+    }
+}
+
+/// A change's severity, kind and impact, decided together where the change is found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Class {
+    /// Breaking or compatible.
+    pub severity: Severity,
+    /// What kind of difference.
+    pub kind: Kind,
+    /// Wire, Rust or docs.
+    pub impact: Impact,
+}
+
+impl Class {
+    /// A breaking change.
+    pub const fn breaking(kind: Kind, impact: Impact) -> Class {
+        Class {
+            severity: Severity::Breaking,
+            kind,
+            impact,
+        }
+    }
+
+    /// A compatible change.
+    pub const fn compatible(kind: Kind, impact: Impact) -> Class {
+        Class {
+            severity: Severity::Compatible,
+            kind,
+            impact,
+        }
+    }
+
+    /// A documentation change (always compatible).
+    pub const DOCS: Class = Class::compatible(Kind::DocsChanged, Impact::Docs);
 }
 
 /// Which side of the comparison a location is on.
@@ -169,6 +282,10 @@ impl Serialize for Subject {
 pub struct Change {
     /// Breaking or compatible.
     pub severity: Severity,
+    /// What kind of difference.
+    pub kind: Kind,
+    /// Wire, Rust or docs.
+    pub impact: Impact,
     /// The module (API) the change belongs to (`assistants_v1`).
     pub api: String,
     /// The Rust item it affects (`assistants_v1::Session::verified`).
@@ -195,14 +312,16 @@ impl Changes {
     /// Records a direct change (not one reported through a type it uses).
     pub fn push(
         &mut self,
-        severity: Severity,
+        class: Class,
         api: &str,
         item: Subject,
         message: String,
         location: Location,
     ) {
         self.list.push(Change {
-            severity,
+            severity: class.severity,
+            kind: class.kind,
+            impact: class.impact,
             api: api.to_owned(),
             item,
             message,
@@ -224,6 +343,8 @@ pub struct Models<'m> {
     pub base: &'m Model,
     /// The working tree's model.
     pub head: &'m Model,
+    /// Types renamed in place (same spec node, another name): base name -> head name.
+    pub renames: &'m BTreeMap<TypeName, TypeName>,
 }
 
 #[cfg(test)]

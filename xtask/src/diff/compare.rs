@@ -6,11 +6,12 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use generator::model::{Model, Module};
 
-use super::change::{Change, Changes, Location, Models, Severity, Side, Subject};
+use super::change::{Change, Changes, Class, Impact, Kind, Location, Models, Side, Subject};
 
 /// Every difference between `base` and `head`, in API order.
 pub fn compare(base: &Model, head: &Model) -> Vec<Change> {
     let mut out = Changes::default();
+    let renames = super::types::renames(base, head);
     let base_modules: BTreeMap<&str, &Module> =
         base.modules.iter().map(|m| (m.name.as_str(), m)).collect();
     let head_modules: BTreeMap<&str, &Module> =
@@ -23,7 +24,7 @@ pub fn compare(base: &Model, head: &Model) -> Vec<Change> {
     for name in names {
         match (base_modules.get(name), head_modules.get(name)) {
             (Some(old), None) => out.push(
-                Severity::Breaking,
+                Class::breaking(Kind::Removed, Impact::Wire),
                 name,
                 Subject::module(base, name),
                 format!(
@@ -33,14 +34,18 @@ pub fn compare(base: &Model, head: &Model) -> Vec<Change> {
                 Location::of_module(old, Side::Base),
             ),
             (None, Some(new)) => out.push(
-                Severity::Compatible,
+                Class::compatible(Kind::Added, Impact::Wire),
                 name,
                 Subject::module(head, name),
                 format!("module added from `{}`", new.file),
                 Location::of_module(new, Side::Head),
             ),
             (Some(old), Some(new)) => {
-                let models = Models { base, head };
+                let models = Models {
+                    base,
+                    head,
+                    renames: &renames,
+                };
                 super::operations::compare_apis(&mut out, models, name, old, new);
                 super::types::compare_types(&mut out, models, name, old, new);
             }

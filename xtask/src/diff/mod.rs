@@ -11,6 +11,7 @@ pub mod compare;
 mod operations;
 pub mod report;
 mod types;
+mod wire;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -18,7 +19,7 @@ use std::process::Command;
 
 use generator::model::Model;
 
-pub use change::{Change, Severity, Subject};
+pub use change::{Change, Impact, Kind, Severity, Subject};
 pub use report::{Compared, Place};
 
 /// Output format.

@@ -4,10 +4,11 @@
 use std::collections::BTreeMap;
 
 use generator::model::{
-    Api, AuthScheme, BodyEncoding, Check, Fallback, Input, Module, Naming, NextPage, Operation,
+    Api, AuthScheme, BodyEncoding, Check, ErrorResponse, Fallback, Input, InputLocation, Model,
+    Module, Naming, NextPage, Operation, Outcome,
 };
 
-use super::change::{Changes, DOCS, Location, Models, Severity, Side, Subject};
+use super::change::{Changes, Class, DOCS, Impact, Kind, Location, Models, Side, Subject};
 use super::types::marking_changes;
 
 pub(super) fn compare_apis(
@@ -33,7 +34,7 @@ pub(super) fn compare_apis(
             let (old_url, new_url) = (server_url(old_api), server_url(new_api));
             if old_url != new_url {
                 out.push(
-                    Severity::Breaking,
+                    Class::breaking(Kind::RequestChanged, Impact::Wire),
                     module,
                     Subject::Accessor {
                         krate: models.head.crate_config.lib_name(),
@@ -92,9 +93,9 @@ fn operation_added(out: &mut Changes, module: &str, api: &Api, op: &Operation) {
 
 /// An operation only on one side: removed (breaking) or added (compatible).
 fn operation_presence(out: &mut Changes, module: &str, api: &Api, op: &Operation, side: Side) {
-    let (severity, what) = match side {
-        Side::Base => (Severity::Breaking, "removed"),
-        Side::Head => (Severity::Compatible, "added"),
+    let (class, what) = match side {
+        Side::Base => (Class::breaking(Kind::Removed, Impact::Wire), "removed"),
+        Side::Head => (Class::compatible(Kind::Added, Impact::Wire), "added"),
     };
     let message = format!(
         "operation `{}` {what} ({} {})",
@@ -103,7 +104,7 @@ fn operation_presence(out: &mut Changes, module: &str, api: &Api, op: &Operation
         op.path
     );
     out.push(
-        severity,
+        class,
         module,
         method_item(module, api, op),
         message,
@@ -146,12 +147,18 @@ fn compare_operation(
     let (old_api, api) = apis;
     let item = method_item(module, api, new);
     let here = Location::of(source, Side::Head);
-    let mut push = |severity: Severity, message: String| {
-        out.push(severity, module, item.clone(), message, here.clone());
+    let mut push = |class: Class, message: String| {
+        out.push(class, module, item.clone(), message, here.clone());
     };
     if old.http_method != *http_method || old.path != *path {
+        // Only the spelling of the path: one change of what is sent, not a new operation.
+        let kind = if old.http_method == *http_method && old.path.eq_ignore_ascii_case(path) {
+            Kind::WireValueChanged
+        } else {
+            Kind::RequestChanged
+        };
         push(
-            Severity::Breaking,
+            Class::breaking(kind, Impact::Wire),
             format!(
                 "request changed from `{} {}` to `{} {}`",
                 old.http_method.as_str(),
@@ -169,7 +176,7 @@ fn compare_operation(
     let both_default = old.server == 0 && *server == 0;
     if old_url != new_url && !both_default {
         push(
-            Severity::Breaking,
+            Class::breaking(Kind::RequestChanged, Impact::Wire),
             format!("now sent to `{new_url}` instead of `{old_url}`"),
         );
     }
@@ -182,13 +189,13 @@ fn compare_operation(
                 && old_security
                     .iter()
                     .all(|scheme| new_security.contains(scheme)));
-        let severity = if still_accepted {
-            Severity::Compatible
+        let class = if still_accepted {
+            Class::compatible(Kind::RequestChanged, Impact::Wire)
         } else {
-            Severity::Breaking
+            Class::breaking(Kind::RequestChanged, Impact::Wire)
         };
         push(
-            severity,
+            class,
             format!(
                 "authentication changed from {} to {}",
                 schemes_text(old_security),
@@ -198,7 +205,7 @@ fn compare_operation(
     }
     if old.body != *body {
         push(
-            Severity::Breaking,
+            Class::breaking(Kind::RequestChanged, Impact::Wire),
             format!(
                 "request body changed from {} to {}",
                 body_text(old.body.as_ref()),
@@ -208,7 +215,7 @@ fn compare_operation(
     }
     if old.accept != *accept {
         push(
-            Severity::Compatible,
+            Class::compatible(Kind::ResponseChanged, Impact::Wire),
             format!(
                 "answers now come as `{}` instead of `{}`",
                 accept.as_deref().unwrap_or("application/json"),
@@ -221,44 +228,94 @@ fn compare_operation(
         models.head.outcome_text(outcome, Naming::Qualified),
     );
     if old_returns != new_returns {
+        // The same statuses with other type names: the same answers decode; else Twilio's
+        // answers changed.
+        let impact = if statuses(&old.outcome) == statuses(outcome) {
+            Impact::Rust
+        } else {
+            Impact::Wire
+        };
         push(
-            Severity::Breaking,
+            Class::breaking(Kind::ResponseChanged, impact),
             format!("`send()` now returns `{new_returns}` instead of `{old_returns}`"),
         );
     }
     match (&old.pagination, pagination) {
         (None, Some(_)) => push(
-            Severity::Compatible,
+            Class::compatible(Kind::ResponseChanged, Impact::Wire),
             "now a list operation: `.limit()`, `.stream()` and `.pages()` added".to_owned(),
         ),
         (Some(_), None) => push(
-            Severity::Breaking,
+            Class::breaking(Kind::ResponseChanged, Impact::Wire),
             "no longer a list operation: `.limit()`, `.stream()` and `.pages()` removed".to_owned(),
         ),
-        (Some(before), Some(after)) if before.next != after.next => push(
-            // The crate follows either style; callers see the same stream.
-            Severity::Compatible,
-            format!(
-                "pagination style changed from {} to {}",
-                next_text(&before.next),
-                next_text(&after.next)
-            ),
-        ),
+        // Compared by what the lines print (field names), never by type ids, which differ
+        // between two models.
+        (Some(before), Some(after)) if next_text(&before.next) != next_text(&after.next) => {
+            push(
+                // The crate follows either style; callers see the same stream.
+                Class::compatible(Kind::ResponseChanged, Impact::Wire),
+                format!(
+                    "pagination style changed from {} to {}",
+                    next_text(&before.next),
+                    next_text(&after.next)
+                ),
+            )
+        }
         _ => {}
     }
     if !old.deprecated && *deprecated {
-        push(Severity::Compatible, "deprecated".to_owned());
-    }
-    if old.summary != *summary || old.description != *description {
-        push(Severity::Compatible, DOCS.to_owned());
-    }
-    if old.errors != *errors {
         push(
-            Severity::Compatible,
-            "documented error responses changed".to_owned(),
+            Class::compatible(Kind::MarkingChanged, Impact::Rust),
+            "deprecated".to_owned(),
+        );
+    }
+    let error_docs = |errors: &[ErrorResponse]| -> Vec<String> {
+        errors.iter().map(|e| e.description.clone()).collect()
+    };
+    if old.summary != *summary
+        || old.description != *description
+        || error_docs(&old.errors) != error_docs(errors)
+    {
+        push(Class::DOCS, DOCS.to_owned());
+    }
+    let (old_errors, new_errors) = (
+        errors_text(models.base, &old.errors),
+        errors_text(models.head, errors),
+    );
+    if old_errors != new_errors {
+        push(
+            Class::compatible(Kind::ResponseChanged, Impact::Wire),
+            format!("documented error responses changed from {old_errors} to {new_errors}"),
         );
     }
     compare_params(out, models, module, api, old, new);
+}
+
+/// The statuses an outcome documents, in order.
+fn statuses(outcome: &Outcome) -> Vec<String> {
+    match outcome {
+        Outcome::Body(_) => Vec::new(),
+        Outcome::Redirect { status, .. } => vec![status.to_string()],
+        Outcome::Statuses { variants, .. } => {
+            variants.iter().map(|v| v.status.to_string()).collect()
+        }
+    }
+}
+
+/// Documented errors as the method's docs show them: status and body type, by name.
+fn errors_text(model: &Model, errors: &[ErrorResponse]) -> String {
+    if errors.is_empty() {
+        return "none".to_owned();
+    }
+    let each: Vec<String> = errors
+        .iter()
+        .map(|e| match &e.body {
+            Some(body) => format!("`{}` (`{}`)", e.status, model.rust_text(body)),
+            None => format!("`{}`", e.status),
+        })
+        .collect();
+    each.join(", ")
 }
 
 fn schemes_text(schemes: &[AuthScheme]) -> String {
@@ -332,10 +389,22 @@ fn compare_params(
     let key = |p: &Input| (p.location, p.name.clone());
     let old: BTreeMap<_, &Input> = old_op.inputs.iter().map(|p| (key(p), p)).collect();
     let new: BTreeMap<_, &Input> = new_op.inputs.iter().map(|p| (key(p), p)).collect();
+    // A name whose spelling alone changed (`Client_id` -> `client_id`) is one input sent
+    // under another name, not one removed and one added.
+    let respelled: BTreeMap<_, _> = old
+        .keys()
+        .filter(|k| !new.contains_key(*k))
+        .filter_map(|k| {
+            let same = |n: &&(InputLocation, String)| {
+                n.0 == k.0 && n.1.eq_ignore_ascii_case(&k.1) && !old.contains_key(*n)
+            };
+            new.keys().find(same).map(|n| (n.clone(), k.clone()))
+        })
+        .collect();
     for (k, param) in &old {
-        if !new.contains_key(k) {
+        if !new.contains_key(k) && !respelled.values().any(|o| o == k) {
             out.push(
-                Severity::Breaking,
+                Class::breaking(Kind::Removed, Impact::Wire),
                 module,
                 param_item(module, api, old_op, param),
                 format!("{} `{}` removed", place(param), param.name),
@@ -363,14 +432,23 @@ fn compare_params(
         } = param;
         let item = param_item(module, api, new_op, param);
         let here = Location::of(source, Side::Head);
-        let Some(before) = old.get(k) else {
-            let (severity, how) = if *required {
-                (Severity::Breaking, "added as required")
+        let before = match respelled.get(k) {
+            Some(old_key) => old.get(old_key),
+            None => old.get(k),
+        };
+        let Some(before) = before else {
+            let class = if *required {
+                Class::breaking(Kind::Added, Impact::Wire)
             } else {
-                (Severity::Compatible, "added (optional)")
+                Class::compatible(Kind::Added, Impact::Wire)
+            };
+            let how = if *required {
+                "added as required"
+            } else {
+                "added (optional)"
             };
             out.push(
-                severity,
+                class,
                 module,
                 item,
                 format!("{} `{name}` {how}", place(param)),
@@ -378,63 +456,80 @@ fn compare_params(
             );
             continue;
         };
-        let mut push = |severity: Severity, message: String| {
-            out.push(severity, module, item.clone(), message, here.clone());
+        let mut push = |class: Class, message: String| {
+            out.push(class, module, item.clone(), message, here.clone());
         };
+        if before.name != *name {
+            push(
+                Class::breaking(Kind::WireValueChanged, Impact::Wire),
+                format!(
+                    "sent as `{name}` instead of `{}` ({})",
+                    before.name,
+                    place(param)
+                ),
+            );
+        }
         if before.rust_name != *rust_name {
             push(
-                Severity::Breaking,
+                Class::breaking(Kind::Renamed, Impact::Rust),
                 format!("renamed from `{}` to `{rust_name}`", before.rust_name),
             );
         }
         let (old_ty, new_ty) = (models.base.rust_text(&before.ty), models.head.rust_text(ty));
-        if old_ty != new_ty || before.repeated != *repeated {
+        if !super::wire::same_rust_type(models, &before.ty, ty) || before.repeated != *repeated {
+            let impact = if super::wire::same_values(models, &before.ty, ty)
+                && before.repeated == *repeated
+            {
+                Impact::Rust
+            } else {
+                Impact::Wire
+            };
             push(
-                Severity::Breaking,
+                Class::breaking(Kind::TypeChanged, impact),
                 format!("type changed from `{old_ty}` to `{new_ty}`"),
             );
         }
         // Required inputs are method arguments, optional ones builder methods: either move
-        // changes the calls that compile.
+        // changes the calls that compile. Twilio demanding a value it did not is a change of
+        // what it accepts; no longer demanding one changes only the signature.
         if !before.required && *required {
             push(
-                Severity::Breaking,
+                Class::breaking(Kind::RequiredChanged, Impact::Wire),
                 "now required (a method argument)".to_owned(),
             );
         } else if before.required && !*required {
             push(
-                Severity::Breaking,
+                Class::breaking(Kind::RequiredChanged, Impact::Rust),
                 "now optional (a builder method instead of a method argument)".to_owned(),
             );
         }
-        if let Some((severity, message)) =
+        for (class, message) in
             compare_constraints(&Bounds::of(&before.checks), &Bounds::of(checks))
         {
-            push(severity, message);
+            push(class, message);
         }
         marking_changes(
             &mut push,
             (before.pii, before.deprecated),
             (*pii, *deprecated),
         );
-        if let Some((severity, message)) = default_change(before.default.as_ref(), default.as_ref())
-        {
-            push(severity, message);
+        if let Some((class, message)) = default_change(before.default.as_ref(), default.as_ref()) {
+            push(class, message);
         }
         if before.fallback != *fallback {
             // Either way the same request goes out when the caller gives the value; without
             // one, a request that was sent may now fail (or the reverse).
-            let severity = if fallback.is_some() {
-                Severity::Compatible
+            let class = if fallback.is_some() {
+                Class::compatible(Kind::RequestChanged, Impact::Wire)
             } else {
-                Severity::Breaking
+                Class::breaking(Kind::RequestChanged, Impact::Wire)
             };
             let describe = |f: &Option<Fallback>| match f {
                 Some(Fallback::ClientAccountSid) => "the client's account",
                 None => "nothing",
             };
             push(
-                severity,
+                class,
                 format!(
                     "value sent when not given changed from {} to {}",
                     describe(&before.fallback),
@@ -443,7 +538,7 @@ fn compare_params(
             );
         }
         if before.doc != *doc || before.example != *example {
-            push(Severity::Compatible, DOCS.to_owned());
+            push(Class::DOCS, DOCS.to_owned());
         }
     }
 }
@@ -454,20 +549,20 @@ fn compare_params(
 fn default_change(
     old: Option<&serde_json::Value>,
     new: Option<&serde_json::Value>,
-) -> Option<(Severity, String)> {
+) -> Option<(Class, String)> {
     match (old, new) {
         (Some(old), Some(new)) if old != new => Some((
-            Severity::Breaking,
+            Class::breaking(Kind::DefaultChanged, Impact::Wire),
             format!(
                 "Twilio's default changed from `{old}` to `{new}`: calls that leave it unset behave differently"
             ),
         )),
         (None, Some(new)) => Some((
-            Severity::Compatible,
+            Class::DOCS,
             format!("Twilio's default `{new}` now documented"),
         )),
         (Some(old), None) => Some((
-            Severity::Compatible,
+            Class::DOCS,
             format!("Twilio's default `{old}` no longer documented"),
         )),
         _ => None,
@@ -504,52 +599,50 @@ impl Bounds {
     }
 }
 
-/// Bounds that accept fewer values are breaking (requests that passed now fail before sending).
-fn compare_constraints(old: &Bounds, new: &Bounds) -> Option<(Severity, String)> {
-    if old == new {
-        return None;
-    }
-    let narrower_min = |a: Option<i64>, b: Option<i64>| match (a, b) {
-        (_, None) => false,
-        (None, Some(_)) => true,
-        (Some(a), Some(b)) => b > a,
-    };
-    let narrower_max = |a: Option<i64>, b: Option<i64>| match (a, b) {
-        (_, None) => false,
-        (None, Some(_)) => true,
-        (Some(a), Some(b)) => b < a,
-    };
+/// One line per bound that changed, saying which (`maximum 1000 -> 50`): a bound that accepts
+/// fewer values is breaking (requests that passed now fail before sending), one that accepts
+/// more is compatible.
+fn compare_constraints(old: &Bounds, new: &Bounds) -> Vec<(Class, String)> {
     let as_i64 = |v: Option<usize>| v.map(|v| i64::try_from(v).unwrap_or(i64::MAX));
-    let tightened = narrower_min(old.minimum, new.minimum)
-        || narrower_max(old.maximum, new.maximum)
-        || narrower_min(as_i64(old.min_length), as_i64(new.min_length))
-        || narrower_max(as_i64(old.max_length), as_i64(new.max_length));
-    let describe = |c: &Bounds| {
-        let mut parts = Vec::new();
-        if c.minimum.is_some() || c.maximum.is_some() {
-            parts.push(format!("{}..={}", bound(c.minimum), bound(c.maximum)));
+    let each = [
+        ("minimum", old.minimum, new.minimum, true),
+        ("maximum", old.maximum, new.maximum, false),
+        (
+            "minimum length",
+            as_i64(old.min_length),
+            as_i64(new.min_length),
+            true,
+        ),
+        (
+            "maximum length",
+            as_i64(old.max_length),
+            as_i64(new.max_length),
+            false,
+        ),
+    ];
+    let mut out = Vec::new();
+    for (what, before, after, is_min) in each {
+        if before == after {
+            continue;
         }
-        if c.min_length.is_some() || c.max_length.is_some() {
-            parts.push(format!(
-                "length {}..={}",
-                bound(c.min_length),
-                bound(c.max_length)
-            ));
-        }
-        if parts.is_empty() {
-            "unbounded".to_owned()
+        let tightened = match (before, after) {
+            (_, None) => false,
+            (None, Some(_)) => true,
+            (Some(a), Some(b)) => (is_min && b > a) || (!is_min && b < a),
+        };
+        let text = |v: Option<i64>| v.map_or_else(|| "none".to_owned(), |v| v.to_string());
+        let message = format!("{what} {} -> {}", text(before), text(after));
+        out.push(if tightened {
+            (
+                Class::breaking(Kind::BoundChanged, Impact::Wire),
+                format!("{message} (tightened)"),
+            )
         } else {
-            parts.join(", ")
-        }
-    };
-    let message = format!("bounds changed from {} to {}", describe(old), describe(new));
-    Some(if tightened {
-        (Severity::Breaking, format!("{message} (tightened)"))
-    } else {
-        (Severity::Compatible, format!("{message} (loosened)"))
-    })
-}
-
-fn bound<T: std::fmt::Display>(value: Option<T>) -> String {
-    value.map_or_else(String::new, |v| v.to_string())
+            (
+                Class::compatible(Kind::BoundChanged, Impact::Wire),
+                format!("{message} (loosened)"),
+            )
+        });
+    }
+    out
 }

@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
-use super::change::{Change, Severity, Side};
+use super::change::{Change, Impact, Severity, Side};
 
 /// What was compared, for the report's header and its spec locations.
 #[derive(Debug, Clone, Serialize)]
@@ -52,23 +52,59 @@ impl Place {
 }
 
 /// Counts of direct changes (not the lines repeated on models that use a changed type).
-pub fn counts(changes: &[Change]) -> (usize, usize) {
-    let direct = changes.iter().filter(|c| c.via.is_none());
-    let breaking = direct
-        .clone()
-        .filter(|c| c.severity == Severity::Breaking)
-        .count();
-    (breaking, direct.count() - breaking)
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Counts {
+    /// Breaking changes.
+    pub breaking: usize,
+    /// Of them, those that change what Twilio accepts or sends.
+    pub breaking_wire: usize,
+    /// Of them, those that change only the generated Rust.
+    pub breaking_rust: usize,
+    /// Compatible changes.
+    pub compatible: usize,
+}
+
+impl Counts {
+    /// The counts of `changes`.
+    pub fn of(changes: &[Change]) -> Counts {
+        let mut counts = Counts::default();
+        for change in changes.iter().filter(|c| c.via.is_none()) {
+            match (change.severity, change.impact) {
+                (Severity::Breaking, Impact::Wire) => counts.breaking_wire += 1,
+                (Severity::Breaking, _) => counts.breaking_rust += 1,
+                (Severity::Compatible, _) => counts.compatible += 1,
+            }
+        }
+        counts.breaking = counts.breaking_wire + counts.breaking_rust;
+        counts
+    }
+}
+
+impl std::fmt::Display for Counts {
+    /// `3 breaking (2 wire, 1 rust), 14 compatible`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} breaking", self.breaking)?;
+        if self.breaking > 0 {
+            write!(
+                f,
+                " ({} wire, {} rust)",
+                self.breaking_wire, self.breaking_rust
+            )?;
+        }
+        write!(f, ", {} compatible", self.compatible)
+    }
 }
 
 /// Markdown ready to paste into a pull request.
 pub fn markdown(compared: &Compared, changes: &[Change]) -> String {
-    let (breaking, compatible) = counts(changes);
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "## Spec changes: {breaking} breaking, {compatible} compatible\n\nComparing {} with {}.",
-        compared.old, compared.new
+        "## Spec changes: {}\n\nComparing {} with {}.\n\n_wire_: what Twilio accepts or sends \
+         changes; _rust_: only the generated signature.",
+        Counts::of(changes),
+        compared.old,
+        compared.new
     );
     if changes.is_empty() {
         let _ = writeln!(out, "\nNo change to the specs affects the generated crate.");
@@ -81,7 +117,7 @@ pub fn markdown(compared: &Compared, changes: &[Change]) -> String {
     for (api, changes) in by_api {
         let _ = writeln!(
             out,
-            "\n### `{api}`\n\n| | change | Rust item | spec |\n|---|---|---|---|"
+            "\n### `{api}`\n\n| | impact | kind | change | Rust item | spec |\n|---|---|---|---|---|---|"
         );
         for change in changes {
             let severity = match change.severity {
@@ -90,7 +126,9 @@ pub fn markdown(compared: &Compared, changes: &[Change]) -> String {
             };
             let _ = writeln!(
                 out,
-                "| {severity} | {} | `{}` | {} |",
+                "| {severity} | {} | {} | {} | `{}` | {} |",
+                change.impact.as_str(),
+                change.kind.as_str(),
                 cell(&change.message),
                 change.item,
                 where_(compared, change)
@@ -105,15 +143,13 @@ pub fn json(compared: &Compared, changes: &[Change]) -> String {
     #[derive(Serialize)]
     struct Report<'a> {
         compared: &'a Compared,
-        breaking: usize,
-        compatible: usize,
+        #[serde(flatten)]
+        counts: Counts,
         changes: &'a [Change],
     }
-    let (breaking, compatible) = counts(changes);
     let report = Report {
         compared,
-        breaking,
-        compatible,
+        counts: Counts::of(changes),
         changes,
     };
     serde_json::to_string_pretty(&report).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
@@ -132,6 +168,11 @@ pub fn github(compared: &Compared, changes: &[Change]) -> String {
             Severity::Breaking => ("error", "Breaking spec change"),
             Severity::Compatible => ("notice", "Compatible spec change"),
         };
+        let title = format!(
+            "{title} ({} / {})",
+            change.impact.as_str(),
+            change.kind.as_str()
+        );
         let file = compared.new_place.file(&location.file);
         let line = match (location.side, location.line) {
             (Side::Head, Some(line)) => format!(",line={line}"),
@@ -141,17 +182,18 @@ pub fn github(compared: &Compared, changes: &[Change]) -> String {
             out,
             "::{command} file={}{line},title={title}::{}",
             property(&file),
-            data(&format!("{}: {}", change.item, change.message))
+            data(&format!("{}: {}", change.item, change.message)),
+            title = property(&title)
         );
     }
     let _ = writeln!(out, "{}", summary(changes));
     out
 }
 
-/// One line: `spec review: 1 breaking, 2 compatible; breaking: events_v1::UpdateSubscription::sink_sid`.
+/// One line: `spec review: 1 breaking (1 wire, 0 rust), 2 compatible; breaking:
+/// events_v1::UpdateSubscription::sink_sid`.
 pub fn summary(changes: &[Change]) -> String {
-    let (breaking, compatible) = counts(changes);
-    let mut line = format!("spec review: {breaking} breaking, {compatible} compatible");
+    let mut line = format!("spec review: {}", Counts::of(changes));
     let items: Vec<String> = changes
         .iter()
         .filter(|c| c.via.is_none() && c.severity == Severity::Breaking)

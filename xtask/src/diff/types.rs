@@ -4,12 +4,68 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use generator::model::{
-    Field, Model, Module, Personal, Struct, TypeDef, TypeKind, TypeName, TypeRef, Union,
-    UnionVariant,
+    Enum, Field, IdType, Model, Module, Personal, SHARED_MODULE, Struct, TypeDef, TypeKind,
+    TypeName, TypeRef, Union, UnionVariant,
 };
 use generator::pattern::Language;
 
-use super::change::{Change, Changes, DOCS, Location, Models, Severity, Side, Subject};
+use super::change::{
+    Change, Changes, Class, DOCS, Impact, Kind, Location, Models, Severity, Side, Subject,
+};
+
+/// The types a module's users can name: its own and the shared ones it re-exports
+/// (`messaging_v1::AcSid` whether it lives there or in `common`).
+fn reachable<'m>(model: &'m Model, module: &Module) -> BTreeMap<&'m str, &'m TypeDef> {
+    module
+        .types
+        .iter()
+        .chain(&module.shared)
+        .map(|&id| model.ty(id))
+        .map(|t| (t.name.as_str(), t))
+        .collect()
+}
+
+/// Types that changed name but not place (an inline schema whose name a new component took):
+/// old name -> new name, so each is reported once, as a rename.
+pub(super) fn renames(base: &Model, head: &Model) -> BTreeMap<TypeName, TypeName> {
+    let mut out = BTreeMap::new();
+    for old_module in &base.modules {
+        let Some(new_module) = head.modules.iter().find(|m| m.name == old_module.name) else {
+            continue;
+        };
+        let (old_names, new_names) = (reachable(base, old_module), reachable(head, new_module));
+        let place = |t: &TypeDef| {
+            (
+                t.source.file.clone(),
+                t.source.pointer.clone(),
+                t.kind.noun(),
+            )
+        };
+        let added: BTreeMap<_, &TypeDef> = new_names
+            .iter()
+            .filter(|(name, def)| !old_names.contains_key(*name) && def.module == new_module.name)
+            .map(|(_, def)| (place(def), *def))
+            .collect();
+        for (name, def) in &old_names {
+            if new_names.contains_key(name) || def.module != old_module.name {
+                continue;
+            }
+            if let Some(new_def) = added.get(&place(def)) {
+                out.insert(
+                    TypeName {
+                        module: def.module.clone(),
+                        name: def.name.clone(),
+                    },
+                    TypeName {
+                        module: new_def.module.clone(),
+                        name: new_def.name.clone(),
+                    },
+                );
+            }
+        }
+    }
+    out
+}
 
 pub(super) fn compare_types(
     out: &mut Changes,
@@ -18,171 +74,308 @@ pub(super) fn compare_types(
     old: &Module,
     new: &Module,
 ) {
-    let old_types: BTreeMap<&str, &TypeDef> = old
-        .types
-        .iter()
-        .map(|&id| models.base.ty(id))
-        .map(|t| (t.name.as_str(), t))
-        .collect();
-    let new_types: BTreeMap<&str, &TypeDef> = new
-        .types
-        .iter()
-        .map(|&id| models.head.ty(id))
-        .map(|t| (t.name.as_str(), t))
-        .collect();
+    let old_types = reachable(models.base, old);
+    let new_types = reachable(models.head, new);
+    let item_of = |name: &str| TypeName {
+        module: module.to_owned(),
+        name: name.to_owned(),
+    };
     for (name, def) in &old_types {
-        if !new_types.contains_key(name) {
+        if new_types.contains_key(name) {
+            continue;
+        }
+        let old_name = TypeName {
+            module: def.module.clone(),
+            name: def.name.clone(),
+        };
+        if let Some(new_name) = models.renames.get(&old_name) {
             out.push(
-                Severity::Breaking,
+                Class::breaking(Kind::Renamed, Impact::Rust),
                 module,
-                Subject::Type(TypeName {
-                    module: module.to_owned(),
-                    name: name.to_string(),
-                }),
-                format!("{} removed", def.kind.noun()),
+                Subject::Type(item_of(name)),
+                format!("{} renamed to `{}`", def.kind.noun(), new_name.rust_path()),
                 Location::of(&def.source, Side::Base),
             );
+            continue;
         }
+        // Out of `common` into the one module that still uses it: every path that named it
+        // through a module still does.
+        if module == SHARED_MODULE
+            && let Some(home) = defined_elsewhere(models.head, name, def)
+        {
+            out.push(
+                Class::compatible(Kind::Renamed, Impact::Rust),
+                module,
+                Subject::Type(item_of(name)),
+                format!("moved out of `{SHARED_MODULE}`: now `{home}::{name}`"),
+                Location::of(&def.source, Side::Base),
+            );
+            continue;
+        }
+        out.push(
+            Class::breaking(Kind::Removed, Impact::Rust),
+            module,
+            Subject::Type(item_of(name)),
+            format!("{} removed", def.kind.noun()),
+            Location::of(&def.source, Side::Base),
+        );
     }
     for (name, def) in &new_types {
         let TypeDef {
-            module: _, // the key, with `name`
+            module: defined_in,
             name: _,
             doc,
             kind,
             source,
         } = def;
-        let item = TypeName {
-            module: module.to_owned(),
-            name: name.to_string(),
-        };
+        // A shared type is compared once, where it is defined.
+        if defined_in != module {
+            continue;
+        }
+        let item = item_of(name);
         let here = Location::of(source, Side::Head);
-        let Some(before) = old_types.get(name) else {
-            out.push(
-                Severity::Compatible,
-                module,
-                Subject::Type(item.clone()),
-                format!("{} added", def.kind.noun()),
-                here,
-            );
+        let before = old_types.get(name).copied().or_else(|| {
+            // Into `common` from a module: the same type, now shared.
+            (module == SHARED_MODULE)
+                .then(|| defined_elsewhere_def(models.base, name, def))
+                .flatten()
+        });
+        let Some(before) = before else {
+            let renamed = models.renames.values().any(|n| n == &item);
+            if !renamed {
+                out.push(
+                    Class::compatible(Kind::Added, Impact::Rust),
+                    module,
+                    Subject::Type(item.clone()),
+                    format!("{} added", def.kind.noun()),
+                    here,
+                );
+            }
             continue;
         };
         if before.doc != *doc {
             out.push(
-                Severity::Compatible,
+                Class::DOCS,
                 module,
                 Subject::Type(item.clone()),
                 DOCS.to_owned(),
                 here.clone(),
             );
         }
-        match (&before.kind, kind) {
-            (TypeKind::Struct(old_struct), TypeKind::Struct(new_struct)) => {
-                compare_fields(
-                    out,
-                    models,
-                    module,
-                    &item,
-                    &old_struct.fields,
-                    &new_struct.fields,
-                );
-                compare_additional(out, models, module, &item, &here, (old_struct, new_struct));
-            }
-            (TypeKind::Union(old_union), TypeKind::Union(new_union)) => {
-                compare_variants(out, models, module, &item, &here, (old_union, new_union));
-            }
-            (TypeKind::Enum(old_enum), TypeKind::Enum(new_enum)) => {
-                let (old_values, new_values) = (old_enum.texts(), new_enum.texts());
-                let old_wires: BTreeSet<&str> = old_values.iter().map(|v| v.0.as_str()).collect();
-                let new_wires: BTreeSet<&str> = new_values.iter().map(|v| v.0.as_str()).collect();
-                for (wire, variant) in old_values
-                    .iter()
-                    .filter(|v| !new_wires.contains(v.0.as_str()))
-                {
-                    out.push(
-                        Severity::Breaking,
-                        module,
-                        member(&item, variant),
-                        format!("enum value `{wire}` removed"),
-                        here.clone(),
-                    );
-                }
-                for (wire, variant) in new_values
-                    .iter()
-                    .filter(|v| !old_wires.contains(v.0.as_str()))
-                {
-                    out.push(
-                        Severity::Compatible,
-                        module,
-                        member(&item, variant),
-                        format!("enum value `{wire}` added"),
-                        here.clone(),
-                    );
-                }
-            }
-            (TypeKind::Id(old_id), TypeKind::Id(new_id)) => {
-                let same = old_id.pattern == new_id.pattern
-                    && old_id.min_length == new_id.min_length
-                    && old_id.max_length == new_id.max_length;
-                if !same {
-                    let old_language =
-                        Language::new(&old_id.check, old_id.min_length, old_id.max_length);
-                    let new_language =
-                        Language::new(&new_id.check, new_id.min_length, new_id.max_length);
-                    let (severity, how) = match (old_language, new_language) {
-                        (Some(old_l), Some(new_l)) => {
-                            match (new_l.is_subset_of(&old_l), old_l.is_subset_of(&new_l)) {
-                                (true, true) => {
-                                    (Severity::Compatible, "rewritten; it accepts the same IDs")
-                                }
-                                (true, false) => (
-                                    Severity::Breaking,
-                                    "tightened; IDs it accepted before are refused",
-                                ),
-                                (false, true) => {
-                                    (Severity::Compatible, "loosened; it accepts more IDs")
-                                }
-                                (false, false) => (
-                                    Severity::Breaking,
-                                    "changed; some IDs it accepted before are refused",
-                                ),
-                            }
-                        }
-                        _ => (Severity::Breaking, "changed"),
-                    };
-                    out.push(
-                        severity,
-                        module,
-                        Subject::Type(item.clone()),
-                        format!(
-                            "ID pattern `{}` -> `{}` {how}",
-                            old_id.pattern, new_id.pattern
-                        ),
-                        here,
-                    );
-                }
-            }
-            (TypeKind::Alias(old_ty), TypeKind::Alias(new_ty)) => {
-                let (old_ty, new_ty) =
-                    (models.base.rust_text(old_ty), models.head.rust_text(new_ty));
-                if old_ty != new_ty {
-                    out.push(
-                        Severity::Breaking,
-                        module,
-                        Subject::Type(item.clone()),
-                        format!("now stands for `{new_ty}` instead of `{old_ty}`"),
-                        here,
-                    );
-                }
-            }
-            (old_kind, new_kind) if old_kind.noun() != new_kind.noun() => out.push(
-                Severity::Breaking,
+        compare_kinds(out, models, module, &item, &here, (&before.kind, kind));
+    }
+}
+
+/// The module other than `common` that defines a type of this name and kind, if one does.
+fn defined_elsewhere<'m>(model: &'m Model, name: &str, like: &TypeDef) -> Option<&'m str> {
+    defined_elsewhere_def(model, name, like).map(|def| def.module.as_str())
+}
+
+fn defined_elsewhere_def<'m>(model: &'m Model, name: &str, like: &TypeDef) -> Option<&'m TypeDef> {
+    model
+        .modules
+        .iter()
+        .filter(|m| m.name != SHARED_MODULE)
+        .flat_map(|m| m.types.iter().map(|&id| model.ty(id)))
+        .find(|def| def.name == name && def.kind.noun() == like.kind.noun())
+}
+
+/// The changes inside one type that exists on both sides.
+fn compare_kinds(
+    out: &mut Changes,
+    models: Models<'_>,
+    module: &str,
+    item: &TypeName,
+    here: &Location,
+    (before, after): (&TypeKind, &TypeKind),
+) {
+    match (before, after) {
+        (TypeKind::Struct(old_struct), TypeKind::Struct(new_struct)) => {
+            compare_fields(
+                out,
+                models,
+                module,
+                item,
+                &old_struct.fields,
+                &new_struct.fields,
+            );
+            compare_additional(out, models, module, item, here, (old_struct, new_struct));
+        }
+        (TypeKind::Union(old_union), TypeKind::Union(new_union)) => {
+            compare_variants(out, models, module, item, here, (old_union, new_union));
+        }
+        (TypeKind::Enum(old_enum), TypeKind::Enum(new_enum)) => {
+            compare_values(out, module, item, here, (old_enum, new_enum));
+        }
+        (TypeKind::Id(old_id), TypeKind::Id(new_id)) => {
+            compare_ids(out, module, item, here, (old_id, new_id));
+        }
+        (TypeKind::Alias(old_ty), TypeKind::Alias(new_ty))
+            if !super::wire::same_rust_type(models, old_ty, new_ty) =>
+        {
+            let impact = if super::wire::same_values(models, old_ty, new_ty) {
+                Impact::Rust
+            } else {
+                Impact::Wire
+            };
+            out.push(
+                Class::breaking(Kind::TypeChanged, impact),
                 module,
                 Subject::Type(item.clone()),
-                format!("changed from {} to {}", old_kind.noun(), new_kind.noun()),
-                here,
+                format!(
+                    "now stands for `{}` instead of `{}`",
+                    models.head.rust_text(new_ty),
+                    models.base.rust_text(old_ty)
+                ),
+                here.clone(),
+            );
+        }
+        (old_kind, new_kind) if old_kind.noun() != new_kind.noun() => out.push(
+            Class::breaking(Kind::TypeChanged, Impact::Wire),
+            module,
+            Subject::Type(item.clone()),
+            format!("changed from {} to {}", old_kind.noun(), new_kind.noun()),
+            here.clone(),
+        ),
+        _ => {}
+    }
+}
+
+/// Enum values, matched by wire text; a value whose spelling alone changed (`approved` ->
+/// `APPROVED`, `not_participating` -> `notParticipating`: the same variant) is one line.
+fn compare_values(
+    out: &mut Changes,
+    module: &str,
+    item: &TypeName,
+    here: &Location,
+    (old, new): (&Enum, &Enum),
+) {
+    let (old_values, new_values) = (old.texts(), new.texts());
+    let old_wires: BTreeSet<&str> = old_values.iter().map(|v| v.0.as_str()).collect();
+    let new_wires: BTreeSet<&str> = new_values.iter().map(|v| v.0.as_str()).collect();
+    let gone: Vec<&(String, &str)> = old_values
+        .iter()
+        .filter(|v| !new_wires.contains(v.0.as_str()))
+        .collect();
+    let came: Vec<&(String, &str)> = new_values
+        .iter()
+        .filter(|v| !old_wires.contains(v.0.as_str()))
+        .collect();
+    let respelled = |wire: &str, variant: &str| {
+        came.iter()
+            .find(|(new_wire, new_variant)| {
+                *new_variant == variant || new_wire.eq_ignore_ascii_case(wire)
+            })
+            .map(|(new_wire, _)| new_wire.as_str())
+    };
+    for (wire, variant) in &gone {
+        match respelled(wire, variant) {
+            Some(now) => out.push(
+                Class::breaking(Kind::WireValueChanged, Impact::Wire),
+                module,
+                member(item, variant),
+                format!("enum value `{wire}` is now `{now}` on the wire"),
+                here.clone(),
             ),
-            _ => {}
+            None => out.push(
+                Class::breaking(Kind::Removed, Impact::Wire),
+                module,
+                member(item, variant),
+                format!("enum value `{wire}` removed"),
+                here.clone(),
+            ),
+        }
+    }
+    for (wire, variant) in &came {
+        let was_respelled = gone
+            .iter()
+            .any(|(old_wire, old_variant)| respelled(old_wire, old_variant) == Some(wire.as_str()));
+        if !was_respelled {
+            out.push(
+                Class::compatible(Kind::Added, Impact::Wire),
+                module,
+                member(item, variant),
+                format!("enum value `{wire}` added"),
+                here.clone(),
+            );
+        }
+    }
+}
+
+/// An ID type's pattern and length bounds, each said apart.
+fn compare_ids(
+    out: &mut Changes,
+    module: &str,
+    item: &TypeName,
+    here: &Location,
+    (old, new): (&IdType, &IdType),
+) {
+    let mut push = |class: Class, message: String| {
+        out.push(
+            class,
+            module,
+            Subject::Type(item.clone()),
+            message,
+            here.clone(),
+        );
+    };
+    let languages = (
+        Language::new(&old.check, None, None),
+        Language::new(&new.check, None, None),
+    );
+    let accepts = match &languages {
+        (Some(old_l), Some(new_l)) => Some((new_l.is_subset_of(old_l), old_l.is_subset_of(new_l))),
+        _ => None,
+    };
+    let same_pattern = accepts == Some((true, true)) || old.pattern == new.pattern;
+    if !same_pattern {
+        let (class, how) = match accepts {
+            Some((true, false)) => (
+                Class::breaking(Kind::PatternChanged, Impact::Wire),
+                "tightened; IDs it accepted before are refused",
+            ),
+            Some((false, true)) => (
+                Class::compatible(Kind::PatternChanged, Impact::Wire),
+                "loosened; it accepts more IDs",
+            ),
+            Some(_) => (
+                Class::breaking(Kind::PatternChanged, Impact::Wire),
+                "changed; some IDs it accepted before are refused",
+            ),
+            None => (
+                Class::breaking(Kind::PatternChanged, Impact::Wire),
+                "changed",
+            ),
+        };
+        push(
+            class,
+            format!("ID pattern `{}` -> `{}` {how}", old.pattern, new.pattern),
+        );
+    }
+    for (what, before, after, is_min) in [
+        ("minimum length", old.min_length, new.min_length, true),
+        ("maximum length", old.max_length, new.max_length, false),
+    ] {
+        if before == after {
+            continue;
+        }
+        let tightened = match (before, after) {
+            (_, None) => false,
+            (None, Some(_)) => true,
+            (Some(a), Some(b)) => (is_min && b > a) || (!is_min && b < a),
+        };
+        let text = |v: Option<usize>| v.map_or_else(|| "none".to_owned(), |v| v.to_string());
+        let message = format!("ID {what} {} -> {}", text(before), text(after));
+        if tightened {
+            push(
+                Class::breaking(Kind::BoundChanged, Impact::Wire),
+                format!("{message} (tightened)"),
+            );
+        } else {
+            push(
+                Class::compatible(Kind::BoundChanged, Impact::Wire),
+                format!("{message} (loosened)"),
+            );
         }
     }
 }
@@ -206,7 +399,7 @@ fn compare_additional(
     if before != after {
         // The map is a field: code that builds the struct no longer compiles.
         out.push(
-            Severity::Breaking,
+            Class::breaking(Kind::TypeChanged, Impact::Rust),
             module,
             member(item, "additional_properties"),
             format!("undeclared properties were {before}, now {after}"),
@@ -239,7 +432,7 @@ fn compare_variants(
         .collect();
     for (name, ty, _) in before.iter().filter(|v| !after.contains(v)) {
         out.push(
-            Severity::Breaking,
+            Class::breaking(Kind::Removed, Impact::Wire),
             module,
             member(item, name),
             format!("variant `{name}` (`{ty}`) removed or changed"),
@@ -248,7 +441,7 @@ fn compare_variants(
     }
     for (name, ty, _) in after.iter().filter(|v| !before.contains(v)) {
         out.push(
-            Severity::Compatible,
+            Class::compatible(Kind::Added, Impact::Wire),
             module,
             member(item, name),
             format!("variant `{name}` (`{ty}`) added"),
@@ -257,7 +450,7 @@ fn compare_variants(
     }
     if old.discriminator != new.discriminator {
         out.push(
-            Severity::Breaking,
+            Class::breaking(Kind::TypeChanged, Impact::Wire),
             module,
             Subject::Type(item.clone()),
             format!(
@@ -281,10 +474,22 @@ fn compare_fields(
         old.iter().map(|f| (f.name.json.as_str(), f)).collect();
     let new_fields: BTreeMap<&str, &Field> =
         new.iter().map(|f| (f.name.json.as_str(), f)).collect();
+    // A property whose spelling alone changed (`Client_id` -> `client_id`) is one field read
+    // under another name.
+    let respelled: BTreeMap<&str, &str> = old_fields
+        .keys()
+        .filter(|k| !new_fields.contains_key(*k))
+        .filter_map(|k| {
+            new_fields
+                .keys()
+                .find(|n| n.eq_ignore_ascii_case(k) && !old_fields.contains_key(*n))
+                .map(|n| (*n, *k))
+        })
+        .collect();
     for (json, field) in &old_fields {
-        if !new_fields.contains_key(json) {
+        if !new_fields.contains_key(json) && !respelled.values().any(|o| o == json) {
             out.push(
-                Severity::Breaking,
+                Class::breaking(Kind::Removed, Impact::Wire),
                 module,
                 member(item, &field.name.rust),
                 format!("field `{json}` removed"),
@@ -307,50 +512,71 @@ fn compare_fields(
         } = field;
         let field_item = member(item, &name.rust);
         let here = Location::of(source, Side::Head);
-        let Some(before) = old_fields.get(json) else {
-            let (severity, message) = if field.is_optional() {
+        let before = old_fields
+            .get(json)
+            .or_else(|| respelled.get(json).and_then(|old| old_fields.get(old)));
+        let Some(before) = before else {
+            // Twilio sends something new; a required field also breaks code that builds the
+            // struct.
+            let (class, message) = if field.is_optional() {
                 (
-                    Severity::Compatible,
+                    Class::compatible(Kind::Added, Impact::Wire),
                     format!("optional field `{json}` added"),
                 )
             } else {
                 (
-                    Severity::Breaking,
+                    Class::breaking(Kind::Added, Impact::Rust),
                     format!("required field `{json}` added (a non-`Option` field)"),
                 )
             };
-            out.push(severity, module, field_item, message, here);
+            out.push(class, module, field_item, message, here);
             continue;
         };
-        let mut push = |severity: Severity, message: String| {
-            out.push(severity, module, field_item.clone(), message, here.clone());
+        let mut push = |class: Class, message: String| {
+            out.push(class, module, field_item.clone(), message, here.clone());
         };
+        if before.name.json != name.json {
+            push(
+                Class::breaking(Kind::WireValueChanged, Impact::Wire),
+                format!(
+                    "read from `{}` instead of `{}`",
+                    name.json, before.name.json
+                ),
+            );
+        }
         if before.name.rust != name.rust {
             push(
-                Severity::Breaking,
+                Class::breaking(Kind::Renamed, Impact::Rust),
                 format!("renamed from `{}` to `{}`", before.name.rust, name.rust),
             );
         }
         let (old_ty, new_ty) = (models.base.rust_text(&before.ty), models.head.rust_text(ty));
-        if old_ty != new_ty {
+        if !super::wire::same_rust_type(models, &before.ty, ty) {
+            let impact = if super::wire::same_values(models, &before.ty, ty) {
+                Impact::Rust
+            } else {
+                Impact::Wire
+            };
             push(
-                Severity::Breaking,
+                Class::breaking(Kind::TypeChanged, impact),
                 format!("type changed from `{old_ty}` to `{new_ty}`"),
             );
         }
+        // `Option<T>` to `T` and back change the signature; what Twilio sends is the same
+        // JSON either way.
         match (before.is_optional(), field.is_optional()) {
             (true, false) => push(
-                Severity::Breaking,
+                Class::breaking(Kind::RequiredChanged, Impact::Rust),
                 format!("now required: `{new_ty}` instead of `Option<…>`"),
             ),
             (false, true) => push(
-                Severity::Breaking,
+                Class::breaking(Kind::RequiredChanged, Impact::Rust),
                 format!("now optional (may be null or missing): `Option<{new_ty}>`"),
             ),
             // Already an `Option`, so nothing breaks; but a value that was always there when
             // sent may now be null.
             (true, true) if !before.nullable && *nullable => push(
-                Severity::Compatible,
+                Class::compatible(Kind::ResponseChanged, Impact::Wire),
                 "may now be null (already an `Option`)".to_owned(),
             ),
             _ => {}
@@ -361,7 +587,7 @@ fn compare_fields(
             (*pii, *deprecated),
         );
         if before.doc != *doc || before.example != *example {
-            push(Severity::Compatible, DOCS.to_owned());
+            push(Class::DOCS, DOCS.to_owned());
         }
     }
 }
@@ -369,13 +595,13 @@ fn compare_fields(
 /// The compatible but visible changes of a field or input: its personal-data marking, and
 /// being deprecated. Each argument is (pii, deprecated).
 pub(super) fn marking_changes(
-    push: &mut impl FnMut(Severity, String),
+    push: &mut impl FnMut(Class, String),
     (old_pii, old_deprecated): (Personal, bool),
     (new_pii, new_deprecated): (Personal, bool),
 ) {
     if old_pii != new_pii {
         push(
-            Severity::Compatible,
+            Class::compatible(Kind::MarkingChanged, Impact::Rust),
             format!(
                 "personal-data marking changed from {} to {}",
                 old_pii.describe(),
@@ -384,7 +610,10 @@ pub(super) fn marking_changes(
         );
     }
     if !old_deprecated && new_deprecated {
-        push(Severity::Compatible, "deprecated".to_owned());
+        push(
+            Class::compatible(Kind::MarkingChanged, Impact::Rust),
+            "deprecated".to_owned(),
+        );
     }
 }
 
@@ -401,14 +630,25 @@ pub(super) fn affected_models(base: &Model, head: &Model, changes: &[Change]) ->
     }
     let mut out = Vec::new();
     for (changed, type_changes) in by_type {
-        let summary = match type_changes.as_slice() {
-            [only] => only.message.clone(),
-            [first, rest @ ..] => format!("{} (and {} more)", first.message, rest.len()),
+        let (summary, first) = match type_changes.as_slice() {
+            [only] => (only.message.clone(), only),
+            [first, rest @ ..] => (
+                format!("{} (and {} more)", first.message, rest.len()),
+                first,
+            ),
             [] => continue,
         };
+        // Wire if any of the type's changes is.
+        let impact = type_changes
+            .iter()
+            .map(|c| c.impact)
+            .min()
+            .unwrap_or(first.impact);
         for (user, field) in users_of(head, &changed) {
             out.push(Change {
                 severity: Severity::Breaking,
+                kind: first.kind,
+                impact,
                 api: user.module.clone(),
                 message: format!("uses `{}`, which changed: {summary}", changed.rust_path()),
                 item: Subject::Type(user),
