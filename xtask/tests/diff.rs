@@ -12,7 +12,7 @@ use std::process::Command;
 
 use xtask::diff::compare::compare;
 use xtask::diff::report::{Compared, Place, markdown};
-use xtask::diff::{Change, Severity};
+use xtask::diff::{Change, Impact, Kind, Severity};
 
 fn fixture() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/diff")
@@ -75,6 +75,40 @@ fn no_change_no_report() {
     assert!(changes_after(&[]).is_empty());
 }
 
+/// A new operationId on the same method and path: one renamed method (a Rust-only break),
+/// not an operation removed and one added.
+#[test]
+fn an_operation_renamed_in_place_is_one_rename() {
+    let changes = changes_after(&[(
+        "billing_v1.yaml",
+        "operationId: FetchInvoice",
+        "operationId: GetInvoice",
+    )]);
+    let lines: Vec<(Severity, Kind, Impact, String, &str)> = changes
+        .iter()
+        .map(|c| {
+            (
+                c.severity,
+                c.kind,
+                c.impact,
+                c.item.to_string(),
+                c.message.as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        lines,
+        [(
+            Severity::Breaking,
+            Kind::Renamed,
+            Impact::Rust,
+            "billing_v1::BillingV1::get_invoice".to_owned(),
+            "operation `FetchInvoice` renamed to `GetInvoice` (`fetch_invoice()` is now `get_invoice()`)"
+        )],
+        "{changes:#?}"
+    );
+}
+
 #[test]
 fn removing_an_operation_is_breaking() {
     let changes = changes_after(&[(
@@ -99,12 +133,16 @@ fn removing_an_operation_is_breaking() {
         .unwrap();
     assert_eq!(added.severity, Severity::Compatible);
 
-    // A renamed operationId is a removal and an addition.
-    let changes = changes_after(&[(
-        "shop_v1.yaml",
-        "      operationId: ListOrders",
-        "      operationId: ListAllOrders",
-    )]);
+    // A renamed operationId on the same request is one rename (`an_operation_renamed_in_place_
+    // is_one_rename`); on another path it is a removal and an addition.
+    let changes = changes_after(&[
+        (
+            "shop_v1.yaml",
+            "      operationId: ListOrders",
+            "      operationId: ListAllOrders",
+        ),
+        ("shop_v1.yaml", "  /v1/Orders:", "  /v1/AllOrders:"),
+    ]);
     let removed = changes
         .iter()
         .find(|c| c.item.to_string() == "shop_v1::ShopV1::list_orders")

@@ -242,7 +242,13 @@ fn github_format_annotates_spec_lines_and_summarises_in_one_line() {
     );
 }
 /// One report line: severity, impact, kind, Rust item, message.
-type Line = (&'static str, &'static str, &'static str, &'static str, &'static str);
+type Line = (
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+);
 
 /// Each vendored release pair (see `fixtures/history/README.md`) reports exactly these lines:
 /// (severity, impact, kind, Rust item, message), in report order. Before identity matching,
@@ -626,4 +632,59 @@ fn each_release_pair_reports_exactly_its_changes() {
             }
         }
     }
+}
+
+/// Whole folders: a second file that uses the same ID patterns moves those ID types into
+/// `common`; each stays reachable where it was (`events_v1::AcSid`, re-exported), so nothing
+/// breaks, and the old file's types are not reported again.
+#[test]
+fn types_moving_into_common_are_not_breaks() {
+    let dirs = tempfile::tempdir().unwrap();
+    let (old, new) = (dirs.path().join("old"), dirs.path().join("new"));
+    for dir in [&old, &new] {
+        std::fs::create_dir(dir).unwrap();
+        std::fs::copy(
+            history("twilio_events_v1@2.4.0.yaml"),
+            dir.join("twilio_events_v1.yaml"),
+        )
+        .unwrap();
+    }
+    std::fs::copy(
+        history("twilio_numbers_v1@2.1.0.yaml"),
+        new.join("twilio_numbers_v1.yaml"),
+    )
+    .unwrap();
+    let result = diff::diff(&Options::Paths {
+        old: old.clone(),
+        new: new.clone(),
+    })
+    .unwrap();
+    let moved: Vec<&diff::Change> = result
+        .changes
+        .iter()
+        .filter(|c| c.api == "common")
+        .collect();
+    assert!(!moved.is_empty(), "the shared account SID moves to common");
+    let breaking: Vec<String> = result
+        .changes
+        .iter()
+        .filter(|c| c.severity == Severity::Breaking)
+        .map(|c| format!("{}: {}", c.item, c.message))
+        .collect();
+    assert!(breaking.is_empty(), "{breaking:#?}");
+    assert!(
+        result.changes.iter().all(|c| c.api != "events_v1"),
+        "{:#?}",
+        result.changes
+    );
+    // And back: numbers_v1 removed (breaking, as a module), the types leaving `common` for
+    // events_v1, where they were still used, are not.
+    let back = diff::diff(&Options::Paths { old: new, new: old }).unwrap();
+    let breaking: Vec<String> = back
+        .changes
+        .iter()
+        .filter(|c| c.severity == Severity::Breaking && c.api != "numbers_v1")
+        .map(|c| format!("{}: {}", c.item, c.message))
+        .collect();
+    assert!(breaking.is_empty(), "{breaking:#?}");
 }

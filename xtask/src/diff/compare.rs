@@ -4,7 +4,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use generator::model::{Model, Module};
+use generator::model::{Model, Module, SHARED_MODULE};
 
 use super::change::{Change, Changes, Class, Impact, Kind, Location, Models, Side, Subject};
 
@@ -22,7 +22,22 @@ pub fn compare(base: &Model, head: &Model) -> Vec<Change> {
         .copied()
         .collect();
     for name in names {
+        let models = Models {
+            base,
+            head,
+            renames: &renames,
+        };
         match (base_modules.get(name), head_modules.get(name)) {
+            // `common` holds no file: when no type is shared any more, its types are told one
+            // by one (most moved into the one module still using them).
+            (Some(old), None) if name == SHARED_MODULE && old.api.is_none() => {
+                let empty = Module {
+                    types: Vec::new(),
+                    shared: Vec::new(),
+                    ..(*old).clone()
+                };
+                super::types::compare_types(&mut out, models, name, old, &empty);
+            }
             (Some(old), None) => out.push(
                 Class::breaking(Kind::Removed, Impact::Wire),
                 name,
@@ -41,11 +56,6 @@ pub fn compare(base: &Model, head: &Model) -> Vec<Change> {
                 Location::of_module(new, Side::Head),
             ),
             (Some(old), Some(new)) => {
-                let models = Models {
-                    base,
-                    head,
-                    renames: &renames,
-                };
                 super::operations::compare_apis(&mut out, models, name, old, new);
                 super::types::compare_types(&mut out, models, name, old, new);
             }

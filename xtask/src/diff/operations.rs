@@ -54,15 +54,42 @@ pub(super) fn compare_apis(
                 .iter()
                 .map(|o| (o.id.as_str(), o))
                 .collect();
+            // An operation whose id alone changed (same method and path) is one renamed
+            // method, then compared like any other.
+            let request = |o: &Operation| (o.http_method, o.path.clone());
+            let renamed: BTreeMap<&str, &Operation> = new_ops
+                .iter()
+                .filter(|(id, _)| !old_ops.contains_key(*id))
+                .filter_map(|(_, op)| {
+                    old_ops
+                        .values()
+                        .find(|o| !new_ops.contains_key(o.id.as_str()) && request(o) == request(op))
+                        .map(|old_op| (op.id.as_str(), *old_op))
+                })
+                .collect();
             for (id, op) in &old_ops {
-                if !new_ops.contains_key(id) {
+                let was_renamed = renamed.values().any(|o| o.id == *id);
+                if !new_ops.contains_key(id) && !was_renamed {
                     operation_removed(out, module, old_api, op);
                 }
             }
             for (id, op) in &new_ops {
-                match old_ops.get(id) {
+                let before = old_ops.get(id).or_else(|| renamed.get(id));
+                match before {
                     None => operation_added(out, module, new_api, op),
                     Some(old_op) => {
+                        if old_op.id != op.id {
+                            out.push(
+                                Class::breaking(Kind::Renamed, Impact::Rust),
+                                module,
+                                method_item(module, new_api, op),
+                                format!(
+                                    "operation `{}` renamed to `{}` (`{}()` is now `{}()`)",
+                                    old_op.id, op.id, old_op.method_name, op.method_name
+                                ),
+                                Location::of(&op.source, Side::Head),
+                            );
+                        }
                         compare_operation(out, models, module, (old_api, new_api), old_op, op)
                     }
                 }
