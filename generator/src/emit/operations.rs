@@ -364,7 +364,8 @@ fn builder(model: &Model, module: &Module, api: &Api, op: &Operation) -> TokenSt
         description: _, // the method's docs
         inputs,
         body,
-        outcome: _, // `outcome::send` and `outcome::outcome_enum`
+        body_required: _, // the client sends no body for no field, as Twilio's SDKs do
+        outcome: _,       // `outcome::send` and `outcome::outcome_enum`
         accept,
         errors: _,   // the method's docs
         examples: _, // for the tests that decode them (`cargo xtask examples`)

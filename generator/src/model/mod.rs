@@ -246,6 +246,10 @@ pub struct Operation {
     pub inputs: Vec<Input>,
     /// How the body is encoded, when the operation sends one.
     pub body: Option<BodyEncoding>,
+    /// Whether the spec requires a request body (`requestBody.required`), even one whose
+    /// every field is optional. The client sends none when no field is set, as Twilio's SDKs
+    /// do; callers that must send one (the conformance runner, against Prism) set a field.
+    pub body_required: bool,
     /// What a successful call returns.
     pub outcome: Outcome,
     /// The `Accept` header to send when the answer is not plain JSON

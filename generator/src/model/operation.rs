@@ -289,6 +289,11 @@ impl Builder<'_> {
             Some(_) => Some(self.body(&node.child("requestBody"), &builder, &mut inputs)?),
             None => None,
         };
+        let body_required = body.is_some()
+            && self
+                .specs
+                .follow(&node.child("requestBody"))
+                .is_ok_and(|target| flag(self.value(&target), "required"));
         let Responses {
             outcome,
             errors,
@@ -310,6 +315,7 @@ impl Builder<'_> {
             description: text(value, "description"),
             inputs,
             body,
+            body_required,
             outcome,
             accept,
             errors,

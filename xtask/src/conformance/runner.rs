@@ -4,8 +4,8 @@
 
 use generator::emit::{external_type_tokens, format_file, ident};
 use generator::model::{
-    AuthScheme, Enum, HttpMethod, Input, IntegerKind, Model, Module, Operation, TypeKind, TypeRef,
-    ValueKind,
+    AuthScheme, Enum, HttpMethod, Input, InputLocation, IntegerKind, Model, Module, Operation,
+    TypeKind, TypeRef, ValueKind,
 };
 use proc_macro2::{Ident, Literal, TokenStream};
 use quote::quote;
@@ -193,13 +193,27 @@ fn operation_fn(model: &Model, module: &Module, op: &Operation, krate: &Ident) -
     let arguments = op
         .arguments()
         .map(|input| input_tokens(model, input, &input_value(model, input), krate));
+    let is_body = |input: &&Input| {
+        matches!(
+            input.location,
+            InputLocation::FormField | InputLocation::JsonBody
+        )
+    };
+    // A body the spec requires, with no required field: Prism takes an empty one for none,
+    // so the first field is always given (the call Twilio's docs show sets one too).
+    let floor = (op.body_required && !op.arguments().any(|input| is_body(&input)))
+        .then(|| op.options().find(is_body))
+        .flatten();
+    let setter = |input: &Input| {
+        let setter = ident(&input.rust_name);
+        let value = input_tokens(model, input, &input_value(model, input), krate);
+        quote! { .#setter(#value) }
+    };
+    let always: Option<TokenStream> = floor.map(setter);
     let options: Vec<TokenStream> = op
         .options()
-        .map(|input| {
-            let setter = ident(&input.rust_name);
-            let value = input_tokens(model, input, &input_value(model, input), krate);
-            quote! { .#setter(#value) }
-        })
+        .filter(|input| floor.is_none_or(|f| !std::ptr::eq(f, *input)))
+        .map(setter)
         .collect();
     let doc = format!(" `{} {}`.", op.http_method.as_str(), op.path);
     let (options_arg, set_options, binding) = if options.is_empty() {
@@ -218,7 +232,7 @@ fn operation_fn(model: &Model, module: &Module, op: &Operation, krate: &Ident) -
     quote! {
         #[doc = #doc]
         pub async fn #method(client: &::#krate::Client, #options_arg: bool) -> ::std::result::Result<(), ::std::string::String> {
-            #binding = client.#accessor().#method(#(#arguments),*);
+            #binding = client.#accessor().#method(#(#arguments),*)#always;
             #set_options
             request.send().await.map(drop).map_err(|error| super::describe(&error))
         }

@@ -163,6 +163,7 @@ fn compare_operation(
         description,
         inputs: _, // compared input by input below
         body,
+        body_required,
         outcome,
         accept,
         errors,
@@ -239,6 +240,20 @@ fn compare_operation(
                 body_text(body.as_ref())
             ),
         );
+    }
+    if old.body_required != *body_required {
+        // What the client sends is the same; a server that checks may now refuse an empty one.
+        let class = if *body_required {
+            Class::breaking(Kind::RequestChanged, Impact::Wire)
+        } else {
+            Class::compatible(Kind::RequestChanged, Impact::Wire)
+        };
+        let now = if *body_required {
+            "required"
+        } else {
+            "optional"
+        };
+        push(class, format!("request body now {now}"));
     }
     if old.accept != *accept {
         push(
