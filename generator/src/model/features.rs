@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 
 use serde::Serialize;
 
-use super::{Check, Module, Outcome, TypeDef, TypeId, TypeKind, TypeRef};
+use super::{Module, TypeDef, TypeId, TypeKind, TypeRef};
 
 /// The features the generated crate defines itself, which no module may be named: its own,
 /// and each of the runtime's [`HELPERS`].
@@ -115,27 +115,7 @@ pub(super) fn uses(
     }
     let mut named: BTreeSet<TypeId> = BTreeSet::new();
     for op in module.api.iter().flat_map(|api| &api.operations) {
-        refs.extend(op.inputs.iter().map(|i| &i.ty));
-        named.extend(
-            op.inputs
-                .iter()
-                .flat_map(|i| &i.checks)
-                .filter_map(|c| match c {
-                    Check::Id(id) => Some(*id),
-                    _ => None,
-                }),
-        );
-        match &op.outcome {
-            Outcome::Body(body) | Outcome::Redirect { body, .. } => refs.extend(body.as_ref()),
-            Outcome::Statuses { variants, .. } => {
-                refs.extend(variants.iter().filter_map(|v| v.body.as_ref()));
-            }
-        }
-        refs.extend(op.errors.iter().filter_map(|e| e.body.as_ref()));
-        if let Some(pagination) = &op.pagination {
-            named.insert(pagination.page_type);
-            refs.push(&pagination.item_type);
-        }
+        super::reach::operation_roots(op, &mut refs, &mut named);
     }
     let mut runtime = BTreeSet::new();
     while let Some(ty) = refs.pop() {

@@ -5,7 +5,35 @@
 
 use std::collections::BTreeSet;
 
-use super::{Api, Check, Outcome, TypeId, TypeKind, TypeRef};
+use super::{Api, Check, Operation, Outcome, TypeId, TypeKind, TypeRef};
+
+/// The types an operation names itself: its inputs' types and ID checks, what `send()`
+/// returns, error bodies, examples' types, its page and page items.
+pub(super) fn operation_roots<'a>(
+    op: &'a Operation,
+    refs: &mut Vec<&'a TypeRef>,
+    named: &mut impl Extend<TypeId>,
+) {
+    for input in &op.inputs {
+        refs.push(&input.ty);
+        named.extend(input.checks.iter().filter_map(|check| match check {
+            Check::Id(id) => Some(*id),
+            _ => None,
+        }));
+    }
+    match &op.outcome {
+        Outcome::Body(body) | Outcome::Redirect { body, .. } => refs.extend(body.as_ref()),
+        Outcome::Statuses { variants, .. } => {
+            refs.extend(variants.iter().filter_map(|v| v.body.as_ref()));
+        }
+    }
+    refs.extend(op.errors.iter().filter_map(|e| e.body.as_ref()));
+    refs.extend(op.examples.iter().map(|e| &e.ty));
+    if let Some(pagination) = &op.pagination {
+        named.extend([pagination.page_type]);
+        refs.push(&pagination.item_type);
+    }
+}
 
 /// Every type the operations of `apis` reach, directly or through other types; `kind` gives
 /// each type's kind (drafted types may have none yet).
@@ -16,25 +44,7 @@ pub(super) fn reached<'a, 'k>(
     let mut refs: Vec<&TypeRef> = Vec::new();
     let mut named: Vec<TypeId> = Vec::new();
     for op in apis.flat_map(|api| &api.operations) {
-        for input in &op.inputs {
-            refs.push(&input.ty);
-            named.extend(input.checks.iter().filter_map(|check| match check {
-                Check::Id(id) => Some(*id),
-                _ => None,
-            }));
-        }
-        match &op.outcome {
-            Outcome::Body(body) | Outcome::Redirect { body, .. } => refs.extend(body.as_ref()),
-            Outcome::Statuses { variants, .. } => {
-                refs.extend(variants.iter().filter_map(|v| v.body.as_ref()));
-            }
-        }
-        refs.extend(op.errors.iter().filter_map(|e| e.body.as_ref()));
-        refs.extend(op.examples.iter().map(|e| &e.ty));
-        if let Some(pagination) = &op.pagination {
-            named.push(pagination.page_type);
-            refs.push(&pagination.item_type);
-        }
+        operation_roots(op, &mut refs, &mut named);
     }
     let mut seen = BTreeSet::new();
     loop {

@@ -2,7 +2,27 @@
 //! the generator's test that names never change (`tests/growth.rs`) and `xtask diff`'s test
 //! that such a spec reports nothing for what was there.
 
+use std::path::{Path, PathBuf};
+
 use serde_json::{Map, Value, json};
+
+/// The 55 files of `generator/tests/twilio-oai/`, in name order.
+pub fn twilio_files() -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../generator/tests/twilio-oai")
+        .canonicalize()
+        .unwrap_or_default();
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|entry| entry.path())
+        .filter(|path| path.extension().is_some_and(|e| e == "yaml"))
+        .collect();
+    files.sort();
+    assert_eq!(files.len(), 55, "the vendored set in {}", dir.display());
+    files
+}
 
 /// `map` with `added` in front of what it had.
 fn prepend(map: &mut Map<String, Value>, added: Vec<(String, Value)>) {

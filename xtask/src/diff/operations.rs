@@ -9,7 +9,7 @@ use generator::model::{
 };
 
 use super::change::{Changes, Class, DOCS, Impact, Kind, Location, Models, Side, Subject};
-use super::types::marking_changes;
+use super::types::{Bound, bound_change, marking_changes};
 
 pub(super) fn compare_apis(
     out: &mut Changes,
@@ -641,50 +641,22 @@ impl Bounds {
     }
 }
 
-/// One line per bound that changed, saying which (`maximum 1000 -> 50`): a bound that accepts
-/// fewer values is breaking (requests that passed now fail before sending), one that accepts
-/// more is compatible.
+/// One line per bound that changed, saying which (`maximum 1000 -> 50 (tightened)`).
 fn compare_constraints(old: &Bounds, new: &Bounds) -> Vec<(Class, String)> {
-    let as_i64 = |v: Option<usize>| v.map(|v| i64::try_from(v).unwrap_or(i64::MAX));
-    let each = [
-        ("minimum", old.minimum, new.minimum, true),
-        ("maximum", old.maximum, new.maximum, false),
-        (
-            "minimum length",
-            as_i64(old.min_length),
-            as_i64(new.min_length),
-            true,
-        ),
-        (
-            "maximum length",
-            as_i64(old.max_length),
-            as_i64(new.max_length),
-            false,
-        ),
+    let lengths = [
+        ("minimum length", old.min_length, new.min_length, Bound::Min),
+        ("maximum length", old.max_length, new.max_length, Bound::Max),
     ];
-    let mut out = Vec::new();
-    for (what, before, after, is_min) in each {
-        if before == after {
-            continue;
-        }
-        let tightened = match (before, after) {
-            (_, None) => false,
-            (None, Some(_)) => true,
-            (Some(a), Some(b)) => (is_min && b > a) || (!is_min && b < a),
-        };
-        let text = |v: Option<i64>| v.map_or_else(|| "none".to_owned(), |v| v.to_string());
-        let message = format!("{what} {} -> {}", text(before), text(after));
-        out.push(if tightened {
-            (
-                Class::breaking(Kind::BoundChanged, Impact::Wire),
-                format!("{message} (tightened)"),
-            )
-        } else {
-            (
-                Class::compatible(Kind::BoundChanged, Impact::Wire),
-                format!("{message} (loosened)"),
-            )
-        });
-    }
-    out
+    [
+        bound_change("minimum", old.minimum, new.minimum, Bound::Min),
+        bound_change("maximum", old.maximum, new.maximum, Bound::Max),
+    ]
+    .into_iter()
+    .chain(
+        lengths
+            .into_iter()
+            .map(|(what, before, after, bound)| bound_change(what, before, after, bound)),
+    )
+    .flatten()
+    .collect()
 }

@@ -352,32 +352,68 @@ fn compare_ids(
             format!("ID pattern `{}` -> `{}` {how}", old.pattern, new.pattern),
         );
     }
-    for (what, before, after, is_min) in [
-        ("minimum length", old.min_length, new.min_length, true),
-        ("maximum length", old.max_length, new.max_length, false),
-    ] {
-        if before == after {
-            continue;
-        }
-        let tightened = match (before, after) {
-            (_, None) => false,
-            (None, Some(_)) => true,
-            (Some(a), Some(b)) => (is_min && b > a) || (!is_min && b < a),
-        };
-        let text = |v: Option<usize>| v.map_or_else(|| "none".to_owned(), |v| v.to_string());
-        let message = format!("ID {what} {} -> {}", text(before), text(after));
-        if tightened {
-            push(
-                Class::breaking(Kind::BoundChanged, Impact::Wire),
-                format!("{message} (tightened)"),
-            );
-        } else {
-            push(
-                Class::compatible(Kind::BoundChanged, Impact::Wire),
-                format!("{message} (loosened)"),
-            );
+    let lengths = [
+        (
+            "ID minimum length",
+            old.min_length,
+            new.min_length,
+            Bound::Min,
+        ),
+        (
+            "ID maximum length",
+            old.max_length,
+            new.max_length,
+            Bound::Max,
+        ),
+    ];
+    for (what, before, after, bound) in lengths {
+        if let Some((class, message)) = bound_change(what, before, after, bound) {
+            push(class, message);
         }
     }
+}
+
+/// Which end of a range a bound is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Bound {
+    /// A minimum: raising it refuses values.
+    Min,
+    /// A maximum: lowering it refuses values.
+    Max,
+}
+
+/// The line for one bound that changed (`maximum 1000 -> 50 (tightened)`): breaking when it
+/// accepts fewer values (requests that passed now fail before sending), else compatible.
+pub(super) fn bound_change<T: PartialOrd + std::fmt::Display>(
+    what: &str,
+    before: Option<T>,
+    after: Option<T>,
+    bound: Bound,
+) -> Option<(Class, String)> {
+    if before == after {
+        return None;
+    }
+    let tightened = match (&before, &after) {
+        (_, None) => false,
+        (None, Some(_)) => true,
+        (Some(a), Some(b)) => match bound {
+            Bound::Min => b > a,
+            Bound::Max => b < a,
+        },
+    };
+    let text = |v: &Option<T>| v.as_ref().map_or_else(|| "none".to_owned(), T::to_string);
+    let message = format!("{what} {} -> {}", text(&before), text(&after));
+    Some(if tightened {
+        (
+            Class::breaking(Kind::BoundChanged, Impact::Wire),
+            format!("{message} (tightened)"),
+        )
+    } else {
+        (
+            Class::compatible(Kind::BoundChanged, Impact::Wire),
+            format!("{message} (loosened)"),
+        )
+    })
 }
 
 /// What a struct does with undeclared properties.
