@@ -49,9 +49,16 @@ enum IdPattern {
 impl IdKey {
     /// The key of a string schema (`value`) with this pattern.
     pub fn new(pattern: &str, value: &Value) -> IdKey {
+        let compiled = crate::pattern::compile(pattern).ok();
+        IdKey::compiled(pattern, compiled.as_ref(), value)
+    }
+
+    /// The key of a string schema whose pattern is already compiled (`None`: it is not a
+    /// valid pattern).
+    pub fn compiled(pattern: &str, check: Option<&PatternCheck>, value: &Value) -> IdKey {
         let (min, max) = (count(value, "minLength"), count(value, "maxLength"));
-        match crate::pattern::compile(pattern) {
-            Ok(PatternCheck::Checked(matcher)) => {
+        match check {
+            Some(PatternCheck::Checked(matcher)) => {
                 let (shortest, longest) = if matcher.anchored_start && matcher.anchored_end {
                     matcher.char_len()
                 } else {
@@ -60,7 +67,7 @@ impl IdKey {
                 IdKey {
                     min_length: min.filter(|&n| n > shortest),
                     max_length: max.filter(|&n| longest.is_none_or(|l| n < l)),
-                    pattern: IdPattern::Compiled(matcher),
+                    pattern: IdPattern::Compiled(matcher.clone()),
                 }
             }
             _ => IdKey {

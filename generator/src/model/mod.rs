@@ -8,6 +8,7 @@
 mod build;
 mod draft;
 mod features;
+mod inputs;
 mod names_pass;
 mod operation;
 mod operation_id;

@@ -270,6 +270,14 @@ impl fmt::Display for Subject {
     }
 }
 
+/// A member (field, variant, value) of `ty`.
+pub fn member(ty: &TypeName, member: &str) -> Subject {
+    Subject::Member {
+        ty: ty.clone(),
+        member: member.to_owned(),
+    }
+}
+
 /// Reports and JSON show the Rust path.
 impl Serialize for Subject {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {

@@ -63,7 +63,7 @@ pub fn compare(base: &Model, head: &Model) -> Vec<Change> {
         }
     }
     let mut changes = out.into_list();
-    changes.extend(super::types::affected_models(base, head, &changes));
+    changes.extend(super::affected::affected_models(base, head, &changes));
     // In the order of the printed paths.
     changes.sort_by_cached_key(|c| (c.api.clone(), c.via.is_some(), c.item.to_string()));
     changes

@@ -6,11 +6,13 @@
 //! models ([`compare`]) and prints a report ([`report`]). Exit code: 0 when nothing is breaking,
 //! 3 when something is, 1 on error.
 
+mod affected;
 pub mod change;
 pub mod compare;
 mod operations;
 pub mod report;
 mod types;
+mod values;
 mod wire;
 
 use std::collections::BTreeMap;

@@ -9,7 +9,8 @@ use generator::model::{
 };
 
 use super::change::{Changes, Class, DOCS, Impact, Kind, Location, Models, Side, Subject};
-use super::types::{Bound, bound_change, marking_changes};
+use super::types::marking_changes;
+use super::values::{Bound, bound_change};
 
 pub(super) fn compare_apis(
     out: &mut Changes,

@@ -1,17 +1,15 @@
-//! Type changes: structs and their fields, enum values, ID patterns, aliases, and the models
-//! a changed shared type reaches.
+//! Type changes: which types match across the two models (by name, through renames and
+//! `common`), then structs and their fields, unions and aliases; enum values and ID types are
+//! in [`super::values`], the models a changed type reaches in [`super::affected`].
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use generator::model::{
-    Enum, Field, IdType, Model, Module, Personal, SHARED_MODULE, Struct, TypeDef, TypeKind,
-    TypeName, TypeRef, Union, UnionVariant,
+    Field, Model, Module, Personal, SHARED_MODULE, Struct, TypeDef, TypeKind, TypeName, Union,
+    UnionVariant,
 };
-use generator::pattern::Language;
 
-use super::change::{
-    Change, Changes, Class, DOCS, Impact, Kind, Location, Models, Severity, Side, Subject,
-};
+use super::change::{Changes, Class, DOCS, Impact, Kind, Location, Models, Side, Subject, member};
 
 /// The types a module's users can name: its own and the shared ones it re-exports
 /// (`messaging_v1::AcSid` whether it lives there or in `common`).
@@ -205,10 +203,10 @@ fn compare_kinds(
             compare_variants(out, models, module, item, here, (old_union, new_union));
         }
         (TypeKind::Enum(old_enum), TypeKind::Enum(new_enum)) => {
-            compare_values(out, module, item, here, (old_enum, new_enum));
+            super::values::compare_values(out, module, item, here, (old_enum, new_enum));
         }
         (TypeKind::Id(old_id), TypeKind::Id(new_id)) => {
-            compare_ids(out, module, item, here, (old_id, new_id));
+            super::values::compare_ids(out, module, item, here, (old_id, new_id));
         }
         (TypeKind::Alias(old_ty), TypeKind::Alias(new_ty))
             if !super::wire::same_rust_type(models, old_ty, new_ty) =>
@@ -239,181 +237,6 @@ fn compare_kinds(
         ),
         _ => {}
     }
-}
-
-/// Enum values, matched by wire text; a value whose spelling alone changed (`approved` ->
-/// `APPROVED`, `not_participating` -> `notParticipating`: the same variant) is one line.
-fn compare_values(
-    out: &mut Changes,
-    module: &str,
-    item: &TypeName,
-    here: &Location,
-    (old, new): (&Enum, &Enum),
-) {
-    let (old_values, new_values) = (old.texts(), new.texts());
-    let old_wires: BTreeSet<&str> = old_values.iter().map(|v| v.0.as_str()).collect();
-    let new_wires: BTreeSet<&str> = new_values.iter().map(|v| v.0.as_str()).collect();
-    let gone: Vec<&(String, &str)> = old_values
-        .iter()
-        .filter(|v| !new_wires.contains(v.0.as_str()))
-        .collect();
-    let came: Vec<&(String, &str)> = new_values
-        .iter()
-        .filter(|v| !old_wires.contains(v.0.as_str()))
-        .collect();
-    let respelled = |wire: &str, variant: &str| {
-        came.iter()
-            .find(|(new_wire, new_variant)| {
-                *new_variant == variant || new_wire.eq_ignore_ascii_case(wire)
-            })
-            .map(|(new_wire, _)| new_wire.as_str())
-    };
-    for (wire, variant) in &gone {
-        match respelled(wire, variant) {
-            Some(now) => out.push(
-                Class::breaking(Kind::WireValueChanged, Impact::Wire),
-                module,
-                member(item, variant),
-                format!("enum value `{wire}` is now `{now}` on the wire"),
-                here.clone(),
-            ),
-            None => out.push(
-                Class::breaking(Kind::Removed, Impact::Wire),
-                module,
-                member(item, variant),
-                format!("enum value `{wire}` removed"),
-                here.clone(),
-            ),
-        }
-    }
-    for (wire, variant) in &came {
-        let was_respelled = gone
-            .iter()
-            .any(|(old_wire, old_variant)| respelled(old_wire, old_variant) == Some(wire.as_str()));
-        if !was_respelled {
-            out.push(
-                Class::compatible(Kind::Added, Impact::Wire),
-                module,
-                member(item, variant),
-                format!("enum value `{wire}` added"),
-                here.clone(),
-            );
-        }
-    }
-}
-
-/// An ID type's pattern and length bounds, each said apart.
-fn compare_ids(
-    out: &mut Changes,
-    module: &str,
-    item: &TypeName,
-    here: &Location,
-    (old, new): (&IdType, &IdType),
-) {
-    let mut push = |class: Class, message: String| {
-        out.push(
-            class,
-            module,
-            Subject::Type(item.clone()),
-            message,
-            here.clone(),
-        );
-    };
-    let languages = (
-        Language::new(&old.check, None, None),
-        Language::new(&new.check, None, None),
-    );
-    let accepts = match &languages {
-        (Some(old_l), Some(new_l)) => Some((new_l.is_subset_of(old_l), old_l.is_subset_of(new_l))),
-        _ => None,
-    };
-    let same_pattern = accepts == Some((true, true)) || old.pattern == new.pattern;
-    if !same_pattern {
-        let (class, how) = match accepts {
-            Some((true, false)) => (
-                Class::breaking(Kind::PatternChanged, Impact::Wire),
-                "tightened; IDs it accepted before are refused",
-            ),
-            Some((false, true)) => (
-                Class::compatible(Kind::PatternChanged, Impact::Wire),
-                "loosened; it accepts more IDs",
-            ),
-            Some(_) => (
-                Class::breaking(Kind::PatternChanged, Impact::Wire),
-                "changed; some IDs it accepted before are refused",
-            ),
-            None => (
-                Class::breaking(Kind::PatternChanged, Impact::Wire),
-                "changed",
-            ),
-        };
-        push(
-            class,
-            format!("ID pattern `{}` -> `{}` {how}", old.pattern, new.pattern),
-        );
-    }
-    let lengths = [
-        (
-            "ID minimum length",
-            old.min_length,
-            new.min_length,
-            Bound::Min,
-        ),
-        (
-            "ID maximum length",
-            old.max_length,
-            new.max_length,
-            Bound::Max,
-        ),
-    ];
-    for (what, before, after, bound) in lengths {
-        if let Some((class, message)) = bound_change(what, before, after, bound) {
-            push(class, message);
-        }
-    }
-}
-
-/// Which end of a range a bound is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Bound {
-    /// A minimum: raising it refuses values.
-    Min,
-    /// A maximum: lowering it refuses values.
-    Max,
-}
-
-/// The line for one bound that changed (`maximum 1000 -> 50 (tightened)`): breaking when it
-/// accepts fewer values (requests that passed now fail before sending), else compatible.
-pub(super) fn bound_change<T: PartialOrd + std::fmt::Display>(
-    what: &str,
-    before: Option<T>,
-    after: Option<T>,
-    bound: Bound,
-) -> Option<(Class, String)> {
-    if before == after {
-        return None;
-    }
-    let tightened = match (&before, &after) {
-        (_, None) => false,
-        (None, Some(_)) => true,
-        (Some(a), Some(b)) => match bound {
-            Bound::Min => b > a,
-            Bound::Max => b < a,
-        },
-    };
-    let text = |v: &Option<T>| v.as_ref().map_or_else(|| "none".to_owned(), T::to_string);
-    let message = format!("{what} {} -> {}", text(&before), text(&after));
-    Some(if tightened {
-        (
-            Class::breaking(Kind::BoundChanged, Impact::Wire),
-            format!("{message} (tightened)"),
-        )
-    } else {
-        (
-            Class::compatible(Kind::BoundChanged, Impact::Wire),
-            format!("{message} (loosened)"),
-        )
-    })
 }
 
 /// What a struct does with undeclared properties.
@@ -650,118 +473,5 @@ pub(super) fn marking_changes(
             Class::compatible(Kind::MarkingChanged, Impact::Rust),
             "deprecated".to_owned(),
         );
-    }
-}
-
-/// One line per model that uses a changed type (directly or through other types), once per
-/// model and changed type, so a change to a shared schema shows in every API it reaches.
-pub(super) fn affected_models(base: &Model, head: &Model, changes: &[Change]) -> Vec<Change> {
-    // Only breaking changes to types that exist on both sides reach their users: an addition
-    // or a docs change to a shared type changes nothing for the models that use it.
-    let mut by_type: BTreeMap<TypeName, Vec<&Change>> = BTreeMap::new();
-    for change in changes.iter().filter(|c| c.severity == Severity::Breaking) {
-        if let (Some(name), Some(_)) = (changed_type(head, change), changed_type(base, change)) {
-            by_type.entry(name).or_default().push(change);
-        }
-    }
-    let mut out = Vec::new();
-    for (changed, type_changes) in by_type {
-        let (summary, first) = match type_changes.as_slice() {
-            [only] => (only.message.clone(), only),
-            [first, rest @ ..] => (
-                format!("{} (and {} more)", first.message, rest.len()),
-                first,
-            ),
-            [] => continue,
-        };
-        // Wire if any of the type's changes is.
-        let impact = type_changes
-            .iter()
-            .map(|c| c.impact)
-            .min()
-            .unwrap_or(first.impact);
-        for (user, field) in users_of(head, &changed) {
-            out.push(Change {
-                severity: Severity::Breaking,
-                kind: first.kind,
-                impact,
-                api: user.module.clone(),
-                message: format!("uses `{}`, which changed: {summary}", changed.rust_path()),
-                item: Subject::Type(user),
-                location: Location::of(&field.source, Side::Head),
-                via: Some(Subject::Type(changed.clone())),
-            });
-        }
-    }
-    out
-}
-
-/// The type a change is about, if it is about a type of `model` or one of its members.
-fn changed_type(model: &Model, change: &Change) -> Option<TypeName> {
-    let name = change.item.type_name()?;
-    model.type_def(name).map(|_| name.clone())
-}
-
-/// A member (field, variant, value) of `ty`.
-fn member(ty: &TypeName, member: &str) -> Subject {
-    Subject::Member {
-        ty: ty.clone(),
-        member: member.to_owned(),
-    }
-}
-
-/// Structs in `model` that reach `target` through their fields, each with the first field
-/// that leads there.
-fn users_of<'m>(model: &'m Model, target: &TypeName) -> Vec<(TypeName, &'m Field)> {
-    let mut users = Vec::new();
-    for module in &model.modules {
-        for def in module.types.iter().map(|&id| model.ty(id)) {
-            let TypeKind::Struct(structure) = &def.kind else {
-                continue;
-            };
-            let fields = &structure.fields;
-            let name = TypeName {
-                module: module.name.clone(),
-                name: def.name.clone(),
-            };
-            if &name == target {
-                continue;
-            }
-            let via = fields
-                .iter()
-                .find(|f| reaches(model, &f.ty, target, &mut BTreeSet::new()));
-            if let Some(field) = via {
-                users.push((name, field));
-            }
-        }
-    }
-    users
-}
-
-fn reaches(model: &Model, ty: &TypeRef, target: &TypeName, seen: &mut BTreeSet<TypeName>) -> bool {
-    match ty {
-        TypeRef::Array(inner) | TypeRef::Map(inner) => reaches(model, inner, target, seen),
-        TypeRef::Named(id) => {
-            let name = model.type_name(*id);
-            if &name == target {
-                return true;
-            }
-            if !seen.insert(name) {
-                return false;
-            }
-            match &model.ty(*id).kind {
-                TypeKind::Struct(structure) => structure
-                    .fields
-                    .iter()
-                    .any(|f| reaches(model, &f.ty, target, seen)),
-                TypeKind::Alias(inner) => reaches(model, inner, target, seen),
-                TypeKind::Union(union) => union
-                    .variants
-                    .iter()
-                    .any(|v| reaches(model, &v.ty, target, seen)),
-                TypeKind::Enum(_) | TypeKind::Id(_) => false,
-            }
-        }
-        _ => false,
     }
 }

@@ -21,7 +21,6 @@ impl Builder<'_> {
         usage: Option<&str>,
     ) -> Option<TypeRef> {
         let value = self.value(node);
-        let key = IdKey::new(source, value);
         let check = match pattern::compile(source) {
             Ok(check) => check,
             Err(message) => {
@@ -29,6 +28,7 @@ impl Builder<'_> {
                 return None;
             }
         };
+        let key = IdKey::compiled(source, Some(&check), value);
         let own = self.module_of(&node.file);
         let module = if self.shared_patterns.contains(&key) {
             SHARED_MODULE.to_owned()
